@@ -1,0 +1,17 @@
+// Bundles the extension, the CLI and the benchmark with esbuild (`vscode` stays external).
+// `--production` minifies and drops source maps, for the .vsix.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+if (!production) await build({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' });

@@ -1,0 +1,94 @@
+import { ParseErrorCode, type Node } from 'jsonc-parser';
+import type { RawFinding, RuleContext } from './context';
+import { describeParseError, parseDocument, valueOf, stringValue } from './jsonAst';
+import { isContinuousRecoveryPointArn, lintJob } from './jobRules';
+import { lintPlan } from './planRules';
+import { recognize } from './recognize';
+import { lintMetadata } from './restoreRules';
+import { OFF_BY_DEFAULT, RULES_BY_CODE } from './rules';
+import { checkSchema } from './schemaCheck';
+import { lintSelection } from './selectionRules';
+import type { Finding, LintOptions, LintResult, Recognition, Severity } from './types';
+
+export interface LintInput extends LintOptions {
+  text: string;
+  fileName?: string;
+  globs?: Readonly<Record<string, string>>;
+  /** Skip recognition: lint as this kind (e.g. the user picked it). */
+  recognition?: Recognition;
+}
+
+/**
+ * Lints one document. Returns undefined when the file is not an AWS Backup file (it is then left
+ * alone, with no finding). Never throws on any input text.
+ */
+export function lint(input: LintInput): LintResult | undefined {
+  const { text } = input;
+  const parsed = parseDocument(text);
+  const recognition = input.recognition ?? recognize({ root: parsed.root, fileName: input.fileName, globs: input.globs });
+  if (!recognition) return undefined;
+
+  const raw: RawFinding[] = [];
+  const ctx: RuleContext = {
+    text,
+    now: input.now ?? new Date(),
+    report(code, at, message, fixes) {
+      raw.push({ code, message, offset: at.offset, length: at.length, ...(fixes && fixes.length ? { fixes } : {}) });
+    },
+  };
+
+  for (const e of parsed.errors) {
+    raw.push({ code: 'JSON001', message: describeParseError(e.error, text, e.offset), offset: e.offset, length: Math.max(e.length, e.error === ParseErrorCode.ValueExpected ? 1 : e.length) });
+  }
+  const root = parsed.root;
+  if (root) {
+    checkSchema(recognition.kind, root, (f) => raw.push(f));
+    runRules(recognition, root, ctx);
+  }
+  return { recognition, findings: finish(raw, input.severity, text.length) };
+}
+
+function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
+  switch (r.kind) {
+    case 'backup-plan':
+      lintPlan(root, ctx);
+      break;
+    case 'create-backup-plan':
+    case 'update-backup-plan':
+    case 'get-backup-plan':
+      lintPlan(valueOf(root, 'BackupPlan'), ctx);
+      break;
+    case 'backup-selection':
+      lintSelection(root, ctx);
+      break;
+    case 'create-backup-selection':
+      lintSelection(valueOf(root, 'BackupSelection'), ctx);
+      break;
+    case 'restore-metadata':
+      lintMetadata(root, ctx, { resourceType: r.resourceType ?? 'generic' });
+      break;
+    case 'start-restore-job': {
+      lintJob(root, ctx);
+      const arn = stringValue(valueOf(root, 'RecoveryPointArn'));
+      lintMetadata(valueOf(root, 'Metadata'), ctx, {
+        resourceType: r.resourceType ?? 'generic',
+        continuous: arn !== undefined && isContinuousRecoveryPointArn(arn),
+      });
+      break;
+    }
+  }
+}
+
+function finish(raw: RawFinding[], severity: LintOptions['severity'], textLength: number): Finding[] {
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const setting = severity?.[f.code];
+    if (setting === 'off') continue;
+    if (setting === undefined && OFF_BY_DEFAULT.has(f.code)) continue;
+    const sev: Severity = setting ?? RULES_BY_CODE.get(f.code)?.severity ?? 'error';
+    const offset = Math.min(Math.max(0, f.offset), textLength);
+    out.push({ ...f, severity: sev, offset, length: Math.max(0, Math.min(f.length, textLength - offset)) });
+  }
+  out.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  return out;
+}

@@ -1,0 +1,5 @@
+/** The lint engine's public surface: no `vscode` here, so the CLI and plain-Node tests share it. */
+export { lint, type LintInput } from './engine';
+export { recognize } from './recognize';
+export { RULES, RULES_BY_CODE, OFF_BY_DEFAULT, ruleInfo, type RuleInfo } from './rules';
+export * from './types';

@@ -1,0 +1,205 @@
+import type { Node } from 'jsonc-parser';
+import type { RuleContext } from './context';
+import { parseScheduleExpression } from './cron';
+import { booleanValue, elements, keyOf, numberValue, propertyNode, removalEdit, stringValue, valueOf } from './jsonAst';
+import { didYouMean } from './suggest';
+
+/** Continuous retention bounds (aws-backup-facts.md §2: "minimum 1 day… maximum 35 days"). */
+export const CONTINUOUS_MIN_DAYS = 1;
+export const CONTINUOUS_MAX_DAYS = 35;
+/** StartWindowMinutes: "at least 60 minutes… maximum value of 100 years (52,560,000 minutes)" (§1.3). */
+const START_WINDOW_MIN = 60;
+const START_WINDOW_MAX = 52_560_000;
+/** "DeleteAfterDays … must be at least 90 days after … MoveToColdStorageAfterDays" (§1.4). */
+const COLD_MIN_DAYS = 90;
+
+let timeZones: Set<string> | undefined;
+function knownTimeZones(): Set<string> {
+  if (!timeZones) {
+    const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+    timeZones = new Set(intl.supportedValuesOf?.('timeZone') ?? []);
+    timeZones.add('UTC');
+    timeZones.add('Etc/UTC');
+  }
+  return timeZones;
+}
+
+function isTimeZone(name: string): boolean {
+  if (knownTimeZones().has(name)) return true;
+  try {
+    // Accepts IANA aliases (e.g. "US/Pacific") that supportedValuesOf leaves out.
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Lints the plan object (BackupPlanInput or BackupPlan). */
+export function lintPlan(plan: Node | undefined, ctx: RuleContext): void {
+  if (plan?.type !== 'object') return;
+  const rules = elements(valueOf(plan, 'Rules')).filter((r) => r.type === 'object');
+  const names = new Map<string, Node[]>();
+  for (const rule of rules) {
+    lintRule(rule, ctx);
+    const nameNode = valueOf(rule, 'RuleName');
+    const name = stringValue(nameNode);
+    if (name !== undefined && nameNode) names.set(name, [...(names.get(name) ?? []), nameNode]);
+  }
+  for (const [name, nodes] of names) {
+    if (nodes.length < 2) continue;
+    for (const n of nodes.slice(1))
+      ctx.report('PLAN004', n, `Rule name "${name}" is used by ${nodes.length} rules in this plan. Give each rule a unique RuleName.`);
+  }
+  lintContinuousAcrossRules(rules, ctx);
+}
+
+function lintRule(rule: Node, ctx: RuleContext): void {
+  const schedule = valueOf(rule, 'ScheduleExpression');
+  const expr = stringValue(schedule);
+  if (schedule && expr !== undefined) {
+    const r = parseScheduleExpression(expr);
+    if (!r.ok) {
+      ctx.report(
+        'PLAN001',
+        schedule,
+        r.message,
+        r.fix ? [{ title: `Change to "${r.fix}"`, edits: [{ offset: schedule.offset, length: schedule.length, newText: JSON.stringify(r.fix) }], isPreferred: true }] : [],
+      );
+    } else if (r.minutes.size > 1) {
+      ctx.report(
+        'PLAN006',
+        schedule,
+        `"${expr}" runs ${r.minutes.size} times an hour; AWS Backup schedules backups at most hourly. Use a single minute, e.g. "cron(0 * ? * * *)".`,
+      );
+    }
+  }
+  const tz = valueOf(rule, 'ScheduleExpressionTimezone');
+  const tzName = stringValue(tz);
+  if (tz && tzName !== undefined && !isTimeZone(tzName)) {
+    const suggestion = didYouMean(tzName, knownTimeZones());
+    ctx.report(
+      'PLAN005',
+      tz,
+      `"${tzName}" is not an IANA time zone name.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use a name such as "America/Los_Angeles" or "UTC".'}`,
+      suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ offset: tz.offset, length: tz.length, newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+    );
+  }
+  const start = valueOf(rule, 'StartWindowMinutes');
+  const startMinutes = numberValue(start);
+  if (start && startMinutes !== undefined && (startMinutes < START_WINDOW_MIN || startMinutes > START_WINDOW_MAX)) {
+    ctx.report(
+      'PLAN002',
+      start,
+      startMinutes < START_WINDOW_MIN
+        ? `StartWindowMinutes is ${startMinutes}; AWS Backup needs at least 60 minutes. Use 60 or more (the console default is 480).`
+        : `StartWindowMinutes is ${startMinutes}; the maximum is 52,560,000 (100 years).`,
+      startMinutes < START_WINDOW_MIN
+        ? [{ title: 'Change to 60', edits: [{ offset: start.offset, length: start.length, newText: '60' }], isPreferred: true }]
+        : [],
+    );
+  }
+  lintColdGap(valueOf(rule, 'Lifecycle'), ctx, 'this rule');
+  for (const copy of elements(valueOf(rule, 'CopyActions'))) lintColdGap(valueOf(copy, 'Lifecycle'), ctx, 'this copy action');
+
+  if (booleanValue(valueOf(rule, 'EnableContinuousBackup')) === true) lintContinuousRule(rule, ctx);
+}
+
+function lintColdGap(lifecycle: Node | undefined, ctx: RuleContext, owner: string): void {
+  const del = valueOf(lifecycle, 'DeleteAfterDays');
+  const cold = numberValue(valueOf(lifecycle, 'MoveToColdStorageAfterDays'));
+  const delDays = numberValue(del);
+  if (!del || delDays === undefined || cold === undefined) return;
+  if (delDays === -1 || cold === -1) return; // -1: keep indefinitely (Lifecycle doc).
+  if (delDays < cold + COLD_MIN_DAYS) {
+    ctx.report(
+      'PLAN003',
+      del,
+      `DeleteAfterDays (${delDays}) must be at least MoveToColdStorageAfterDays + 90 (${cold + COLD_MIN_DAYS}) in ${owner}: backups in cold storage stay there at least 90 days.`,
+      [{ title: `Change to ${cold + COLD_MIN_DAYS}`, edits: [{ offset: del.offset, length: del.length, newText: String(cold + COLD_MIN_DAYS) }], isPreferred: true }],
+    );
+  }
+}
+
+function lintContinuousRule(rule: Node, ctx: RuleContext): void {
+  const lifecycle = valueOf(rule, 'Lifecycle');
+  const del = valueOf(lifecycle, 'DeleteAfterDays');
+  const days = numberValue(del);
+  const flag = keyOf(rule, 'EnableContinuousBackup')!;
+  if (!del) {
+    ctx.report(
+      'PITR001',
+      lifecycle ? keyOf(rule, 'Lifecycle')! : flag,
+      `A continuous backup rule needs Lifecycle.DeleteAfterDays (1–35 days); without it the service rejects the rule. Add "DeleteAfterDays": 35.`,
+    );
+  } else if (days !== undefined && (days < CONTINUOUS_MIN_DAYS || days > CONTINUOUS_MAX_DAYS)) {
+    ctx.report(
+      'PITR002',
+      del,
+      `Continuous backups are kept 1 to 35 days; DeleteAfterDays is ${days}. Use 35 or less, and a separate snapshot rule for longer retention.`,
+      [{ title: 'Change to 35', edits: [{ offset: del.offset, length: del.length, newText: '35' }], isPreferred: true }],
+    );
+  } else if (days !== undefined && days < CONTINUOUS_MAX_DAYS) {
+    ctx.report(
+      'PITR007',
+      del,
+      `Continuous retention of ${days} days is under 35: AWS Backup Audit Manager's default minimum-retention control for continuous backups will flag this rule.`,
+    );
+  }
+  for (const name of ['MoveToColdStorageAfterDays', 'OptInToArchiveForSupportedResources'] as const) {
+    const prop = propertyNode(lifecycle, name);
+    if (!prop) continue;
+    if (name === 'OptInToArchiveForSupportedResources' && booleanValue(prop.children?.[1]) === false) continue;
+    ctx.report(
+      'PITR003',
+      prop.children![0]!,
+      name === 'MoveToColdStorageAfterDays'
+        ? 'Continuous backups cannot move to cold storage (they are kept at most 35 days, cold storage needs 90): the service rejects this with "MoveToColdStorageAfterDays is unavailable". Remove it.'
+        : 'Continuous backups cannot be archived to cold storage. Remove OptInToArchiveForSupportedResources.',
+      [{ title: `Remove ${name}`, edits: [removalEdit(prop)], isPreferred: true }],
+    );
+  }
+  const copies = valueOf(rule, 'CopyActions');
+  if (copies?.type === 'array' && (copies.children?.length ?? 0) > 0) {
+    ctx.report(
+      'PITR004',
+      keyOf(rule, 'CopyActions')!,
+      'Copies made by a continuous rule are snapshots: the destination vault gets no point-in-time restore. If you need PITR there, back it up with its own continuous rule.',
+    );
+  }
+}
+
+function lintContinuousAcrossRules(rules: Node[], ctx: RuleContext): void {
+  const continuous = rules.filter((r) => booleanValue(valueOf(r, 'EnableContinuousBackup')) === true);
+  if (continuous.length < 2) return;
+  const byVault = new Map<string, Node[]>();
+  for (const r of continuous) {
+    const vault = stringValue(valueOf(r, 'TargetBackupVaultName'));
+    if (vault !== undefined) byVault.set(vault, [...(byVault.get(vault) ?? []), r]);
+  }
+  if (byVault.size > 1) {
+    const vaults = [...byVault.keys()];
+    for (const r of continuous.slice(1)) {
+      const v = valueOf(r, 'TargetBackupVaultName');
+      if (v)
+        ctx.report(
+          'PITR005',
+          v,
+          `Continuous rules in this plan target different vaults (${vaults.map((x) => `"${x}"`).join(', ')}). A resource has one continuous backup: the first rule processed wins and the others make snapshots instead. Target one vault.`,
+        );
+    }
+  }
+  for (const [vault, rs] of byVault) {
+    if (rs.length < 2) continue;
+    const days = rs.map((r) => numberValue(valueOf(valueOf(r, 'Lifecycle'), 'DeleteAfterDays')) ?? 0);
+    const longest = Math.max(...days);
+    rs.forEach((r, i) => {
+      if (days[i] === longest && days.indexOf(longest) === i) return;
+      ctx.report(
+        'PITR006',
+        keyOf(r, 'EnableContinuousBackup')!,
+        `${rs.length} continuous rules back up into vault "${vault}": only the one with the longest retention (${longest} days) takes effect, so this rule is ignored. Keep one continuous rule per vault.`,
+      );
+    });
+  }
+}

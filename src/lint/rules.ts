@@ -1,0 +1,72 @@
+import type { Severity } from './types';
+
+const DG = 'https://docs.aws.amazon.com/aws-backup/latest/devguide/';
+const API = 'https://docs.aws.amazon.com/aws-backup/latest/devguide/API_';
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  /** One line for the rules table, SARIF and hover. */
+  title: string;
+  /** The AWS page the rule rests on. */
+  url: string;
+}
+
+/**
+ * Every rule the linter has. Codes are stable: never renumber, only add. The severity is the
+ * default; users change it per code (setting `awsBackupPitr.lint.severity`, CLI `--severity`).
+ * Facts and sources: ../shared/reference/aws-backup-facts.md (section in each comment).
+ */
+export const RULES: readonly RuleInfo[] = [
+  { code: 'JSON001', severity: 'error', title: 'The AWS CLI cannot read this file as JSON', url: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html' },
+  // Schema rules: schemas/ are generated from the service model (§1, §3, §4).
+  { code: 'SCHEMA001', severity: 'error', title: 'Unknown property', url: `${API}CreateBackupPlan.html` },
+  { code: 'SCHEMA002', severity: 'error', title: 'Missing required property', url: `${API}CreateBackupPlan.html` },
+  { code: 'SCHEMA003', severity: 'error', title: 'Wrong type', url: `${API}CreateBackupPlan.html` },
+  { code: 'SCHEMA004', severity: 'error', title: 'Value out of range, length, pattern or enum', url: `${API}CreateBackupPlan.html` },
+  // Plans (§1.3, §1.4, §2).
+  { code: 'PLAN001', severity: 'error', title: 'Not a valid AWS Backup cron expression', url: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html' },
+  { code: 'PLAN002', severity: 'error', title: 'StartWindowMinutes below 60 (or above 52,560,000)', url: `${API}BackupRuleInput.html` },
+  { code: 'PLAN003', severity: 'error', title: 'DeleteAfterDays less than MoveToColdStorageAfterDays + 90', url: `${API}Lifecycle.html` },
+  { code: 'PLAN004', severity: 'error', title: 'Duplicate RuleName', url: `${DG}creating-a-backup-plan.html` },
+  { code: 'PLAN005', severity: 'error', title: 'Unknown ScheduleExpressionTimezone', url: `${API}BackupRuleInput.html` },
+  { code: 'PLAN006', severity: 'warning', title: 'Schedule more frequent than hourly', url: `${DG}plan-options-and-configuration.html` },
+  // Continuous backup / PITR (§2, §7).
+  { code: 'PITR001', severity: 'error', title: 'Continuous rule without Lifecycle.DeleteAfterDays', url: `${DG}point-in-time-recovery.html` },
+  { code: 'PITR002', severity: 'error', title: 'Continuous retention outside 1–35 days', url: `${DG}point-in-time-recovery-retention-period.html` },
+  { code: 'PITR003', severity: 'error', title: 'Continuous rule with cold storage or archive', url: `${DG}point-in-time-recovery.html` },
+  { code: 'PITR004', severity: 'warning', title: 'Copies of a continuous rule are snapshots, without point-in-time restore', url: `${DG}point-in-time-recovery-copying.html` },
+  { code: 'PITR005', severity: 'warning', title: 'Continuous rules of one plan target different vaults', url: `${DG}point-in-time-recovery.html` },
+  { code: 'PITR006', severity: 'warning', title: 'Several continuous rules into one vault: only the longest retention takes effect', url: `${DG}point-in-time-recovery.html` },
+  { code: 'PITR007', severity: 'hint', title: "Continuous retention under 35 days fails Audit Manager's default minimum-retention control", url: `${DG}controls-and-remediation.html` },
+  // Selections (§3).
+  { code: 'SEL001', severity: 'error', title: 'Selection over its quotas', url: `${DG}assigning-resources.html` },
+  { code: 'SEL002', severity: 'warning', title: 'Selection selects every supported, opted-in resource', url: `${API}BackupSelection.html` },
+  { code: 'SEL003', severity: 'error', title: 'IamRoleArn is not an IAM role ARN', url: `${API}BackupSelection.html` },
+  // Restore metadata (§4).
+  { code: 'RST001', severity: 'error', title: 'Restore metadata value is not a string', url: `${API}StartRestoreJob.html` },
+  { code: 'RST002', severity: 'error', title: 'RestoreTime is not ISO 8601 UTC', url: `${DG}point-in-time-recovery.html` },
+  { code: 'RST003', severity: 'error', title: 'RestoreTime outside the restorable window', url: `${DG}point-in-time-recovery.html` },
+  { code: 'RST004', severity: 'error', title: 'RestoreTime and UseLatestRestorableTime disagree', url: `${DG}point-in-time-recovery.html` },
+  { code: 'RST005', severity: 'error', title: 'Required restore metadata key missing', url: `${DG}restoring-a-backup.html` },
+  { code: 'RST006', severity: 'warning', title: 'Unknown restore metadata key for the resource type', url: `${DG}restoring-a-backup.html` },
+  { code: 'RST007', severity: 'error', title: 'S3 encryption keys inconsistent', url: `${DG}restoring-s3.html` },
+  { code: 'RST008', severity: 'error', title: 'S3 ItemsToRestore is not a JSON array of at most five s3:// URIs', url: `${DG}restoring-s3.html` },
+  { code: 'RST009', severity: 'error', title: 'Invalid destination bucket name or DB identifier', url: `${DG}restoring-a-backup.html` },
+  { code: 'RST010', severity: 'info', title: 'An S3 restore skips objects that already exist at the destination', url: `${DG}restoring-s3.html` },
+  { code: 'RST011', severity: 'info', title: 'An Aurora restore creates the cluster only, no DB instances', url: `${DG}restoring-aur.html` },
+  // start-restore-job (§3.2, §4).
+  { code: 'JOB001', severity: 'error', title: 'RecoveryPointArn is not a recovery point ARN', url: `${API}StartRestoreJob.html` },
+  { code: 'JOB002', severity: 'error', title: 'ResourceType unknown or inconsistent with the metadata', url: `${API}StartRestoreJob.html` },
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
+
+/** Rules that are off unless a user turns them on. */
+export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PITR007']);
+
+export function ruleInfo(code: string): RuleInfo {
+  const r = RULES_BY_CODE.get(code);
+  if (!r) throw new Error(`unknown rule code ${code}`);
+  return r;
+}

@@ -1,0 +1,141 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { objectAnchor, span } from './jsonAst';
+import { SCHEMAS, type SchemaNode } from './schemas';
+import { didYouMean } from './suggest';
+import type { DocumentKind, Finding, Fix } from './types';
+
+let ajv: Ajv2020 | undefined;
+const validators = new Map<DocumentKind, ValidateFunction>();
+
+function validator(kind: DocumentKind): ValidateFunction {
+  let v = validators.get(kind);
+  if (!v) {
+    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false });
+    v = ajv.compile(SCHEMAS[kind]);
+    validators.set(kind, v);
+  }
+  return v;
+}
+
+type Push = (f: Omit<Finding, 'severity'>) => void;
+
+/** Validates the document against its kind's schema and maps each error to the node at fault. */
+export function checkSchema(kind: DocumentKind, root: Node, push: Push): void {
+  const value: unknown = getNodeValue(root);
+  const validate = validator(kind);
+  if (validate(value)) return;
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    const f = mapError(err, root);
+    if (!f) continue;
+    const key = `${f.code}:${f.offset}:${f.length}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    push(f);
+  }
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function where(path: (string | number)[]): string {
+  const named = path.filter((p) => typeof p === 'string');
+  return named.length ? ` in ${String(named[named.length - 1])}` : '';
+}
+
+function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | undefined {
+  const path = pointerToPath(err.instancePath);
+  const node = path.length ? findNodeAtLocation(root, path) : root;
+  if (!node) return undefined;
+  const parentSchema = err.parentSchema as SchemaNode | undefined;
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const name = (err.params as { additionalProperty: string }).additionalProperty;
+      const keyNode = node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[0];
+      if (!keyNode) return undefined;
+      const allowed = Object.keys(parentSchema?.properties ?? {});
+      const suggestion = didYouMean(name, allowed);
+      const fixes: Fix[] = suggestion
+        ? [{ title: `Rename to "${suggestion}"`, edits: [{ offset: keyNode.offset, length: keyNode.length, newText: JSON.stringify(suggestion) }], isPreferred: true }]
+        : [];
+      const list = allowed.length <= 12 ? ` Allowed: ${allowed.join(', ')}.` : '';
+      return {
+        code: 'SCHEMA001',
+        message: suggestion
+          ? `Unknown property "${name}"${where(path)}. Did you mean "${suggestion}"?`
+          : `Unknown property "${name}"${where(path)}: the API rejects it. Remove it.${list}`,
+        ...span(keyNode),
+        fixes,
+      };
+    }
+    case 'required': {
+      const missing = (err.params as { missingProperty: string }).missingProperty;
+      const anchor = node.type === 'object' ? objectAnchor(node) : span(node);
+      return { code: 'SCHEMA002', message: `Missing required property "${missing}"${where(path)}. Add it.`, ...anchor };
+    }
+    case 'type': {
+      const expected = (err.params as { type: string | string[] }).type;
+      const want = Array.isArray(expected) ? expected.join(' or ') : expected;
+      const got = node.type === 'number' && Number.isInteger(node.value) ? 'integer' : node.type;
+      const fixes: Fix[] = [];
+      if (want === 'integer' && node.type === 'string' && /^-?\d+$/.test(String(node.value)))
+        fixes.push({ title: `Replace with the number ${String(node.value)}`, edits: [{ ...span(node), newText: String(node.value) }], isPreferred: true });
+      if (want === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(String(node.value)))
+        fixes.push({ title: `Replace with ${String(node.value).toLowerCase()}`, edits: [{ ...span(node), newText: String(node.value).toLowerCase() }], isPreferred: true });
+      return { code: 'SCHEMA003', message: `${label(path)} must be ${article(want)}, not ${article(got)}.`, ...span(node), fixes };
+    }
+    case 'enum': {
+      const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof node.value === 'string' ? didYouMean(node.value, allowed) : undefined;
+      return {
+        code: 'SCHEMA004',
+        message: `${label(path)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        ...span(node),
+        fixes: suggestion ? [{ title: `Replace with "${suggestion}"`, edits: [{ ...span(node), newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+      };
+    }
+    case 'pattern':
+      return {
+        code: 'SCHEMA004',
+        message: `${label(path)} ${JSON.stringify(node.value)} does not match ${(err.params as { pattern: string }).pattern}.${patternHint(path)}`,
+        ...span(node),
+      };
+    case 'minLength':
+    case 'maxLength':
+    case 'minimum':
+    case 'maximum':
+    case 'minItems':
+    case 'maxItems':
+      return { code: 'SCHEMA004', message: `${label(path)} ${err.message ?? 'is out of range'}.`, ...span(node) };
+    default:
+      return { code: 'SCHEMA004', message: `${label(path)} ${err.message ?? 'is not valid'}.`, ...span(node) };
+  }
+}
+
+function label(path: (string | number)[]): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'The file';
+  if (typeof last === 'number') {
+    const owner = path.filter((p) => typeof p === 'string').pop();
+    return owner ? `Item ${last + 1} of ${owner}` : `Item ${last + 1}`;
+  }
+  return `"${last}"`;
+}
+
+function article(t: string): string {
+  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function patternHint(path: (string | number)[]): string {
+  const last = path.filter((p) => typeof p === 'string').pop();
+  if (last === 'TargetBackupVaultName') return ' Vault names take 2 to 50 letters, digits, "-" or "_" (no dots).';
+  if (last === 'RuleName' || last === 'SelectionName') return ' Names take 1 to 50 letters, digits, "-", "_" or ".".';
+  return '';
+}

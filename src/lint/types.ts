@@ -1,0 +1,84 @@
+/** The kinds of file the linter knows, one per way the AWS CLI takes or prints them. */
+export type DocumentKind =
+  | 'backup-plan' // BackupPlanInput: create-backup-plan --backup-plan file://…
+  | 'create-backup-plan' // create-backup-plan --cli-input-json
+  | 'update-backup-plan' // update-backup-plan --cli-input-json
+  | 'get-backup-plan' // get-backup-plan output
+  | 'backup-selection' // create-backup-selection --backup-selection file://…
+  | 'create-backup-selection' // create-backup-selection --cli-input-json
+  | 'restore-metadata' // start-restore-job --metadata file://…
+  | 'start-restore-job'; // start-restore-job --cli-input-json
+
+/** The families a user names in settings; recognition picks the exact kind inside one. */
+export type DocumentFamily = 'backup-plan' | 'backup-selection' | 'restore-metadata' | 'start-restore-job';
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'backup-plan',
+  'create-backup-plan',
+  'update-backup-plan',
+  'get-backup-plan',
+  'backup-selection',
+  'create-backup-selection',
+  'restore-metadata',
+  'start-restore-job',
+];
+
+export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
+  'backup-plan': 'backup-plan',
+  'create-backup-plan': 'backup-plan',
+  'update-backup-plan': 'backup-plan',
+  'get-backup-plan': 'backup-plan',
+  'backup-selection': 'backup-selection',
+  'create-backup-selection': 'backup-selection',
+  'restore-metadata': 'restore-metadata',
+  'start-restore-job': 'start-restore-job',
+};
+
+/** Resource types whose restore metadata the linter knows key by key. */
+export type MetadataResourceType = 'S3' | 'RDS' | 'Aurora' | 'SAP HANA on Amazon EC2' | 'generic';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** A text edit by UTF-16 offsets into the document. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  code: string;
+  message: string;
+  severity: Severity;
+  /** UTF-16 offset and length of the key or value at fault. */
+  offset: number;
+  length: number;
+  fixes?: Fix[];
+}
+
+export interface LintOptions {
+  /** "Now" for time-dependent rules; the clock when absent. */
+  now?: Date;
+  /** Severity per code; 'off' drops the finding. Codes not named keep their default. */
+  severity?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export interface Recognition {
+  kind: DocumentKind;
+  /** For restore metadata (bare or inside start-restore-job): the type its rules assume. */
+  resourceType?: MetadataResourceType;
+  /** How it was recognised, for the status item and the CLI's verbose output. */
+  reason: 'content' | 'file name' | 'setting';
+}
+
+export interface LintResult {
+  recognition: Recognition;
+  findings: Finding[];
+}
