@@ -33,7 +33,20 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'year', min: 1970, max: 2199 },
 ];
 
+const memo = new Map<string, CronResult>();
+
+/** Parses an AWS Backup schedule expression (memoised: plans repeat a few expressions many times). */
 export function parseScheduleExpression(expression: string): CronResult {
+  let r = memo.get(expression);
+  if (!r) {
+    if (memo.size > 1000) memo.clear();
+    r = parseUncached(expression);
+    memo.set(expression, r);
+  }
+  return r;
+}
+
+function parseUncached(expression: string): CronResult {
   const trimmed = expression.trim();
   if (/^rate\s*\(/i.test(trimmed)) {
     return {
@@ -187,7 +200,7 @@ function unixToAws(p: string[]): string | undefined {
   else if (dow === '*' || dow === '?') fields = [min, hour, dom, mon, '?', '*'];
   else return undefined; // Unix ORs day-of-month and day-of-week; AWS cannot say that in one rule.
   const candidate = `cron(${fields.join(' ')})`;
-  return parseScheduleExpression(candidate).ok ? candidate : undefined;
+  return parseUncached(candidate).ok ? candidate : undefined;
 }
 
 function rateToCron(rate: string): string | undefined {

@@ -42,7 +42,7 @@ export function lint(input: LintInput): LintResult | undefined {
   }
   const root = parsed.root;
   if (root) {
-    checkSchema(recognition.kind, root, (f) => raw.push(f));
+    checkSchema(recognition.kind, root, (f) => raw.push(f), 'value' in parsed ? { value: parsed.value } : undefined);
     runRules(recognition, root, ctx);
   }
   return { recognition, findings: finish(raw, input.severity, text.length) };

@@ -1,3 +1,4 @@
+import { fastParseTree } from './fastTree';
 import { parseTree, printParseErrorCode, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** Offset and length of a piece of the document. */
@@ -8,11 +9,15 @@ export interface Span {
 
 export interface ParsedDocument {
   root: Node | undefined;
+  /** The plain value of the document, when the fast path built it alongside the tree. */
+  value?: unknown;
   /** Where the AWS CLI (Python's json module: no comments, no trailing commas) would fail. */
   errors: { error: ParseErrorCode; offset: number; length: number }[];
 }
 
 export function parseDocument(text: string): ParsedDocument {
+  const fast = fastParseTree(text);
+  if (fast) return { root: fast.root, value: fast.value, errors: [] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { root, errors: errors.map((e) => ({ error: e.error, offset: e.offset, length: e.length })) };

@@ -44,7 +44,11 @@ export function lintPlan(plan: Node | undefined, ctx: RuleContext): void {
     lintRule(rule, ctx);
     const nameNode = valueOf(rule, 'RuleName');
     const name = stringValue(nameNode);
-    if (name !== undefined && nameNode) names.set(name, [...(names.get(name) ?? []), nameNode]);
+    if (name !== undefined && nameNode) {
+      const list = names.get(name);
+      if (list) list.push(nameNode);
+      else names.set(name, [nameNode]);
+    }
   }
   for (const [name, nodes] of names) {
     if (nodes.length < 2) continue;
@@ -175,7 +179,10 @@ function lintContinuousAcrossRules(rules: Node[], ctx: RuleContext): void {
   const byVault = new Map<string, Node[]>();
   for (const r of continuous) {
     const vault = stringValue(valueOf(r, 'TargetBackupVaultName'));
-    if (vault !== undefined) byVault.set(vault, [...(byVault.get(vault) ?? []), r]);
+    if (vault === undefined) continue;
+    const list = byVault.get(vault);
+    if (list) list.push(r);
+    else byVault.set(vault, [r]);
   }
   if (byVault.size > 1) {
     const vaults = [...byVault.keys()];
@@ -192,9 +199,10 @@ function lintContinuousAcrossRules(rules: Node[], ctx: RuleContext): void {
   for (const [vault, rs] of byVault) {
     if (rs.length < 2) continue;
     const days = rs.map((r) => numberValue(valueOf(valueOf(r, 'Lifecycle'), 'DeleteAfterDays')) ?? 0);
-    const longest = Math.max(...days);
+    const longest = days.reduce((a, b) => Math.max(a, b), -Infinity);
+    const kept = days.indexOf(longest);
     rs.forEach((r, i) => {
-      if (days[i] === longest && days.indexOf(longest) === i) return;
+      if (i === kept) return;
       ctx.report(
         'PITR006',
         keyOf(r, 'EnableContinuousBackup')!,

@@ -21,8 +21,8 @@ function validator(kind: DocumentKind): ValidateFunction {
 type Push = (f: Omit<Finding, 'severity'>) => void;
 
 /** Validates the document against its kind's schema and maps each error to the node at fault. */
-export function checkSchema(kind: DocumentKind, root: Node, push: Push): void {
-  const value: unknown = getNodeValue(root);
+export function checkSchema(kind: DocumentKind, root: Node, push: Push, knownValue?: { value: unknown }): void {
+  const value: unknown = knownValue ? knownValue.value : getNodeValue(root);
   const validate = validator(kind);
   if (validate(value)) return;
   const seen = new Set<string>();

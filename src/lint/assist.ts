@@ -1,0 +1,149 @@
+import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
+import { parseDocument, properties } from './jsonAst';
+import { findMetadataKey, metadataKeysOf } from './metadataKeys';
+import { deref, schemaAtPath, SCHEMAS, type SchemaNode } from './schemas';
+import type { MetadataResourceType, Recognition } from './types';
+import { RESTORE_RESOURCE_TYPES } from './metadataKeys';
+
+/** Completion and hover from the schemas and the metadata key catalogue; no `vscode` here. */
+export interface CompletionEntry {
+  label: string;
+  kind: 'property' | 'value';
+  /** Snippet text (VS Code snippet syntax) to insert. */
+  insertSnippet: string;
+  /** What the insertion replaces. */
+  offset: number;
+  length: number;
+  documentation?: string;
+  detail?: string;
+}
+
+export interface HoverInfo {
+  markdown: string;
+  offset: number;
+  length: number;
+}
+
+type Path = (string | number)[];
+
+/** Where restore metadata sits in a document of this kind. */
+function metadataPath(r: Recognition): Path | undefined {
+  if (r.kind === 'restore-metadata') return [];
+  if (r.kind === 'start-restore-job') return ['Metadata'];
+  return undefined;
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function typeLabel(s: SchemaNode | undefined): string | undefined {
+  if (!s) return undefined;
+  if (s.enum) return s.enum.map((e) => JSON.stringify(e)).join(' | ');
+  return Array.isArray(s.type) ? s.type.join(' | ') : s.type;
+}
+
+export function completionsAt(text: string, offset: number, r: Recognition): CompletionEntry[] {
+  const loc = getLocation(text, offset);
+  const { root } = parseDocument(text);
+  const prev = loc.previousNode;
+  const replace = prev && (prev.type === 'string' || prev.type === 'property') && offset >= prev.offset && offset <= prev.offset + prev.length
+    ? { offset: prev.offset, length: prev.length }
+    : { offset, length: 0 };
+  const metaPath = metadataPath(r);
+  const resourceType: MetadataResourceType = r.resourceType ?? 'generic';
+
+  if (loc.isAtPropertyKey) {
+    const objPath = loc.path.slice(0, -1);
+    const obj = root ? (objPath.length ? findNodeAtLocation(root, objPath) : root) : undefined;
+    const present = new Set(properties(obj).map((p) => p.name));
+    const current = prev?.type === 'string' ? String(prev.value) : undefined;
+    if (metaPath && samePath(objPath, metaPath)) {
+      return metadataKeysOf(resourceType)
+        .filter((k) => !present.has(k.key) || k.key === current)
+        .map((k) => ({
+          label: k.key,
+          kind: 'property',
+          insertSnippet: `"${k.key}": "$1"`,
+          ...replace,
+          documentation: k.doc,
+          detail: `${resourceType} restore metadata${k.required ? ' (required)' : ''}`,
+        }));
+    }
+    const schema = SCHEMAS[r.kind];
+    const objSchema = schemaAtPath(schema, objPath);
+    return Object.entries(objSchema?.properties ?? {})
+      .filter(([name]) => !present.has(name) || name === current)
+      .map(([name, prop]) => {
+        const p = deref(schema, prop);
+        return {
+          label: name,
+          kind: 'property' as const,
+          insertSnippet: `"${name}": ${valueSnippet(p)}`,
+          ...replace,
+          ...(prop.description ? { documentation: prop.description } : {}),
+          detail: `${objSchema?.required?.includes(name) ? 'required ' : ''}${typeLabel(p) ?? ''}`.trim(),
+        };
+      });
+  }
+
+  // A value position.
+  const path = loc.path;
+  const key = path[path.length - 1];
+  if (metaPath && typeof key === 'string' && samePath(path.slice(0, -1), metaPath)) {
+    const k = findMetadataKey(resourceType, key);
+    return (k?.values ?? []).map((v) => ({ label: JSON.stringify(v), kind: 'value', insertSnippet: JSON.stringify(v), ...replace }));
+  }
+  if (r.kind === 'start-restore-job' && samePath(path, ['ResourceType']))
+    return RESTORE_RESOURCE_TYPES.map((v) => ({ label: JSON.stringify(v), kind: 'value', insertSnippet: JSON.stringify(v), ...replace }));
+  const s = schemaAtPath(SCHEMAS[r.kind], path);
+  const values: unknown[] = s?.enum ?? (s?.type === 'boolean' ? [true, false] : []);
+  return values.map((v) => ({ label: JSON.stringify(v), kind: 'value', insertSnippet: JSON.stringify(v), ...replace }));
+}
+
+function valueSnippet(s: SchemaNode | undefined): string {
+  switch (Array.isArray(s?.type) ? s?.type[0] : s?.type) {
+    case 'object':
+      return '{$1}';
+    case 'array':
+      return '[$1]';
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'integer':
+    case 'number':
+      return '${1:0}';
+    default:
+      return s?.enum ? `\${1|${s.enum.map((e) => JSON.stringify(e)).join(',')}|}` : '"$1"';
+  }
+}
+
+export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo | undefined {
+  const { root } = parseDocument(text);
+  if (!root) return undefined;
+  const loc = getLocation(text, offset);
+  const node = loc.previousNode;
+  if (!node) return undefined;
+  // Hover works on property names; find the property the cursor is on.
+  const prop: Node | undefined = node.parent?.type === 'property' ? node.parent : undefined;
+  const keyNode = prop?.children?.[0];
+  if (!prop || !keyNode || typeof keyNode.value !== 'string') return undefined;
+  const path = loc.path;
+  const name = keyNode.value;
+  const metaPath = metadataPath(r);
+  if (metaPath && samePath(path.slice(0, -1), metaPath)) {
+    const type = r.resourceType ?? 'generic';
+    const k = findMetadataKey(type, name);
+    if (!k) return undefined;
+    const values = k.values ? `\n\nValues: ${k.values.map((v) => `\`"${v}"\``).join(', ')}` : '';
+    return { markdown: `**${k.key}** — ${type} restore metadata${k.required ? ' (required)' : ''}\n\n${k.doc}${values}`, offset: keyNode.offset, length: keyNode.length };
+  }
+  const schema = SCHEMAS[r.kind];
+  const parent = schemaAtPath(schema, path.slice(0, -1));
+  const raw = parent?.properties?.[name];
+  if (!raw) return undefined;
+  const s = deref(schema, raw);
+  const type = typeLabel(s);
+  const required = parent?.required?.includes(name) ? ' (required)' : '';
+  const doc = raw.description ?? s?.description ?? '';
+  return { markdown: `**${name}**${type ? ` \`${type}\`` : ''}${required}\n\n${doc}`.trim(), offset: keyNode.offset, length: keyNode.length };
+}

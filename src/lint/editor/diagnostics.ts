@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { lint } from '../engine';
+import { LineIndex } from '../position';
+import { RULES_BY_CODE } from '../rules';
+import type { Finding, LintResult, Severity } from '../types';
+import { affectsLintSettings, readLintSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'aws-backup-pitr';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function isLintable(doc: vscode.TextDocument): boolean {
+  return (doc.languageId === 'json' || doc.languageId === 'jsonc') && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'output';
+}
+
+/** What a document was linted as, with the findings behind its diagnostics (fixes included). */
+export interface DocumentLint {
+  version: number;
+  result: LintResult;
+  diagnostics: vscode.Diagnostic[];
+  findings: Finding[];
+}
+
+/**
+ * Lints JSON documents as they open, change (debounced) and save; clears them on close. A lint
+ * always reads the document as it is when it runs, and a result whose document has moved on since
+ * is dropped, so a slow lint never paints stale ranges.
+ */
+export class LintDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, DocumentLint>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's lint result changes (also when it stops being an AWS Backup file). */
+  readonly onDidLint = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsLintSettings(e)) this.lintAllOpen();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.lintAllOpen()),
+    );
+    this.lintAllOpen();
+  }
+
+  lintAllOpen(): void {
+    for (const d of vscode.workspace.textDocuments) this.lintNow(d);
+  }
+
+  resultFor(uri: vscode.Uri): DocumentLint | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isLintable(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = readLintSettings(doc.uri).debounceMilliseconds;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.lintNow(doc);
+      }, delay),
+    );
+  }
+
+  lintNow(doc: vscode.TextDocument): void {
+    if (!isLintable(doc) || doc.isClosed) return;
+    const key = doc.uri.toString();
+    const settings = readLintSettings(doc.uri);
+    const version = doc.version;
+    const result = settings.enable
+      ? lint({ text: doc.getText(), fileName: doc.uri.path, globs: settings.files, severity: settings.severity })
+      : undefined;
+    if (doc.version !== version || doc.isClosed) return; // The document moved on: a newer lint follows.
+    if (!result) {
+      if (this.results.delete(key)) {
+        this.collection.delete(doc.uri);
+        this.changed.fire(doc.uri);
+      }
+      return;
+    }
+    const diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
+    this.results.set(key, { version, result, diagnostics, findings: result.findings });
+    this.collection.set(doc.uri, diagnostics);
+    this.changed.fire(doc.uri);
+  }
+
+  /** Sets diagnostics for a file that is not open (workspace-wide lint). */
+  setForClosedFile(uri: vscode.Uri, text: string, result: LintResult): void {
+    const index = new LineIndex(text);
+    const positionAt = (offset: number): vscode.Position => {
+      const p = index.position(offset);
+      return new vscode.Position(p.line, p.character);
+    };
+    this.collection.set(
+      uri,
+      result.findings.map((f) => makeDiagnostic(new vscode.Range(positionAt(f.offset), positionAt(f.offset + f.length)), f)),
+    );
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+  return makeDiagnostic(new vscode.Range(doc.positionAt(f.offset), doc.positionAt(f.offset + f.length)), f);
+}
+
+function makeDiagnostic(range: vscode.Range, f: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  const url = RULES_BY_CODE.get(f.code)?.url;
+  d.code = url ? { value: f.code, target: vscode.Uri.parse(url) } : f.code;
+  return d;
+}
+
+export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (typeof c === 'string') return c;
+  if (typeof c === 'object' && c !== null) return String(c.value);
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { lint } from '../engine';
+import { LintCompletions, LintHovers } from './assistProviders';
+import { LintCodeActions } from './codeActions';
+import { LintDiagnostics } from './diagnostics';
+import { readLintSettings } from './settings';
+import { LintStatusItem } from './statusItem';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+
+export interface LintFeature {
+  diagnostics: LintDiagnostics;
+  lintWorkspace(): Promise<{ files: number; errors: number }>;
+}
+
+/** The lint feature in the editor: diagnostics, quick fixes, completion, hover, status, a command. */
+export function registerLint(context: vscode.ExtensionContext): LintFeature {
+  const diagnostics = new LintDiagnostics();
+  context.subscriptions.push(
+    diagnostics,
+    new LintStatusItem(diagnostics),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new LintCodeActions(diagnostics), LintCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new LintCompletions(diagnostics), '"', ':'),
+    vscode.languages.registerHoverProvider(SELECTOR, new LintHovers(diagnostics)),
+  );
+
+  async function lintWorkspace(): Promise<{ files: number; errors: number }> {
+    const uris = await vscode.workspace.findFiles('**/*.json', '{**/node_modules/**,**/.git/**}', 10_000);
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    let files = 0;
+    let errors = 0;
+    for (const uri of uris) {
+      const doc = open.get(uri.toString());
+      if (doc) {
+        diagnostics.lintNow(doc);
+        const r = diagnostics.resultFor(uri);
+        if (r) {
+          files++;
+          errors += r.findings.filter((f) => f.severity === 'error').length;
+        }
+        continue;
+      }
+      const settings = readLintSettings(uri);
+      if (!settings.enable) continue;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const result = lint({ text, fileName: uri.path, globs: settings.files, severity: settings.severity });
+      if (!result) continue;
+      files++;
+      errors += result.findings.filter((f) => f.severity === 'error').length;
+      diagnostics.setForClosedFile(uri, text, result);
+    }
+    return { files, errors };
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('awsBackupPitr.lintWorkspace', async () => {
+      const { files, errors } = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Linting AWS Backup files' },
+        () => lintWorkspace(),
+      );
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      void vscode.window.showInformationMessage(
+        files === 0
+          ? 'No AWS Backup files found in the workspace.'
+          : `Linted ${files} AWS Backup file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}.`,
+      );
+      return { files, errors };
+    }),
+  );
+  return { diagnostics, lintWorkspace };
+}
