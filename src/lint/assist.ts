@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getLocation, getNodePath, type Node } from 'jsonc-parser';
 import { parseDocument, properties } from './jsonAst';
 import { findMetadataKey, metadataKeysOf } from './metadataKeys';
 import { deref, schemaAtPath, SCHEMAS, type SchemaNode } from './schemas';
@@ -120,17 +120,16 @@ function valueSnippet(s: SchemaNode | undefined): string {
 export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo | undefined {
   const { root } = parseDocument(text);
   if (!root) return undefined;
-  const loc = getLocation(text, offset);
-  const node = loc.previousNode;
-  if (!node) return undefined;
-  // Hover works on property names; find the property the cursor is on.
-  const prop: Node | undefined = node.parent?.type === 'property' ? node.parent : undefined;
+  const node = findNodeAtOffset(root, offset, true);
+  // Hover speaks of properties: on the name or on the value, find the property it belongs to.
+  const prop: Node | undefined = node?.type === 'property' ? node : node?.parent?.type === 'property' ? node.parent : undefined;
   const keyNode = prop?.children?.[0];
-  if (!prop || !keyNode || typeof keyNode.value !== 'string') return undefined;
-  const path = loc.path;
+  const owner = prop?.parent;
+  if (!prop || !keyNode || !owner || typeof keyNode.value !== 'string') return undefined;
+  const objPath = getNodePath(owner);
   const name = keyNode.value;
   const metaPath = metadataPath(r);
-  if (metaPath && samePath(path.slice(0, -1), metaPath)) {
+  if (metaPath && samePath(objPath, metaPath)) {
     const type = r.resourceType ?? 'generic';
     const k = findMetadataKey(type, name);
     if (!k) return undefined;
@@ -138,7 +137,7 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
     return { markdown: `**${k.key}** — ${type} restore metadata${k.required ? ' (required)' : ''}\n\n${k.doc}${values}`, offset: keyNode.offset, length: keyNode.length };
   }
   const schema = SCHEMAS[r.kind];
-  const parent = schemaAtPath(schema, path.slice(0, -1));
+  const parent = schemaAtPath(schema, objPath);
   const raw = parent?.properties?.[name];
   if (!raw) return undefined;
   const s = deref(schema, raw);

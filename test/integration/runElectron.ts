@@ -1,0 +1,27 @@
+/**
+ * Runs the same integration suite under @vscode/test-electron, where VS Code can be downloaded
+ * (or VSCODE_EXECUTABLE names an installed VS Code). Not used on machines without that download.
+ */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+async function main(): Promise<void> {
+  const workspace = join(mkdtempSync(join(tmpdir(), 'pitr-electron-')), 'workspace');
+  cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  await runTests({
+    ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : { version: process.env.VSCODE_VERSION ?? 'stable' }),
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js'),
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    extensionTestsEnv: { TEST_STATS_FILE: process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json') },
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

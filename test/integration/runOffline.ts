@@ -1,0 +1,61 @@
+/**
+ * Runs the integration suite inside a real VS Code extension host (code-server + Chromium), with
+ * nothing downloaded from outside the npm registry and Debian. Exit code: the suite's.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CHROMIUM_ARGS, installHost, playwright, remoteUri, ROOT, startHost, type PwConsoleMessage } from './vscodeHost';
+
+async function main(): Promise<number> {
+  installHost();
+  const statsFile = process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json');
+  const logFile = join(ROOT, 'test-results', 'integration.log');
+  mkdirSync(dirname(logFile), { recursive: true });
+  writeFileSync(logFile, '');
+  const host = await startHost({
+    workspaceTemplate: join(ROOT, 'test', 'fixtures', 'workspace'),
+    userSettings: {
+      'awsBackupPitr.lint.files': { '**/custom/*.json': 'backup-plan' },
+    },
+    env: { TEST_STATS_FILE: statsFile, TEST_LOG_FILE: logFile },
+  });
+  const browser = await playwright().chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const exitCode = new Promise<number>((res) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => res(code));
+    });
+    // The workbench's offline noise (marketplace, GitHub sign-in) is left out; errors that name
+    // this extension are shown.
+    page.on('console', (m: PwConsoleMessage) => {
+      if (m.type() === 'error' && /aws-backup-pitr|awsBackupPitr/i.test(m.text())) console.error(m.text());
+    });
+    await page.goto(
+      host.url([
+        ['extensionDevelopmentPath', remoteUri(host.port, ROOT)],
+        ['extensionTestsPath', remoteUri(host.port, join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js'))],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    const timeout = new Promise<number>((res) =>
+      setTimeout(() => {
+        console.error('The integration suite did not finish within 5 minutes.');
+        res(1);
+      }, 300_000).unref(),
+    );
+    const code = await Promise.race([exitCode, timeout]);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+    return code;
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : String(e));
+    process.exit(1);
+  },
+);

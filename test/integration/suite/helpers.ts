@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'aws-backup-pitr.aws-backup-pitr';
+
+export async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
+export function fileUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'aws-backup-pitr');
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
+}
+
+/**
+ * Resolves with our diagnostics for `uri` once `ready` accepts them: checked now, then on every
+ * languages.onDidChangeDiagnostics for that uri. No sleeping; mocha's timeout bounds the wait.
+ */
+export function diagnosticsWhen(uri: vscode.Uri, ready: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve) => {
+    const now = ours(uri);
+    if (ready(now)) {
+      resolve(now);
+      return;
+    }
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const ds = ours(uri);
+      if (ready(ds)) {
+        sub.dispose();
+        resolve(ds);
+      }
+    });
+  });
+}
+
+export async function open(relative: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const doc = await vscode.workspace.openTextDocument(fileUri(relative));
+  const editor = await vscode.window.showTextDocument(doc);
+  return { doc, editor };
+}
+
+export function textAt(doc: vscode.TextDocument, d: vscode.Diagnostic): string {
+  return doc.getText(d.range);
+}
