@@ -11,10 +11,19 @@ export function generatePlan(n: number): string {
       StartWindowMinutes: 60 + (i % 400),
       CompletionWindowMinutes: 10080,
       ...(continuous ? { EnableContinuousBackup: true } : {}),
-      Lifecycle: continuous ? { DeleteAfterDays: 35 } : { MoveToColdStorageAfterDays: 30, DeleteAfterDays: 120 + (i % 200) },
+      Lifecycle: continuous
+        ? { DeleteAfterDays: 35 }
+        : { MoveToColdStorageAfterDays: 30, DeleteAfterDays: 120 + (i % 200) },
       RecoveryPointTags: { team: `t${i % 11}`, env: 'prod' },
       ...(i % 4 === 1
-        ? { CopyActions: [{ DestinationBackupVaultArn: 'arn:aws:backup:us-west-2:123456789012:backup-vault:dr', Lifecycle: { DeleteAfterDays: 365 } }] }
+        ? {
+            CopyActions: [
+              {
+                DestinationBackupVaultArn: 'arn:aws:backup:us-west-2:123456789012:backup-vault:dr',
+                Lifecycle: { DeleteAfterDays: 365 },
+              },
+            ],
+          }
         : {}),
     });
   }

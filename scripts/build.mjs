@@ -14,6 +14,16 @@ const common = {
   // jsonc-parser's UMD build hides its requires from bundlers: take its ES module build.
   mainFields: ['module', 'main'],
 };
-await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+await build({
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+});
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+});
 if (!production) await build({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' });

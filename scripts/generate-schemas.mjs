@@ -15,7 +15,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const modelPath = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'aws-backup-model', 'service-2.json');
+const check = process.argv.includes('--check');
+const modelPath =
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+  join(root, '..', 'shared', 'reference', 'aws-backup-model', 'service-2.json');
 
 export function generateSchemas(model) {
   const shapes = model.shapes;
@@ -121,13 +124,31 @@ export function generateSchemas(model) {
     },
   };
   const docs = {
-    'backup-plan': ['BackupPlanInput', 'A backup plan, as `aws backup create-backup-plan --backup-plan file://…` takes it.'],
-    'create-backup-plan': ['CreateBackupPlanInput', 'Input of `aws backup create-backup-plan --cli-input-json file://…`.'],
-    'update-backup-plan': ['UpdateBackupPlanInput', 'Input of `aws backup update-backup-plan --cli-input-json file://…`.'],
+    'backup-plan': [
+      'BackupPlanInput',
+      'A backup plan, as `aws backup create-backup-plan --backup-plan file://…` takes it.',
+    ],
+    'create-backup-plan': [
+      'CreateBackupPlanInput',
+      'Input of `aws backup create-backup-plan --cli-input-json file://…`.',
+    ],
+    'update-backup-plan': [
+      'UpdateBackupPlanInput',
+      'Input of `aws backup update-backup-plan --cli-input-json file://…`.',
+    ],
     'get-backup-plan': ['GetBackupPlanOutput', 'Output of `aws backup get-backup-plan`.'],
-    'backup-selection': ['BackupSelection', 'A backup selection, as `aws backup create-backup-selection --backup-selection file://…` takes it.'],
-    'create-backup-selection': ['CreateBackupSelectionInput', 'Input of `aws backup create-backup-selection --cli-input-json file://…`.'],
-    'start-restore-job': ['StartRestoreJobInput', 'Input of `aws backup start-restore-job --cli-input-json file://…`.'],
+    'backup-selection': [
+      'BackupSelection',
+      'A backup selection, as `aws backup create-backup-selection --backup-selection file://…` takes it.',
+    ],
+    'create-backup-selection': [
+      'CreateBackupSelectionInput',
+      'Input of `aws backup create-backup-selection --cli-input-json file://…`.',
+    ],
+    'start-restore-job': [
+      'StartRestoreJobInput',
+      'Input of `aws backup start-restore-job --cli-input-json file://…`.',
+    ],
   };
   const out = {};
   for (const [kind, [shape, title]] of Object.entries(docs)) {
@@ -165,6 +186,24 @@ export function generateSchemas(model) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const model = JSON.parse(readFileSync(modelPath, 'utf8'));
   const schemas = generateSchemas(model);
+  if (check) {
+    // --check: the committed schemas must be exactly what the model gives.
+    const stale = Object.entries(schemas).filter(([kind, schema]) => {
+      let committed = '';
+      try {
+        committed = readFileSync(join(root, 'schemas', `${kind}.schema.json`), 'utf8');
+      } catch {}
+      return committed !== JSON.stringify(schema, null, 2) + '\n';
+    });
+    if (stale.length) {
+      console.error(
+        `schemas out of date with ${modelPath}: ${stale.map(([k]) => k).join(', ')}. Run: node scripts/generate-schemas.mjs`,
+      );
+      process.exit(1);
+    }
+    console.log(`${Object.keys(schemas).length} schemas match ${modelPath}`);
+    process.exit(0);
+  }
   mkdirSync(join(root, 'schemas'), { recursive: true });
   for (const [kind, schema] of Object.entries(schemas)) {
     writeFileSync(join(root, 'schemas', `${kind}.schema.json`), JSON.stringify(schema, null, 2) + '\n');

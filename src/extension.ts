@@ -18,7 +18,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     };
   } catch (e) {
     // VS Code does not show activation failures; say it where the user looks.
-    void vscode.window.showErrorMessage(`AWS Backup PITR failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(
+      `AWS Backup PITR failed to start: ${e instanceof Error ? e.message : String(e)}`,
+    );
     throw e;
   }
 }

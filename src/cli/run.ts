@@ -45,7 +45,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { format: 'text', severity: {}, globs: {}, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -59,14 +62,16 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         return 'version';
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not "${f}"`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif')
+          throw new UsageError(`--format takes text, json or sarif, not "${f}"`);
         o.format = f;
         break;
       }
       case '--now': {
         const v = value();
         const d = new Date(v);
-        if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(d.getTime())) throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not "${v}"`);
+        if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(d.getTime()))
+          throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not "${v}"`);
         o.now = d;
         break;
       }
@@ -81,7 +86,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--kind': {
         const v = value();
         const m = /^(.+)=(backup-plan|backup-selection|restore-metadata|start-restore-job)$/.exec(v);
-        if (!m) throw new UsageError(`--kind takes GLOB=backup-plan|backup-selection|restore-metadata|start-restore-job, not "${v}"`);
+        if (!m)
+          throw new UsageError(
+            `--kind takes GLOB=backup-plan|backup-selection|restore-metadata|start-restore-job, not "${v}"`,
+          );
         o.globs[m[1]!] = m[2] as DocumentFamily;
         break;
       }
@@ -186,15 +194,26 @@ export function runCli(argv: string[], io: CliIo): number {
     try {
       text = io.readFile(f.path);
     } catch (e) {
-      io.stderr(`pitr-lint: cannot read "${relative(io.cwd, f.path)}": ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(
+        `pitr-lint: cannot read "${relative(io.cwd, f.path)}": ${e instanceof Error ? e.message : String(e)}\n`,
+      );
       ioError = true;
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const rel = relative(io.cwd, f.path).split(sep).join('/');
-    const result = lint({ text, fileName: rel, globs: opts.globs, severity: opts.severity, ...(opts.now ? { now: opts.now } : {}) });
+    const result = lint({
+      text,
+      fileName: rel,
+      globs: opts.globs,
+      severity: opts.severity,
+      ...(opts.now ? { now: opts.now } : {}),
+    });
     if (!result) {
-      if (f.explicit) io.stderr(`pitr-lint: skipped "${rel}": not a recognised AWS Backup file (use --kind to name its kind)\n`);
+      if (f.explicit)
+        io.stderr(
+          `pitr-lint: skipped "${rel}": not a recognised AWS Backup file (use --kind to name its kind)\n`,
+        );
       continue;
     }
     reports.push({ path: rel, text, findings: result.findings, recognized: result.recognition.kind });
@@ -202,7 +221,14 @@ export function runCli(argv: string[], io: CliIo): number {
 
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   if (opts.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, io.version), null, 2) + '\n');
-  else if (opts.format === 'json') io.stdout(JSON.stringify(reports.map((r) => jsonReport(r)), null, 2) + '\n');
+  else if (opts.format === 'json')
+    io.stdout(
+      JSON.stringify(
+        reports.map((r) => jsonReport(r)),
+        null,
+        2,
+      ) + '\n',
+    );
   else io.stdout(textReport(reports));
   if (ioError) return 2;
   return errors > 0 ? 1 : 0;

@@ -9,7 +9,12 @@ export interface FileReport {
   findings: Finding[];
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0, as GitHub code scanning and other tools read it. Lines and columns are 1-based. */
 export function toSarif(reports: FileReport[], version: string): object {
@@ -23,7 +28,8 @@ export function toSarif(reports: FileReport[], version: string): object {
           driver: {
             name: 'pitr-lint',
             version,
-            informationUri: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html',
+            informationUri:
+              'https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html',
             rules: RULES.map((r) => ({
               id: r.code,
               name: r.code,
@@ -48,7 +54,12 @@ export function toSarif(reports: FileReport[], version: string): object {
                 {
                   physicalLocation: {
                     artifactLocation: { uri: encodeURI(rep.path) },
-                    region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+                    region: {
+                      startLine: s.line + 1,
+                      startColumn: s.character + 1,
+                      endLine: e.line + 1,
+                      endColumn: e.character + 1,
+                    },
                   },
                 },
               ],

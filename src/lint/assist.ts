@@ -1,6 +1,6 @@
 import { findNodeAtLocation, findNodeAtOffset, getLocation, getNodePath, type Node } from 'jsonc-parser';
 import { parseDocument, properties } from './jsonAst';
-import { findMetadataKey, metadataKeysOf } from './metadataKeys';
+import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
 import { deref, schemaAtPath, SCHEMAS, type SchemaNode } from './schemas';
 import type { MetadataResourceType, Recognition } from './types';
 import { RESTORE_RESOURCE_TYPES } from './metadataKeys';
@@ -44,12 +44,17 @@ function typeLabel(s: SchemaNode | undefined): string | undefined {
 }
 
 export function completionsAt(text: string, offset: number, r: Recognition): CompletionEntry[] {
+  const { root, tooDeepAt } = parseDocument(text);
+  if (tooDeepAt !== undefined) return [];
   const loc = getLocation(text, offset);
-  const { root } = parseDocument(text);
   const prev = loc.previousNode;
-  const replace = prev && (prev.type === 'string' || prev.type === 'property') && offset >= prev.offset && offset <= prev.offset + prev.length
-    ? { offset: prev.offset, length: prev.length }
-    : { offset, length: 0 };
+  const replace =
+    prev &&
+    (prev.type === 'string' || prev.type === 'property') &&
+    offset >= prev.offset &&
+    offset <= prev.offset + prev.length
+      ? { offset: prev.offset, length: prev.length }
+      : { offset, length: 0 };
   const metaPath = metadataPath(r);
   const resourceType: MetadataResourceType = r.resourceType ?? 'generic';
 
@@ -92,13 +97,28 @@ export function completionsAt(text: string, offset: number, r: Recognition): Com
   const key = path[path.length - 1];
   if (metaPath && typeof key === 'string' && samePath(path.slice(0, -1), metaPath)) {
     const k = findMetadataKey(resourceType, key);
-    return (k?.values ?? []).map((v) => ({ label: JSON.stringify(v), kind: 'value', insertSnippet: JSON.stringify(v), ...replace }));
+    return (k?.values ?? []).map((v) => ({
+      label: JSON.stringify(v),
+      kind: 'value',
+      insertSnippet: JSON.stringify(v),
+      ...replace,
+    }));
   }
   if (r.kind === 'start-restore-job' && samePath(path, ['ResourceType']))
-    return RESTORE_RESOURCE_TYPES.map((v) => ({ label: JSON.stringify(v), kind: 'value', insertSnippet: JSON.stringify(v), ...replace }));
+    return RESTORE_RESOURCE_TYPES.map((v) => ({
+      label: JSON.stringify(v),
+      kind: 'value',
+      insertSnippet: JSON.stringify(v),
+      ...replace,
+    }));
   const s = schemaAtPath(SCHEMAS[r.kind], path);
   const values: unknown[] = s?.enum ?? (s?.type === 'boolean' ? [true, false] : []);
-  return values.map((v) => ({ label: JSON.stringify(v), kind: 'value', insertSnippet: JSON.stringify(v), ...replace }));
+  return values.map((v) => ({
+    label: JSON.stringify(v),
+    kind: 'value',
+    insertSnippet: JSON.stringify(v),
+    ...replace,
+  }));
 }
 
 function valueSnippet(s: SchemaNode | undefined): string {
@@ -122,7 +142,8 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
   if (!root) return undefined;
   const node = findNodeAtOffset(root, offset, true);
   // Hover speaks of properties: on the name or on the value, find the property it belongs to.
-  const prop: Node | undefined = node?.type === 'property' ? node : node?.parent?.type === 'property' ? node.parent : undefined;
+  const prop: Node | undefined =
+    node?.type === 'property' ? node : node?.parent?.type === 'property' ? node.parent : undefined;
   const keyNode = prop?.children?.[0];
   const owner = prop?.parent;
   if (!prop || !keyNode || !owner || typeof keyNode.value !== 'string') return undefined;
@@ -131,10 +152,14 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
   const metaPath = metadataPath(r);
   if (metaPath && samePath(objPath, metaPath)) {
     const type = r.resourceType ?? 'generic';
-    const k = findMetadataKey(type, name);
+    const k = findMetadataKey(type, name) ?? findMetadataKeyIgnoringCase(type, name);
     if (!k) return undefined;
     const values = k.values ? `\n\nValues: ${k.values.map((v) => `\`"${v}"\``).join(', ')}` : '';
-    return { markdown: `**${k.key}** — ${type} restore metadata${k.required ? ' (required)' : ''}\n\n${k.doc}${values}`, offset: keyNode.offset, length: keyNode.length };
+    return {
+      markdown: `**${k.key}** — ${type} restore metadata${k.required ? ' (required)' : ''}\n\n${k.doc}${values}`,
+      offset: keyNode.offset,
+      length: keyNode.length,
+    };
   }
   const schema = SCHEMAS[r.kind];
   const parent = schemaAtPath(schema, objPath);
@@ -144,5 +169,9 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
   const type = typeLabel(s);
   const required = parent?.required?.includes(name) ? ' (required)' : '';
   const doc = raw.description ?? s?.description ?? '';
-  return { markdown: `**${name}**${type ? ` \`${type}\`` : ''}${required}\n\n${doc}`.trim(), offset: keyNode.offset, length: keyNode.length };
+  return {
+    markdown: `**${name}**${type ? ` \`${type}\`` : ''}${required}\n\n${doc}`.trim(),
+    offset: keyNode.offset,
+    length: keyNode.length,
+  };
 }

@@ -62,7 +62,10 @@ function parseUncached(expression: string): CronResult {
       message: `"${expression}" is not a schedule expression. AWS Backup takes "cron(Minutes Hours Day-of-month Month Day-of-week Year)", e.g. "cron(0 5 ? * * *)".`,
     };
   }
-  const parts = (m[1] ?? '').trim().split(/\s+/).filter((p) => p.length > 0);
+  const parts = (m[1] ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p.length > 0);
   if (parts.length === 5) {
     const fix = unixToAws(parts);
     return {
@@ -81,7 +84,8 @@ function parseUncached(expression: string): CronResult {
   for (let i = 0; i < 6; i++) {
     const spec = FIELDS[i]!;
     const r = parseField(parts[i]!, spec);
-    if (typeof r === 'string') return { ok: false, message: `In "${trimmed}", ${spec.name} field "${parts[i]}": ${r}` };
+    if (typeof r === 'string')
+      return { ok: false, message: `In "${trimmed}", ${spec.name} field "${parts[i]}": ${r}` };
     sets.push(r);
   }
   const dom = parts[2]!;
@@ -90,8 +94,12 @@ function parseUncached(expression: string): CronResult {
     return {
       ok: false,
       message: `In "${trimmed}", exactly one of day-of-month ("${dom}") and day-of-week ("${dow}") must be "?": AWS cron cannot take both.`,
-      ...(dom !== '?' && dow === '*' ? { fix: `cron(${[parts[0], parts[1], dom, parts[3], '?', parts[5]].join(' ')})` } : {}),
-      ...(dom === '*' && dow !== '?' ? { fix: `cron(${[parts[0], parts[1], '?', parts[3], dow, parts[5]].join(' ')})` } : {}),
+      ...(dom !== '?' && dow === '*'
+        ? { fix: `cron(${[parts[0], parts[1], dom, parts[3], '?', parts[5]].join(' ')})` }
+        : {}),
+      ...(dom === '*' && dow !== '?'
+        ? { fix: `cron(${[parts[0], parts[1], '?', parts[3], dow, parts[5]].join(' ')})` }
+        : {}),
     };
   }
   return { ok: true, minutes: sets[0]!, hours: sets[1]! };
@@ -121,7 +129,8 @@ function parseField(field: string, spec: FieldSpec): Set<number> | string {
     }
     if (spec.dayOfWeekSpecials && item.includes('#')) {
       const [d, k] = item.split('#');
-      if (d === undefined || value(d, spec) === undefined) return `"${d}" is not a day of week (1–7 or SUN–SAT)`;
+      if (d === undefined || value(d, spec) === undefined)
+        return `"${d}" is not a day of week (1–7 or SUN–SAT)`;
       if (!/^[1-5]$/.test(k ?? '')) return `"#${k}" must be #1 to #5`;
       out.add(-1);
       continue;
@@ -130,7 +139,8 @@ function parseField(field: string, spec: FieldSpec): Set<number> | string {
     if (extra !== undefined) return `"${item}" has more than one "/"`;
     let step = 1;
     if (stepPart !== undefined) {
-      if (!/^\d+$/.test(stepPart) || Number(stepPart) < 1) return `step "/${stepPart}" must be a positive whole number`;
+      if (!/^\d+$/.test(stepPart) || Number(stepPart) < 1)
+        return `step "/${stepPart}" must be a positive whole number`;
       step = Number(stepPart);
     }
     let lo: number;
@@ -148,7 +158,8 @@ function parseField(field: string, spec: FieldSpec): Set<number> | string {
       if (bounds.length === 2) {
         const b = value(bounds[1] ?? '', spec);
         if (b === undefined) return describeBad(bounds[1] ?? '', spec);
-        if (b < a && spec.name !== 'day-of-week' && spec.name !== 'month') return `range "${rangePart}" runs backwards`;
+        if (b < a && spec.name !== 'day-of-week' && spec.name !== 'month')
+          return `range "${rangePart}" runs backwards`;
         hi = b;
       }
     }
@@ -173,7 +184,8 @@ function value(token: string, spec: FieldSpec): number | undefined {
 }
 
 function describeBad(token: string, spec: FieldSpec): string {
-  if (spec.name === 'day-of-week' && token === '0') return '0 is not a day of week: AWS numbers days 1–7 (1 = Sunday)';
+  if (spec.name === 'day-of-week' && token === '0')
+    return '0 is not a day of week: AWS numbers days 1–7 (1 = Sunday)';
   const names = spec.names ? ` or ${spec.names[0]}–${spec.names[spec.names.length - 1]}` : '';
   return `"${token}" is outside ${spec.min}–${spec.max}${names}`;
 }
@@ -208,6 +220,13 @@ function rateToCron(rate: string): string | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   // Only where the cron fires at exactly the same times: a step that divides the day, or daily.
-  if (/^hour/i.test(m[2] ?? '')) return n === 1 ? 'cron(0 * ? * * *)' : n > 0 && 24 % n === 0 && n < 24 ? `cron(0 0/${n} ? * * *)` : n === 24 ? 'cron(0 0 ? * * *)' : undefined;
+  if (/^hour/i.test(m[2] ?? ''))
+    return n === 1
+      ? 'cron(0 * ? * * *)'
+      : n > 0 && 24 % n === 0 && n < 24
+        ? `cron(0 0/${n} ? * * *)`
+        : n === 24
+          ? 'cron(0 0 ? * * *)'
+          : undefined;
   return n === 1 ? 'cron(0 0 ? * * *)' : undefined;
 }

@@ -1,6 +1,6 @@
 import { ParseErrorCode, type Node } from 'jsonc-parser';
 import type { RawFinding, RuleContext } from './context';
-import { describeParseError, parseDocument, valueOf, stringValue } from './jsonAst';
+import { describeParseError, MAX_DEPTH, parseDocument, valueOf, stringValue } from './jsonAst';
 import { isContinuousRecoveryPointArn, lintJob } from './jobRules';
 import { lintPlan } from './planRules';
 import { recognize } from './recognize';
@@ -25,7 +25,8 @@ export interface LintInput extends LintOptions {
 export function lint(input: LintInput): LintResult | undefined {
   const { text } = input;
   const parsed = parseDocument(text);
-  const recognition = input.recognition ?? recognize({ root: parsed.root, fileName: input.fileName, globs: input.globs });
+  const recognition =
+    input.recognition ?? recognize({ root: parsed.root, fileName: input.fileName, globs: input.globs });
   if (!recognition) return undefined;
 
   const raw: RawFinding[] = [];
@@ -33,16 +34,40 @@ export function lint(input: LintInput): LintResult | undefined {
     text,
     now: input.now ?? new Date(),
     report(code, at, message, fixes) {
-      raw.push({ code, message, offset: at.offset, length: at.length, ...(fixes && fixes.length ? { fixes } : {}) });
+      raw.push({
+        code,
+        message,
+        offset: at.offset,
+        length: at.length,
+        ...(fixes && fixes.length ? { fixes } : {}),
+      });
     },
   };
 
+  if (parsed.tooDeepAt !== undefined) {
+    raw.push({
+      code: 'JSON001',
+      message: `Nested more than ${MAX_DEPTH} levels deep: the AWS CLI cannot read this file, and no AWS Backup input nests like this.`,
+      offset: parsed.tooDeepAt,
+      length: 1,
+    });
+  }
   for (const e of parsed.errors) {
-    raw.push({ code: 'JSON001', message: describeParseError(e.error, text, e.offset), offset: e.offset, length: Math.max(e.length, e.error === ParseErrorCode.ValueExpected ? 1 : e.length) });
+    raw.push({
+      code: 'JSON001',
+      message: describeParseError(e.error, text, e.offset),
+      offset: e.offset,
+      length: Math.max(e.length, e.error === ParseErrorCode.ValueExpected ? 1 : e.length),
+    });
   }
   const root = parsed.root;
   if (root) {
-    checkSchema(recognition.kind, root, (f) => raw.push(f), 'value' in parsed ? { value: parsed.value } : undefined);
+    checkSchema(
+      recognition.kind,
+      root,
+      (f) => raw.push(f),
+      'value' in parsed ? { value: parsed.value } : undefined,
+    );
     runRules(recognition, root, ctx);
   }
   return { recognition, findings: finish(raw, input.severity, text.length) };

@@ -71,7 +71,7 @@ export function fastParseTree(text: string): FastParse | undefined {
     const offset = i;
     if (c === 123) {
       // {
-      const node: BuildNode = { type: 'object', offset, length: -1, parent, children: [] } as BuildNode;
+      const node: BuildNode = { type: 'object', offset, length: -1, parent, children: [] };
       const obj: Record<string, unknown> = {};
       i++;
       ws();
@@ -86,8 +86,20 @@ export function fastParseTree(text: string): FastParse | undefined {
         if (text.charCodeAt(i) !== 34) throw FAIL;
         const keyOffset = i;
         const key = str();
-        const prop: BuildNode = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [] } as BuildNode;
-        prop.children!.push({ type: 'string', value: key, offset: keyOffset, length: i - keyOffset, parent: prop } as Node);
+        const prop: BuildNode = {
+          type: 'property',
+          offset: keyOffset,
+          length: -1,
+          parent: node,
+          children: [],
+        };
+        prop.children!.push({
+          type: 'string',
+          value: key,
+          offset: keyOffset,
+          length: i - keyOffset,
+          parent: prop,
+        });
         ws();
         if (text.charCodeAt(i) !== 58) throw FAIL;
         prop.colonOffset = i;
@@ -97,7 +109,13 @@ export function fastParseTree(text: string): FastParse | undefined {
         prop.children!.push(v);
         prop.length = v.offset + v.length - keyOffset;
         node.children!.push(prop);
-        if (key === '__proto__') Object.defineProperty(obj, key, { value: val, enumerable: true, configurable: true, writable: true });
+        if (key === '__proto__')
+          Object.defineProperty(obj, key, {
+            value: val,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         else obj[key] = val;
         ws();
         const d = text.charCodeAt(i);
@@ -112,7 +130,7 @@ export function fastParseTree(text: string): FastParse | undefined {
     }
     if (c === 91) {
       // [
-      const node: BuildNode = { type: 'array', offset, length: -1, parent, children: [] } as BuildNode;
+      const node: BuildNode = { type: 'array', offset, length: -1, parent, children: [] };
       const arr: unknown[] = [];
       i++;
       ws();
@@ -140,22 +158,22 @@ export function fastParseTree(text: string): FastParse | undefined {
     if (c === 34) {
       const s = str();
       last = s;
-      return { type: 'string', value: s, offset, length: i - offset, parent } as BuildNode;
+      return { type: 'string', value: s, offset, length: i - offset, parent };
     }
     if (c === 116 && text.startsWith('true', i)) {
       i += 4;
       last = true;
-      return { type: 'boolean', value: true, offset, length: 4, parent } as BuildNode;
+      return { type: 'boolean', value: true, offset, length: 4, parent };
     }
     if (c === 102 && text.startsWith('false', i)) {
       i += 5;
       last = false;
-      return { type: 'boolean', value: false, offset, length: 5, parent } as BuildNode;
+      return { type: 'boolean', value: false, offset, length: 5, parent };
     }
     if (c === 110 && text.startsWith('null', i)) {
       i += 4;
       last = null;
-      return { type: 'null', value: null, offset, length: 4, parent } as BuildNode;
+      return { type: 'null', value: null, offset, length: 4, parent };
     }
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);
@@ -163,7 +181,7 @@ export function fastParseTree(text: string): FastParse | undefined {
     i += m[0].length;
     const num = Number(m[0]);
     last = num;
-    return { type: 'number', value: num, offset, length: m[0].length, parent } as BuildNode;
+    return { type: 'number', value: num, offset, length: m[0].length, parent };
   }
 
   try {

@@ -29,8 +29,13 @@ export function isContinuousRecoveryPointArn(arn: string): boolean {
 
 function arnMistake(arn: string): string {
   if (!arn.startsWith('arn:')) return 'it is not an ARN';
-  if (/:backup:[^:]*:\d*:backup-vault:/.test(arn)) return 'it is a backup vault ARN; use the ARN of a recovery point in the vault';
-  if (/^arn:[^:]+:s3:::/.test(arn) || /:rds:[^:]*:\d*:(db|cluster):/.test(arn) || /:dynamodb:[^:]*:\d*:table\/[^/]+$/.test(arn))
+  if (/:backup:[^:]*:\d*:backup-vault:/.test(arn))
+    return 'it is a backup vault ARN; use the ARN of a recovery point in the vault';
+  if (
+    /^arn:[^:]+:s3:::/.test(arn) ||
+    /:rds:[^:]*:\d*:(db|cluster):/.test(arn) ||
+    /:dynamodb:[^:]*:\d*:table\/[^/]+$/.test(arn)
+  )
     return 'it is the ARN of the backed-up resource; use the ARN of one of its recovery points ("aws backup list-recovery-points-by-resource")';
   return 'it does not have the form "arn:aws:backup:<region>:<account>:recovery-point:<id>" or a snapshot ARN';
 }
@@ -40,7 +45,11 @@ export function lintJob(root: Node | undefined, ctx: RuleContext): void {
   const rp = valueOf(root, 'RecoveryPointArn');
   const rpArn = stringValue(rp);
   if (rp && rpArn !== undefined && !isRecoveryPointArn(rpArn))
-    ctx.report('JOB001', rp, `RecoveryPointArn "${rpArn}" is not a recovery point ARN: ${arnMistake(rpArn)}.`);
+    ctx.report(
+      'JOB001',
+      rp,
+      `RecoveryPointArn "${rpArn}" is not a recovery point ARN: ${arnMistake(rpArn)}.`,
+    );
 
   const rt = valueOf(root, 'ResourceType');
   const declared = stringValue(rt);
@@ -51,12 +60,24 @@ export function lintJob(root: Node | undefined, ctx: RuleContext): void {
       'JOB002',
       rt,
       `ResourceType "${declared}" is not a type AWS Backup restores.${suggestion ? ` Did you mean "${suggestion}"?` : ` Use one of: ${RESTORE_RESOURCE_TYPES.join(', ')}.`}`,
-      suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ ...span(rt), newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+      suggestion
+        ? [
+            {
+              title: `Change to "${suggestion}"`,
+              edits: [{ ...span(rt), newText: JSON.stringify(suggestion) }],
+              isPreferred: true,
+            },
+          ]
+        : [],
     );
     return;
   }
   const inferred = resourceTypeFromKeys(properties(valueOf(root, 'Metadata')).map((p) => p.name));
   if (inferred && inferred !== declared) {
-    ctx.report('JOB002', rt, `ResourceType is "${declared}" but the Metadata keys are those of a ${inferred} restore. Make them agree.`);
+    ctx.report(
+      'JOB002',
+      rt,
+      `ResourceType is "${declared}" but the Metadata keys are those of a ${inferred} restore. Make them agree.`,
+    );
   }
 }

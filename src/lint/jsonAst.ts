@@ -11,15 +11,46 @@ export interface ParsedDocument {
   root: Node | undefined;
   /** The plain value of the document, when the fast path built it alongside the tree. */
   value?: unknown;
+  /** Set when nesting is too deep to parse at all: the offset where it passes the limit. */
+  tooDeepAt?: number;
   /** Where the AWS CLI (Python's json module: no comments, no trailing commas) would fail. */
   errors: { error: ParseErrorCode; offset: number; length: number }[];
 }
 
+/**
+ * Python's json module (the AWS CLI's) gives up near 1,000 levels of nesting, and jsonc-parser
+ * recurses once per level: past this depth the document is not parsed at all.
+ */
+export const MAX_DEPTH = 1000;
+
+/** The offset where nesting first passes MAX_DEPTH, or -1. Strings are skipped. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
 export function parseDocument(text: string): ParsedDocument {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { root: undefined, errors: [], tooDeepAt: deep };
   const fast = fastParseTree(text);
   if (fast) return { root: fast.root, value: fast.value, errors: [] };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   return { root, errors: errors.map((e) => ({ error: e.error, offset: e.offset, length: e.length })) };
 }
 
@@ -67,12 +98,13 @@ function isAfterComma(text: string, offset: number): boolean {
 /** The property node (key and value) named `name` in an object node. */
 export function propertyNode(obj: Node | undefined, name: string): Node | undefined {
   if (!obj || obj.type !== 'object' || !obj.children) return undefined;
-  let found: Node | undefined;
-  for (const p of obj.children) {
-    // JSON allows duplicate keys; the CLI (Python) keeps the last one, and so do we.
-    if (p.children?.[0]?.value === name) found = p;
+  // JSON allows duplicate keys; the CLI (Python) keeps the last one, and so do we: search from the end.
+  const props = obj.children;
+  for (let i = props.length - 1; i >= 0; i--) {
+    const p = props[i]!;
+    if (p.children?.[0]?.value === name) return p;
   }
-  return found;
+  return undefined;
 }
 
 /** The value node of property `name`. */
@@ -109,7 +141,8 @@ export function span(node: Node): Span {
  */
 export function objectAnchor(node: Node): Span {
   const parent = node.parent;
-  if (parent?.type === 'property' && parent.children?.[1] === node && parent.children[0]) return span(parent.children[0]);
+  if (parent?.type === 'property' && parent.children?.[1] === node && parent.children[0])
+    return span(parent.children[0]);
   return { offset: node.offset, length: 1 };
 }
 

@@ -1,13 +1,15 @@
 import type { MetadataResourceType } from './types';
 
 /**
- * Restore metadata keys per resource type (aws-backup-facts.md §4). Keys are matched without regard
- * to case: AWS's own pages spell the same key both ways (`DestinationBucketName` and
- * `destinationBucketName`, `dbClusterIdentifier` and `DBClusterIdentifier`), and the only statement
- * on case (restore testing) says keys are not case sensitive.
+ * Restore metadata keys per resource type (aws-backup-facts.md §4). A key is known when it is spelled
+ * as AWS documents it for StartRestoreJob, or as another spelling AWS documents for the same key
+ * (`aliases`: the Aurora page writes `dbClusterIdentifier` in its list and `DBClusterIdentifier` in
+ * its example). Any other spelling that differs only in case is reported (RST006, with a rename):
+ * case-insensitive keys are documented only for restore testing, not for StartRestoreJob.
  */
 export interface MetadataKey {
   key: string;
+  aliases?: readonly string[];
   doc: string;
   required?: boolean;
   /** Seen in working restores but not in today's documented list (§4.1). */
@@ -16,21 +18,63 @@ export interface MetadataKey {
 }
 
 const S3: MetadataKey[] = [
-  { key: 'DestinationBucketName', required: true, doc: 'The destination bucket for your restore. It must have versioning turned on.' },
-  { key: 'RestoreTime', doc: 'The point in time to restore to, ISO 8601 UTC (e.g. `2021-11-27T03:30:27Z`). Only valid for continuous recovery points, where it is required.' },
-  { key: 'RestoreACLs', values: ['true', 'false'], doc: 'If ACLs were part of the backup, include and set to "true". If the backup does not include ACLs and this key is included, set to "false".' },
-  { key: 'EncryptionType', values: ['original', 'SSE-S3', 'SSE-KMS'], doc: 'Encryption of the restored objects: "original", "SSE-S3" or "SSE-KMS".' },
+  {
+    key: 'DestinationBucketName',
+    required: true,
+    doc: 'The destination bucket for your restore. It must have versioning turned on.',
+  },
+  {
+    key: 'RestoreTime',
+    doc: 'The point in time to restore to, ISO 8601 UTC (e.g. `2021-11-27T03:30:27Z`). Only valid for continuous recovery points, where it is required.',
+  },
+  {
+    key: 'RestoreACLs',
+    values: ['true', 'false'],
+    doc: 'If ACLs were part of the backup, include and set to "true". If the backup does not include ACLs and this key is included, set to "false".',
+  },
+  {
+    key: 'EncryptionType',
+    values: ['original', 'SSE-S3', 'SSE-KMS'],
+    doc: 'Encryption of the restored objects: "original", "SSE-S3" or "SSE-KMS".',
+  },
   { key: 'KMSKey', doc: 'The KMS key for "SSE-KMS" encryption. Only needed if EncryptionType is "SSE-KMS".' },
-  { key: 'ItemsToRestore', doc: 'Item-level restore: a JSON array, as a string, of up to five `s3://` paths of objects to restore.' },
-  { key: 'RestoreLatestVersionsUpTo', doc: '"1" (the default: the latest version only), a number of versions above 1, or "all".' },
-  { key: 'NewBucket', undocumented: true, values: ['true', 'false'], doc: 'Whether to create the destination bucket. Used in working restores and by restore testing; not in the current S3 CLI metadata list.' },
-  { key: 'Encrypted', undocumented: true, values: ['true', 'false'], doc: 'Used in working restores and by restore testing; not in the current S3 CLI metadata list.' },
-  { key: 'CreationToken', undocumented: true, doc: 'An idempotency token used in working restores; not in the current S3 CLI metadata list.' },
+  {
+    key: 'ItemsToRestore',
+    doc: 'Item-level restore: a JSON array, as a string, of up to five `s3://` paths of objects to restore.',
+  },
+  {
+    key: 'RestoreLatestVersionsUpTo',
+    doc: '"1" (the default: the latest version only), a number of versions above 1, or "all".',
+  },
+  {
+    key: 'NewBucket',
+    undocumented: true,
+    values: ['true', 'false'],
+    doc: 'Whether to create the destination bucket. Used in working restores and by restore testing; not in the current S3 CLI metadata list.',
+  },
+  {
+    key: 'Encrypted',
+    undocumented: true,
+    values: ['true', 'false'],
+    doc: 'Used in working restores and by restore testing; not in the current S3 CLI metadata list.',
+  },
+  {
+    key: 'CreationToken',
+    undocumented: true,
+    doc: 'An idempotency token used in working restores; not in the current S3 CLI metadata list.',
+  },
 ];
 
 const RDS_PITR: MetadataKey[] = [
-  { key: 'RestoreTime', doc: 'The point in time to restore to, ISO 8601 UTC. Required if UseLatestRestorableTime is "false".' },
-  { key: 'UseLatestRestorableTime', values: ['true', 'false'], doc: 'Restore to the latest restorable time. Cannot be "true" together with RestoreTime.' },
+  {
+    key: 'RestoreTime',
+    doc: 'The point in time to restore to, ISO 8601 UTC. Required if UseLatestRestorableTime is "false".',
+  },
+  {
+    key: 'UseLatestRestorableTime',
+    values: ['true', 'false'],
+    doc: 'Restore to the latest restorable time. Cannot be "true" together with RestoreTime.',
+  },
 ];
 
 /**
@@ -40,62 +84,191 @@ const RDS_PITR: MetadataKey[] = [
  * Because it was not checked against AWS Backup itself, an unknown key is a warning, not an error.
  */
 const RDS_PARAMETERS = [
-  'AllocatedStorage', 'AutoMinorVersionUpgrade', 'AvailabilityZone', 'BackupTarget', 'CACertificateIdentifier',
-  'CopyTagsToSnapshot', 'CustomIamInstanceProfile', 'DBClusterSnapshotIdentifier', 'DBInstanceClass', 'DBName',
-  'DBParameterGroupName', 'DBSubnetGroupName', 'DedicatedLogVolume', 'DeletionProtection', 'Domain',
-  'DomainAuthSecretArn', 'DomainDnsIps', 'DomainFqdn', 'DomainIAMRoleName', 'DomainOu', 'EnableCloudwatchLogsExports',
-  'EnableCustomerOwnedIp', 'EnableIAMDatabaseAuthentication', 'EngineLifecycleSupport', 'Iops', 'LicenseModel',
-  'ManageMasterUserPassword', 'MasterUserSecretKmsKeyId', 'MaxAllocatedStorage', 'MultiAZ', 'NetworkType',
-  'OptionGroupName', 'Port', 'ProcessorFeatures', 'PubliclyAccessible', 'StorageThroughput', 'StorageType',
-  'TdeCredentialArn', 'TdeCredentialPassword', 'UseDefaultProcessorFeatures', 'VpcSecurityGroupIds',
-  'EnablePerformanceInsights', 'PerformanceInsightsKMSKeyId', 'PerformanceInsightsRetentionPeriod', 'MonitoringInterval',
-  'MonitoringRoleArn', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn',
+  'AllocatedStorage',
+  'AutoMinorVersionUpgrade',
+  'AvailabilityZone',
+  'BackupTarget',
+  'CACertificateIdentifier',
+  'CopyTagsToSnapshot',
+  'CustomIamInstanceProfile',
+  'DBClusterSnapshotIdentifier',
+  'DBInstanceClass',
+  'DBName',
+  'DBParameterGroupName',
+  'DBSubnetGroupName',
+  'DedicatedLogVolume',
+  'DeletionProtection',
+  'Domain',
+  'DomainAuthSecretArn',
+  'DomainDnsIps',
+  'DomainFqdn',
+  'DomainIAMRoleName',
+  'DomainOu',
+  'EnableCloudwatchLogsExports',
+  'EnableCustomerOwnedIp',
+  'EnableIAMDatabaseAuthentication',
+  'EngineLifecycleSupport',
+  'Iops',
+  'LicenseModel',
+  'ManageMasterUserPassword',
+  'MasterUserSecretKmsKeyId',
+  'MaxAllocatedStorage',
+  'MultiAZ',
+  'NetworkType',
+  'OptionGroupName',
+  'Port',
+  'ProcessorFeatures',
+  'PubliclyAccessible',
+  'StorageThroughput',
+  'StorageType',
+  'TdeCredentialArn',
+  'TdeCredentialPassword',
+  'UseDefaultProcessorFeatures',
+  'VpcSecurityGroupIds',
+  'EnablePerformanceInsights',
+  'PerformanceInsightsKMSKeyId',
+  'PerformanceInsightsRetentionPeriod',
+  'MonitoringInterval',
+  'MonitoringRoleArn',
+  'SourceDbiResourceId',
+  'SourceDBInstanceAutomatedBackupsArn',
 ];
 
 const RDS: MetadataKey[] = [
-  { key: 'DBInstanceIdentifier', required: true, doc: 'Required. The name of the new DB instance: RDS restores never overwrite an existing instance.' },
+  {
+    key: 'DBInstanceIdentifier',
+    required: true,
+    doc: 'Required. The name of the new DB instance: RDS restores never overwrite an existing instance.',
+  },
   { key: 'Engine', required: true, doc: 'Required. The database engine, e.g. "mysql" or "postgres".' },
   ...RDS_PITR,
   { key: 'EngineVersion', doc: 'Information only: including it does not affect the restore.' },
   { key: 'KmsKeyId', doc: 'Information only: including it does not affect the restore.' },
   { key: 'Encrypted', doc: 'Information only: including it does not affect the restore.' },
   { key: 'vpcId', doc: 'Information only: including it does not affect the restore.' },
-  ...RDS_PARAMETERS.map((key) => ({ key, doc: `The RDS \`${key}\` parameter of RestoreDBInstanceToPointInTime / RestoreDBInstanceFromDBSnapshot.` })),
+  ...RDS_PARAMETERS.map((key) => ({
+    key,
+    doc: `The RDS \`${key}\` parameter of RestoreDBInstanceToPointInTime / RestoreDBInstanceFromDBSnapshot.`,
+  })),
 ];
 
+/** The PascalCase spelling the Aurora page's example uses for its camelCase keys. */
+function pascal(key: string): string {
+  return key.startsWith('db') ? `DB${key.slice(2)}` : key[0]!.toUpperCase() + key.slice(1);
+}
+
 const AURORA: MetadataKey[] = [
-  { key: 'dbClusterIdentifier', required: true, doc: 'Required. The name of the new cluster: the restore creates a cluster, with no DB instances.' },
+  {
+    key: 'dbClusterIdentifier',
+    required: true,
+    doc: 'Required. The name of the new cluster: the restore creates a cluster, with no DB instances.',
+  },
   { key: 'engine', required: true, doc: 'Required. "aurora-mysql" or "aurora-postgresql".' },
-  { key: 'restoreToTime', doc: 'The point in time to restore to, ISO 8601 UTC (the Aurora restore page spells it `restoreToTime`). Required unless UseLatestRestorableTime is given.' },
-  ...RDS_PITR,
-  ...['availabilityZones', 'backtrackWindow', 'copyTagsToSnapshot', 'databaseName', 'dbClusterParameterGroupName', 'dbSubnetGroupName', 'enableCloudwatchLogsExports', 'enableIAMDatabaseAuthentication', 'engineMode', 'engineVersion', 'kmsKeyId', 'optionGroupName', 'port', 'scalingConfiguration', 'vpcSecurityGroupIds'].map((key) => ({
+  {
+    key: 'restoreToTime',
+    doc: 'The point in time to restore to, ISO 8601 UTC (the Aurora restore page spells it `restoreToTime`). Required unless UseLatestRestorableTime is given.',
+  },
+  ...[
+    'availabilityZones',
+    'backtrackWindow',
+    'copyTagsToSnapshot',
+    'databaseName',
+    'dbClusterParameterGroupName',
+    'dbSubnetGroupName',
+    'enableCloudwatchLogsExports',
+    'enableIAMDatabaseAuthentication',
+    'engineMode',
+    'engineVersion',
+    'kmsKeyId',
+    'optionGroupName',
+    'port',
+    'scalingConfiguration',
+    'vpcSecurityGroupIds',
+  ].map((key) => ({
     key,
     doc: `Optional Aurora restore key \`${key}\`. Lists and objects are JSON encoded as strings.`,
   })),
+].map((k) => ({ ...k, aliases: [pascal(k.key)] }));
+AURORA.push(...RDS_PITR);
+
+/** EFS restore keys, from the StartRestoreJob API doc (aws-backup-facts.md §4.1, last bullet). */
+const EFS: MetadataKey[] = [
+  { key: 'file-system-id', doc: 'The ID of the Amazon EFS file system that is backed up by AWS Backup.' },
+  {
+    key: 'Encrypted',
+    values: ['true', 'false'],
+    doc: 'If "true", the restored file system is encrypted. If KmsKeyId is given, Encrypted must be "true".',
+  },
+  { key: 'KmsKeyId', doc: 'The KMS key used to encrypt the restored file system.' },
+  { key: 'PerformanceMode', doc: 'The throughput mode of the file system.' },
+  {
+    key: 'CreationToken',
+    doc: 'A user-supplied value that ensures the uniqueness (idempotency) of the request.',
+  },
+  {
+    key: 'newFileSystem',
+    values: ['true', 'false'],
+    doc: 'If "true", the recovery point is restored to a new file system; if "false", to the original one.',
+  },
+  {
+    key: 'ItemsToRestore',
+    doc: 'An array of one to five strings, each a path to a file or directory to restore (item-level restore).',
+  },
 ];
 
 const SAP_HANA: MetadataKey[] = [
   { key: 'aws:backup:request-id', doc: 'Any UUID, for idempotency.' },
-  { key: 'aws:backup:TargetDatabaseArn', doc: 'The ARN of the database to restore into. SAP HANA restores are destructive: they overwrite it.' },
-  { key: 'CatalogRestoreOption', values: ['NO_CATALOG', 'LATEST_CATALOG_FROM_AWS_BACKUP', 'CATALOG_FROM_LOCAL_PATH'], doc: 'Which backup catalog the restore uses.' },
-  { key: 'LocalCatalogPath', doc: 'The local catalog path, with CatalogRestoreOption "CATALOG_FROM_LOCAL_PATH".' },
-  { key: 'RecoveryType', values: ['FULL_DATA_BACKUP_RECOVERY', 'POINT_IN_TIME_RECOVERY', 'MOST_RECENT_TIME_RECOVERY'], doc: 'The kind of recovery. The key that carries the point in time is not documented (NOT FOUND in the facts).' },
+  {
+    key: 'aws:backup:TargetDatabaseArn',
+    doc: 'The ARN of the database to restore into. SAP HANA restores are destructive: they overwrite it.',
+  },
+  {
+    key: 'CatalogRestoreOption',
+    values: ['NO_CATALOG', 'LATEST_CATALOG_FROM_AWS_BACKUP', 'CATALOG_FROM_LOCAL_PATH'],
+    doc: 'Which backup catalog the restore uses.',
+  },
+  {
+    key: 'LocalCatalogPath',
+    doc: 'The local catalog path, with CatalogRestoreOption "CATALOG_FROM_LOCAL_PATH".',
+  },
+  {
+    key: 'RecoveryType',
+    values: ['FULL_DATA_BACKUP_RECOVERY', 'POINT_IN_TIME_RECOVERY', 'MOST_RECENT_TIME_RECOVERY'],
+    doc: 'The kind of recovery. The key that carries the point in time is not documented (NOT FOUND in the facts).',
+  },
 ];
 
-export const METADATA_KEYS: Readonly<Record<Exclude<MetadataResourceType, 'generic'>, readonly MetadataKey[]>> = {
+export const METADATA_KEYS: Readonly<
+  Record<Exclude<MetadataResourceType, 'generic'>, readonly MetadataKey[]>
+> = {
   S3,
   RDS,
   Aurora: AURORA,
+  EFS,
   'SAP HANA on Amazon EC2': SAP_HANA,
 };
 
-const index = new Map<MetadataResourceType, Map<string, MetadataKey>>();
+const exact = new Map<MetadataResourceType, Map<string, MetadataKey>>();
+const folded = new Map<MetadataResourceType, Map<string, MetadataKey>>();
 for (const [type, keys] of Object.entries(METADATA_KEYS) as [MetadataResourceType, MetadataKey[]][]) {
-  index.set(type, new Map(keys.map((k) => [k.key.toLowerCase(), k])));
+  exact.set(
+    type,
+    new Map(keys.flatMap((k) => [k.key, ...(k.aliases ?? [])].map((name) => [name, k] as const))),
+  );
+  folded.set(type, new Map(keys.map((k) => [k.key.toLowerCase(), k])));
 }
 
+/** The key as documented for this type, spelled exactly so (or as a documented alias). */
 export function findMetadataKey(type: MetadataResourceType, key: string): MetadataKey | undefined {
-  return index.get(type)?.get(key.toLowerCase());
+  return exact.get(type)?.get(key);
+}
+
+/** The documented key this one differs from only in case, if any. */
+export function findMetadataKeyIgnoringCase(
+  type: MetadataResourceType,
+  key: string,
+): MetadataKey | undefined {
+  return folded.get(type)?.get(key.toLowerCase());
 }
 
 export function metadataKeysOf(type: MetadataResourceType): readonly MetadataKey[] {
@@ -107,7 +280,11 @@ const TYPE_MARKERS: [MetadataResourceType, RegExp][] = [
   ['S3', /^(destinationbucketname|itemstorestore|restorelatestversionsupto|restoreacls)$/],
   ['RDS', /^dbinstanceidentifier$/],
   ['Aurora', /^(dbclusteridentifier|restoretotime)$/],
-  ['SAP HANA on Amazon EC2', /^(aws:backup:targetdatabasearn|catalogrestoreoption|localcatalogpath|recoverytype|aws:backup:request-id)$/],
+  ['EFS', /^(file-system-id|newfilesystem|performancemode)$/],
+  [
+    'SAP HANA on Amazon EC2',
+    /^(aws:backup:targetdatabasearn|catalogrestoreoption|localcatalogpath|recoverytype|aws:backup:request-id)$/,
+  ],
 ];
 
 /** The resource type the metadata keys point at, or undefined when none or several do. */
@@ -120,8 +297,11 @@ export function resourceTypeFromKeys(keys: Iterable<string>): MetadataResourceTy
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** Keys that mark a flat object as restore metadata at all (a strict subset: no false positives). */
-export const METADATA_MARKER = /^(destinationbucketname|dbinstanceidentifier|dbclusteridentifier|restoretotime|uselatestrestorabletime|aws:backup:targetdatabasearn|aws:backup:request-id|catalogrestoreoption|restoretime)$/i;
+/** Keys that mark an object as restore metadata on their own: no other file uses them. */
+export const METADATA_MARKER =
+  /^(destinationbucketname|dbinstanceidentifier|dbclusteridentifier|restoretotime|uselatestrestorabletime|aws:backup:targetdatabasearn|aws:backup:request-id|catalogrestoreoption|file-system-id|newfilesystem)$/i;
+/** A key that marks restore metadata only in a flat object of string-like values. */
+export const WEAK_METADATA_MARKER = /^RestoreTime$/;
 
 /** The resource type named by a file name such as `s3-restore-metadata.json`. */
 export function resourceTypeFromFileName(name: string): MetadataResourceType | undefined {
@@ -130,11 +310,14 @@ export function resourceTypeFromFileName(name: string): MetadataResourceType | u
   if (/aurora/.test(n)) return 'Aurora';
   if (/(^|[^a-z])rds([^a-z]|$)/.test(n)) return 'RDS';
   if (/hana/.test(n)) return 'SAP HANA on Amazon EC2';
+  if (/(^|[^a-z])efs([^a-z]|$)/.test(n)) return 'EFS';
   return undefined;
 }
 
 /** Maps a StartRestoreJob ResourceType to the metadata rules that apply. */
-export function metadataTypeOfResourceType(resourceType: string | undefined): MetadataResourceType | undefined {
+export function metadataTypeOfResourceType(
+  resourceType: string | undefined,
+): MetadataResourceType | undefined {
   switch (resourceType) {
     case 'S3':
       return 'S3';
@@ -142,6 +325,8 @@ export function metadataTypeOfResourceType(resourceType: string | undefined): Me
       return 'RDS';
     case 'Aurora':
       return 'Aurora';
+    case 'EFS':
+      return 'EFS';
     case 'SAP HANA on Amazon EC2':
       return 'SAP HANA on Amazon EC2';
     default:
@@ -151,6 +336,21 @@ export function metadataTypeOfResourceType(resourceType: string | undefined): Me
 
 /** Every StartRestoreJob ResourceType value the service documents (§4, §3.2). */
 export const RESTORE_RESOURCE_TYPES: readonly string[] = [
-  'Aurora', 'CloudFormation', 'DocumentDB', 'DynamoDB', 'EBS', 'EC2', 'EFS', 'EKS', 'FSx', 'Neptune', 'RDS',
-  'Redshift', 'S3', 'SAP HANA on Amazon EC2', 'Storage Gateway', 'Timestream', 'VirtualMachine',
+  'Aurora',
+  'CloudFormation',
+  'DocumentDB',
+  'DynamoDB',
+  'EBS',
+  'EC2',
+  'EFS',
+  'EKS',
+  'FSx',
+  'Neptune',
+  'RDS',
+  'Redshift',
+  'S3',
+  'SAP HANA on Amazon EC2',
+  'Storage Gateway',
+  'Timestream',
+  'VirtualMachine',
 ];

@@ -1,7 +1,16 @@
 import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { parseScheduleExpression } from './cron';
-import { booleanValue, elements, keyOf, numberValue, propertyNode, removalEdit, stringValue, valueOf } from './jsonAst';
+import {
+  booleanValue,
+  elements,
+  keyOf,
+  numberValue,
+  propertyNode,
+  removalEdit,
+  stringValue,
+  valueOf,
+} from './jsonAst';
 import { didYouMean } from './suggest';
 
 /** Continuous retention bounds (aws-backup-facts.md §2: "minimum 1 day… maximum 35 days"). */
@@ -53,7 +62,11 @@ export function lintPlan(plan: Node | undefined, ctx: RuleContext): void {
   for (const [name, nodes] of names) {
     if (nodes.length < 2) continue;
     for (const n of nodes.slice(1))
-      ctx.report('PLAN004', n, `Rule name "${name}" is used by ${nodes.length} rules in this plan. Give each rule a unique RuleName.`);
+      ctx.report(
+        'PLAN004',
+        n,
+        `Rule name "${name}" is used by ${nodes.length} rules in this plan. Give each rule a unique RuleName.`,
+      );
   }
   lintContinuousAcrossRules(rules, ctx);
 }
@@ -68,7 +81,15 @@ function lintRule(rule: Node, ctx: RuleContext): void {
         'PLAN001',
         schedule,
         r.message,
-        r.fix ? [{ title: `Change to "${r.fix}"`, edits: [{ offset: schedule.offset, length: schedule.length, newText: JSON.stringify(r.fix) }], isPreferred: true }] : [],
+        r.fix
+          ? [
+              {
+                title: `Change to "${r.fix}"`,
+                edits: [{ offset: schedule.offset, length: schedule.length, newText: JSON.stringify(r.fix) }],
+                isPreferred: true,
+              },
+            ]
+          : [],
       );
     } else if (r.minutes.size > 1) {
       ctx.report(
@@ -86,12 +107,24 @@ function lintRule(rule: Node, ctx: RuleContext): void {
       'PLAN005',
       tz,
       `"${tzName}" is not an IANA time zone name.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use a name such as "America/Los_Angeles" or "UTC".'}`,
-      suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ offset: tz.offset, length: tz.length, newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+      suggestion
+        ? [
+            {
+              title: `Change to "${suggestion}"`,
+              edits: [{ offset: tz.offset, length: tz.length, newText: JSON.stringify(suggestion) }],
+              isPreferred: true,
+            },
+          ]
+        : [],
     );
   }
   const start = valueOf(rule, 'StartWindowMinutes');
   const startMinutes = numberValue(start);
-  if (start && startMinutes !== undefined && (startMinutes < START_WINDOW_MIN || startMinutes > START_WINDOW_MAX)) {
+  if (
+    start &&
+    startMinutes !== undefined &&
+    (startMinutes < START_WINDOW_MIN || startMinutes > START_WINDOW_MAX)
+  ) {
     ctx.report(
       'PLAN002',
       start,
@@ -99,12 +132,19 @@ function lintRule(rule: Node, ctx: RuleContext): void {
         ? `StartWindowMinutes is ${startMinutes}; AWS Backup needs at least 60 minutes. Use 60 or more (the console default is 480).`
         : `StartWindowMinutes is ${startMinutes}; the maximum is 52,560,000 (100 years).`,
       startMinutes < START_WINDOW_MIN
-        ? [{ title: 'Change to 60', edits: [{ offset: start.offset, length: start.length, newText: '60' }], isPreferred: true }]
+        ? [
+            {
+              title: 'Change to 60',
+              edits: [{ offset: start.offset, length: start.length, newText: '60' }],
+              isPreferred: true,
+            },
+          ]
         : [],
     );
   }
   lintColdGap(valueOf(rule, 'Lifecycle'), ctx, 'this rule');
-  for (const copy of elements(valueOf(rule, 'CopyActions'))) lintColdGap(valueOf(copy, 'Lifecycle'), ctx, 'this copy action');
+  for (const copy of elements(valueOf(rule, 'CopyActions')))
+    lintColdGap(valueOf(copy, 'Lifecycle'), ctx, 'this copy action');
 
   if (booleanValue(valueOf(rule, 'EnableContinuousBackup')) === true) lintContinuousRule(rule, ctx);
 }
@@ -120,7 +160,13 @@ function lintColdGap(lifecycle: Node | undefined, ctx: RuleContext, owner: strin
       'PLAN003',
       del,
       `DeleteAfterDays (${delDays}) must be at least MoveToColdStorageAfterDays + 90 (${cold + COLD_MIN_DAYS}) in ${owner}: backups in cold storage stay there at least 90 days.`,
-      [{ title: `Change to ${cold + COLD_MIN_DAYS}`, edits: [{ offset: del.offset, length: del.length, newText: String(cold + COLD_MIN_DAYS) }], isPreferred: true }],
+      [
+        {
+          title: `Change to ${cold + COLD_MIN_DAYS}`,
+          edits: [{ offset: del.offset, length: del.length, newText: String(cold + COLD_MIN_DAYS) }],
+          isPreferred: true,
+        },
+      ],
     );
   }
 }
@@ -141,7 +187,13 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
       'PITR002',
       del,
       `Continuous backups are kept 1 to 35 days; DeleteAfterDays is ${days}. Use 35 or less, and a separate snapshot rule for longer retention.`,
-      [{ title: 'Change to 35', edits: [{ offset: del.offset, length: del.length, newText: '35' }], isPreferred: true }],
+      [
+        {
+          title: 'Change to 35',
+          edits: [{ offset: del.offset, length: del.length, newText: '35' }],
+          isPreferred: true,
+        },
+      ],
     );
   } else if (days !== undefined && days < CONTINUOUS_MAX_DAYS) {
     ctx.report(
@@ -153,7 +205,8 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
   for (const name of ['MoveToColdStorageAfterDays', 'OptInToArchiveForSupportedResources'] as const) {
     const prop = propertyNode(lifecycle, name);
     if (!prop) continue;
-    if (name === 'OptInToArchiveForSupportedResources' && booleanValue(prop.children?.[1]) === false) continue;
+    if (name === 'OptInToArchiveForSupportedResources' && booleanValue(prop.children?.[1]) === false)
+      continue;
     ctx.report(
       'PITR003',
       prop.children![0]!,

@@ -3,6 +3,7 @@ import { matchesGlob } from './glob';
 import { properties, valueOf, stringValue } from './jsonAst';
 import {
   METADATA_MARKER,
+  WEAK_METADATA_MARKER,
   metadataTypeOfResourceType,
   resourceTypeFromFileName,
   resourceTypeFromKeys,
@@ -17,7 +18,12 @@ export interface RecognizeInput {
   globs?: Readonly<Record<string, string>>;
 }
 
-const FAMILIES: readonly DocumentFamily[] = ['backup-plan', 'backup-selection', 'restore-metadata', 'start-restore-job'];
+const FAMILIES: readonly DocumentFamily[] = [
+  'backup-plan',
+  'backup-selection',
+  'restore-metadata',
+  'start-restore-job',
+];
 
 /** What kind of AWS Backup file this is, or undefined to leave the file alone. */
 export function recognize(input: RecognizeInput): Recognition | undefined {
@@ -25,7 +31,11 @@ export function recognize(input: RecognizeInput): Recognition | undefined {
   if (fileName && globs) {
     for (const [pattern, family] of Object.entries(globs)) {
       if (FAMILIES.includes(family as DocumentFamily) && matchesGlob(pattern, fileName)) {
-        return withType({ kind: kindInFamily(family as DocumentFamily, root), reason: 'setting' }, root, fileName);
+        return withType(
+          { kind: kindInFamily(family as DocumentFamily, root), reason: 'setting' },
+          root,
+          fileName,
+        );
       }
     }
   }
@@ -45,7 +55,11 @@ function withType(r: Recognition, root: Node | undefined, fileName: string | und
   return r;
 }
 
-function metadataType(metadata: Node | undefined, declared: string | undefined, fileName: string | undefined): MetadataResourceType {
+function metadataType(
+  metadata: Node | undefined,
+  declared: string | undefined,
+  fileName: string | undefined,
+): MetadataResourceType {
   if (declared !== undefined) return metadataTypeOfResourceType(declared) ?? 'generic';
   const fromKeys = resourceTypeFromKeys(properties(metadata).map((p) => p.name));
   if (fromKeys) return fromKeys;
@@ -59,11 +73,16 @@ function has(root: Node, name: string): boolean {
 
 function kindInFamily(family: DocumentFamily, root: Node | undefined): DocumentKind {
   if (family === 'backup-plan' && root?.type === 'object' && valueOf(root, 'BackupPlan')?.type === 'object') {
-    if (has(root, 'BackupPlanArn') || has(root, 'VersionId') || has(root, 'CreationDate')) return 'get-backup-plan';
+    if (has(root, 'BackupPlanArn') || has(root, 'VersionId') || has(root, 'CreationDate'))
+      return 'get-backup-plan';
     if (has(root, 'BackupPlanId')) return 'update-backup-plan';
     return 'create-backup-plan';
   }
-  if (family === 'backup-selection' && root?.type === 'object' && valueOf(root, 'BackupSelection')?.type === 'object')
+  if (
+    family === 'backup-selection' &&
+    root?.type === 'object' &&
+    valueOf(root, 'BackupSelection')?.type === 'object'
+  )
     return 'create-backup-selection';
   return family;
 }
@@ -72,16 +91,30 @@ function kindFromContent(root: Node | undefined): DocumentKind | undefined {
   if (root?.type !== 'object') return undefined;
   if (valueOf(root, 'BackupPlan')?.type === 'object') return kindInFamily('backup-plan', root);
   if (valueOf(root, 'BackupSelection')?.type === 'object') return 'create-backup-selection';
-  if (has(root, 'RecoveryPointArn') && (has(root, 'Metadata') || has(root, 'IdempotencyToken') || has(root, 'ResourceType')))
+  if (
+    has(root, 'RecoveryPointArn') &&
+    (has(root, 'Metadata') || has(root, 'IdempotencyToken') || has(root, 'ResourceType'))
+  )
     return 'start-restore-job';
   const rules = valueOf(root, 'Rules');
-  if (has(root, 'BackupPlanName') || (rules?.type === 'array' && rules.children?.some((r) => has(r, 'RuleName') || has(r, 'TargetBackupVaultName'))))
+  if (
+    has(root, 'BackupPlanName') ||
+    (rules?.type === 'array' &&
+      rules.children?.some((r) => has(r, 'RuleName') || has(r, 'TargetBackupVaultName')))
+  )
     return 'backup-plan';
-  if (has(root, 'SelectionName') || (has(root, 'IamRoleArn') && (has(root, 'Resources') || has(root, 'ListOfTags') || has(root, 'Conditions'))))
+  if (
+    has(root, 'SelectionName') ||
+    (has(root, 'IamRoleArn') &&
+      (has(root, 'Resources') || has(root, 'ListOfTags') || has(root, 'Conditions')))
+  )
     return 'backup-selection';
   const props = properties(root);
-  const flat = props.every((p) => p.value !== undefined && p.value.type !== 'object' && p.value.type !== 'array');
-  if (flat && props.some((p) => METADATA_MARKER.test(p.name))) return 'restore-metadata';
+  if (props.some((p) => METADATA_MARKER.test(p.name))) return 'restore-metadata';
+  const flat = props.every(
+    (p) => p.value !== undefined && p.value.type !== 'object' && p.value.type !== 'array',
+  );
+  if (flat && props.some((p) => WEAK_METADATA_MARKER.test(p.name))) return 'restore-metadata';
   return undefined;
 }
 

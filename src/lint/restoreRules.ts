@@ -1,7 +1,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { objectAnchor, properties, span, stringValue } from './jsonAst';
-import { findMetadataKey, metadataKeysOf } from './metadataKeys';
+import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
 import { didYouMean } from './suggest';
 import type { MetadataResourceType } from './types';
 
@@ -15,9 +15,14 @@ export const PITR_MAX_DAYS = 35;
  * (§4.5). An Aurora figure is NOT FOUND in AWS Backup's docs: Aurora restores through the same RDS
  * point-in-time mechanism, so the RDS figure is assumed. SAP HANA and other types: unknown, no check.
  */
-export const RESTORE_LAG_MINUTES: Partial<Record<MetadataResourceType, number>> = { S3: 15, RDS: 5, Aurora: 5 };
+export const RESTORE_LAG_MINUTES: Partial<Record<MetadataResourceType, number>> = {
+  S3: 15,
+  RDS: 5,
+  Aurora: 5,
+};
 
-export const ISO_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/;
+export const ISO_UTC =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/;
 
 export interface MetadataContext {
   resourceType: MetadataResourceType;
@@ -25,6 +30,7 @@ export interface MetadataContext {
   continuous?: boolean;
 }
 
+/** The property for a documented key, whatever its case (a case slip is RST006's, not a missing key). */
 function get(meta: Node, key: string): { key: Node; value: Node | undefined; name: string } | undefined {
   const lower = key.toLowerCase();
   let found: { key: Node; value: Node | undefined; name: string } | undefined;
@@ -47,7 +53,13 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
       'RST001',
       v,
       `Restore metadata values must be strings: "${p.name}" is ${v.type === 'array' ? 'an array' : `a ${v.type}`}. Write ${JSON.stringify(asString)}${v.type === 'object' || v.type === 'array' ? ' (lists and objects are JSON encoded as a string)' : ''}.`,
-      [{ title: `Quote as ${JSON.stringify(asString).slice(0, 60)}`, edits: [{ ...span(v), newText: JSON.stringify(asString) }], isPreferred: true }],
+      [
+        {
+          title: `Quote as ${JSON.stringify(asString).slice(0, 60)}`,
+          edits: [{ ...span(v), newText: JSON.stringify(asString) }],
+          isPreferred: true,
+        },
+      ],
     );
   }
 
@@ -56,37 +68,80 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
     const known = metadataKeysOf(resourceType).map((k) => k.key);
     for (const p of props) {
       if (findMetadataKey(resourceType, p.name)) continue;
+      const caseSlip = findMetadataKeyIgnoringCase(resourceType, p.name);
+      if (caseSlip) {
+        ctx.report(
+          'RST006',
+          p.key,
+          `"${p.name}" differs in case from the documented key "${caseSlip.key}". AWS documents case-insensitive keys only for restore testing: spell it as documented.`,
+          [
+            {
+              title: `Rename to "${caseSlip.key}"`,
+              edits: [{ ...span(p.key), newText: JSON.stringify(caseSlip.key) }],
+              isPreferred: true,
+            },
+          ],
+        );
+        continue;
+      }
       const suggestion = didYouMean(p.name, known);
       ctx.report(
         'RST006',
         p.key,
         `"${p.name}" is not a restore metadata key for ${resourceType}.${suggestion ? ` Did you mean "${suggestion}"?` : ' The restore ignores or rejects it.'}`,
-        suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ ...span(p.key), newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+        suggestion
+          ? [
+              {
+                title: `Rename to "${suggestion}"`,
+                edits: [{ ...span(p.key), newText: JSON.stringify(suggestion) }],
+                isPreferred: true,
+              },
+            ]
+          : [],
       );
     }
     // RST005: required keys.
     for (const k of metadataKeysOf(resourceType)) {
       if (k.required && !get(meta, k.key))
-        ctx.report('RST005', objectAnchor(meta), `${resourceType} restore metadata needs "${k.key}": ${k.doc}`);
+        ctx.report(
+          'RST005',
+          objectAnchor(meta),
+          `${resourceType} restore metadata needs "${k.key}": ${k.doc}`,
+        );
     }
   }
 
-  const timeProp = get(meta, 'RestoreTime') ?? (resourceType === 'Aurora' || resourceType === 'generic' ? get(meta, 'restoreToTime') : undefined);
+  const timeProp =
+    get(meta, 'RestoreTime') ??
+    (resourceType === 'Aurora' || resourceType === 'generic' ? get(meta, 'restoreToTime') : undefined);
   if (resourceType === 'S3' && mctx.continuous && !timeProp)
-    ctx.report('RST005', objectAnchor(meta), 'Restoring a continuous S3 recovery point needs "RestoreTime", the second to restore to (ISO 8601 UTC).');
+    ctx.report(
+      'RST005',
+      objectAnchor(meta),
+      'Restoring a continuous S3 recovery point needs "RestoreTime", the second to restore to (ISO 8601 UTC).',
+    );
   if (timeProp?.value) lintRestoreTime(timeProp.name, timeProp.value, ctx, resourceType);
 
   if (resourceType === 'RDS' || resourceType === 'Aurora') {
     const latest = get(meta, 'UseLatestRestorableTime');
     const latestValue = stringValue(latest?.value)?.toLowerCase();
     if (latest && latestValue === 'true' && timeProp)
-      ctx.report('RST004', latest.key, `UseLatestRestorableTime is "true" and ${timeProp.name} is given: RDS accepts one or the other. Remove one of them.`);
+      ctx.report(
+        'RST004',
+        latest.key,
+        `UseLatestRestorableTime is "true" and ${timeProp.name} is given: RDS accepts one or the other. Remove one of them.`,
+      );
     if (latest && latestValue === 'false' && !timeProp)
-      ctx.report('RST004', latest.key, 'UseLatestRestorableTime is "false" but no RestoreTime says which second to restore to. Add "RestoreTime" (ISO 8601 UTC) or set UseLatestRestorableTime to "true".');
+      ctx.report(
+        'RST004',
+        latest.key,
+        'UseLatestRestorableTime is "false" but no RestoreTime says which second to restore to. Add "RestoreTime" (ISO 8601 UTC) or set UseLatestRestorableTime to "true".',
+      );
   }
 
   if (resourceType === 'S3') lintS3(meta, ctx);
-  if (resourceType === 'RDS') lintDbIdentifier(get(meta, 'DBInstanceIdentifier')?.value, 'DB instance identifier', ctx);
+  if (resourceType === 'RDS')
+    lintDbIdentifier(get(meta, 'DBInstanceIdentifier')?.value, 'DB instance identifier', ctx);
   if (resourceType === 'Aurora') {
     const id = get(meta, 'dbClusterIdentifier');
     lintDbIdentifier(id?.value, 'DB cluster identifier', ctx);
@@ -98,12 +153,43 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
   }
 }
 
+/** ISO 8601 UTC with a real calendar date (Date.parse would roll 2025-02-30 over to March). */
+export function isIsoUtc(value: string): boolean {
+  if (!ISO_UTC.test(value)) return false;
+  const t = Date.parse(value);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
+/** True when the date and time fields name a real moment (no 30 February, no hour 24). */
+function realCalendarFields(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59 && s <= 59;
+}
+
 /** Converts a time AWS would reject to ISO 8601 UTC, where the meaning is certain. */
 export function toIsoUtc(value: string): string | undefined {
   const v = value.trim();
   let ms: number | undefined;
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/.test(v)) ms = Date.parse(v.replace(' ', 'T').replace(/z$/, 'Z').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  else if (/^\d{10}$/.test(v)) ms = Number(v) * 1000; // epoch seconds
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/.test(v)) {
+    if (!realCalendarFields(v)) return undefined;
+    ms = Date.parse(
+      v
+        .replace(' ', 'T')
+        .replace(/z$/, 'Z')
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
+    );
+  } else if (/^\d{10}$/.test(v))
+    ms = Number(v) * 1000; // epoch seconds
   else if (/^\d{13}$/.test(v)) ms = Number(v); // epoch milliseconds
   if (ms === undefined || Number.isNaN(ms)) return undefined;
   return new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -112,13 +198,21 @@ export function toIsoUtc(value: string): string | undefined {
 function lintRestoreTime(name: string, node: Node, ctx: RuleContext, type: MetadataResourceType): void {
   const value = stringValue(node);
   if (value === undefined) return; // RST001 has it.
-  if (!ISO_UTC.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!isIsoUtc(value)) {
     const fixed = toIsoUtc(value);
     ctx.report(
       'RST002',
       node,
       `${name} "${value}" is not ISO 8601 UTC. Write it as "YYYY-MM-DDThh:mm:ssZ"${fixed ? `: "${fixed}"` : ', e.g. "2025-08-01T11:30:27Z"'}.`,
-      fixed ? [{ title: `Change to "${fixed}"`, edits: [{ ...span(node), newText: JSON.stringify(fixed) }], isPreferred: true }] : [],
+      fixed
+        ? [
+            {
+              title: `Change to "${fixed}"`,
+              edits: [{ ...span(node), newText: JSON.stringify(fixed) }],
+              isPreferred: true,
+            },
+          ]
+        : [],
     );
     return;
   }
@@ -127,7 +221,11 @@ function lintRestoreTime(name: string, node: Node, ctx: RuleContext, type: Metad
   const lag = RESTORE_LAG_MINUTES[type];
   const nowIso = ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (t > now) {
-    ctx.report('RST003', node, `${name} ${value} is in the future (now is ${nowIso}). Pick a time in the past.`);
+    ctx.report(
+      'RST003',
+      node,
+      `${name} ${value} is in the future (now is ${nowIso}). Pick a time in the past.`,
+    );
   } else if (t < now - PITR_MAX_DAYS * DAY) {
     ctx.report(
       'RST003',
@@ -151,8 +249,10 @@ export function bucketNameProblem(name: string): string | undefined {
   if (!/^[a-z0-9].*[a-z0-9]$/.test(name)) return 'must begin and end with a letter or digit';
   if (name.includes('..')) return 'must not contain two adjacent dots';
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'must not be formatted as an IP address';
-  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name)) return 'must not start with "xn--", "sthree-" or "amzn-s3-demo-"';
-  if (/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name)) return 'must not end with a suffix S3 reserves (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3)';
+  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name))
+    return 'must not start with "xn--", "sthree-" or "amzn-s3-demo-"';
+  if (/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name))
+    return 'must not end with a suffix S3 reserves (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3)';
   return undefined;
 }
 
@@ -161,7 +261,8 @@ export function dbIdentifierProblem(id: string): string | undefined {
   if (id.length < 1 || id.length > 63) return 'must be 1 to 63 characters long';
   if (!/^[A-Za-z0-9-]+$/.test(id)) return 'may contain only letters, digits and hyphens';
   if (!/^[A-Za-z]/.test(id)) return 'must begin with a letter';
-  if (id.endsWith('-') || id.includes('--')) return 'must not end with a hyphen or contain two consecutive hyphens';
+  if (id.endsWith('-') || id.includes('--'))
+    return 'must not end with a hyphen or contain two consecutive hyphens';
   return undefined;
 }
 
@@ -169,7 +270,12 @@ function lintDbIdentifier(node: Node | undefined, what: string, ctx: RuleContext
   const id = stringValue(node);
   if (!node || id === undefined) return;
   const problem = dbIdentifierProblem(id);
-  if (problem) ctx.report('RST009', node, `"${id}" is not a valid ${what}: it ${problem}. The restore creates a new resource under this name.`);
+  if (problem)
+    ctx.report(
+      'RST009',
+      node,
+      `"${id}" is not a valid ${what}: it ${problem}. The restore creates a new resource under this name.`,
+    );
 }
 
 const ENCRYPTION_TYPES = ['original', 'SSE-S3', 'SSE-KMS'];
@@ -179,7 +285,8 @@ function lintS3(meta: Node, ctx: RuleContext): void {
   const bucketName = stringValue(bucket?.value);
   if (bucket?.value && bucketName !== undefined) {
     const problem = bucketNameProblem(bucketName);
-    if (problem) ctx.report('RST009', bucket.value, `"${bucketName}" is not a valid S3 bucket name: it ${problem}.`);
+    if (problem)
+      ctx.report('RST009', bucket.value, `"${bucketName}" is not a valid S3 bucket name: it ${problem}.`);
   }
   ctx.report(
     'RST010',
@@ -196,20 +303,41 @@ function lintS3(meta: Node, ctx: RuleContext): void {
       'RST007',
       enc.value,
       `EncryptionType "${encValue}" is not one of "original", "SSE-S3", "SSE-KMS".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-      suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ ...span(enc.value), newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+      suggestion
+        ? [
+            {
+              title: `Change to "${suggestion}"`,
+              edits: [{ ...span(enc.value), newText: JSON.stringify(suggestion) }],
+              isPreferred: true,
+            },
+          ]
+        : [],
     );
   } else if (encValue === 'SSE-KMS' && !kms && enc) {
-    ctx.report('RST007', enc.value ?? enc.key, 'EncryptionType "SSE-KMS" needs "KMSKey", the ARN of the KMS key to encrypt the restored objects with.');
+    ctx.report(
+      'RST007',
+      enc.value ?? enc.key,
+      'EncryptionType "SSE-KMS" needs "KMSKey", the ARN of the KMS key to encrypt the restored objects with.',
+    );
   }
   if (kms && encValue !== 'SSE-KMS') {
-    ctx.report('RST007', kms.key, `KMSKey is used only with EncryptionType "SSE-KMS"${encValue ? `, not "${encValue}"` : ''}. Set EncryptionType to "SSE-KMS" or remove KMSKey.`);
+    ctx.report(
+      'RST007',
+      kms.key,
+      `KMSKey is used only with EncryptionType "SSE-KMS"${encValue ? `, not "${encValue}"` : ''}. Set EncryptionType to "SSE-KMS" or remove KMSKey.`,
+    );
   }
 
   const items = get(meta, 'ItemsToRestore');
   const itemsValue = stringValue(items?.value);
   if (items?.value && itemsValue !== undefined) {
     const problem = itemsProblem(itemsValue);
-    if (problem) ctx.report('RST008', items.value, `ItemsToRestore ${problem}. Write a JSON array as a string, e.g. "[\\"s3://bucket/path/object\\"]".`);
+    if (problem)
+      ctx.report(
+        'RST008',
+        items.value,
+        `ItemsToRestore ${problem}. Write a JSON array as a string, e.g. "[\\"s3://bucket/path/object\\"]".`,
+      );
   }
 }
 
@@ -223,7 +351,9 @@ function itemsProblem(value: string): string | undefined {
   if (!Array.isArray(parsed)) return 'is not a JSON array';
   if (parsed.length === 0) return 'is empty';
   if (parsed.length > 5) return `lists ${parsed.length} items; an item-level restore takes at most five`;
-  const bad = parsed.find((p) => typeof p !== 'string' || !/^s3:\/\/[^/]+\/.+/.test(p));
+  const bad: unknown = (parsed as unknown[]).find(
+    (p) => typeof p !== 'string' || !/^s3:\/\/[^/]+\/.+/.test(p),
+  );
   if (bad !== undefined) return `has ${JSON.stringify(bad)}, which is not an "s3://bucket/key" URI`;
   return undefined;
 }

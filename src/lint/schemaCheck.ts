@@ -21,7 +21,12 @@ function validator(kind: DocumentKind): ValidateFunction {
 type Push = (f: Omit<Finding, 'severity'>) => void;
 
 /** Validates the document against its kind's schema and maps each error to the node at fault. */
-export function checkSchema(kind: DocumentKind, root: Node, push: Push, knownValue?: { value: unknown }): void {
+export function checkSchema(
+  kind: DocumentKind,
+  root: Node,
+  push: Push,
+  knownValue?: { value: unknown },
+): void {
   const value: unknown = knownValue ? knownValue.value : getNodeValue(root);
   const validate = validator(kind);
   if (validate(value)) return;
@@ -63,7 +68,15 @@ function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | und
       const allowed = Object.keys(parentSchema?.properties ?? {});
       const suggestion = didYouMean(name, allowed);
       const fixes: Fix[] = suggestion
-        ? [{ title: `Rename to "${suggestion}"`, edits: [{ offset: keyNode.offset, length: keyNode.length, newText: JSON.stringify(suggestion) }], isPreferred: true }]
+        ? [
+            {
+              title: `Rename to "${suggestion}"`,
+              edits: [
+                { offset: keyNode.offset, length: keyNode.length, newText: JSON.stringify(suggestion) },
+              ],
+              isPreferred: true,
+            },
+          ]
         : [];
       const list = allowed.length <= 12 ? ` Allowed: ${allowed.join(', ')}.` : '';
       return {
@@ -78,7 +91,11 @@ function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | und
     case 'required': {
       const missing = (err.params as { missingProperty: string }).missingProperty;
       const anchor = node.type === 'object' ? objectAnchor(node) : span(node);
-      return { code: 'SCHEMA002', message: `Missing required property "${missing}"${where(path)}. Add it.`, ...anchor };
+      return {
+        code: 'SCHEMA002',
+        message: `Missing required property "${missing}"${where(path)}. Add it.`,
+        ...anchor,
+      };
     }
     case 'type': {
       const expected = (err.params as { type: string | string[] }).type;
@@ -86,10 +103,23 @@ function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | und
       const got = node.type === 'number' && Number.isInteger(node.value) ? 'integer' : node.type;
       const fixes: Fix[] = [];
       if (want === 'integer' && node.type === 'string' && /^-?\d+$/.test(String(node.value)))
-        fixes.push({ title: `Replace with the number ${String(node.value)}`, edits: [{ ...span(node), newText: String(node.value) }], isPreferred: true });
+        fixes.push({
+          title: `Replace with the number ${String(node.value)}`,
+          edits: [{ ...span(node), newText: String(node.value) }],
+          isPreferred: true,
+        });
       if (want === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(String(node.value)))
-        fixes.push({ title: `Replace with ${String(node.value).toLowerCase()}`, edits: [{ ...span(node), newText: String(node.value).toLowerCase() }], isPreferred: true });
-      return { code: 'SCHEMA003', message: `${label(path)} must be ${article(want)}, not ${article(got)}.`, ...span(node), fixes };
+        fixes.push({
+          title: `Replace with ${String(node.value).toLowerCase()}`,
+          edits: [{ ...span(node), newText: String(node.value).toLowerCase() }],
+          isPreferred: true,
+        });
+      return {
+        code: 'SCHEMA003',
+        message: `${label(path)} must be ${article(want)}, not ${article(got)}.`,
+        ...span(node),
+        fixes,
+      };
     }
     case 'enum': {
       const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
@@ -98,7 +128,15 @@ function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | und
         code: 'SCHEMA004',
         message: `${label(path)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         ...span(node),
-        fixes: suggestion ? [{ title: `Replace with "${suggestion}"`, edits: [{ ...span(node), newText: JSON.stringify(suggestion) }], isPreferred: true }] : [],
+        fixes: suggestion
+          ? [
+              {
+                title: `Replace with "${suggestion}"`,
+                edits: [{ ...span(node), newText: JSON.stringify(suggestion) }],
+                isPreferred: true,
+              },
+            ]
+          : [],
       };
     }
     case 'pattern':
@@ -113,9 +151,17 @@ function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | und
     case 'maximum':
     case 'minItems':
     case 'maxItems':
-      return { code: 'SCHEMA004', message: `${label(path)} ${err.message ?? 'is out of range'}.`, ...span(node) };
+      return {
+        code: 'SCHEMA004',
+        message: `${label(path)} ${err.message ?? 'is out of range'}.`,
+        ...span(node),
+      };
     default:
-      return { code: 'SCHEMA004', message: `${label(path)} ${err.message ?? 'is not valid'}.`, ...span(node) };
+      return {
+        code: 'SCHEMA004',
+        message: `${label(path)} ${err.message ?? 'is not valid'}.`,
+        ...span(node),
+      };
   }
 }
 
@@ -135,7 +181,9 @@ function article(t: string): string {
 
 function patternHint(path: (string | number)[]): string {
   const last = path.filter((p) => typeof p === 'string').pop();
-  if (last === 'TargetBackupVaultName') return ' Vault names take 2 to 50 letters, digits, "-" or "_" (no dots).';
-  if (last === 'RuleName' || last === 'SelectionName') return ' Names take 1 to 50 letters, digits, "-", "_" or ".".';
+  if (last === 'TargetBackupVaultName')
+    return ' Vault names take 2 to 50 letters, digits, "-" or "_" (no dots).';
+  if (last === 'RuleName' || last === 'SelectionName')
+    return ' Names take 1 to 50 letters, digits, "-", "_" or ".".';
   return '';
 }

@@ -23,14 +23,14 @@ export interface SchemaNode {
 }
 
 export const SCHEMAS: Readonly<Record<DocumentKind, SchemaNode>> = {
-  'backup-plan': backupPlan as SchemaNode,
-  'create-backup-plan': createBackupPlan as SchemaNode,
-  'update-backup-plan': updateBackupPlan as SchemaNode,
-  'get-backup-plan': getBackupPlan as SchemaNode,
-  'backup-selection': backupSelection as SchemaNode,
-  'create-backup-selection': createBackupSelection as SchemaNode,
-  'restore-metadata': restoreMetadata as SchemaNode,
-  'start-restore-job': startRestoreJob as SchemaNode,
+  'backup-plan': backupPlan,
+  'create-backup-plan': createBackupPlan,
+  'update-backup-plan': updateBackupPlan,
+  'get-backup-plan': getBackupPlan,
+  'backup-selection': backupSelection,
+  'create-backup-selection': createBackupSelection,
+  'restore-metadata': restoreMetadata,
+  'start-restore-job': startRestoreJob,
 };
 
 /** Follows a local `$ref` within `root`. */

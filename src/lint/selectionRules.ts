@@ -14,20 +14,39 @@ export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
   if (sel?.type !== 'object') return;
   for (const listName of ['Resources', 'NotResources'] as const) {
     const list = valueOf(sel, listName);
-    const arns = elements(list).map(stringValue).filter((a): a is string => a !== undefined);
+    const arns = elements(list)
+      .map(stringValue)
+      .filter((a): a is string => a !== undefined);
     const wild = arns.filter((a) => a.includes('*')).length;
     const plain = arns.length - wild;
     if (wild > MAX_WILDCARD_ARNS)
-      ctx.report('SEL001', keyOf(sel, listName)!, `${listName} has ${wild} ARNs with wildcards; a selection takes at most 30. Split it into several selections.`);
+      ctx.report(
+        'SEL001',
+        keyOf(sel, listName)!,
+        `${listName} has ${wild} ARNs with wildcards; a selection takes at most 30. Split it into several selections.`,
+      );
     if (plain > MAX_ARNS)
-      ctx.report('SEL001', keyOf(sel, listName)!, `${listName} has ${plain} ARNs without wildcards; a selection takes at most 500. Split it into several selections.`);
+      ctx.report(
+        'SEL001',
+        keyOf(sel, listName)!,
+        `${listName} has ${plain} ARNs without wildcards; a selection takes at most 500. Split it into several selections.`,
+      );
   }
   const conditions = valueOf(sel, 'Conditions');
   const conditionCount = properties(conditions).reduce((n, p) => n + elements(p.value).length, 0);
   if (conditionCount > MAX_CONDITIONS)
-    ctx.report('SEL001', keyOf(sel, 'Conditions')!, `Conditions holds ${conditionCount} conditions; a selection takes at most 30.`);
+    ctx.report(
+      'SEL001',
+      keyOf(sel, 'Conditions')!,
+      `Conditions holds ${conditionCount} conditions; a selection takes at most 30.`,
+    );
   const tags = elements(valueOf(sel, 'ListOfTags')).length;
-  if (tags > MAX_TAGS) ctx.report('SEL001', keyOf(sel, 'ListOfTags')!, `ListOfTags holds ${tags} tags; a selection takes at most 30.`);
+  if (tags > MAX_TAGS)
+    ctx.report(
+      'SEL001',
+      keyOf(sel, 'ListOfTags')!,
+      `ListOfTags holds ${tags} tags; a selection takes at most 30.`,
+    );
 
   const hasResources = elements(valueOf(sel, 'Resources')).length > 0;
   if (!hasResources && tags === 0 && conditionCount === 0) {

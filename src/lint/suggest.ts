@@ -21,7 +21,8 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /**
  * The candidate a slip most likely meant: the same word in another case first, then the nearest by
- * edit distance (case-insensitive), within a third of the word's length (at least 1, at most 3).
+ * edit distance (case-insensitive), within a third of the word's length (at least 1, at most 3);
+ * failing those, the one candidate the word is a prefix of.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
@@ -37,5 +38,11 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestDistance = d;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  // A truncated name ("DestinationBucket" for "DestinationBucketName"): a long enough prefix.
+  if (word.length >= 6) {
+    const prefixed = [...candidates].filter((c) => c.toLowerCase().startsWith(lower));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  return undefined;
 }

@@ -35,7 +35,7 @@ export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
 };
 
 /** Resource types whose restore metadata the linter knows key by key. */
-export type MetadataResourceType = 'S3' | 'RDS' | 'Aurora' | 'SAP HANA on Amazon EC2' | 'generic';
+export type MetadataResourceType = 'S3' | 'RDS' | 'Aurora' | 'EFS' | 'SAP HANA on Amazon EC2' | 'generic';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';

@@ -13,11 +13,15 @@ async function main(): Promise<void> {
   const workspace = join(mkdtempSync(join(tmpdir(), 'pitr-electron-')), 'workspace');
   cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   await runTests({
-    ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : { version: process.env.VSCODE_VERSION ?? 'stable' }),
+    ...(process.env.VSCODE_EXECUTABLE
+      ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE }
+      : { version: process.env.VSCODE_VERSION ?? 'stable' }),
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-    extensionTestsEnv: { TEST_STATS_FILE: process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json') },
+    extensionTestsEnv: {
+      TEST_STATS_FILE: process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json'),
+    },
   });
 }
 

@@ -4,7 +4,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CHROMIUM_ARGS, installHost, playwright, remoteUri, ROOT, startHost, type PwConsoleMessage } from './vscodeHost';
+import {
+  CHROMIUM_ARGS,
+  installHost,
+  playwright,
+  remoteUri,
+  ROOT,
+  startHost,
+  type PwConsoleMessage,
+} from './vscodeHost';
 
 async function main(): Promise<number> {
   installHost();
@@ -19,7 +27,10 @@ async function main(): Promise<number> {
     },
     env: { TEST_STATS_FILE: statsFile, TEST_LOG_FILE: logFile },
   });
-  const browser = await playwright().chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await playwright().chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage();
     const exitCode = new Promise<number>((res) => {
@@ -33,7 +44,10 @@ async function main(): Promise<number> {
     await page.goto(
       host.url([
         ['extensionDevelopmentPath', remoteUri(host.port, ROOT)],
-        ['extensionTestsPath', remoteUri(host.port, join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js'))],
+        [
+          'extensionTestsPath',
+          remoteUri(host.port, join(ROOT, 'out', 'test', 'integration', 'suite', 'index.js')),
+        ],
         ['skipWelcome', 'true'],
       ]),
     );

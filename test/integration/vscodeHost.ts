@@ -168,7 +168,10 @@ export interface PwPage {
   goto(url: string): Promise<unknown>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   locator(selector: string): PwLocator;
-  keyboard: { press(key: string): Promise<void>; type(text: string, opts?: { delay?: number }): Promise<void> };
+  keyboard: {
+    press(key: string): Promise<void>;
+    type(text: string, opts?: { delay?: number }): Promise<void>;
+  };
   waitForTimeout(ms: number): Promise<void>;
   setViewportSize(size: { width: number; height: number }): Promise<void>;
 }
@@ -177,7 +180,9 @@ export interface PwBrowser {
   close(): Promise<void>;
 }
 export interface Playwright {
-  chromium: { launch(opts: { executablePath: string; args: string[]; headless?: boolean }): Promise<PwBrowser> };
+  chromium: {
+    launch(opts: { executablePath: string; args: string[]; headless?: boolean }): Promise<PwBrowser>;
+  };
 }
 
 /** playwright-core, from the on-demand install (it is not a project dependency). */

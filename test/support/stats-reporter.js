@@ -12,7 +12,10 @@ class StatsReporter extends Mocha.reporters.Spec {
       if (!file) return;
       mkdirSync(dirname(file), { recursive: true });
       const s = runner.stats ?? {};
-      writeFileSync(file, JSON.stringify({ passes: s.passes ?? 0, failures: s.failures ?? 0, pending: s.pending ?? 0 }));
+      writeFileSync(
+        file,
+        JSON.stringify({ passes: s.passes ?? 0, failures: s.failures ?? 0, pending: s.pending ?? 0 }),
+      );
     });
   }
 }

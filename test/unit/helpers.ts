@@ -27,13 +27,17 @@ export function applyFix(text: string, f: Finding, index = 0): string {
   const fix = f.fixes?.[index];
   if (!fix) throw new Error(`${f.code} has no fix`);
   let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }
 
 export function plan(rule: Record<string, unknown>, extraRules: Record<string, unknown>[] = []): string {
   return JSON.stringify(
-    { BackupPlanName: 'p', Rules: [{ RuleName: 'r1', TargetBackupVaultName: 'Default', ...rule }, ...extraRules] },
+    {
+      BackupPlanName: 'p',
+      Rules: [{ RuleName: 'r1', TargetBackupVaultName: 'Default', ...rule }, ...extraRules],
+    },
     null,
     2,
   );

@@ -10,7 +10,10 @@ export class LintCompletions implements vscode.CompletionItemProvider {
     const lint = this.diagnostics.resultFor(doc.uri);
     if (!lint) return [];
     return completionsAt(doc.getText(), doc.offsetAt(position), lint.result.recognition).map((c) => {
-      const item = new vscode.CompletionItem(c.label, c.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+      const item = new vscode.CompletionItem(
+        c.label,
+        c.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,
+      );
       item.insertText = new vscode.SnippetString(c.insertSnippet);
       item.range = new vscode.Range(doc.positionAt(c.offset), doc.positionAt(c.offset + c.length));
       item.filterText = c.kind === 'property' ? `"${c.label}"` : c.label;
@@ -32,6 +35,9 @@ export class LintHovers implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(h.markdown);
     md.supportHtml = false;
     md.isTrusted = false;
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(h.offset), doc.positionAt(h.offset + h.length)));
+    return new vscode.Hover(
+      md,
+      new vscode.Range(doc.positionAt(h.offset), doc.positionAt(h.offset + h.length)),
+    );
   }
 }

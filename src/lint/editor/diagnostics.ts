@@ -15,7 +15,11 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 export function isLintable(doc: vscode.TextDocument): boolean {
-  return (doc.languageId === 'json' || doc.languageId === 'jsonc') && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'output';
+  return (
+    (doc.languageId === 'json' || doc.languageId === 'jsonc') &&
+    doc.uri.scheme !== 'git' &&
+    doc.uri.scheme !== 'output'
+  );
 }
 
 /** What a document was linted as, with the findings behind its diagnostics (fixes included). */
@@ -85,7 +89,12 @@ export class LintDiagnostics implements vscode.Disposable {
     const settings = readLintSettings(doc.uri);
     const version = doc.version;
     const result = settings.enable
-      ? lint({ text: doc.getText(), fileName: doc.uri.path, globs: settings.files, severity: settings.severity })
+      ? lint({
+          text: doc.getText(),
+          fileName: doc.uri.path,
+          globs: settings.files,
+          severity: settings.severity,
+        })
       : undefined;
     if (doc.version !== version || doc.isClosed) return; // The document moved on: a newer lint follows.
     if (!result) {
@@ -110,7 +119,9 @@ export class LintDiagnostics implements vscode.Disposable {
     };
     this.collection.set(
       uri,
-      result.findings.map((f) => makeDiagnostic(new vscode.Range(positionAt(f.offset), positionAt(f.offset + f.length)), f)),
+      result.findings.map((f) =>
+        makeDiagnostic(new vscode.Range(positionAt(f.offset), positionAt(f.offset + f.length)), f),
+      ),
     );
   }
 

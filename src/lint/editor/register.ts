@@ -19,7 +19,11 @@ export function registerLint(context: vscode.ExtensionContext): LintFeature {
   context.subscriptions.push(
     diagnostics,
     new LintStatusItem(diagnostics),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new LintCodeActions(diagnostics), LintCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      SELECTOR,
+      new LintCodeActions(diagnostics),
+      LintCodeActions.metadata,
+    ),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new LintCompletions(diagnostics), '"', ':'),
     vscode.languages.registerHoverProvider(SELECTOR, new LintHovers(diagnostics)),
   );

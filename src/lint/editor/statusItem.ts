@@ -15,7 +15,11 @@ const KIND_LABEL: Record<DocumentKind, string> = {
 
 /** A status-bar item that says what the active file is linted as; a click opens the Problems panel. */
 export class LintStatusItem implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('awsBackupPitr.lintStatus', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'awsBackupPitr.lintStatus',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private readonly disposables: vscode.Disposable[] = [this.item];
 
   constructor(private readonly diagnostics: LintDiagnostics) {

@@ -28,7 +28,10 @@ export function codeOf(d: vscode.Diagnostic): string {
  * Resolves with our diagnostics for `uri` once `ready` accepts them: checked now, then on every
  * languages.onDidChangeDiagnostics for that uri. No sleeping; mocha's timeout bounds the wait.
  */
-export function diagnosticsWhen(uri: vscode.Uri, ready: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  ready: (ds: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const now = ours(uri);
     if (ready(now)) {
@@ -46,7 +49,9 @@ export function diagnosticsWhen(uri: vscode.Uri, ready: (ds: vscode.Diagnostic[]
   });
 }
 
-export async function open(relative: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+export async function open(
+  relative: string,
+): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
   const doc = await vscode.workspace.openTextDocument(fileUri(relative));
   const editor = await vscode.window.showTextDocument(doc);
   return { doc, editor };

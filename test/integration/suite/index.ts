@@ -20,8 +20,11 @@ function redirectReporterOutput(): void {
 export function run(): Promise<void> {
   redirectReporterOutput();
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: StatsReporter });
-  for (const f of readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(join(__dirname, f));
+  for (const f of readdirSync(__dirname).sort())
+    if (f.endsWith('.test.js')) mocha.addFile(join(__dirname, f));
   return new Promise((res, rej) => {
-    mocha.run((failures) => (failures > 0 ? rej(new Error(`${failures} integration test(s) failed`)) : res()));
+    mocha.run((failures) =>
+      failures > 0 ? rej(new Error(`${failures} integration test(s) failed`)) : res(),
+    );
   });
 }

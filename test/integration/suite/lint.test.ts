@@ -11,7 +11,7 @@ describe('lint in a real VS Code host', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('flags the seminar plan\'s five-field cron on its value, and the quick fix clears it', async () => {
+  it("flags the seminar plan's five-field cron on its value, and the quick fix clears it", async () => {
     const { doc } = await open('backup-plan.json');
     const ds = await diagnosticsWhen(doc.uri, (d) => d.length > 0);
     assert.deepEqual(ds.map(codeOf), ['PLAN001']);
@@ -21,7 +21,11 @@ describe('lint in a real VS Code host', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(typeof d.code === 'object' && String(d.code.target).includes('eventbridge'));
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+    );
     const fix = actions.find((a) => a.title.includes('cron(0 5 ? * * *)'));
     assert.ok(fix?.edit, `no quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -47,7 +51,10 @@ describe('lint in a real VS Code host', () => {
     const after = await diagnosticsWhen(doc.uri, (x) => !x.some((d) => codeOf(d) === 'PITR003'));
     assert.ok(!doc.getText().includes('MoveToColdStorageAfterDays'));
     assert.ok(JSON.parse(doc.getText()), 'the document is still valid JSON after the fix');
-    assert.deepEqual(after.map(codeOf).sort(), ['PITR002', 'PLAN003'].filter((c) => after.some((d) => codeOf(d) === c)).sort());
+    assert.deepEqual(
+      after.map(codeOf).sort(),
+      ['PITR002', 'PLAN003'].filter((c) => after.some((d) => codeOf(d) === c)).sort(),
+    );
   });
 
   it('lints as you type, debounced, and drops the old findings', async () => {
@@ -64,7 +71,11 @@ describe('lint in a real VS Code host', () => {
     const ds = await diagnosticsWhen(doc.uri, (d) => d.some((x) => codeOf(x) === 'RST001'));
     const rst001 = ds.find((x) => codeOf(x) === 'RST001')!;
     assert.equal(textAt(doc, rst001), 'true');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, rst001.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      rst001.range,
+    );
     const quote = actions.find((a) => a.title.startsWith('Quote as'));
     assert.ok(quote?.edit);
     assert.ok(await vscode.workspace.applyEdit(quote.edit));
@@ -113,7 +124,11 @@ describe('lint in a real VS Code host', () => {
     const ruleLine = plan.doc.lineAt(4); // "RuleName": "DailyBackups",
     const pos = new vscode.Position(4, ruleLine.firstNonWhitespaceCharacterIndex);
     await plan.editor.edit((e) => e.insert(pos, '"",\n      '));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', plan.doc.uri, pos.translate(0, 1));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      plan.doc.uri,
+      pos.translate(0, 1),
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('CopyActions'), `no CopyActions among ${labels.join(', ')}`);
     assert.ok(labels.includes('ScheduleExpressionTimezone'));
@@ -124,18 +139,33 @@ describe('lint in a real VS Code host', () => {
     await diagnosticsWhen(doc.uri, () => ext.lintResultFor(doc.uri) !== undefined);
     const text = doc.getText();
     const keyOffset = text.indexOf('"ResourceType"') + 3;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(keyOffset));
-    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(keyOffset),
+    );
+    const md = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(md, /ResourceType/);
     const valueOffset = text.indexOf('"RDS"') + 1;
-    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(valueOffset));
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      doc.positionAt(valueOffset),
+    );
     const valueLabels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(valueLabels.includes('"Aurora"') && valueLabels.includes('"S3"'), `values: ${valueLabels.join(', ')}`);
+    assert.ok(
+      valueLabels.includes('"Aurora"') && valueLabels.includes('"S3"'),
+      `values: ${valueLabels.join(', ')}`,
+    );
   });
 
   it('lints the whole workspace from the command, closed files included', async () => {
     const uri = fileUri('custom/nightly.json');
-    const result = await vscode.commands.executeCommand<{ files: number; errors: number }>('awsBackupPitr.lintWorkspace');
+    const result = await vscode.commands.executeCommand<{ files: number; errors: number }>(
+      'awsBackupPitr.lintWorkspace',
+    );
     // Every fixture but tsconfig-like.json (and one a test reopened as plain text).
     assert.ok(result.files >= 7, `linted ${result.files} files`);
     const ds = await diagnosticsWhen(uri, (d) => d.length > 0);

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The project's whole test run: types, lint, format, unit tests in plain Node, and the integration
+# suite in a real VS Code host. Installs what the integration host needs on first use.
+# Ends with one line "Tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+rm -rf test-results && mkdir -p test-results
+status=0
+step() {
+  echo "::: $1"
+  shift
+  "$@" || { echo "::: FAILED: $*"; status=1; }
+}
+
+step "type check" npx tsc -p . --noEmit
+step "lint (type-aware)" npx eslint --max-warnings 0 .
+step "format" npx prettier --check --log-level warn .
+step "schemas match the service model" node scripts/generate-schemas.mjs --check
+step "build" node scripts/build.mjs
+step "build tests" node scripts/build-tests.mjs
+step "unit tests" env TEST_STATS_FILE=test-results/unit.json npx mocha
+if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
+  step "integration tests (@vscode/test-electron)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runElectron.js
+else
+  step "integration tests (code-server + Chromium)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runOffline.js
+fi
+step "package" npm run --silent package
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0;
+for (const f of fs.readdirSync("test-results").filter((f) => f.endsWith(".json"))) {
+  const s = JSON.parse(fs.readFileSync("test-results/" + f, "utf8"));
+  console.log(`  ${f.replace(".json", "")}: ${s.passes} passed, ${s.failures} failed`);
+  passed += s.passes; failed += s.failures;
+}
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+'
+exit $status

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { completionsAt, hoverAt } from '../../src/lint/assist';
+import { lint } from '../../src/lint';
+import { DOCUMENT_KINDS, type Recognition } from '../../src/lint/types';
+import { mutate, randomJson, rng } from './fuzzSupport';
+
+const SEEDS = [
+  '{"BackupPlanName":"Example-Backup-Plan","Rules":[{"RuleName":"DailyBackups","ScheduleExpression":"cron(0 5 * * *)","StartWindowMinutes":480,"EnableContinuousBackup":true,"TargetBackupVaultName":"Default","Lifecycle":{"DeleteAfterDays":30}}]}',
+  '{"DestinationBucketName":"restore-target","Encrypted":"true","NewBucket":"false","CreationToken":"retoretst","EncryptionType":"SSE-S3","RestoreTime":"2025-08-01T11:30:27Z"}',
+  '{"RecoveryPointArn":"arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:db-abc","ResourceType":"RDS","Metadata":{"DBInstanceIdentifier":"x","Engine":"mysql","UseLatestRestorableTime":"false"}}',
+  '{"SelectionName":"s","IamRoleArn":"r","Resources":["arn:aws:s3:::b*"],"Conditions":{"StringEquals":[{"ConditionKey":"k","ConditionValue":"v"}]}}',
+];
+
+describe('fuzz: the engine never throws and never hangs', () => {
+  it('lints thousands of mutated and random documents, as every kind', function () {
+    this.timeout(60_000);
+    const next = rng(20251124);
+    const now = new Date('2025-08-01T12:00:00Z');
+    let linted = 0;
+    for (let i = 0; i < 4000; i++) {
+      const base = i % 3 === 0 ? JSON.stringify(randomJson(next, 5)) : SEEDS[i % SEEDS.length]!;
+      const text = i % 5 === 0 ? base : mutate(base, next);
+      const kind = DOCUMENT_KINDS[i % DOCUMENT_KINDS.length]!;
+      const recognition: Recognition = {
+        kind,
+        reason: 'setting',
+        resourceType: (['S3', 'RDS', 'Aurora', 'EFS', 'SAP HANA on Amazon EC2', 'generic'] as const)[i % 6],
+      };
+      const started = Date.now();
+      let result;
+      try {
+        result = lint({ text, now, ...(i % 2 ? { recognition } : { fileName: 'f.json' }) });
+        const offset = Math.floor(next() * (text.length + 1));
+        completionsAt(text, offset, recognition);
+        hoverAt(text, offset, recognition);
+      } catch (e) {
+        assert.fail(
+          `threw on ${JSON.stringify(text)} as ${kind}: ${e instanceof Error ? e.stack : String(e)}`,
+        );
+      }
+      assert.ok(
+        Date.now() - started < 2000,
+        `took ${Date.now() - started} ms on ${JSON.stringify(text).slice(0, 200)}`,
+      );
+      for (const f of result?.findings ?? []) {
+        assert.ok(
+          f.offset >= 0 && f.offset + f.length <= text.length,
+          `range out of the document: ${f.code}`,
+        );
+        assert.ok(f.message.length > 0);
+      }
+      linted++;
+    }
+    assert.equal(linted, 4000);
+  });
+
+  it('reports nesting too deep to parse as JSON001 instead of overflowing the stack', () => {
+    const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+    const text = `{"BackupPlanName":"p","Rules":${deep}}`;
+    const r = lint({ text, fileName: 'backup-plan.json' });
+    assert.deepEqual(
+      r?.findings.map((f) => f.code),
+      ['JSON001'],
+    );
+    assert.match(r.findings[0]!.message, /more than 1000 levels/);
+    assert.deepEqual(completionsAt(text, 40, r.recognition), []);
+    const fine = '['.repeat(900) + ']'.repeat(900);
+    assert.ok(lint({ text: `{"BackupPlanName":"p","Rules":${fine}}`, fileName: 'backup-plan.json' }));
+  });
+});
