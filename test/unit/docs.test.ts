@@ -9,7 +9,11 @@ describe('documentation and manifest', () => {
   it('the README rules table lists every rule with its default severity', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const r of RULES)
-      assert.match(readme, new RegExp(`\\| \`${r.code}\`\\s*\\| (off \\(hint\\)|${r.severity})\\s*\\|`), r.code);
+      assert.match(
+        readme,
+        new RegExp(`\\| \`${r.code}\`\\s*\\| (off \\(hint\\)|${r.severity})\\s*\\|`),
+        r.code,
+      );
   });
 
   it('every setting the code reads is declared in package.json', () => {
