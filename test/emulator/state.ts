@@ -1,0 +1,196 @@
+/**
+ * The emulated account: vaults, recovery points, plans, selections, jobs, protected resources.
+ * Records hold API field names, with Dates for timestamps, so handlers return them as they are.
+ */
+import { createHash } from 'node:crypto';
+
+export interface Vault {
+  BackupVaultName: string;
+  BackupVaultArn: string;
+  VaultType: 'BACKUP_VAULT' | 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT' | 'RESTORE_ACCESS_BACKUP_VAULT';
+  VaultState: 'AVAILABLE';
+  CreationDate: Date;
+  EncryptionKeyArn?: string;
+  EncryptionKeyType?: 'AWS_OWNED_KMS_KEY' | 'CUSTOMER_MANAGED_KMS_KEY';
+  CreatorRequestId?: string;
+  Locked: boolean;
+  MinRetentionDays?: number;
+  MaxRetentionDays?: number;
+  LockDate?: Date;
+}
+
+export interface Lifecycle {
+  MoveToColdStorageAfterDays?: number;
+  DeleteAfterDays?: number;
+  OptInToArchiveForSupportedResources?: boolean;
+}
+
+export interface RecoveryPoint {
+  RecoveryPointArn: string;
+  BackupVaultName: string;
+  BackupVaultArn: string;
+  ResourceArn: string;
+  ResourceType: string;
+  ResourceName?: string;
+  CreatedBy?: Record<string, string>;
+  IamRoleArn: string;
+  Status: 'COMPLETED' | 'PARTIAL' | 'DELETING' | 'EXPIRED' | 'AVAILABLE' | 'STOPPED' | 'CREATING';
+  StatusMessage?: string;
+  CreationDate: Date;
+  InitiationDate?: Date;
+  CompletionDate?: Date;
+  BackupSizeInBytes: number;
+  Lifecycle?: Lifecycle;
+  CalculatedLifecycle?: { MoveToColdStorageAt?: Date; DeleteAt?: Date };
+  EncryptionKeyArn?: string;
+  IsEncrypted: boolean;
+  StorageClass: 'WARM' | 'COLD' | 'DELETED';
+  LastRestoreTime?: Date;
+  VaultType: Vault['VaultType'];
+  IsParent: boolean;
+  /** Not an API field: the metadata GetRecoveryPointRestoreMetadata returns. */
+  restoreMetadata: Record<string, string>;
+}
+
+export interface BackupRule {
+  RuleName: string;
+  TargetBackupVaultName: string;
+  ScheduleExpression?: string;
+  ScheduleExpressionTimezone?: string;
+  StartWindowMinutes?: number;
+  CompletionWindowMinutes?: number;
+  Lifecycle?: Lifecycle;
+  RecoveryPointTags?: Record<string, string>;
+  RuleId: string;
+  CopyActions?: { DestinationBackupVaultArn: string; Lifecycle?: Lifecycle }[];
+  EnableContinuousBackup?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface Plan {
+  BackupPlanId: string;
+  BackupPlanArn: string;
+  VersionId: string;
+  CreationDate: Date;
+  DeletionDate?: Date;
+  LastExecutionDate?: Date;
+  CreatorRequestId?: string;
+  BackupPlan: {
+    BackupPlanName: string;
+    Rules: BackupRule[];
+    AdvancedBackupSettings?: unknown[];
+    ScanSettings?: unknown[];
+  };
+}
+
+export interface Selection {
+  SelectionId: string;
+  BackupPlanId: string;
+  CreationDate: Date;
+  CreatorRequestId?: string;
+  BackupSelection: {
+    SelectionName: string;
+    IamRoleArn: string;
+    Resources?: string[];
+    NotResources?: string[];
+    ListOfTags?: unknown[];
+    Conditions?: unknown;
+  };
+}
+
+export interface RestoreJob {
+  AccountId: string;
+  RestoreJobId: string;
+  RecoveryPointArn: string;
+  SourceResourceArn: string;
+  BackupVaultArn: string;
+  CreationDate: Date;
+  IamRoleArn?: string;
+  ResourceType: string;
+  RecoveryPointCreationDate: Date;
+  BackupSizeInBytes: number;
+  /** Not API fields: how the job will play out, and what it was started with. */
+  durationMs: number;
+  outcome: { status: 'COMPLETED'; createdResourceArn: string } | { status: 'FAILED'; message: string };
+  metadata: Record<string, string>;
+  idempotencyToken?: string;
+}
+
+export interface BackupJob {
+  AccountId: string;
+  BackupJobId: string;
+  BackupVaultName: string;
+  BackupVaultArn: string;
+  RecoveryPointArn?: string;
+  ResourceArn: string;
+  ResourceType: string;
+  ResourceName?: string;
+  CreationDate: Date;
+  CompletionDate?: Date;
+  State:
+    | 'CREATED'
+    | 'PENDING'
+    | 'RUNNING'
+    | 'ABORTING'
+    | 'ABORTED'
+    | 'COMPLETED'
+    | 'FAILED'
+    | 'EXPIRED'
+    | 'PARTIAL';
+  StatusMessage?: string;
+  PercentDone?: string;
+  BackupSizeInBytes?: number;
+  IamRoleArn: string;
+  CreatedBy?: Record<string, string>;
+}
+
+export interface CopyJob {
+  AccountId: string;
+  CopyJobId: string;
+  SourceBackupVaultArn: string;
+  SourceRecoveryPointArn: string;
+  DestinationBackupVaultArn: string;
+  DestinationRecoveryPointArn?: string;
+  ResourceArn: string;
+  ResourceType: string;
+  CreationDate: Date;
+  CompletionDate?: Date;
+  State: 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'PARTIAL';
+  StatusMessage?: string;
+  BackupSizeInBytes?: number;
+  IamRoleArn: string;
+}
+
+export class AccountState {
+  readonly vaults = new Map<string, Vault>();
+  /** By recovery point ARN, in insertion order (the listing order). */
+  readonly recoveryPoints = new Map<string, RecoveryPoint>();
+  readonly plans = new Map<string, Plan>();
+  readonly selections = new Map<string, Selection>();
+  readonly restoreJobs = new Map<string, RestoreJob>();
+  readonly backupJobs: BackupJob[] = [];
+  readonly copyJobs: CopyJob[] = [];
+  /** Every request the emulator accepted, newest last: tests assert on what reached the service. */
+  readonly requests: { operation: string; input: Record<string, unknown> }[] = [];
+  private counter = 0;
+
+  constructor(
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
+
+  arn(service: string, resource: string, withRegion = true, withAccount = true): string {
+    return `arn:aws:${service}:${withRegion ? this.region : ''}:${withAccount ? this.accountId : ''}:${resource}`;
+  }
+
+  vaultArn(name: string): string {
+    return this.arn('backup', `backup-vault:${name}`);
+  }
+
+  /** Deterministic ids: a hash of a counter and a seed word, shaped like AWS's. */
+  id(kind: string, shape: 'uuid' | 'hex' = 'uuid'): string {
+    const h = createHash('sha256').update(`${kind}:${++this.counter}`).digest('hex');
+    if (shape === 'hex') return h.slice(0, 16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
+  }
+}
