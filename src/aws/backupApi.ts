@@ -1,0 +1,379 @@
+import {
+  DescribeBackupVaultCommand,
+  DescribeRecoveryPointCommand,
+  DescribeRestoreJobCommand,
+  GetBackupPlanCommand,
+  GetBackupSelectionCommand,
+  GetRecoveryPointRestoreMetadataCommand,
+  ListBackupJobsCommand,
+  ListBackupPlansCommand,
+  ListBackupSelectionsCommand,
+  ListBackupVaultsCommand,
+  ListCopyJobsCommand,
+  ListProtectedResourcesCommand,
+  ListRecoveryPointsByBackupVaultCommand,
+  ListRecoveryPointsByResourceCommand,
+  ListRestoreJobsCommand,
+  StartRestoreJobCommand,
+  type BackupClient,
+  type BackupJob,
+  type BackupPlansListMember,
+  type BackupSelectionsListMember,
+  type BackupVaultListMember,
+  type CopyJob,
+  type DescribeBackupVaultCommandOutput,
+  type DescribeRecoveryPointCommandOutput,
+  type DescribeRestoreJobCommandOutput,
+  type GetBackupPlanCommandOutput,
+  type GetBackupSelectionCommandOutput,
+  type GetRecoveryPointRestoreMetadataCommandOutput,
+  type ListBackupJobsCommandInput,
+  type ListCopyJobsCommandInput,
+  type ListRecoveryPointsByBackupVaultCommandInput,
+  type ListRestoreJobsCommandInput,
+  type ProtectedResource,
+  type RecoveryPointByBackupVault,
+  type RecoveryPointByResource,
+  type RestoreJobsListMember,
+  type StartRestoreJobCommandInput,
+} from '@aws-sdk/client-backup';
+import type { Connection } from './connection';
+import { toAccessError } from './errors';
+
+export interface CallOptions {
+  /** Cancels the request (and its retries): a UI cancel reaches the socket. */
+  signal?: AbortSignal;
+}
+
+export interface PageOptions extends CallOptions {
+  /** MaxResults per request (1–1000). */
+  pageSize?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+/** Filters ListRecoveryPointsByBackupVault applies on the server. */
+export type RecoveryPointFilters = Pick<
+  ListRecoveryPointsByBackupVaultCommandInput,
+  | 'ByResourceArn'
+  | 'ByResourceType'
+  | 'ByBackupPlanId'
+  | 'ByCreatedAfter'
+  | 'ByCreatedBefore'
+  | 'ByParentRecoveryPointArn'
+>;
+
+/**
+ * Typed calls over the AWS Backup operations the product needs. Lists come two ways: one page at a
+ * time (for "Load more"), or as an async iterator over pages that follows NextToken to the end.
+ * Every failure is an AwsAccessError.
+ */
+export class BackupApi {
+  constructor(
+    private readonly client: BackupClient,
+    readonly connection: Connection,
+    private readonly profileKind?: string,
+  ) {}
+
+  private async call<T>(operation: string, run: () => Promise<T>, vaultName?: string): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      throw toAccessError(e, {
+        operation,
+        connection: this.connection,
+        ...(vaultName ? { vaultName } : {}),
+        ...(this.profileKind ? { profileKind: this.profileKind } : {}),
+      });
+    }
+  }
+
+  private async *pages<T>(
+    fetch: (token: string | undefined) => Promise<Page<T>>,
+    start?: string,
+  ): AsyncGenerator<Page<T>> {
+    let token = start;
+    for (;;) {
+      const page = await fetch(token);
+      yield page;
+      if (!page.nextToken || page.nextToken === token) return;
+      token = page.nextToken;
+    }
+  }
+
+  listBackupVaultsPage(token?: string, o: PageOptions = {}): Promise<Page<BackupVaultListMember>> {
+    return this.call('ListBackupVaults', async () => {
+      const r = await this.client.send(
+        new ListBackupVaultsCommand({ NextToken: token, MaxResults: o.pageSize }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.BackupVaultList ?? [], nextToken: r.NextToken };
+    });
+  }
+  listBackupVaults(o: PageOptions = {}): AsyncGenerator<Page<BackupVaultListMember>> {
+    return this.pages((t) => this.listBackupVaultsPage(t, o));
+  }
+
+  describeBackupVault(name: string, o: CallOptions = {}): Promise<DescribeBackupVaultCommandOutput> {
+    return this.call(
+      'DescribeBackupVault',
+      () =>
+        this.client.send(new DescribeBackupVaultCommand({ BackupVaultName: name }), {
+          abortSignal: o.signal,
+        }),
+      name,
+    );
+  }
+
+  listRecoveryPointsPage(
+    vault: string,
+    filters: RecoveryPointFilters = {},
+    token?: string,
+    o: PageOptions = {},
+  ): Promise<Page<RecoveryPointByBackupVault>> {
+    return this.call(
+      'ListRecoveryPointsByBackupVault',
+      async () => {
+        const r = await this.client.send(
+          new ListRecoveryPointsByBackupVaultCommand({
+            BackupVaultName: vault,
+            ...filters,
+            NextToken: token,
+            MaxResults: o.pageSize,
+          }),
+          { abortSignal: o.signal },
+        );
+        return { items: r.RecoveryPoints ?? [], nextToken: r.NextToken };
+      },
+      vault,
+    );
+  }
+  listRecoveryPoints(
+    vault: string,
+    filters: RecoveryPointFilters = {},
+    o: PageOptions = {},
+  ): AsyncGenerator<Page<RecoveryPointByBackupVault>> {
+    return this.pages((t) => this.listRecoveryPointsPage(vault, filters, t, o));
+  }
+
+  listRecoveryPointsByResourcePage(
+    resourceArn: string,
+    token?: string,
+    o: PageOptions & { managedByAWSBackupOnly?: boolean } = {},
+  ): Promise<Page<RecoveryPointByResource>> {
+    return this.call('ListRecoveryPointsByResource', async () => {
+      const r = await this.client.send(
+        new ListRecoveryPointsByResourceCommand({
+          ResourceArn: resourceArn,
+          NextToken: token,
+          MaxResults: o.pageSize,
+          ManagedByAWSBackupOnly: o.managedByAWSBackupOnly,
+        }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.RecoveryPoints ?? [], nextToken: r.NextToken };
+    });
+  }
+  listRecoveryPointsByResource(
+    resourceArn: string,
+    o: PageOptions = {},
+  ): AsyncGenerator<Page<RecoveryPointByResource>> {
+    return this.pages((t) => this.listRecoveryPointsByResourcePage(resourceArn, t, o));
+  }
+
+  describeRecoveryPoint(
+    vault: string,
+    arn: string,
+    o: CallOptions = {},
+  ): Promise<DescribeRecoveryPointCommandOutput> {
+    return this.call(
+      'DescribeRecoveryPoint',
+      () =>
+        this.client.send(
+          new DescribeRecoveryPointCommand({ BackupVaultName: vault, RecoveryPointArn: arn }),
+          { abortSignal: o.signal },
+        ),
+      vault,
+    );
+  }
+
+  getRecoveryPointRestoreMetadata(
+    vault: string,
+    arn: string,
+    o: CallOptions = {},
+  ): Promise<GetRecoveryPointRestoreMetadataCommandOutput> {
+    return this.call(
+      'GetRecoveryPointRestoreMetadata',
+      () =>
+        this.client.send(
+          new GetRecoveryPointRestoreMetadataCommand({ BackupVaultName: vault, RecoveryPointArn: arn }),
+          { abortSignal: o.signal },
+        ),
+      vault,
+    );
+  }
+
+  listBackupPlansPage(
+    token?: string,
+    o: PageOptions & { includeDeleted?: boolean } = {},
+  ): Promise<Page<BackupPlansListMember>> {
+    return this.call('ListBackupPlans', async () => {
+      const r = await this.client.send(
+        new ListBackupPlansCommand({
+          NextToken: token,
+          MaxResults: o.pageSize,
+          IncludeDeleted: o.includeDeleted,
+        }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.BackupPlansList ?? [], nextToken: r.NextToken };
+    });
+  }
+  listBackupPlans(o: PageOptions = {}): AsyncGenerator<Page<BackupPlansListMember>> {
+    return this.pages((t) => this.listBackupPlansPage(t, o));
+  }
+
+  getBackupPlan(
+    id: string,
+    o: CallOptions & { versionId?: string } = {},
+  ): Promise<GetBackupPlanCommandOutput> {
+    return this.call('GetBackupPlan', () =>
+      this.client.send(new GetBackupPlanCommand({ BackupPlanId: id, VersionId: o.versionId }), {
+        abortSignal: o.signal,
+      }),
+    );
+  }
+
+  listBackupSelectionsPage(
+    planId: string,
+    token?: string,
+    o: PageOptions = {},
+  ): Promise<Page<BackupSelectionsListMember>> {
+    return this.call('ListBackupSelections', async () => {
+      const r = await this.client.send(
+        new ListBackupSelectionsCommand({ BackupPlanId: planId, NextToken: token, MaxResults: o.pageSize }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.BackupSelectionsList ?? [], nextToken: r.NextToken };
+    });
+  }
+  listBackupSelections(
+    planId: string,
+    o: PageOptions = {},
+  ): AsyncGenerator<Page<BackupSelectionsListMember>> {
+    return this.pages((t) => this.listBackupSelectionsPage(planId, t, o));
+  }
+
+  getBackupSelection(
+    planId: string,
+    selectionId: string,
+    o: CallOptions = {},
+  ): Promise<GetBackupSelectionCommandOutput> {
+    return this.call('GetBackupSelection', () =>
+      this.client.send(new GetBackupSelectionCommand({ BackupPlanId: planId, SelectionId: selectionId }), {
+        abortSignal: o.signal,
+      }),
+    );
+  }
+
+  listProtectedResourcesPage(token?: string, o: PageOptions = {}): Promise<Page<ProtectedResource>> {
+    return this.call('ListProtectedResources', async () => {
+      const r = await this.client.send(
+        new ListProtectedResourcesCommand({ NextToken: token, MaxResults: o.pageSize }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.Results ?? [], nextToken: r.NextToken };
+    });
+  }
+  listProtectedResources(o: PageOptions = {}): AsyncGenerator<Page<ProtectedResource>> {
+    return this.pages((t) => this.listProtectedResourcesPage(t, o));
+  }
+
+  /** Starts a restore job. Always pass an IdempotencyToken: a retry then never starts a second job. */
+  startRestoreJob(
+    input: StartRestoreJobCommandInput & { IdempotencyToken: string },
+    o: CallOptions = {},
+  ): Promise<string> {
+    return this.call('StartRestoreJob', async () => {
+      const r = await this.client.send(new StartRestoreJobCommand(input), { abortSignal: o.signal });
+      if (!r.RestoreJobId) throw new Error('StartRestoreJob returned no RestoreJobId');
+      return r.RestoreJobId;
+    });
+  }
+
+  describeRestoreJob(id: string, o: CallOptions = {}): Promise<DescribeRestoreJobCommandOutput> {
+    return this.call('DescribeRestoreJob', () =>
+      this.client.send(new DescribeRestoreJobCommand({ RestoreJobId: id }), { abortSignal: o.signal }),
+    );
+  }
+
+  listRestoreJobsPage(
+    filters: Omit<ListRestoreJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    token?: string,
+    o: PageOptions = {},
+  ): Promise<Page<RestoreJobsListMember>> {
+    return this.call('ListRestoreJobs', async () => {
+      const r = await this.client.send(
+        new ListRestoreJobsCommand({ ...filters, NextToken: token, MaxResults: o.pageSize }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.RestoreJobs ?? [], nextToken: r.NextToken };
+    });
+  }
+  listRestoreJobs(
+    filters: Omit<ListRestoreJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    o: PageOptions = {},
+  ): AsyncGenerator<Page<RestoreJobsListMember>> {
+    return this.pages((t) => this.listRestoreJobsPage(filters, t, o));
+  }
+
+  listBackupJobsPage(
+    filters: Omit<ListBackupJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    token?: string,
+    o: PageOptions = {},
+  ): Promise<Page<BackupJob>> {
+    return this.call('ListBackupJobs', async () => {
+      const r = await this.client.send(
+        new ListBackupJobsCommand({ ...filters, NextToken: token, MaxResults: o.pageSize }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.BackupJobs ?? [], nextToken: r.NextToken };
+    });
+  }
+  listBackupJobs(
+    filters: Omit<ListBackupJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    o: PageOptions = {},
+  ): AsyncGenerator<Page<BackupJob>> {
+    return this.pages((t) => this.listBackupJobsPage(filters, t, o));
+  }
+
+  listCopyJobsPage(
+    filters: Omit<ListCopyJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    token?: string,
+    o: PageOptions = {},
+  ): Promise<Page<CopyJob>> {
+    return this.call('ListCopyJobs', async () => {
+      const r = await this.client.send(
+        new ListCopyJobsCommand({ ...filters, NextToken: token, MaxResults: o.pageSize }),
+        { abortSignal: o.signal },
+      );
+      return { items: r.CopyJobs ?? [], nextToken: r.NextToken };
+    });
+  }
+  listCopyJobs(
+    filters: Omit<ListCopyJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    o: PageOptions = {},
+  ): AsyncGenerator<Page<CopyJob>> {
+    return this.pages((t) => this.listCopyJobsPage(filters, t, o));
+  }
+}
+
+/** Collects every item of a paged listing (for tests and small lists). */
+export async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const p of pages) out.push(...p.items);
+  return out;
+}

@@ -1,0 +1,62 @@
+import { BackupClient } from '@aws-sdk/client-backup';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { connectionKey, type Connection } from './connection';
+
+export interface ClientOptions {
+  /** Attempts per request, first included (the SDK's adaptive retry mode). */
+  maxAttempts?: number;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The one place that builds AWS Backup clients: credentials (a named profile — static keys,
+ * source_profile role assumption, SSO, credential_process — or the default chain), region, endpoint,
+ * adaptive retries and timeouts. Clients are cached per profile, region and endpoint.
+ */
+export class BackupClientFactory {
+  private readonly clients = new Map<string, BackupClient>();
+
+  constructor(private readonly options: ClientOptions = {}) {}
+
+  get(c: Connection): BackupClient {
+    const key = connectionKey(c);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new BackupClient({
+        region: c.region,
+        credentials: fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
+        ...(c.profile !== undefined ? { profile: c.profile } : {}),
+        ...(c.endpoint ? { endpoint: c.endpoint } : {}),
+        retryMode: 'adaptive',
+        maxAttempts: this.options.maxAttempts ?? 4,
+        requestHandler: {
+          connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
+          requestTimeout: this.options.requestTimeoutMs ?? 30_000,
+        },
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** How many clients are cached (tests check that a changed connection drops the old one). */
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Drops every client not for `keep` (a profile, region or endpoint changed). */
+  retainOnly(keep: readonly Connection[]): void {
+    const keys = new Set(keep.map(connectionKey));
+    for (const [k, client] of this.clients) {
+      if (!keys.has(k)) {
+        client.destroy();
+        this.clients.delete(k);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.retainOnly([]);
+  }
+}
