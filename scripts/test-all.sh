@@ -18,6 +18,15 @@ step "format" npx prettier --check --log-level warn .
 step "schemas match the service model" node scripts/generate-schemas.mjs --check
 step "build" node scripts/build.mjs
 step "build tests" node scripts/build-tests.mjs
+# The AWS CLI conformance test needs `aws`; a fresh machine of this kind may lack it.
+if ! command -v aws >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "::: installing the AWS CLI (Debian awscli)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli >/dev/null
+  else
+    echo "::: the AWS CLI is missing: sudo apt-get install awscli"
+  fi
+fi
 step "unit tests" env TEST_STATS_FILE=test-results/unit.json npx mocha
 if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
   step "integration tests (@vscode/test-electron)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runElectron.js

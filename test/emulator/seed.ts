@@ -274,8 +274,9 @@ export function seedAccount(state: AccountState, opts: SeedOptions): void {
       ResourceType: 'DynamoDB',
       ResourceName: 'ledger',
       Status: 'COMPLETED',
-      CreationDate: ago((d + 1) * 30 * DAY),
-      CompletionDate: ago((d + 1) * 30 * DAY - HOUR),
+      // The newest is younger than the vault lock's 7-day minimum retention.
+      CreationDate: ago(d === 0 ? 2 * DAY : d * 30 * DAY),
+      CompletionDate: ago(d === 0 ? 2 * DAY - HOUR : d * 30 * DAY - HOUR),
       BackupSizeInBytes: 1_073_741_824,
       Lifecycle: { DeleteAfterDays: 3650 },
       restoreMetadata: { targetTableName: 'ledger-restored' },
