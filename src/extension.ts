@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readAwsSettings, type AwsSettings } from './aws/settings';
 import { registerLint } from './lint/editor/register';
 import type { DocumentLint } from './lint/editor/diagnostics';
 
@@ -6,6 +7,8 @@ import type { DocumentLint } from './lint/editor/diagnostics';
 export interface ExtensionApi {
   lintResultFor(uri: vscode.Uri): DocumentLint | undefined;
   lintWorkspace(): Promise<{ files: number; errors: number }>;
+  /** The AWS connection settings as the extension reads them (user settings only). */
+  awsSettings(): AwsSettings;
 }
 
 /** Composition root: builds the shared pieces and registers each feature; every registration is disposed. */
@@ -15,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return {
       lintResultFor: (uri) => lint.diagnostics.resultFor(uri),
       lintWorkspace: () => lint.lintWorkspace(),
+      awsSettings: readAwsSettings,
     };
   } catch (e) {
     // VS Code does not show activation failures; say it where the user looks.

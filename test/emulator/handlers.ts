@@ -27,7 +27,13 @@ const LAG_MINUTES: Record<string, number> = { S3: 15, RDS: 5, Aurora: 5 };
 /** MaxResults default when a caller gives none: the service's is NOT FOUND; the emulator uses 1000. */
 const DEFAULT_PAGE = 1000;
 
-function page<T>(items: T[], input: Input, key: string, listName: string): Record<string, unknown> {
+function page<T>(
+  items: T[],
+  input: Input,
+  key: string,
+  listName: string,
+  view: (item: T) => unknown = (x) => x,
+): Record<string, unknown> {
   const max = (input.MaxResults as number | undefined) ?? DEFAULT_PAGE;
   let start = 0;
   const token = input.NextToken as string | undefined;
@@ -36,7 +42,7 @@ function page<T>(items: T[], input: Input, key: string, listName: string): Recor
     if (!m || m[2] !== tokenTag(key, Number(m[1]))) throw invalid(`Invalid NextToken for ${listName}.`);
     start = Number(m[1]);
   }
-  const slice = items.slice(start, start + max);
+  const slice = items.slice(start, start + max).map(view);
   const next =
     start + max < items.length
       ? Buffer.from(`${start + max}.${tokenTag(key, start + max)}`).toString('base64url')
@@ -289,7 +295,7 @@ export const HANDLERS: Record<string, Handler> = {
         inRange(p.CreationDate, input.ByCreatedAfter, input.ByCreatedBefore),
     );
     const key = `rp:${v.BackupVaultName}:${String(input.ByResourceArn)}:${String(input.ByResourceType)}:${String(input.ByBackupPlanId)}`;
-    return page(points.map(pointOut), input, key, 'RecoveryPoints');
+    return page(points, input, key, 'RecoveryPoints', pointOut);
   },
   ListRecoveryPointsByResource(input, ctx) {
     const points = [...ctx.state.recoveryPoints.values()]
