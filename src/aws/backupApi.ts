@@ -37,7 +37,9 @@ import {
   type RestoreJobsListMember,
   type StartRestoreJobCommandInput,
 } from '@aws-sdk/client-backup';
+import type { BackupClientFactory } from './clientFactory';
 import type { Connection } from './connection';
+import { listProfiles } from './profiles';
 import { toAccessError } from './errors';
 
 export interface CallOptions {
@@ -376,4 +378,20 @@ export async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<T[]> {
   const out: T[] = [];
   for await (const p of pages) out.push(...p.items);
   return out;
+}
+
+/** The door for a connection: its cached client, and the profile's kind for sign-in advice. */
+export async function openBackupApi(
+  factory: BackupClientFactory,
+  connection: Connection,
+): Promise<BackupApi> {
+  let kind: string | undefined;
+  if (connection.profile !== undefined) {
+    try {
+      kind = (await listProfiles()).find((p) => p.name === connection.profile)?.kind;
+    } catch {
+      kind = undefined; // unreadable shared files: the call itself will say what is wrong
+    }
+  }
+  return new BackupApi(factory.get(connection), connection, kind);
 }

@@ -401,7 +401,7 @@ export const HANDLERS: Record<string, Handler> = {
   GetBackupPlan(input, ctx) {
     const p = planOrNotFound(ctx, input.BackupPlanId);
     if (input.VersionId !== undefined && input.VersionId !== p.VersionId)
-      throw notFound(`Failed reading backup plan with provided version ${String(input.VersionId)}.`);
+      throw notFound(`Failed reading backup plan with provided version ${input.VersionId as string}.`);
     return { ...p };
   },
   CreateBackupPlan(input, ctx) {

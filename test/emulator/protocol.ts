@@ -235,8 +235,8 @@ export function validate(value: unknown, shapeName: string, path: string): void 
 
 function display(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'object') return JSON.stringify(v).slice(0, 100);
-  return String(v as string | number | boolean);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v).slice(0, 100);
 }
 
 /** Output as the service writes it: timestamps as epoch seconds, nulls and undefined left out. */

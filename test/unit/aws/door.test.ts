@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
-import { BackupApi, collect } from '../../../src/aws/backupApi';
+import { BackupApi, collect, openBackupApi } from '../../../src/aws/backupApi';
 import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import { resolveConnection, type Connection } from '../../../src/aws/connection';
 import { AwsAccessError } from '../../../src/aws/errors';
@@ -269,7 +269,7 @@ describe('the door to AWS, against the local emulator over HTTP', function () {
       const sso: Connection = { profile: 'expired-sso', region: 'us-east-1', endpoint: emu.url };
       emu.setFaults({});
       const e2 = await expectError(
-        new BackupApi(factory.get(sso), sso, 'sso').listBackupVaultsPage(),
+        (await openBackupApi(factory, sso)).listBackupVaultsPage(),
         'credentials-expired',
       );
       assert.equal(e2.action, 'aws sso login --profile expired-sso');
