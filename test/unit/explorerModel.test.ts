@@ -1,0 +1,179 @@
+import { strict as assert } from 'node:assert';
+import { openBackupApi } from '../../src/aws/backupApi';
+import { BackupClientFactory } from '../../src/aws/clientFactory';
+import type { Connection } from '../../src/aws/connection';
+import {
+  ConnectionNode,
+  ErrorNode,
+  LoadMoreNode,
+  PlanNode,
+  RecoveryPointNode,
+  RestoreJobNode,
+  VaultNode,
+  type ExplorerContext,
+  type ExplorerNode,
+} from '../../src/explorer/model';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { isolateAwsEnvironment } from './aws/awsTestEnv';
+
+describe('explorer tree model, against the emulator', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let env: ReturnType<typeof isolateAwsEnvironment>;
+  let factory: BackupClientFactory;
+  let ctx: ExplorerContext;
+  let root: ConnectionNode;
+  const changed: (ExplorerNode | undefined)[] = [];
+
+  before(async () => {
+    env = isolateAwsEnvironment();
+    emu = await startEmulator({ bulkRecoveryPoints: 250 });
+    factory = new BackupClientFactory({ maxAttempts: 1 });
+    const conn: Connection = { profile: 'emulator', region: 'us-east-1', endpoint: emu.url };
+    ctx = {
+      api: await openBackupApi(factory, conn),
+      now: () => new Date(),
+      pageSize: 100,
+      timeZone: 'UTC',
+      changed: (n) => changed.push(n),
+    };
+    root = new ConnectionNode(ctx);
+  });
+  after(async () => {
+    factory.dispose();
+    await emu.close();
+    env.restore();
+  });
+  afterEach(() => emu.setFaults({}));
+
+  const labels = async (n: ExplorerNode) => (await n.children()).map((c) => c.view().label);
+  const vault = async (name: string) => {
+    const [vaults] = await root.children();
+    return (await vaults!.children()).find((v) => v instanceof VaultNode && v.name === name) as VaultNode;
+  };
+
+  it('shows the connection, then vaults, plans and restore jobs', async () => {
+    assert.deepEqual(root.view().label, 'emulator');
+    assert.match(root.view().description ?? '', /us-east-1/);
+    assert.deepEqual(await labels(root), ['Backup vaults', 'Backup plans', 'Restore jobs']);
+    const [vaults] = await root.children();
+    assert.deepEqual(await labels(vaults!), [
+      'Default',
+      'prod-pitr',
+      'compliance-locked',
+      'airgapped-lag',
+      'empty-vault',
+      'bulk-archive',
+    ]);
+  });
+
+  it('describes vaults: type, lock and count', async () => {
+    assert.match(
+      (await vault('compliance-locked')).view().description!,
+      /standard · locked 7–3650 days · 3 recovery points/,
+    );
+    assert.match((await vault('airgapped-lag')).view().description!, /logically air-gapped/);
+    assert.equal((await vault('compliance-locked')).view().icon?.id, 'lock');
+  });
+
+  it('lists continuous points first, marked, with their restorable window', async () => {
+    const points = (await (await vault('prod-pitr')).children()) as RecoveryPointNode[];
+    const firstFour = points.slice(0, 4);
+    assert.ok(
+      firstFour.every((p) => p.continuous),
+      'continuous points come first',
+    );
+    const orders = firstFour.find((p) => p.point.ResourceName === 'orders-bucket')!;
+    assert.match(
+      orders.view().description!,
+      /^PITR · S3 · restorable \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    );
+    assert.match(orders.view().tooltip!, /Restorable from .* UTC to .* UTC/);
+    const stopped = firstFour.find((p) => p.point.Status === 'STOPPED')!;
+    assert.match(stopped.view().description!, /STOPPED/);
+    assert.equal(stopped.view().icon?.color, 'list.warningForeground');
+    assert.ok(!points.slice(4).some((p) => p.continuous));
+    assert.match(points[4]!.view().description!, /snapshot/);
+  });
+
+  it('pages a large vault: first page in one request, then "Load more" to the end, one request each', async () => {
+    const bulk = await vault('bulk-archive');
+    const before = emu.requestCount('ListRecoveryPointsByBackupVault');
+    let kids = await bulk.children();
+    assert.equal(emu.requestCount('ListRecoveryPointsByBackupVault') - before, 1);
+    assert.equal(kids.length, 101);
+    const more = kids[100] as LoadMoreNode;
+    assert.ok(more instanceof LoadMoreNode);
+    assert.match(more.view().description!, /100 shown \(100\+\)/);
+    await bulk.loadMore();
+    await bulk.loadMore();
+    kids = await bulk.children();
+    assert.equal(kids.filter((k) => k instanceof RecoveryPointNode).length, 250);
+    assert.ok(!kids.some((k) => k instanceof LoadMoreNode), 'no "Load more" at the end');
+    assert.equal(emu.requestCount('ListRecoveryPointsByBackupVault') - before, 3);
+    assert.ok(changed.includes(bulk));
+  });
+
+  it('filters on the server and shows the filter on the node', async () => {
+    const pitr = await vault('prod-pitr');
+    pitr.filter = { ByResourceType: 'RDS' };
+    pitr.reset();
+    const kids = (await pitr.children()) as RecoveryPointNode[];
+    assert.ok(kids.length > 0 && kids.every((k) => k.point.ResourceType === 'RDS'));
+    assert.match(pitr.view().description!, /filtered: type RDS/);
+    assert.equal(pitr.view().contextValue, 'awsBackupPitr.vault.filtered');
+    assert.equal(emu.state.requests.at(-1)?.input.ByResourceType, 'RDS');
+    pitr.filter = {};
+    pitr.reset();
+  });
+
+  it('turns failures into error nodes with a retry, and a sign-in action for expired credentials', async () => {
+    const pitr = await vault('prod-pitr');
+    pitr.reset();
+    emu.setFaults({ expiredCredentials: true });
+    const [err] = await pitr.children();
+    assert.ok(err instanceof ErrorNode);
+    assert.equal(err.view().contextValue, 'awsBackupPitr.error.signIn');
+    assert.match(
+      err.view().label,
+      /Could not list the recovery points of prod-pitr: The credentials for profile "emulator" have expired/,
+    );
+    assert.equal(err.view().command?.command, 'awsBackupPitr.explorer.retry');
+    emu.setFaults({});
+    pitr.reset();
+    assert.ok((await pitr.children()).every((c) => c instanceof RecoveryPointNode));
+  });
+
+  it('one failing vault does not hide the others', async () => {
+    emu.setFaults({ accessDenied: ['ListRecoveryPointsByBackupVault'] });
+    const a = await vault('Default');
+    a.reset();
+    assert.ok((await a.children())[0] instanceof ErrorNode);
+    emu.setFaults({});
+    const b = await vault('compliance-locked');
+    b.reset();
+    assert.ok((await b.children())[0] instanceof RecoveryPointNode);
+  });
+
+  it('shows plans with their rules, the continuous one marked', async () => {
+    const [, plans] = await root.children();
+    const plan = (await plans!.children()).find((p) => p.view().label === 'pitr-orders') as PlanNode;
+    const rules = await plan.children();
+    assert.deepEqual(
+      rules.map((r) => r.view().description),
+      [
+        'continuous (PITR) · cron(0 5 ? * * *) · keep 35 days · → prod-pitr',
+        'snapshots · cron(0 3 ? * * *) · keep 365 days · → prod-pitr · 1 copy',
+      ],
+    );
+    assert.equal(rules[0]!.view().icon?.color, 'charts.green');
+  });
+
+  it('shows restore jobs with status, the failed one with its message', async () => {
+    const [, , jobs] = await root.children();
+    const kids = (await jobs!.children()) as RestoreJobNode[];
+    const failed = kids.find((k) => k.job.Status === 'FAILED')!;
+    assert.match(failed.view().tooltip!, /Access Denied/);
+    assert.equal(failed.view().icon?.id, 'error');
+  });
+});
