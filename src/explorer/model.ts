@@ -41,8 +41,8 @@ export abstract class ExplorerNode {
   abstract readonly id: string;
   abstract view(): NodeView;
   /** Loads the children; an AwsAccessError becomes an error node with a retry. */
-  async children(_signal?: AbortSignal): Promise<ExplorerNode[]> {
-    return [];
+  children(_signal?: AbortSignal): Promise<ExplorerNode[]> {
+    return Promise.resolve([]);
   }
   parent?: ExplorerNode;
   /** Drops what this node loaded, so the next expansion loads again. */
@@ -547,7 +547,7 @@ export class PlanNode extends ExplorerNode {
     if (!this.plan) {
       const { $metadata: _m, ...rest } = await this.ctx.api.getBackupPlan(this.planId, { signal });
       void _m;
-      this.plan = rest as NonNullable<PlanNode['plan']>;
+      this.plan = rest;
     }
     return this.plan;
   }
