@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
+import { registerExplorer, type ExplorerFeature } from './explorer/register';
 import { registerLint } from './lint/editor/register';
 import type { DocumentLint } from './lint/editor/diagnostics';
 
@@ -9,16 +10,20 @@ export interface ExtensionApi {
   lintWorkspace(): Promise<{ files: number; errors: number }>;
   /** The AWS connection settings as the extension reads them (user settings only). */
   awsSettings(): AwsSettings;
+  /** The explorer: its connection and tree provider (for integration tests). */
+  explorer: ExplorerFeature;
 }
 
 /** Composition root: builds the shared pieces and registers each feature; every registration is disposed. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   try {
     const lint = registerLint(context);
+    const explorer = registerExplorer(context);
     return {
       lintResultFor: (uri) => lint.diagnostics.resultFor(uri),
       lintWorkspace: () => lint.lintWorkspace(),
       awsSettings: readAwsSettings,
+      explorer,
     };
   } catch (e) {
     // VS Code does not show activation failures; say it where the user looks.

@@ -1,6 +1,7 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
+import { isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
 
 export interface ClientOptions {
   /** Attempts per request, first included (the SDK's adaptive retry mode). */
@@ -25,7 +26,10 @@ export class BackupClientFactory {
     if (!client) {
       client = new BackupClient({
         region: c.region,
-        credentials: fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
+        credentials:
+          c.localEmulator && c.endpoint && isLoopbackUrl(c.endpoint)
+            ? { ...LOCAL_EMULATOR_CREDENTIALS }
+            : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.endpoint ? { endpoint: c.endpoint } : {}),
         retryMode: 'adaptive',

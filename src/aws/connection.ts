@@ -7,10 +7,12 @@ export interface Connection {
   region: string;
   /** An endpoint override (local emulator, compatible service); otherwise the SDK's own resolution. */
   endpoint?: string;
+  /** Sign with the local emulator's public development keys (loopback endpoints only). */
+  localEmulator?: boolean;
 }
 
 export function connectionKey(c: Connection): string {
-  return JSON.stringify([c.profile ?? null, c.region, c.endpoint ?? null]);
+  return JSON.stringify([c.profile ?? null, c.region, c.endpoint ?? null, c.localEmulator === true]);
 }
 
 export function describeConnection(c: Connection): string {

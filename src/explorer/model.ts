@@ -105,10 +105,12 @@ export class MessageNode extends ExplorerNode {
 export class ConnectionNode extends ExplorerNode {
   readonly id: string;
   private readonly groups: ExplorerNode[];
+  readonly restoreJobs: RestoreJobsNode;
   constructor(readonly ctx: ExplorerContext) {
     super();
     this.id = `conn:${describeConnection(ctx.api.connection)}`;
-    this.groups = [new VaultsNode(this, ctx), new PlansNode(this, ctx), new RestoreJobsNode(this, ctx)];
+    this.restoreJobs = new RestoreJobsNode(this, ctx);
+    this.groups = [new VaultsNode(this, ctx), new PlansNode(this, ctx), this.restoreJobs];
   }
   view(): NodeView {
     const c = this.ctx.api.connection;

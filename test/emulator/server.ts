@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
 import { compileRoutes, matchRoute, parseInput, serialize, validate } from './protocol';
@@ -56,10 +57,8 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_CREDENTIALS: Credentials = {
-  accessKeyId: 'AKIAEMULATOR00000001',
-  secretAccessKey: 'emulator/secret/key/0000000000000000000000',
-};
+/** The public development keys the extension's "Use the Local Emulator" signs with. */
+export const DEFAULT_CREDENTIALS: Credentials = { ...LOCAL_EMULATOR_CREDENTIALS };
 
 function matches(rule: { count: number; operations?: string[] } | undefined, op: string): boolean {
   if (!rule || rule.count === 0) return false;

@@ -6,10 +6,12 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { startEmulator } from '../emulator/server';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
+  const emulator = await startEmulator({ bulkRecoveryPoints: 1200, restoreJobDurationMs: 60_000 });
   const workspace = join(mkdtempSync(join(tmpdir(), 'pitr-electron-')), 'workspace');
   cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   await runTests({
@@ -21,8 +23,9 @@ async function main(): Promise<void> {
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
     extensionTestsEnv: {
       TEST_STATS_FILE: process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json'),
+      PITR_TEST_EMULATOR_URL: emulator.url,
     },
-  });
+  }).finally(() => emulator.close());
 }
 
 main().catch((e: unknown) => {

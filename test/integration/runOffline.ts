@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { startEmulator } from '../emulator/server';
 import {
   CHROMIUM_ARGS,
   installHost,
@@ -16,6 +17,8 @@ import {
 
 async function main(): Promise<number> {
   installHost();
+  // The local AWS Backup service the explorer's tests talk to, over HTTP, from the extension host.
+  const emulator = await startEmulator({ bulkRecoveryPoints: 1200, restoreJobDurationMs: 60_000 });
   const statsFile = process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json');
   const logFile = join(ROOT, 'test-results', 'integration.log');
   mkdirSync(dirname(logFile), { recursive: true });
@@ -25,7 +28,7 @@ async function main(): Promise<number> {
     userSettings: {
       'awsBackupPitr.lint.files': { '**/custom/*.json': 'backup-plan' },
     },
-    env: { TEST_STATS_FILE: statsFile, TEST_LOG_FILE: logFile },
+    env: { TEST_STATS_FILE: statsFile, TEST_LOG_FILE: logFile, PITR_TEST_EMULATOR_URL: emulator.url },
   });
   const browser = await playwright().chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -63,6 +66,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await host.stop();
+    await emulator.close();
   }
 }
 

@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import { openBackupApi, type BackupApi } from '../aws/backupApi';
+import type { BackupClientFactory } from '../aws/clientFactory';
+import { describeConnection, resolveConnection, type Connection } from '../aws/connection';
+import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from '../aws/localEmulator';
+import { listProfiles } from '../aws/profiles';
+import { readAwsSettings } from '../aws/settings';
+
+const LAST_CONNECTION = 'awsBackupPitr.lastConnection';
+
+/**
+ * The active AWS connection: from user settings (profile, region, endpoint) when they name one, else
+ * the user's last choice in this machine's global state. Sets the `awsBackupPitr.connected` context
+ * key that shows the explorer or its welcome view, and a status-bar item with the connection.
+ */
+export class ConnectionManager implements vscode.Disposable {
+  private current: { connection: Connection; api: BackupApi } | undefined;
+  private readonly emitter = new vscode.EventEmitter<BackupApi | undefined>();
+  readonly onDidChange = this.emitter.event;
+  private readonly status = vscode.window.createStatusBarItem(
+    'awsBackupPitr.connection',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly factory: BackupClientFactory,
+  ) {
+    this.status.name = 'AWS Backup connection';
+    this.status.command = 'awsBackupPitr.connect';
+  }
+
+  get api(): BackupApi | undefined {
+    return this.current?.api;
+  }
+
+  /** Connects from settings or the last choice, if either names a connection. */
+  async restore(): Promise<void> {
+    const s = readAwsSettings();
+    if (s.profile || s.endpoint) {
+      await this.connect(await resolveConnection(s));
+      return;
+    }
+    const last = this.context.globalState.get<Connection>(LAST_CONNECTION);
+    if (last) await this.connect(last);
+    else await this.update();
+  }
+
+  async connect(connection: Connection, remember = false): Promise<BackupApi> {
+    const api = await openBackupApi(this.factory, connection);
+    this.current = { connection, api };
+    this.factory.retainOnly([connection]);
+    if (remember) await this.context.globalState.update(LAST_CONNECTION, connection);
+    await this.update();
+    this.emitter.fire(api);
+    return api;
+  }
+
+  async disconnect(): Promise<void> {
+    this.current = undefined;
+    this.factory.retainOnly([]);
+    await this.context.globalState.update(LAST_CONNECTION, undefined);
+    await this.update();
+    this.emitter.fire(undefined);
+  }
+
+  private async update(): Promise<void> {
+    const c = this.current?.connection;
+    await vscode.commands.executeCommand('setContext', 'awsBackupPitr.connected', c !== undefined);
+    if (c) {
+      this.status.text = `$(cloud) ${c.localEmulator ? 'Local emulator' : (c.profile ?? 'AWS')} · ${c.region}`;
+      this.status.tooltip = `AWS Backup: ${describeConnection(c)}. Click to switch.`;
+      this.status.show();
+    } else this.status.hide();
+  }
+
+  /** The "Connect…" command: a profile (or the default chain), then a Region. */
+  async pickAndConnect(): Promise<void> {
+    let profiles: Awaited<ReturnType<typeof listProfiles>> = [];
+    try {
+      profiles = await listProfiles();
+    } catch (e) {
+      void vscode.window.showWarningMessage(
+        `Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    type Item = vscode.QuickPickItem & { profile?: string; region?: string };
+    const items: Item[] = [
+      {
+        label: '$(key) Default credential chain',
+        description: 'environment variables, AWS_PROFILE, the default profile, SSO, instance roles',
+      },
+      ...profiles.map((p) => ({
+        label: p.name,
+        description: `${p.kind}${p.region ? ` · ${p.region}` : ''}`,
+        profile: p.name,
+        ...(p.region ? { region: p.region } : {}),
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'AWS Backup: Connect',
+      placeHolder: 'Choose an AWS profile',
+    });
+    if (!picked) return;
+    const fallback = (await resolveConnection(picked.profile ? { profile: picked.profile } : {})).region;
+    const region = await vscode.window.showInputBox({
+      title: 'AWS Backup: Region',
+      value: picked.region ?? fallback,
+      validateInput: (v) =>
+        /^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? undefined : 'A Region code such as us-east-1',
+    });
+    if (!region) return;
+    await this.connect(
+      { ...(picked.profile ? { profile: picked.profile } : {}), region: region.trim() },
+      true,
+    );
+  }
+
+  /** The "Use the Local Emulator" command (`npm run emulator` prints its URL). */
+  async useLocalEmulator(url?: string): Promise<void> {
+    const endpoint =
+      url ??
+      (await vscode.window.showInputBox({
+        title: 'AWS Backup: Local emulator URL',
+        value: LOCAL_EMULATOR_DEFAULT_URL,
+        prompt: 'Start it with `npm run emulator` in this project; it prints its URL.',
+        validateInput: (v) =>
+          isLoopbackUrl(v.trim()) ? undefined : 'A loopback URL, such as http://127.0.0.1:4566',
+      }));
+    if (!endpoint) return;
+    if (!isLoopbackUrl(endpoint))
+      throw new Error(`${endpoint} is not a loopback URL: the local emulator runs on this machine.`);
+    await this.connect({ region: 'us-east-1', endpoint: endpoint.trim(), localEmulator: true }, true);
+  }
+
+  dispose(): void {
+    this.status.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+// Types only: the extension's nodes come from its own bundle, so `instanceof` would not match.
+import type { ExplorerNode, PlanNode, VaultNode } from '../../../src/explorer/model';
+import { api } from './helpers';
+
+const EMULATOR = process.env.PITR_TEST_EMULATOR_URL ?? '';
+
+async function emulatorControl(path: string, body?: unknown): Promise<unknown> {
+  const r = await fetch(
+    `${EMULATOR}/__emulator/${path}`,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+  );
+  return r.json();
+}
+async function requests(operation: string): Promise<number> {
+  const all = (await emulatorControl('requests')) as { operation: string }[];
+  return all.filter((r) => r.operation === operation).length;
+}
+
+describe('the explorer in a real VS Code host, against the emulator', function () {
+  this.timeout(60_000);
+  let tree: Awaited<ReturnType<typeof api>>['explorer']['tree'];
+
+  before(async function () {
+    assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
+    const ext = await api();
+    tree = ext.explorer.tree;
+    const connected = () => tree.rootNode?.ctx.api.connection.endpoint === EMULATOR;
+    const ready = new Promise<void>((resolve) => {
+      const sub = tree.onDidChangeTreeData(() => {
+        if (!connected()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator', EMULATOR);
+    if (!connected()) await ready;
+  });
+  afterEach(() => emulatorControl('faults', {}));
+
+  const kids = (n?: ExplorerNode) => tree.getChildren(n);
+  const kind = (n: ExplorerNode | undefined) => n?.view().contextValue ?? '';
+  const isPoint = (n: ExplorerNode) => kind(n).startsWith('awsBackupPitr.recoveryPoint');
+  const group = async (label: string) =>
+    (await kids((await kids())[0])).find((g) => g.view().label === label)!;
+  const vault = async (name: string) =>
+    (await kids(await group('Backup vaults'))).find(
+      (v) => kind(v).startsWith('awsBackupPitr.vault') && v.view().label === name,
+    ) as VaultNode;
+
+  it('shows the connection, and the vaults with type, lock and count', async () => {
+    const [root] = await kids();
+    const item = tree.getTreeItem(root!);
+    assert.equal(item.label, 'Local emulator');
+    assert.match(String(item.description), /us-east-1/);
+    const names = (await kids(await group('Backup vaults'))).map((v) => tree.getTreeItem(v).label);
+    assert.deepEqual(names, [
+      'Default',
+      'prod-pitr',
+      'compliance-locked',
+      'airgapped-lag',
+      'empty-vault',
+      'bulk-archive',
+    ]);
+    assert.match(
+      String(tree.getTreeItem(await vault('compliance-locked')).description),
+      /locked 7–3650 days/,
+    );
+  });
+
+  it('lists continuous points first, marked PITR, with their restorable window', async () => {
+    const points = await kids(await vault('prod-pitr'));
+    const first = tree.getTreeItem(points[0]!);
+    assert.match(
+      String(first.description),
+      /^PITR · .* · restorable \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$|STOPPED/,
+    );
+    assert.match(first.tooltip as string, /UTC/);
+    assert.equal(first.contextValue, 'awsBackupPitr.recoveryPoint.continuous');
+  });
+
+  it('pages a large vault with "Load more", one request a page; refreshing a node costs one request', async () => {
+    const bulk = await vault('bulk-archive');
+    const before = await requests('ListRecoveryPointsByBackupVault');
+    let children = await kids(bulk);
+    assert.equal(children.filter(isPoint).length, 100);
+    const more = children.at(-1)!;
+    assert.equal(kind(more), 'awsBackupPitr.loadMore');
+    const item = tree.getTreeItem(more);
+    assert.equal(item.command?.command, 'awsBackupPitr.explorer.loadMore');
+    await vscode.commands.executeCommand(
+      item.command.command,
+      ...((item.command.arguments ?? []) as unknown[]),
+    );
+    children = await kids(bulk);
+    assert.equal(children.filter(isPoint).length, 200);
+    assert.equal((await requests('ListRecoveryPointsByBackupVault')) - before, 2);
+    const vaultsBefore = await requests('ListBackupVaults');
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.refresh', bulk);
+    await kids(bulk);
+    assert.equal(
+      (await requests('ListRecoveryPointsByBackupVault')) - before,
+      3,
+      'one request for the refreshed node',
+    );
+    assert.equal(await requests('ListBackupVaults'), vaultsBefore, 'and none for anything else');
+  });
+
+  it('shows a failure as an error node, and its retry loads again', async () => {
+    await emulatorControl('faults', { accessDenied: ['ListBackupPlans'] });
+    const plans = await group('Backup plans');
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.refresh', plans);
+    const [err] = await kids(plans);
+    assert.equal(kind(err), 'awsBackupPitr.error');
+    const item = tree.getTreeItem(err!);
+    assert.match(item.label as string, /Could not list backup plans: Access denied/);
+    await emulatorControl('faults', {});
+    await vscode.commands.executeCommand(
+      item.command!.command,
+      ...((item.command!.arguments ?? []) as unknown[]),
+    );
+    const again = await kids(plans);
+    assert.ok(again.some((p) => kind(p) === 'awsBackupPitr.plan' && p.view().label === 'pitr-orders'));
+  });
+
+  it('offers to sign in again when the credentials expired', async () => {
+    await emulatorControl('faults', { expiredCredentials: true });
+    const v = await vault('empty-vault');
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.refresh', v);
+    const [err] = await kids(v);
+    assert.equal(tree.getTreeItem(err!).contextValue, 'awsBackupPitr.error.signIn');
+  });
+
+  it('copies an ARN, and opens a plan as a JSON document the linter checks', async () => {
+    const pitr = (await kids(await group('Backup plans'))).find(
+      (p) => kind(p) === 'awsBackupPitr.plan' && p.view().label === 'pitr-orders',
+    ) as PlanNode;
+    const bulk = await vault('bulk-archive');
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.copyArn', bulk);
+    assert.equal(
+      await vscode.env.clipboard.readText(),
+      'arn:aws:backup:us-east-1:123456789012:backup-vault:bulk-archive',
+    );
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'aws-backup-pitr' && d.languageId === 'json') {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.openPlanJson', pitr);
+    const doc = await opened;
+    assert.match(doc.getText(), /"EnableContinuousBackup": true/);
+    const ext = await api();
+    assert.equal(ext.lintResultFor(doc.uri)?.result.recognition.kind, 'get-backup-plan');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
