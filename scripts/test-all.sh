@@ -33,6 +33,7 @@ if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
 else
   step "integration tests (code-server + Chromium)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runOffline.js
 fi
+step "end-to-end (the sandbox in Chromium)" env TEST_STATS_FILE=test-results/e2e.json node out/test/e2e/sandboxTour.js
 step "package" npm run --silent package
 
 node -e '

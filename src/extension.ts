@@ -17,8 +17,12 @@ export interface ExtensionApi {
 /** Composition root: builds the shared pieces and registers each feature; every registration is disposed. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   try {
+    // Operational messages only: credentials and restore metadata never reach it.
+    const log = vscode.window.createOutputChannel('AWS Backup PITR', { log: true });
+    context.subscriptions.push(log);
+    log.info(`activating ${context.extension.id}`);
     const lint = registerLint(context);
-    const explorer = registerExplorer(context);
+    const explorer = registerExplorer(context, log);
     return {
       lintResultFor: (uri) => lint.diagnostics.resultFor(uri),
       lintWorkspace: () => lint.lintWorkspace(),

@@ -26,6 +26,7 @@ export class ConnectionManager implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly factory: BackupClientFactory,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.status.name = 'AWS Backup connection';
     this.status.command = 'awsBackupPitr.connect';
@@ -38,6 +39,9 @@ export class ConnectionManager implements vscode.Disposable {
   /** Connects from settings or the last choice, if either names a connection. */
   async restore(): Promise<void> {
     const s = readAwsSettings();
+    this.log.info(
+      `restore: settings name ${s.profile ? 'a profile' : 'no profile'}, ${s.endpoint ? `endpoint ${s.endpoint}` : 'no endpoint'}`,
+    );
     if (s.profile || s.endpoint) {
       await this.connect(await resolveConnection(s));
       return;
@@ -50,6 +54,8 @@ export class ConnectionManager implements vscode.Disposable {
   async connect(connection: Connection, remember = false): Promise<BackupApi> {
     const api = await openBackupApi(this.factory, connection);
     this.current = { connection, api };
+    // Names only: never credentials.
+    this.log.info(`connected: ${describeConnection(connection)}`);
     this.factory.retainOnly([connection]);
     if (remember) await this.context.globalState.update(LAST_CONNECTION, connection);
     await this.update();
@@ -69,7 +75,14 @@ export class ConnectionManager implements vscode.Disposable {
     const c = this.current?.connection;
     await vscode.commands.executeCommand('setContext', 'awsBackupPitr.connected', c !== undefined);
     if (c) {
-      this.status.text = `$(cloud) ${c.localEmulator ? 'Local emulator' : (c.profile ?? 'AWS')} · ${c.region}`;
+      const who =
+        c.profile ??
+        (c.endpoint
+          ? c.localEmulator || isLoopbackUrl(c.endpoint)
+            ? 'Local emulator'
+            : 'Custom endpoint'
+          : 'AWS');
+      this.status.text = `$(cloud) ${who} · ${c.region}`;
       this.status.tooltip = `AWS Backup: ${describeConnection(c)}. Click to switch.`;
       this.status.show();
     } else this.status.hide();

@@ -5,6 +5,7 @@
 import type { BackupApi, RecoveryPointFilters } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { AwsAccessError } from '../aws/errors';
+import { isLoopbackUrl } from '../aws/localEmulator';
 import { restorableWindow, type RestorableWindow } from '../restore/restorableWindow';
 import { formatBytes, formatLocal, formatUtc } from './format';
 
@@ -115,7 +116,13 @@ export class ConnectionNode extends ExplorerNode {
   view(): NodeView {
     const c = this.ctx.api.connection;
     return {
-      label: c.profile ?? (c.endpoint ? 'Local emulator' : 'Default credentials'),
+      label:
+        c.profile ??
+        (c.endpoint
+          ? c.localEmulator || isLoopbackUrl(c.endpoint)
+            ? 'Local emulator'
+            : 'Custom endpoint'
+          : 'Default credentials'),
       description: `${c.region}${c.endpoint ? ` · ${c.endpoint}` : ''}`,
       tooltip: `Connected: ${describeConnection(c)}`,
       icon: { id: 'cloud' },

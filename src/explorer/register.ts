@@ -35,9 +35,12 @@ function consoleUrl(region: string, node: ExplorerNode): string | undefined {
   return undefined;
 }
 
-export function registerExplorer(context: vscode.ExtensionContext): ExplorerFeature {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): ExplorerFeature {
   const factory = new BackupClientFactory({ maxAttempts: readAwsSettings().maxAttempts });
-  const connections = new ConnectionManager(context, factory);
+  const connections = new ConnectionManager(context, factory, log);
   const tree = new ExplorerTreeProvider(() =>
     vscode.workspace.getConfiguration('awsBackupPitr.explorer').get<number>('pageSize', 100),
   );
@@ -67,11 +70,23 @@ export function registerExplorer(context: vscode.ExtensionContext): ExplorerFeat
     connections.onDidChange((api) => tree.setApi(api)),
     view.onDidChangeVisibility((e) => {
       tree.visible = e.visible;
+      // Settings can reach the extension host after activation: look again when the view opens.
+      if (e.visible && !connections.api)
+        void connections
+          .restore()
+          .catch((err: unknown) =>
+            log.error(`connect failed: ${err instanceof Error ? err.message : String(err)}`),
+          );
       // Coming back into view resumes the polling of running jobs.
       if (e.visible && tree.rootNode) tree.refresh(tree.rootNode.restoreJobs);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('awsBackupPitr.aws')) void connections.restore();
+      if (e.affectsConfiguration('awsBackupPitr.aws') || !connections.api)
+        void connections
+          .restore()
+          .catch((err: unknown) =>
+            log.error(`reconnect failed: ${err instanceof Error ? err.message : String(err)}`),
+          );
       else if (e.affectsConfiguration('awsBackupPitr.explorer')) tree.refresh();
     }),
     vscode.commands.registerCommand(
@@ -210,6 +225,7 @@ export function registerExplorer(context: vscode.ExtensionContext): ExplorerFeat
     }),
   );
   void connections.restore().catch((e: unknown) => {
+    log.error(`connect failed: ${e instanceof Error ? e.message : String(e)}`);
     void vscode.window.showErrorMessage(
       `AWS Backup: could not connect: ${e instanceof Error ? e.message : String(e)}`,
     );

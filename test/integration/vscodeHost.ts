@@ -67,6 +67,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const extensionsDir = join(base, 'extensions');
   cpSync(opts.workspaceTemplate, workspace, { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
@@ -82,6 +83,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       null,
       2,
     ),
+  );
+  // In a remote window (code-server is one), machine-scoped settings such as the AWS endpoint are
+  // read from the server's Machine settings, not the browser's User settings: write both.
+  writeFileSync(
+    join(userDataDir, 'Machine', 'settings.json'),
+    JSON.stringify(opts.userSettings ?? {}, null, 2),
   );
   const port = await freePort();
   const args = [
@@ -141,7 +148,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(base, { recursive: true, force: true });
+      if (process.env.PITR_KEEP_HOST_DIR) console.log(`kept ${base}`);
+      else rmSync(base, { recursive: true, force: true });
     },
   };
 }
@@ -156,6 +164,7 @@ export interface PwConsoleMessage {
   text(): string;
 }
 export interface PwLocator {
+  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   click(opts?: { timeout?: number }): Promise<void>;
   first(): PwLocator;
   waitFor(opts?: { state?: 'visible' | 'attached'; timeout?: number }): Promise<void>;
@@ -172,7 +181,11 @@ export interface PwPage {
     press(key: string): Promise<void>;
     type(text: string, opts?: { delay?: number }): Promise<void>;
   };
-  waitForTimeout(ms: number): Promise<void>;
+  mouse: {
+    move(x: number, y: number, opts?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+  };
   setViewportSize(size: { width: number; height: number }): Promise<void>;
 }
 export interface PwBrowser {

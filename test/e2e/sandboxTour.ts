@@ -1,0 +1,147 @@
+/**
+ * End-to-end: the sandbox driven like a person would, in Chromium: open the AWS Backup view, expand
+ * a vault, see a continuous recovery point with its restorable window. Saves screenshots under
+ * test-results/screenshots (never uploaded) and asserts on what the page shows. Writes its result to
+ * test-results/e2e.json for the test command's closing line.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
+import { startEmulator } from '../emulator/server';
+import {
+  CHROMIUM_ARGS,
+  installHost,
+  playwright,
+  remoteUri,
+  ROOT,
+  startHost,
+  type PwPage,
+} from '../integration/vscodeHost';
+
+const OUT = join(ROOT, 'test-results', 'screenshots');
+
+interface Step {
+  name: string;
+  run: (page: PwPage) => Promise<void>;
+}
+
+async function main(): Promise<number> {
+  installHost();
+  mkdirSync(OUT, { recursive: true });
+  const emulator = await startEmulator({ restoreJobDurationMs: 45_000 });
+  const host = await startHost({
+    workspaceTemplate: join(ROOT, 'samples'),
+    userSettings: {
+      'awsBackupPitr.aws.endpoint': emulator.url,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+    },
+    env: {
+      AWS_ACCESS_KEY_ID: LOCAL_EMULATOR_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_EMULATOR_CREDENTIALS.secretAccessKey,
+      AWS_REGION: emulator.region,
+    },
+  });
+  const browser = await playwright().chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  let passes = 0;
+  let failures = 0;
+  try {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await page.goto(
+      host.url([
+        ['extensionDevelopmentPath', remoteUri(host.port, ROOT)],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    const row = (text: string) => page.locator(`.monaco-list-row:has-text("${text}")`).first();
+    const steps: Step[] = [
+      {
+        name: 'opens the AWS Backup view from the activity bar and sees the connection and vaults',
+        run: async (p) => {
+          await p
+            .locator(
+              '.activitybar a[aria-label^="AWS Backup"], .activitybar .action-item[aria-label^="AWS Backup"]',
+            )
+            .first()
+            .click({ timeout: 60_000 });
+          await row('Local emulator').waitFor({ timeout: 30_000 });
+          await row('prod-pitr').waitFor({ timeout: 30_000 });
+          // Widen the side bar, as a person would, so the windows are readable.
+          const bar = await p.locator('.part.sidebar').first().boundingBox();
+          if (bar) {
+            const edge = bar.x + bar.width + 2;
+            await p.mouse.move(edge, bar.y + 300);
+            await p.mouse.down();
+            await p.mouse.move(900, bar.y + 300, { steps: 10 });
+            await p.mouse.up();
+          }
+        },
+      },
+      {
+        name: 'expands a vault and sees a continuous point with its restorable window',
+        run: async (p) => {
+          await row('prod-pitr').click();
+          const pitr = p.locator('.monaco-list-row:has-text("orders-bucket"):has-text("restorable")').first();
+          await pitr.waitFor({ timeout: 30_000 });
+          const text = (await pitr.textContent()) ?? '';
+          if (
+            !/PITR · S3 · restorable \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(
+              text,
+            )
+          )
+            throw new Error(`unexpected row text: ${text}`);
+          await p.screenshot({ path: join(OUT, 'explorer.png') });
+        },
+      },
+      {
+        name: 'opens a backup plan and sees the linter at work on it',
+        run: async (p) => {
+          await row('backup-plan.json')
+            .waitFor({ timeout: 5_000 })
+            .catch(() => undefined);
+          await p.keyboard.press('Control+P');
+          await p.keyboard.type('backup-plan.json', { delay: 10 });
+          await p
+            .locator('.quick-input-list .monaco-list-row:has-text("backup-plan.json")')
+            .first()
+            .waitFor({ timeout: 15_000 });
+          await p.keyboard.press('Enter');
+          await p.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+          await p.screenshot({ path: join(OUT, 'lint.png') });
+        },
+      },
+    ];
+    for (const s of steps) {
+      try {
+        await s.run(page);
+        passes++;
+        console.log(`  ✔ ${s.name}`);
+      } catch (e) {
+        failures++;
+        console.log(`  ✘ ${s.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        await page.screenshot({ path: join(OUT, `failed-${passes + failures}.png`) }).catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+    await emulator.close();
+  }
+  const file = process.env.TEST_STATS_FILE;
+  if (file) writeFileSync(file, JSON.stringify({ passes, failures, pending: 0 }));
+  console.log(`  screenshots in ${OUT}`);
+  return failures > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : String(e));
+    process.exit(1);
+  },
+);
