@@ -3,6 +3,7 @@ import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
 import { ConnectionManager } from './connectionManager';
 import { ErrorNode, PlanNode, RecoveryPointNode, VaultNode, type ExplorerNode } from './model';
+import { TimelinePanel } from './timelinePanel';
 import { ExplorerTreeProvider } from './treeProvider';
 
 export const READONLY_SCHEME = 'aws-backup-pitr';
@@ -10,6 +11,8 @@ export const READONLY_SCHEME = 'aws-backup-pitr';
 export interface ExplorerFeature {
   connections: ConnectionManager;
   tree: ExplorerTreeProvider;
+  /** The timeline panel opened last (tests await its drawing). */
+  lastTimeline?: TimelinePanel;
 }
 
 /** Read-only documents for "Show details" and "Open plan as JSON". */
@@ -50,6 +53,7 @@ export function registerExplorer(
   });
   const docs = new ReadonlyDocuments();
   tree.visible = view.visible;
+  const feature: ExplorerFeature = { connections, tree };
 
   const run =
     (f: (...args: never[]) => unknown) =>
@@ -219,6 +223,18 @@ export function registerExplorer(
         tree.refresh(node);
       }),
     ),
+    vscode.commands.registerCommand(
+      'awsBackupPitr.explorer.showTimeline',
+      run(async (node: RecoveryPointNode) => {
+        const api = connections.api;
+        const resource = node.point.ResourceArn;
+        if (!api || !resource) throw new Error('This recovery point names no resource.');
+        feature.lastTimeline = await vscode.window.withProgress(
+          { location: { viewId: 'awsBackupPitr.explorer' }, title: 'Loading the timeline' },
+          () => TimelinePanel.show(context.extensionUri, api, resource, node.point.ResourceType),
+        );
+      }),
+    ),
     vscode.commands.registerCommand('awsBackupPitr.explorer.clearFilter', (node: VaultNode) => {
       node.filter = {};
       tree.refresh(node);
@@ -230,5 +246,5 @@ export function registerExplorer(
       `AWS Backup: could not connect: ${e instanceof Error ? e.message : String(e)}`,
     );
   });
-  return { connections, tree };
+  return feature;
 }

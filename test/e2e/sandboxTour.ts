@@ -77,7 +77,7 @@ async function main(): Promise<number> {
             const edge = bar.x + bar.width + 2;
             await p.mouse.move(edge, bar.y + 300);
             await p.mouse.down();
-            await p.mouse.move(900, bar.y + 300, { steps: 10 });
+            await p.mouse.move(720, bar.y + 300, { steps: 10 });
             await p.mouse.up();
           }
         },
@@ -96,6 +96,22 @@ async function main(): Promise<number> {
           )
             throw new Error(`unexpected row text: ${text}`);
           await p.screenshot({ path: join(OUT, 'explorer.png') });
+        },
+      },
+      {
+        name: 'opens the restore timeline of a continuous point and sees its window drawn',
+        run: async (p) => {
+          const point = p.locator('.monaco-list-row:has-text("orders-db"):has-text("PITR")').first();
+          await point.hover();
+          await point
+            .locator('.action-label[aria-label="Show Restore Timeline"]')
+            .first()
+            .click({ timeout: 15_000 });
+          const frame = p.frameLocator('iframe.webview').frameLocator('iframe');
+          await frame.locator('svg rect.window').first().waitFor({ timeout: 30_000 });
+          const heading = (await frame.locator('#title').first().textContent()) ?? '';
+          if (!heading.includes('orders-db')) throw new Error(`unexpected heading: ${heading}`);
+          await p.screenshot({ path: join(OUT, 'timeline.png') });
         },
       },
       {

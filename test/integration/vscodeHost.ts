@@ -164,6 +164,8 @@ export interface PwConsoleMessage {
   text(): string;
 }
 export interface PwLocator {
+  hover(opts?: { timeout?: number }): Promise<void>;
+  locator(selector: string): PwLocator;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   click(opts?: { timeout?: number }): Promise<void>;
   first(): PwLocator;
@@ -177,6 +179,10 @@ export interface PwPage {
   goto(url: string): Promise<unknown>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   locator(selector: string): PwLocator;
+  frameLocator(selector: string): {
+    frameLocator(selector: string): { locator(selector: string): PwLocator };
+    locator(selector: string): PwLocator;
+  };
   keyboard: {
     press(key: string): Promise<void>;
     type(text: string, opts?: { delay?: number }): Promise<void>;

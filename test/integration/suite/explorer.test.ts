@@ -158,3 +158,34 @@ describe('the explorer in a real VS Code host, against the emulator', function (
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+describe('the restore timeline webview', function () {
+  this.timeout(60_000);
+  it("draws a resource's continuous window, snapshots and restore jobs", async () => {
+    const ext = await api();
+    const tree = ext.explorer.tree;
+    const [root] = await tree.getChildren();
+    const vaults = (await tree.getChildren(root)).find((g) => g.view().label === 'Backup vaults')!;
+    const pitr = (await tree.getChildren(vaults)).find((v) => v.view().label === 'prod-pitr')!;
+    const point = (await tree.getChildren(pitr)).find(
+      (p) =>
+        p.view().label === 'orders-db' && p.view().contextValue === 'awsBackupPitr.recoveryPoint.continuous',
+    )!;
+    assert.ok(point, 'the continuous orders-db point');
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', point);
+    const panel = ext.explorer.lastTimeline;
+    assert.ok(panel, 'a timeline panel opened');
+    assert.equal(panel.panel.title, 'Timeline: orders-db');
+    assert.match(
+      panel.panel.webview.html,
+      /Content-Security-Policy" content="default-src 'none'; style-src [^;]+; script-src 'nonce-[A-Za-z0-9]{32}'/,
+    );
+    const drawn = await new Promise<{ windows: number; snapshots: number; jobs: number }>((resolve) =>
+      panel.onDidDraw(resolve),
+    );
+    assert.equal(drawn.windows, 1);
+    assert.equal(drawn.snapshots, 7);
+    assert.ok(drawn.jobs >= 1);
+    panel.panel.dispose();
+  });
+});

@@ -1,0 +1,173 @@
+// The restore timeline, drawn from the data the extension posts. Every text from AWS goes through
+// textContent or setAttribute, never innerHTML. Marks are focusable: Tab walks them, details follow focus.
+(function () {
+  const vscode = acquireVsCodeApi();
+  const SVG = 'http://www.w3.org/2000/svg';
+  const root = document.getElementById('timeline');
+  const details = document.getElementById('details');
+  const title = document.getElementById('title');
+
+  function el(name, attrs, parent) {
+    const e = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function fmt(ms) {
+    const d = new Date(ms);
+    const local = d.toLocaleString(undefined, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    });
+    return (
+      local +
+      ' (' +
+      d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, ' UTC') +
+      ')'
+    );
+  }
+  function show(text) {
+    details.textContent = text;
+  }
+  function focusable(node, label) {
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'img');
+    node.setAttribute('aria-label', label);
+    node.classList.add('mark');
+    node.addEventListener('focus', () => show(label));
+    node.addEventListener('mouseenter', () => show(label));
+  }
+
+  function draw(data) {
+    title.textContent =
+      'Restore options for ' + data.resourceName + (data.resourceType ? ' (' + data.resourceType + ')' : '');
+    while (root.firstChild) root.removeChild(root.firstChild);
+    const W = Math.max(320, root.clientWidth || 600);
+    const lanes = Math.max(1, data.windows.length);
+    const H = 90 + lanes * 34;
+    const svg = el('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H }, root);
+    const x = (t) => 20 + ((t - data.start) / (data.end - data.start)) * (W - 40);
+    // Axis with day ticks.
+    el('line', { x1: 20, y1: H - 30, x2: W - 20, y2: H - 30, class: 'axis' }, svg);
+    const day = 86400000;
+    const step = Math.max(1, Math.ceil((data.end - data.start) / day / 10)) * day;
+    for (let t = Math.ceil(data.start / day) * day; t < data.end; t += step) {
+      el('line', { x1: x(t), y1: H - 34, x2: x(t), y2: H - 26, class: 'axis' }, svg);
+      const label = el('text', { x: x(t), y: H - 12, class: 'tick', 'text-anchor': 'middle' }, svg);
+      label.textContent = new Date(t).toISOString().slice(5, 10);
+    }
+    // Continuous windows as bars, one lane each.
+    data.windows.forEach((w, i) => {
+      const y = 20 + i * 34;
+      const bar = el(
+        'rect',
+        {
+          x: x(w.earliest),
+          y: y,
+          width: Math.max(2, x(w.latest) - x(w.earliest)),
+          height: 18,
+          rx: 3,
+          class: 'window' + (w.status === 'STOPPED' ? ' stopped' : ''),
+        },
+        svg,
+      );
+      focusable(
+        bar,
+        'Continuous backup in ' +
+          w.vault +
+          (w.status === 'STOPPED' ? ' (STOPPED)' : '') +
+          ': restorable from ' +
+          fmt(w.earliest) +
+          ' to ' +
+          fmt(w.latest) +
+          (w.notes.length ? '. ' + w.notes.join(' ') : ''),
+      );
+    });
+    // Snapshots as marks on their own row.
+    const sy = 20 + lanes * 34;
+    data.snapshots.forEach((s) => {
+      const m = el('circle', { cx: x(s.at), cy: sy + 8, r: 5, class: 'snapshot' }, svg);
+      focusable(
+        m,
+        'Snapshot in ' +
+          s.vault +
+          ' at ' +
+          fmt(s.at) +
+          (s.status && s.status !== 'COMPLETED' ? ' (' + s.status + ')' : ''),
+      );
+    });
+    // Restore jobs as events.
+    data.jobs.forEach((j) => {
+      const m = el(
+        'path',
+        { d: 'M' + x(j.at) + ' ' + (sy + 24) + ' l6 10 h-12 z', class: 'job ' + j.status.toLowerCase() },
+        svg,
+      );
+      focusable(
+        m,
+        'Restore job ' +
+          j.id +
+          ' started ' +
+          fmt(j.at) +
+          ': ' +
+          j.status +
+          (j.message ? ' — ' + j.message : ''),
+      );
+    });
+    // Now, and the restore lag before it.
+    if (data.lagMinutes) {
+      const lagStart = data.now - data.lagMinutes * 60000;
+      const lag = el(
+        'rect',
+        {
+          x: x(lagStart),
+          y: 10,
+          width: Math.max(2, x(data.now) - x(lagStart)),
+          height: H - 40,
+          class: 'lag',
+        },
+        svg,
+      );
+      focusable(lag, 'Restore lag: the last ' + data.lagMinutes + ' minutes cannot be restored yet');
+    }
+    const now = el('line', { x1: x(data.now), y1: 6, x2: x(data.now), y2: H - 30, class: 'now' }, svg);
+    focusable(now, 'Now: ' + fmt(data.now));
+    show(
+      data.windows.length
+        ? 'Tab through the marks, or point at them, for details.'
+        : 'No continuous backup for this resource: only snapshots can be restored.',
+    );
+  }
+
+  window.addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'timeline') {
+      vscode.setState(e.data.data);
+      last = e.data.data;
+      draw(e.data.data);
+      vscode.postMessage({
+        type: 'drawn',
+        windows: e.data.data.windows.length,
+        snapshots: e.data.data.snapshots.length,
+        jobs: e.data.data.jobs.length,
+      });
+    }
+  });
+  let last;
+  window.addEventListener('resize', () => {
+    if (last) draw(last);
+  });
+  const saved = vscode.getState();
+  if (saved) {
+    last = saved;
+    draw(saved);
+  }
+  vscode.postMessage({ type: 'ready' });
+})();

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { BackupApi } from '../aws/backupApi';
+import { loadTimeline, type TimelineData } from './timelineModel';
+
+/**
+ * The timeline webview: a strict CSP (no inline script, a nonce, only this extension's media), the
+ * data posted as a message (never spliced into HTML), theme colours from VS Code's CSS variables.
+ */
+export class TimelinePanel {
+  static readonly viewType = 'awsBackupPitr.timeline';
+  private readonly drawnEmitter = new vscode.EventEmitter<{
+    windows: number;
+    snapshots: number;
+    jobs: number;
+  }>();
+  /** Fires when the webview has drawn the data (tests await it). */
+  readonly onDidDraw = this.drawnEmitter.event;
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private data: TimelineData,
+  ) {
+    panel.onDidDispose(() => this.drawnEmitter.dispose());
+    panel.webview.onDidReceiveMessage(
+      (m: { type?: string; windows?: number; snapshots?: number; jobs?: number }) => {
+        if (m.type === 'ready') void panel.webview.postMessage({ type: 'timeline', data: this.data });
+        if (m.type === 'drawn')
+          this.drawnEmitter.fire({ windows: m.windows ?? 0, snapshots: m.snapshots ?? 0, jobs: m.jobs ?? 0 });
+      },
+    );
+  }
+
+  static async show(
+    extensionUri: vscode.Uri,
+    api: BackupApi,
+    resourceArn: string,
+    resourceType: string | undefined,
+  ): Promise<TimelinePanel> {
+    const data = await loadTimeline(api, resourceArn, resourceType, new Date());
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(
+      TimelinePanel.viewType,
+      `Timeline: ${data.resourceName}`,
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: [media],
+      },
+    );
+    const nonce = Array.from(
+      { length: 32 },
+      () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)],
+    ).join('');
+    const w = panel.webview;
+    const css = w.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.css'));
+    const js = w.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.js'));
+    const instance = new TimelinePanel(panel, data);
+    w.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${w.cspSource}; script-src 'nonce-${nonce}'; img-src ${w.cspSource};">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css.toString()}">
+<title>Timeline</title>
+</head>
+<body>
+<h1 id="title">Restore options</h1>
+<div class="legend"><span>▬ continuous window</span><span>● snapshot</span><span>▲ restore job</span><span>│ now</span><span>░ restore lag</span></div>
+<div id="timeline"></div>
+<div id="details" aria-live="polite"></div>
+<script nonce="${nonce}" src="${js.toString()}"></script>
+</body>
+</html>`;
+    return instance;
+  }
+}
