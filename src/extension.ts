@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
 import { registerLint } from './lint/editor/register';
@@ -23,6 +24,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log.info(`activating ${context.extension.id}`);
     const lint = registerLint(context);
     const explorer = registerExplorer(context, log);
+    // Live lint checks use the explorer's connection.
+    context.subscriptions.push(
+      explorer.connections.onDidChange((api) =>
+        lint.diagnostics.setLiveFacts(api ? liveFactsFrom(api) : undefined),
+      ),
+    );
+    if (explorer.connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(explorer.connections.api));
     return {
       lintResultFor: (uri) => lint.diagnostics.resultFor(uri),
       lintWorkspace: () => lint.lintWorkspace(),

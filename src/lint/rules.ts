@@ -218,6 +218,19 @@ export const RULES: readonly RuleInfo[] = [
     title: 'ResourceType unknown or inconsistent with the metadata',
     url: `${API}StartRestoreJob.html`,
   },
+  // Live checks against the connected account (the explorer's connection; setting awsBackupPitr.lint.live).
+  {
+    code: 'LIVE001',
+    severity: 'error',
+    title: 'Backup vault does not exist in the account and Region',
+    url: `${API}CreateBackupVault.html`,
+  },
+  {
+    code: 'LIVE003',
+    severity: 'warning',
+    title: 'Resource already has continuous backup in another vault',
+    url: `${DG}point-in-time-recovery.html`,
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

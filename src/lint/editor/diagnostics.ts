@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lint } from '../engine';
+import { liveCheck, type LiveFacts } from '../live';
 import { LineIndex } from '../position';
 import { RULES_BY_CODE } from '../rules';
 import type { Finding, LintResult, Severity } from '../types';
@@ -43,6 +44,14 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's lint result changes (also when it stops being an AWS Backup file). */
   readonly onDidLint = this.changed.event;
+  private liveFacts: LiveFacts | undefined;
+  private readonly liveRuns = new Map<string, AbortController>();
+
+  /** Live checks need a connection; undefined turns them off. */
+  setLiveFacts(facts: LiveFacts | undefined): void {
+    this.liveFacts = facts;
+    this.lintAllOpen();
+  }
 
   constructor() {
     this.disposables.push(
@@ -108,6 +117,58 @@ export class LintDiagnostics implements vscode.Disposable {
     this.results.set(key, { version, result, diagnostics, findings: result.findings });
     this.collection.set(doc.uri, diagnostics);
     this.changed.fire(doc.uri);
+    if (settings.live) this.runLive(doc, version, result);
+  }
+
+  /** Adds the live checks' findings to the document's, if it has not changed meanwhile. */
+  private runLive(doc: vscode.TextDocument, version: number, result: LintResult): void {
+    const facts = this.liveFacts;
+    const kind = result.recognition.kind;
+    if (
+      !facts ||
+      ![
+        'backup-plan',
+        'create-backup-plan',
+        'update-backup-plan',
+        'get-backup-plan',
+        'create-backup-selection',
+      ].includes(kind)
+    )
+      return;
+    const key = doc.uri.toString();
+    this.liveRuns.get(key)?.abort();
+    const controller = new AbortController();
+    this.liveRuns.set(key, controller);
+    const severity = readLintSettings(doc.uri).severity;
+    liveCheck(doc.getText(), result.recognition, facts, controller.signal)
+      .then((raw) => {
+        const current = this.results.get(key);
+        if (
+          controller.signal.aborted ||
+          doc.isClosed ||
+          doc.version !== version ||
+          !current ||
+          current.version !== version
+        )
+          return;
+        const live: Finding[] = [];
+        for (const f of raw) {
+          const level = severity[f.code] ?? RULES_BY_CODE.get(f.code)?.severity ?? 'warning';
+          if (level !== 'off') live.push({ ...f, severity: level });
+        }
+        if (live.length === 0) return;
+        const findings = [...current.findings, ...live];
+        const diagnostics = [...current.diagnostics, ...live.map((f) => toDiagnostic(doc, f))];
+        this.results.set(key, { ...current, findings, diagnostics });
+        this.collection.set(doc.uri, diagnostics);
+        this.changed.fire(doc.uri);
+      })
+      .catch(() => {
+        // No connection, no permission, throttled: live checks stay silent; the explorer shows why.
+      })
+      .finally(() => {
+        if (this.liveRuns.get(key) === controller) this.liveRuns.delete(key);
+      });
   }
 
   /** Sets diagnostics for a file that is not open (workspace-wide lint). */
@@ -127,6 +188,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.liveRuns.get(key)?.abort();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);

@@ -6,6 +6,8 @@ export interface LintSettings {
   files: Record<string, DocumentFamily>;
   severity: Record<string, SeveritySetting>;
   debounceMilliseconds: number;
+  /** Live checks against the connected account (LIVE001, LIVE003). */
+  live: boolean;
 }
 
 const SECTION = 'awsBackupPitr.lint';
@@ -24,6 +26,7 @@ export function readLintSettings(scope?: vscode.Uri): LintSettings {
     files,
     severity: c.get<Record<string, SeveritySetting>>('severity', {}),
     debounceMilliseconds: c.get<number>('debounceMilliseconds', 200),
+    live: c.get<boolean>('live', true),
   };
 }
 

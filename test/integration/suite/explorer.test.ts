@@ -189,3 +189,38 @@ describe('the restore timeline webview', function () {
     panel.panel.dispose();
   });
 });
+
+describe('live lint checks against the connected account', function () {
+  this.timeout(60_000);
+  it('LIVE001: a target vault that does not exist in the account and Region', async () => {
+    const c = vscode.workspace.getConfiguration('awsBackupPitr.lint');
+    const before = c.inspect<boolean>('live')?.workspaceValue;
+    await c.update('live', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const doc = await vscode.workspace.openTextDocument(
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'live-plan.json'),
+      );
+      await vscode.window.showTextDocument(doc);
+      const ds = await new Promise<vscode.Diagnostic[]>((resolve) => {
+        const check = () => {
+          const found = vscode.languages
+            .getDiagnostics(doc.uri)
+            .filter((d) => d.source === 'aws-backup-pitr');
+          if (found.some((d) => typeof d.code === 'object' && d.code.value === 'LIVE001')) {
+            sub.dispose();
+            resolve(found);
+          }
+        };
+        const sub = vscode.languages.onDidChangeDiagnostics(check);
+        check();
+      });
+      const live = ds.filter((d) => typeof d.code === 'object' && d.code.value === 'LIVE001');
+      assert.equal(live.length, 1);
+      assert.equal(doc.getText(live[0]!.range), '"no-such-vault"');
+      assert.match(live[0]!.message, /does not exist in us-east-1 \(account 123456789012\)/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await c.update('live', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

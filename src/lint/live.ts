@@ -1,0 +1,102 @@
+/**
+ * Live checks: what only the account can tell (no `vscode`; the facts come through `LiveFacts`).
+ * - LIVE001: a plan's TargetBackupVaultName, or a copy destination in the same account and Region,
+ *   does not exist.
+ * - LIVE003: a resource a selection names already has a continuous recovery point in another vault
+ *   than its plan's continuous rules use: its backup job would fail with "already has continuous
+ *   backup enabled for another vault" (aws-backup-facts.md §2, §7.3).
+ */
+import type { Node } from 'jsonc-parser';
+import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
+import type { Finding, Recognition } from './types';
+
+export interface LiveFacts {
+  region: string;
+  /** Vault names and ARNs in the connected account and Region. */
+  vaults(): Promise<{ names: Set<string>; arns: Set<string>; accountId?: string }>;
+  /** The vault holding the resource's active (not STOPPED) continuous recovery point, if any. */
+  continuousVaultOf(resourceArn: string): Promise<string | undefined>;
+  /** The target vaults of a plan's continuous rules, or undefined if the plan cannot be read. */
+  planContinuousVaults(planId: string): Promise<string[] | undefined>;
+}
+
+type Raw = Omit<Finding, 'severity'>;
+
+export async function liveCheck(
+  text: string,
+  recognition: Recognition,
+  facts: LiveFacts,
+  signal?: AbortSignal,
+): Promise<Raw[]> {
+  const { root } = parseDocument(text);
+  if (!root) return [];
+  const out: Raw[] = [];
+  const plan =
+    recognition.kind === 'backup-plan'
+      ? root
+      : ['create-backup-plan', 'update-backup-plan', 'get-backup-plan'].includes(recognition.kind)
+        ? valueOf(root, 'BackupPlan')
+        : undefined;
+  if (plan) await checkPlanVaults(plan, facts, out);
+  if (recognition.kind === 'create-backup-selection') await checkSelection(root, facts, out, signal);
+  return out;
+}
+
+async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
+  const rules = elements(valueOf(plan, 'Rules'));
+  if (rules.length === 0) return;
+  const { names, arns, accountId } = await facts.vaults();
+  for (const rule of rules) {
+    const target = valueOf(rule, 'TargetBackupVaultName');
+    const name = stringValue(target);
+    if (target && name && !names.has(name))
+      out.push({
+        code: 'LIVE001',
+        message: `Backup vault "${name}" does not exist in ${facts.region}${accountId ? ` (account ${accountId})` : ''}. Create it first ("aws backup create-backup-vault --backup-vault-name ${name}") or name an existing vault.`,
+        offset: target.offset,
+        length: target.length,
+      });
+    for (const copy of elements(valueOf(rule, 'CopyActions'))) {
+      const dest = valueOf(copy, 'DestinationBackupVaultArn');
+      const arn = stringValue(dest);
+      const m = arn ? /^arn:aws[-a-z]*:backup:([^:]+):(\d{12}):backup-vault:(.+)$/.exec(arn) : null;
+      // Only a destination in this account and Region can be checked from here.
+      if (!dest || !arn || !m || m[1] !== facts.region || (accountId && m[2] !== accountId)) continue;
+      if (!arns.has(arn))
+        out.push({
+          code: 'LIVE001',
+          message: `Copy destination vault "${m[3]}" does not exist in ${facts.region}. Create it or fix the ARN.`,
+          offset: dest.offset,
+          length: dest.length,
+        });
+    }
+  }
+}
+
+async function checkSelection(root: Node, facts: LiveFacts, out: Raw[], signal?: AbortSignal): Promise<void> {
+  const planId = stringValue(valueOf(root, 'BackupPlanId'));
+  const sel = valueOf(root, 'BackupSelection');
+  if (!planId || !sel) return;
+  const vaults = await facts.planContinuousVaults(planId);
+  if (!vaults || vaults.length === 0) return;
+  for (const r of elements(valueOf(sel, 'Resources'))) {
+    if (signal?.aborted) return;
+    const arn = stringValue(r);
+    if (!arn || arn.includes('*')) continue;
+    const holder = await facts.continuousVaultOf(arn);
+    if (holder && !vaults.includes(holder))
+      out.push({
+        code: 'LIVE003',
+        message: `${arn} already has continuous backup in vault "${holder}", and this plan's continuous rule targets ${vaults.map((v) => `"${v}"`).join(', ')}: its backup job will fail with "already has continuous backup enabled for another vault". Disassociate the existing point ("aws backup disassociate-recovery-point") or target "${holder}".`,
+        offset: r.offset,
+        length: r.length,
+      });
+  }
+}
+
+/** Whether a plan document has continuous rules (used to skip live work early). */
+export function hasContinuousRule(plan: Node | undefined): boolean {
+  return elements(valueOf(plan, 'Rules')).some(
+    (r) => booleanValue(valueOf(r, 'EnableContinuousBackup')) === true,
+  );
+}
