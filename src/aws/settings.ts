@@ -3,6 +3,8 @@ import type { ConnectionRequest } from './connection';
 
 export interface AwsSettings extends ConnectionRequest {
   maxAttempts: number;
+  /** More Regions to show beside the connection's own. */
+  regions: string[];
 }
 
 /**
@@ -24,5 +26,8 @@ export function readAwsSettings(): AwsSettings {
     ...(region ? { region } : {}),
     ...(endpoint ? { endpoint } : {}),
     maxAttempts: c.inspect<number>('maxAttempts')?.globalValue ?? 4,
+    regions: (c.inspect<string[]>('regions')?.globalValue ?? []).filter((r) =>
+      /^[a-z]{2}(-[a-z]+)+-\d$/.test(r),
+    ),
   };
 }

@@ -14,7 +14,7 @@ const LAST_CONNECTION = 'awsBackupPitr.lastConnection';
  * key that shows the explorer or its welcome view, and a status-bar item with the connection.
  */
 export class ConnectionManager implements vscode.Disposable {
-  private current: { connection: Connection; api: BackupApi } | undefined;
+  private current: { connection: Connection; api: BackupApi; others: BackupApi[] } | undefined;
   private readonly emitter = new vscode.EventEmitter<BackupApi | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly status = vscode.window.createStatusBarItem(
@@ -36,6 +36,11 @@ export class ConnectionManager implements vscode.Disposable {
     return this.current?.api;
   }
 
+  /** The connection's Region first, then the other Regions of `awsBackupPitr.aws.regions`. */
+  get apis(): BackupApi[] {
+    return this.current ? [this.current.api, ...this.current.others] : [];
+  }
+
   /** Connects from settings or the last choice, if either names a connection. */
   async restore(): Promise<void> {
     const s = readAwsSettings();
@@ -53,10 +58,14 @@ export class ConnectionManager implements vscode.Disposable {
 
   async connect(connection: Connection, remember = false): Promise<BackupApi> {
     const api = await openBackupApi(this.factory, connection);
-    this.current = { connection, api };
+    const regions = readAwsSettings().regions.filter((r) => r !== connection.region);
+    const others = await Promise.all(
+      regions.map((region) => openBackupApi(this.factory, { ...connection, region })),
+    );
+    this.current = { connection, api, others };
     // Names only: never credentials.
     this.log.info(`connected: ${describeConnection(connection)}`);
-    this.factory.retainOnly([connection]);
+    this.factory.retainOnly([connection, ...others.map((o) => o.connection)]);
     if (remember) await this.context.globalState.update(LAST_CONNECTION, connection);
     await this.update();
     this.emitter.fire(api);

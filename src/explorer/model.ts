@@ -30,6 +30,8 @@ export interface NodeView {
 
 export interface ExplorerContext {
   api: BackupApi;
+  /** Days of jobs the Jobs groups list (default 14). */
+  jobsDays?: number;
   now: () => Date;
   pageSize: number;
   /** The user's time zone (undefined: the runtime's). */
@@ -111,7 +113,14 @@ export class ConnectionNode extends ExplorerNode {
     super();
     this.id = `conn:${describeConnection(ctx.api.connection)}`;
     this.restoreJobs = new RestoreJobsNode(this, ctx);
-    this.groups = [new VaultsNode(this, ctx), new PlansNode(this, ctx), this.restoreJobs];
+    this.groups = [
+      new VaultsNode(this, ctx),
+      new ProtectedResourcesNode(this, ctx),
+      new PlansNode(this, ctx),
+      this.restoreJobs,
+      new OtherJobsNode(this, ctx, 'backup'),
+      new OtherJobsNode(this, ctx, 'copy'),
+    ];
   }
   view(): NodeView {
     const c = this.ctx.api.connection;
@@ -617,13 +626,14 @@ export class RestoreJobsNode extends ExplorerNode {
   readonly id: string;
   private cache?: RestoreJobNode[];
   /** Days of jobs listed. */
-  days = 14;
+  readonly days: number;
   constructor(
     override readonly parent: ExplorerNode,
     private readonly ctx: ExplorerContext,
   ) {
     super();
     this.id = `${parent.id}/restore-jobs`;
+    this.days = ctx.jobsDays ?? 14;
   }
   view(): NodeView {
     const running = this.cache?.filter((j) => j.running).length ?? 0;
@@ -708,5 +718,247 @@ export class RestoreJobNode extends ExplorerNode {
       contextValue: 'awsBackupPitr.restoreJob',
       collapsible: 'none',
     };
+  }
+}
+
+/** Backup or copy jobs of the chosen period, with their state. */
+export class OtherJobsNode extends ExplorerNode {
+  readonly id: string;
+  private cache?: ExplorerNode[];
+  constructor(
+    override readonly parent: ExplorerNode,
+    private readonly ctx: ExplorerContext,
+    readonly which: 'backup' | 'copy',
+  ) {
+    super();
+    this.id = `${parent.id}/${which}-jobs`;
+  }
+  private get days(): number {
+    return this.ctx.jobsDays ?? 14;
+  }
+  view(): NodeView {
+    return {
+      label: this.which === 'backup' ? 'Backup jobs' : 'Copy jobs',
+      description: `last ${this.days} days`,
+      icon: { id: this.which === 'backup' ? 'cloud-upload' : 'copy' },
+      contextValue: `awsBackupPitr.${this.which}Jobs`,
+      collapsible: 'collapsed',
+    };
+  }
+  override reset(): void {
+    this.cache = undefined;
+  }
+  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
+    if (this.cache) return this.cache;
+    const since = new Date(this.ctx.now().getTime() - this.days * 86_400_000);
+    try {
+      const jobs: ExplorerNode[] = [];
+      if (this.which === 'backup') {
+        for await (const page of this.ctx.api.listBackupJobs({ ByCreatedAfter: since }, { signal }))
+          for (const j of page.items)
+            jobs.push(
+              new JobNode(this, j.BackupJobId ?? '?', {
+                label: `${j.ResourceName ?? j.ResourceArn?.split(/[:/]/).pop() ?? '?'} → ${j.BackupVaultName ?? '?'}`,
+                state: j.State ?? '',
+                percent: j.PercentDone,
+                when: j.CreationDate,
+                message: j.StatusMessage,
+                details: j,
+                timeZone: this.ctx.timeZone,
+              }),
+            );
+      } else {
+        for await (const page of this.ctx.api.listCopyJobs({ ByCreatedAfter: since }, { signal }))
+          for (const j of page.items)
+            jobs.push(
+              new JobNode(this, j.CopyJobId ?? '?', {
+                label: `${j.ResourceArn?.split(/[:/]/).pop() ?? '?'} → ${j.DestinationBackupVaultArn?.split(':').pop() ?? '?'}`,
+                state: j.State ?? '',
+                when: j.CreationDate,
+                message: j.StatusMessage,
+                details: j,
+                timeZone: this.ctx.timeZone,
+              }),
+            );
+      }
+      this.cache = jobs.length
+        ? jobs
+        : [new MessageNode(`${this.id}/none`, `No ${this.which} jobs in the last ${this.days} days`)];
+    } catch (e) {
+      return errorChildren(this, `list ${this.which} jobs`, e);
+    }
+    return this.cache;
+  }
+}
+
+export class JobNode extends ExplorerNode {
+  readonly id: string;
+  constructor(
+    override readonly parent: ExplorerNode,
+    jobId: string,
+    private readonly job: {
+      label: string;
+      state: string;
+      percent?: string;
+      when?: Date;
+      message?: string;
+      details: unknown;
+      timeZone?: string;
+    },
+  ) {
+    super();
+    this.id = `${parent.id}/${jobId}`;
+  }
+  override details(): unknown {
+    return this.job.details;
+  }
+  view(): NodeView {
+    const j = this.job;
+    const running = j.state === 'RUNNING' || j.state === 'CREATED' || j.state === 'PENDING';
+    return {
+      label: j.label,
+      description: [
+        j.state,
+        running ? j.percent : undefined,
+        j.when ? formatLocal(j.when, j.timeZone) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      tooltip: `${j.state}${j.message ? ` — ${j.message}` : ''}`,
+      icon:
+        JOB_ICON[j.state] ??
+        (j.state === 'PARTIAL' || j.state === 'EXPIRED'
+          ? { id: 'warning', color: 'list.warningForeground' }
+          : { id: 'circle-outline' }),
+      contextValue: 'awsBackupPitr.job',
+      collapsible: 'none',
+    };
+  }
+}
+
+/** Protected resources, each with its continuous point and snapshots across vaults. */
+export class ProtectedResourcesNode extends ExplorerNode {
+  readonly id: string;
+  private cache?: ExplorerNode[];
+  constructor(
+    override readonly parent: ExplorerNode,
+    private readonly ctx: ExplorerContext,
+  ) {
+    super();
+    this.id = `${parent.id}/resources`;
+  }
+  view(): NodeView {
+    return {
+      label: 'Protected resources',
+      icon: { id: 'shield' },
+      contextValue: 'awsBackupPitr.resources',
+      collapsible: 'collapsed',
+    };
+  }
+  override reset(): void {
+    this.cache = undefined;
+  }
+  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
+    if (this.cache) return this.cache;
+    try {
+      const out: ExplorerNode[] = [];
+      for await (const page of this.ctx.api.listProtectedResources({ signal }))
+        for (const r of page.items) out.push(new ResourceNode(this, this.ctx, r));
+      this.cache = out.length ? out : [new MessageNode(`${this.id}/none`, 'No protected resources')];
+    } catch (e) {
+      return errorChildren(this, 'list protected resources', e);
+    }
+    return this.cache;
+  }
+}
+
+export class ResourceNode extends ExplorerNode {
+  readonly id: string;
+  private cache?: ExplorerNode[];
+  constructor(
+    override readonly parent: ExplorerNode,
+    private readonly ctx: ExplorerContext,
+    readonly resource: {
+      ResourceArn?: string;
+      ResourceType?: string;
+      ResourceName?: string;
+      LastBackupTime?: Date;
+    },
+  ) {
+    super();
+    this.id = `${parent.id}/${resource.ResourceArn ?? '?'}`;
+  }
+  override arn(): string | undefined {
+    return this.resource.ResourceArn;
+  }
+  override details(): unknown {
+    return this.resource;
+  }
+  view(): NodeView {
+    const r = this.resource;
+    return {
+      label: r.ResourceName ?? r.ResourceArn?.split(/[:/]/).pop() ?? '?',
+      description: [
+        r.ResourceType,
+        r.LastBackupTime ? `last backup ${formatLocal(r.LastBackupTime, this.ctx.timeZone)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      tooltip: r.ResourceArn,
+      icon: { id: TYPE_ICON[r.ResourceType ?? ''] ?? 'package' },
+      contextValue: 'awsBackupPitr.resource',
+      collapsible: 'collapsed',
+    };
+  }
+  override reset(): void {
+    this.cache = undefined;
+  }
+  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
+    if (this.cache) return this.cache;
+    const arn = this.resource.ResourceArn;
+    if (!arn) return [];
+    try {
+      const points: RecoveryPointSummary[] = [];
+      for await (const page of this.ctx.api.listRecoveryPointsByResource(arn, { signal }))
+        for (const p of page.items) {
+          let lifecycle: RecoveryPointSummary['Lifecycle'];
+          let completion: Date | undefined;
+          if (isContinuousArn(p.RecoveryPointArn) && p.BackupVaultName && p.RecoveryPointArn) {
+            // The listing by resource has no lifecycle; the window needs the point's retention.
+            const d = await this.ctx.api.describeRecoveryPoint(p.BackupVaultName, p.RecoveryPointArn, {
+              signal,
+            });
+            lifecycle = d.Lifecycle;
+            completion = d.CompletionDate;
+          }
+          points.push({
+            RecoveryPointArn: p.RecoveryPointArn,
+            ResourceArn: arn,
+            ResourceType: this.resource.ResourceType,
+            ResourceName: p.BackupVaultName,
+            Status: p.Status,
+            StatusMessage: p.StatusMessage,
+            CreationDate: p.CreationDate,
+            CompletionDate: completion,
+            BackupSizeInBytes: p.BackupSizeBytes,
+            Lifecycle: lifecycle,
+            BackupVaultName: p.BackupVaultName,
+          });
+        }
+      const now = this.ctx.now();
+      const vaultless = new VaultNode(this, this.ctx, { BackupVaultName: '' });
+      points.sort(
+        (a, b) =>
+          (isContinuousArn(a.RecoveryPointArn) ? 0 : 1) - (isContinuousArn(b.RecoveryPointArn) ? 0 : 1) ||
+          (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0),
+      );
+      this.cache = points.length
+        ? points.map((p) => new RecoveryPointNode(vaultless, this.ctx, p, now))
+        : [new MessageNode(`${this.id}/none`, 'No recovery points')];
+      for (const c of this.cache) c.parent = this;
+    } catch (e) {
+      return errorChildren(this, 'list its recovery points', e);
+    }
+    return this.cache;
   }
 }

@@ -71,7 +71,7 @@ export function registerExplorer(
     tree,
     view,
     vscode.workspace.registerTextDocumentContentProvider(READONLY_SCHEME, docs),
-    connections.onDidChange((api) => tree.setApi(api)),
+    connections.onDidChange(() => tree.setApis(connections.apis)),
     view.onDidChangeVisibility((e) => {
       tree.visible = e.visible;
       // Settings can reach the extension host after activation: look again when the view opens.
@@ -82,7 +82,7 @@ export function registerExplorer(
             log.error(`connect failed: ${err instanceof Error ? err.message : String(err)}`),
           );
       // Coming back into view resumes the polling of running jobs.
-      if (e.visible && tree.rootNode) tree.refresh(tree.rootNode.restoreJobs);
+      if (e.visible) for (const root of tree.rootNodes) tree.refresh(root.restoreJobs);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('awsBackupPitr.aws') || !connections.api)

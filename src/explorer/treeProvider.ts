@@ -12,24 +12,39 @@ const COLLAPSE: Record<string, vscode.TreeItemCollapsibleState> = {
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private root: ConnectionNode | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
-  private pollDelay = 5_000;
+  private roots: ConnectionNode[] = [];
+  private readonly polls = new Map<RestoreJobsNode, { timer: NodeJS.Timeout; delay: number }>();
   visible = false;
 
-  constructor(private readonly pageSize: () => number) {}
+  constructor(
+    private readonly pageSize: () => number,
+    private readonly jobsDays: () => number = () => 14,
+  ) {}
 
-  setApi(api: BackupApi | undefined): void {
-    this.root = api ? new ConnectionNode(this.context(api)) : undefined;
+  /** One connection node per Region. */
+  setApis(apis: readonly BackupApi[]): void {
+    this.stopPolling();
+    this.roots = apis.map((api) => new ConnectionNode(this.context(api)));
     this.emitter.fire(undefined);
   }
 
   private context(api: BackupApi): ExplorerContext {
-    return { api, now: () => new Date(), pageSize: this.pageSize(), changed: (n) => this.emitter.fire(n) };
+    return {
+      api,
+      now: () => new Date(),
+      pageSize: this.pageSize(),
+      jobsDays: this.jobsDays(),
+      changed: (n) => this.emitter.fire(n),
+    };
   }
 
+  /** The first connection node (the connection's own Region). */
   get rootNode(): ConnectionNode | undefined {
-    return this.root;
+    return this.roots[0];
+  }
+
+  get rootNodes(): readonly ConnectionNode[] {
+    return this.roots;
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -50,7 +65,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (!node) return this.root ? [this.root] : [];
+    if (!node) return this.roots;
     const kids = await node.children();
     for (const k of kids) k.parent ??= node;
     if (node instanceof RestoreJobsNode) this.schedulePoll(node);
@@ -64,26 +79,29 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** Refreshes one node (its next expansion loads again), or everything. */
   refresh(node?: ExplorerNode): void {
     if (node) node.reset();
-    else if (this.root) this.setApi(this.root.ctx.api);
+    else this.setApis(this.roots.map((r) => r.ctx.api));
     this.emitter.fire(node);
   }
 
-  /** Running restore jobs refresh themselves with backoff, while the view is visible. */
+  /** Running restore jobs refresh themselves with backoff (5 s doubling to 60 s), while the view is visible. */
   private schedulePoll(jobs: RestoreJobsNode): void {
-    clearTimeout(this.pollTimer);
-    if (!jobs.hasRunning) {
-      this.pollDelay = 5_000;
+    const current = this.polls.get(jobs);
+    clearTimeout(current?.timer);
+    if (!jobs.hasRunning || !this.visible) {
+      this.polls.delete(jobs);
       return;
     }
-    if (!this.visible) return;
-    this.pollTimer = setTimeout(() => {
-      this.pollDelay = Math.min(this.pollDelay * 2, 60_000);
-      this.refresh(jobs);
-    }, this.pollDelay);
+    const delay = current ? Math.min(current.delay * 2, 60_000) : 5_000;
+    this.polls.set(jobs, { delay, timer: setTimeout(() => this.refresh(jobs), delay) });
+  }
+
+  private stopPolling(): void {
+    for (const p of this.polls.values()) clearTimeout(p.timer);
+    this.polls.clear();
   }
 
   dispose(): void {
-    clearTimeout(this.pollTimer);
+    this.stopPolling();
     this.emitter.dispose();
   }
 }

@@ -55,7 +55,14 @@ describe('explorer tree model, against the emulator', function () {
   it('shows the connection, then vaults, plans and restore jobs', async () => {
     assert.deepEqual(root.view().label, 'emulator');
     assert.match(root.view().description ?? '', /us-east-1/);
-    assert.deepEqual(await labels(root), ['Backup vaults', 'Backup plans', 'Restore jobs']);
+    assert.deepEqual(await labels(root), [
+      'Backup vaults',
+      'Protected resources',
+      'Backup plans',
+      'Restore jobs',
+      'Backup jobs',
+      'Copy jobs',
+    ]);
     const [vaults] = await root.children();
     assert.deepEqual(await labels(vaults!), [
       'Default',
@@ -156,7 +163,7 @@ describe('explorer tree model, against the emulator', function () {
   });
 
   it('shows plans with their rules, the continuous one marked', async () => {
-    const [, plans] = await root.children();
+    const [, , plans] = await root.children();
     const plan = (await plans!.children()).find((p) => p.view().label === 'pitr-orders') as PlanNode;
     const rules = await plan.children();
     assert.deepEqual(
@@ -170,10 +177,29 @@ describe('explorer tree model, against the emulator', function () {
   });
 
   it('shows restore jobs with status, the failed one with its message', async () => {
-    const [, , jobs] = await root.children();
+    const [, , , jobs] = await root.children();
     const kids = (await jobs!.children()) as RestoreJobNode[];
     const failed = kids.find((k) => k.job.Status === 'FAILED')!;
     assert.match(failed.view().tooltip!, /Access Denied/);
     assert.equal(failed.view().icon?.id, 'error');
+  });
+
+  it('shows protected resources, each with its continuous point (and window) and snapshots across vaults', async () => {
+    const [, resources] = await root.children();
+    const orders = (await resources!.children()).find((r) => r.view().label === 'orders-bucket')!;
+    assert.match(orders.view().description!, /^S3 · last backup /);
+    const points = (await orders.children()) as RecoveryPointNode[];
+    assert.ok(points[0]!.continuous, 'the continuous point first');
+    assert.match(points[0]!.view().description!, /PITR · S3 · restorable/);
+    assert.deepEqual([...new Set(points.map((p) => p.view().label))].sort(), ['airgapped-lag', 'prod-pitr']);
+  });
+
+  it('shows backup and copy jobs of the period, a failed backup job with its message', async () => {
+    const [, , , , backups, copies] = await root.children();
+    const b = await backups!.children();
+    const failed = b.find((j) => /FAILED/.test(j.view().description ?? ''))!;
+    assert.match(failed.view().tooltip!, /already has continuous backup enabled for another vault/);
+    const c = await copies!.children();
+    assert.ok(c.length >= 2 && c.every((j) => /COMPLETED/.test(j.view().description ?? '')));
   });
 });

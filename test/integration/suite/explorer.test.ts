@@ -224,3 +224,37 @@ describe('live lint checks against the connected account', function () {
     }
   });
 });
+
+describe('several Regions', function () {
+  this.timeout(60_000);
+  it('shows one node per Region by setting; a failing Region does not hide the others', async () => {
+    const ext = await api();
+    const tree = ext.explorer.tree;
+    const c = vscode.workspace.getConfiguration('awsBackupPitr.aws');
+    const rootsAre = (n: number) =>
+      new Promise<void>((resolve) => {
+        if (tree.rootNodes.length === n) return resolve();
+        const sub = tree.onDidChangeTreeData(() => {
+          if (tree.rootNodes.length === n) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+    await c.update('regions', ['eu-west-1'], vscode.ConfigurationTarget.Global);
+    try {
+      await rootsAre(2);
+      const [home, eu] = await tree.getChildren();
+      assert.match(String(tree.getTreeItem(eu!).description), /^eu-west-1/);
+      const euVaults = (await tree.getChildren(eu)).find((g) => g.view().label === 'Backup vaults')!;
+      const [err] = await tree.getChildren(euVaults);
+      // The emulator serves us-east-1 only: requests signed for another Region are refused.
+      assert.match(err!.view().contextValue, /^awsBackupPitr\.error/);
+      const homeVaults = (await tree.getChildren(home)).find((g) => g.view().label === 'Backup vaults')!;
+      assert.ok((await tree.getChildren(homeVaults)).some((v) => v.view().label === 'prod-pitr'));
+    } finally {
+      await c.update('regions', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await rootsAre(1);
+  });
+});
