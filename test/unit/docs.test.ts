@@ -16,6 +16,15 @@ describe('documentation and manifest', () => {
       );
   });
 
+  it('the README documents every setting the extension contributes', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, unknown> } };
+    };
+    for (const key of Object.keys(pkg.contributes.configuration.properties))
+      assert.ok(readme.includes(`| \`${key}\``), key);
+  });
+
   it('every setting the code reads is declared in package.json', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       contributes: {
