@@ -2,7 +2,7 @@
  * The explorer's tree, without `vscode`: nodes know their label, icon, menus and children, and load
  * their children through the door to AWS. The vscode layer only turns them into TreeItems.
  */
-import type { BackupApi, RecoveryPointFilters } from '../aws/backupApi';
+import type { BackupApi, Page, RecoveryPointFilters } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { AwsAccessError } from '../aws/errors';
 import { isLoopbackUrl } from '../aws/localEmulator';
@@ -105,6 +105,48 @@ export class MessageNode extends ExplorerNode {
   }
 }
 
+/**
+ * A group that lists one kind of thing, all pages, once: cached until refreshed; a failure becomes an
+ * error node with a retry.
+ */
+export class ListGroupNode<T> extends ExplorerNode {
+  readonly id: string;
+  private cache?: ExplorerNode[];
+  constructor(
+    override readonly parent: ExplorerNode,
+    private readonly spec: {
+      id: string;
+      view: Omit<NodeView, 'collapsible'> & { collapsible?: NodeView['collapsible'] };
+      /** What failed, in words: "list backup vaults". */
+      what: string;
+      empty: string;
+      list: (signal?: AbortSignal) => AsyncIterable<Page<T>>;
+      make: (group: ListGroupNode<T>, item: T) => ExplorerNode;
+    },
+  ) {
+    super();
+    this.id = `${parent.id}/${spec.id}`;
+  }
+  view(): NodeView {
+    return { collapsible: 'collapsed', ...this.spec.view };
+  }
+  override reset(): void {
+    this.cache = undefined;
+  }
+  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
+    if (this.cache) return this.cache;
+    try {
+      const out: ExplorerNode[] = [];
+      for await (const page of this.spec.list(signal))
+        for (const item of page.items) out.push(this.spec.make(this, item));
+      this.cache = out.length ? out : [new MessageNode(`${this.id}/none`, this.spec.empty)];
+    } catch (e) {
+      return errorChildren(this, this.spec.what, e);
+    }
+    return this.cache;
+  }
+}
+
 export class ConnectionNode extends ExplorerNode {
   readonly id: string;
   private readonly groups: ExplorerNode[];
@@ -114,9 +156,46 @@ export class ConnectionNode extends ExplorerNode {
     this.id = `conn:${describeConnection(ctx.api.connection)}`;
     this.restoreJobs = new RestoreJobsNode(this, ctx);
     this.groups = [
-      new VaultsNode(this, ctx),
-      new ProtectedResourcesNode(this, ctx),
-      new PlansNode(this, ctx),
+      new ListGroupNode(this, {
+        id: 'vaults',
+        view: {
+          label: 'Backup vaults',
+          icon: { id: 'archive' },
+          contextValue: 'awsBackupPitr.vaults',
+          collapsible: 'expanded',
+        },
+        what: 'list backup vaults',
+        empty: 'No backup vaults in this Region',
+        list: (signal) => ctx.api.listBackupVaults({ signal }),
+        make: (g, v) => new VaultNode(g, ctx, v),
+      }),
+      new ListGroupNode(this, {
+        id: 'resources',
+        view: {
+          label: 'Protected resources',
+          icon: { id: 'shield' },
+          contextValue: 'awsBackupPitr.resources',
+        },
+        what: 'list protected resources',
+        empty: 'No protected resources',
+        list: (signal) => ctx.api.listProtectedResources({ signal }),
+        make: (g, r) => new ResourceNode(g, ctx, r),
+      }),
+      new ListGroupNode(this, {
+        id: 'plans',
+        view: { label: 'Backup plans', icon: { id: 'calendar' }, contextValue: 'awsBackupPitr.plans' },
+        what: 'list backup plans',
+        empty: 'No backup plans',
+        list: (signal) => ctx.api.listBackupPlans({ signal }),
+        make: (g, p) =>
+          new PlanNode(
+            g,
+            ctx,
+            p.BackupPlanId ?? '',
+            p.BackupPlanName ?? p.BackupPlanId ?? '?',
+            p.LastExecutionDate,
+          ),
+      }),
       this.restoreJobs,
       new OtherJobsNode(this, ctx, 'backup'),
       new OtherJobsNode(this, ctx, 'copy'),
@@ -143,44 +222,6 @@ export class ConnectionNode extends ExplorerNode {
     return Promise.resolve(this.groups);
   }
 }
-
-export class VaultsNode extends ExplorerNode {
-  readonly id: string;
-  private cache?: ExplorerNode[];
-  constructor(
-    override readonly parent: ExplorerNode,
-    private readonly ctx: ExplorerContext,
-  ) {
-    super();
-    this.id = `${parent.id}/vaults`;
-  }
-  view(): NodeView {
-    return {
-      label: 'Backup vaults',
-      icon: { id: 'archive' },
-      contextValue: 'awsBackupPitr.vaults',
-      collapsible: 'expanded',
-    };
-  }
-  override reset(): void {
-    this.cache = undefined;
-  }
-  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
-    if (this.cache) return this.cache;
-    try {
-      const vaults: VaultNode[] = [];
-      for await (const page of this.ctx.api.listBackupVaults({ signal }))
-        for (const v of page.items) vaults.push(new VaultNode(this, this.ctx, v));
-      this.cache = vaults.length
-        ? vaults
-        : [new MessageNode(`${this.id}/none`, 'No backup vaults in this Region')];
-    } catch (e) {
-      return errorChildren(this, 'list backup vaults', e);
-    }
-    return this.cache;
-  }
-}
-
 export interface VaultSummary {
   BackupVaultName?: string;
   BackupVaultArn?: string;
@@ -205,6 +246,15 @@ export interface RecoveryPointSummary {
   BackupSizeInBytes?: number;
   Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
   BackupVaultName?: string;
+}
+
+export interface RuleSummary {
+  RuleName?: string;
+  TargetBackupVaultName?: string;
+  ScheduleExpression?: string;
+  EnableContinuousBackup?: boolean;
+  Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
+  CopyActions?: unknown[];
 }
 
 export class VaultNode extends ExplorerNode {
@@ -474,60 +524,6 @@ export class RecoveryPointNode extends ExplorerNode {
     };
   }
 }
-
-export class PlansNode extends ExplorerNode {
-  readonly id: string;
-  private cache?: ExplorerNode[];
-  constructor(
-    override readonly parent: ExplorerNode,
-    private readonly ctx: ExplorerContext,
-  ) {
-    super();
-    this.id = `${parent.id}/plans`;
-  }
-  view(): NodeView {
-    return {
-      label: 'Backup plans',
-      icon: { id: 'calendar' },
-      contextValue: 'awsBackupPitr.plans',
-      collapsible: 'collapsed',
-    };
-  }
-  override reset(): void {
-    this.cache = undefined;
-  }
-  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
-    if (this.cache) return this.cache;
-    try {
-      const plans: ExplorerNode[] = [];
-      for await (const page of this.ctx.api.listBackupPlans({ signal }))
-        for (const p of page.items)
-          plans.push(
-            new PlanNode(
-              this,
-              this.ctx,
-              p.BackupPlanId ?? '',
-              p.BackupPlanName ?? p.BackupPlanId ?? '?',
-              p.LastExecutionDate,
-            ),
-          );
-      this.cache = plans.length ? plans : [new MessageNode(`${this.id}/none`, 'No backup plans')];
-    } catch (e) {
-      return errorChildren(this, 'list backup plans', e);
-    }
-    return this.cache;
-  }
-}
-
-export interface RuleSummary {
-  RuleName?: string;
-  TargetBackupVaultName?: string;
-  ScheduleExpression?: string;
-  EnableContinuousBackup?: boolean;
-  Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
-  CopyActions?: unknown[];
-}
-
 export class PlanNode extends ExplorerNode {
   readonly id: string;
   private plan?: { BackupPlanArn?: string; BackupPlan?: { Rules?: RuleSummary[] } } & Record<string, unknown>;
@@ -835,43 +831,6 @@ export class JobNode extends ExplorerNode {
     };
   }
 }
-
-/** Protected resources, each with its continuous point and snapshots across vaults. */
-export class ProtectedResourcesNode extends ExplorerNode {
-  readonly id: string;
-  private cache?: ExplorerNode[];
-  constructor(
-    override readonly parent: ExplorerNode,
-    private readonly ctx: ExplorerContext,
-  ) {
-    super();
-    this.id = `${parent.id}/resources`;
-  }
-  view(): NodeView {
-    return {
-      label: 'Protected resources',
-      icon: { id: 'shield' },
-      contextValue: 'awsBackupPitr.resources',
-      collapsible: 'collapsed',
-    };
-  }
-  override reset(): void {
-    this.cache = undefined;
-  }
-  override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
-    if (this.cache) return this.cache;
-    try {
-      const out: ExplorerNode[] = [];
-      for await (const page of this.ctx.api.listProtectedResources({ signal }))
-        for (const r of page.items) out.push(new ResourceNode(this, this.ctx, r));
-      this.cache = out.length ? out : [new MessageNode(`${this.id}/none`, 'No protected resources')];
-    } catch (e) {
-      return errorChildren(this, 'list protected resources', e);
-    }
-    return this.cache;
-  }
-}
-
 export class ResourceNode extends ExplorerNode {
   readonly id: string;
   private cache?: ExplorerNode[];
