@@ -96,15 +96,36 @@ describe('the explorer in a real VS Code host, against the emulator', function (
     children = await kids(bulk);
     assert.equal(children.filter(isPoint).length, 200);
     assert.equal((await requests('ListRecoveryPointsByBackupVault')) - before, 2);
+    // On to the end of the vault: 1,200 points, 12 pages, then no "Load more".
+    while (kind(children.at(-1)) === 'awsBackupPitr.loadMore') {
+      await vscode.commands.executeCommand('awsBackupPitr.explorer.loadMore', bulk);
+      children = await kids(bulk);
+    }
+    assert.equal(children.filter(isPoint).length, 1200);
+    assert.equal((await requests('ListRecoveryPointsByBackupVault')) - before, 12);
     const vaultsBefore = await requests('ListBackupVaults');
     await vscode.commands.executeCommand('awsBackupPitr.explorer.refresh', bulk);
     await kids(bulk);
     assert.equal(
       (await requests('ListRecoveryPointsByBackupVault')) - before,
-      3,
+      13,
       'one request for the refreshed node',
     );
     assert.equal(await requests('ListBackupVaults'), vaultsBefore, 'and none for anything else');
+  });
+
+  it('filters a vault on the server and shows the filter on the node', async () => {
+    const pitr = await vault('prod-pitr');
+    pitr.filter = { ByResourceType: 'RDS' };
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.refresh', pitr);
+    const points = await kids(pitr);
+    assert.ok(
+      points.length > 0 &&
+        points.every((p) => /(^|· )RDS( ·|$)/.test(String(tree.getTreeItem(p).description))),
+    );
+    assert.match(String(tree.getTreeItem(pitr).description), /filtered: type RDS/);
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.clearFilter', pitr);
+    assert.doesNotMatch(String(tree.getTreeItem(pitr).description), /filtered/);
   });
 
   it('shows a failure as an error node, and its retry loads again', async () => {
