@@ -1,0 +1,167 @@
+/**
+ * The restore request, built and checked without `vscode` (issue 5's step logic): the metadata from
+ * GetRecoveryPointRestoreMetadata completed with the user's answers, the restore time parsed and
+ * checked against the window, the `start-restore-job --cli-input-json` document, the exact AWS CLI
+ * equivalent, and an IdempotencyToken so a retry never starts a second job.
+ */
+import { randomUUID } from 'node:crypto';
+import { checkRestoreTime, type RestorableWindow } from './restorableWindow';
+
+export interface RestoreAnswers {
+  /** 'latest' or a chosen second. */
+  time: 'latest' | Date;
+  /** S3: the destination bucket; RDS: the new DB instance identifier; Aurora: the new cluster identifier. */
+  destination: string;
+  iamRoleArn: string;
+}
+
+export interface RestoreRequestInput {
+  recoveryPointArn: string;
+  resourceType: string;
+  /** From GetRecoveryPointRestoreMetadata. */
+  restoreMetadata: Record<string, string>;
+  window: RestorableWindow;
+  answers: RestoreAnswers;
+  idempotencyToken?: string;
+}
+
+export interface StartRestoreJobDocument {
+  RecoveryPointArn: string;
+  Metadata: Record<string, string>;
+  IamRoleArn: string;
+  ResourceType: string;
+  IdempotencyToken: string;
+}
+
+const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Parses a restore time typed as ISO 8601 (with Z or an offset) or as local date and time
+ * ("2025-08-01 02:14:37", read in `timeZone`, the user's by default). Seconds precision.
+ */
+export function parseRestoreTime(text: string, timeZone?: string): Date | { error: string } {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(t)) {
+    const d = new Date(t);
+    return Number.isNaN(d.getTime())
+      ? { error: `"${t}" is not a real date and time.` }
+      : new Date(Math.floor(d.getTime() / 1000) * 1000);
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (!m)
+    return {
+      error: `"${t}" is neither ISO 8601 (2025-08-01T02:14:37Z) nor a local date and time (2025-08-01 02:14:37).`,
+    };
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+    return { error: `"${t}" is not a real date and time.` };
+  // The zone's offset at that moment (twice, for times near a DST change).
+  const offset = (ms: number): number => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(ms));
+    const g = (k: string): number => Number(parts.find((p) => p.type === k)?.value);
+    return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - ms;
+  };
+  let utc = asUtc - offset(asUtc);
+  utc = asUtc - offset(utc);
+  return new Date(utc);
+}
+
+function metadataFor(type: string, base: Record<string, string>, a: RestoreAnswers): Record<string, string> {
+  const m = { ...base };
+  const time = a.time === 'latest' ? undefined : iso(a.time);
+  switch (type) {
+    case 'S3':
+      m.DestinationBucketName = a.destination;
+      if (time) m.RestoreTime = time;
+      else delete m.RestoreTime;
+      return m;
+    case 'RDS':
+      m.DBInstanceIdentifier = a.destination;
+      delete m.RestoreTime;
+      if (time) {
+        m.RestoreTime = time;
+        m.UseLatestRestorableTime = 'false';
+      } else m.UseLatestRestorableTime = 'true';
+      return m;
+    case 'Aurora': {
+      const idKey =
+        Object.keys(m).find((k) => k.toLowerCase() === 'dbclusteridentifier') ?? 'dbClusterIdentifier';
+      m[idKey] = a.destination;
+      for (const k of Object.keys(m)) if (/^(restoretotime|restoretime)$/i.test(k)) delete m[k];
+      if (time) {
+        m.restoreToTime = time;
+        delete m.UseLatestRestorableTime;
+      } else m.UseLatestRestorableTime = 'true';
+      return m;
+    }
+    default:
+      if (time) m.RestoreTime = time;
+      return m;
+  }
+}
+
+/** The request, or what is wrong with the answers (nothing starts from a failed check). */
+export function buildRestoreRequest(
+  input: RestoreRequestInput,
+): StartRestoreJobDocument | { errors: string[] } {
+  const errors: string[] = [];
+  const { answers: a, window: w } = input;
+  if (a.time !== 'latest') {
+    const ok = checkRestoreTime(w, a.time);
+    if (!ok.ok) errors.push(ok.reason);
+  } else if (w.kind === 'none') errors.push(w.reason);
+  // S3 continuous restores need an explicit RestoreTime (aws-backup-facts.md §4.1): "latest" is the window's end.
+  const answers: RestoreAnswers =
+    input.resourceType === 'S3' && a.time === 'latest' && w.kind === 'continuous'
+      ? { ...a, time: w.latest }
+      : a;
+  if (!/^arn:aws[-a-z]*:iam::\d{12}:role\/.+/.test(a.iamRoleArn))
+    errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
+  if (!a.destination.trim()) errors.push('A destination is required.');
+  if (errors.length) return { errors };
+  return {
+    RecoveryPointArn: input.recoveryPointArn,
+    Metadata: metadataFor(input.resourceType, input.restoreMetadata, answers),
+    IamRoleArn: a.iamRoleArn,
+    ResourceType: input.resourceType,
+    IdempotencyToken: input.idempotencyToken ?? randomUUID(),
+  };
+}
+
+/** Quotes a shell word for POSIX shells. */
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_\-./:=@]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The exact AWS CLI equivalent of the request. */
+export function cliEquivalent(doc: StartRestoreJobDocument, region?: string, profile?: string): string {
+  const args = [
+    'aws backup start-restore-job',
+    `--recovery-point-arn ${shellQuote(doc.RecoveryPointArn)}`,
+    `--iam-role-arn ${shellQuote(doc.IamRoleArn)}`,
+    `--resource-type ${shellQuote(doc.ResourceType)}`,
+    `--idempotency-token ${shellQuote(doc.IdempotencyToken)}`,
+    `--metadata ${shellQuote(JSON.stringify(doc.Metadata))}`,
+    ...(region ? [`--region ${shellQuote(region)}`] : []),
+    ...(profile ? [`--profile ${shellQuote(profile)}`] : []),
+  ];
+  return args.join(' \\\n  ');
+}
