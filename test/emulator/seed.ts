@@ -54,8 +54,6 @@ export function seedAccount(state: AccountState, opts: SeedOptions): void {
   vault('empty-vault', { CreationDate: ago(5 * DAY) });
   const bulk = vault('bulk-archive', { CreationDate: ago(1000 * DAY) });
 
-  const plan = state.plans.size; // plans come next; ids are deterministic either way
-  void plan;
   const pitrPlanId = state.id('plan');
   const pitrPlanArn = state.arn('backup', `backup-plan:${pitrPlanId}`);
   const continuousRuleId = state.id('rule');
@@ -505,7 +503,6 @@ export function seedAccount(state: AccountState, opts: SeedOptions): void {
       IamRoleArn: SEED_ROLE,
     });
   }
-  void bulk;
 }
 
 /** Buckets the seeded account has without versioning: restoring into one fails, as S3 restores need versioning. */
