@@ -33,7 +33,7 @@ function consoleUrl(region: string, node: ExplorerNode): string | undefined {
   const base = `https://${region}.console.aws.amazon.com/backup/home?region=${region}#`;
   if (node instanceof VaultNode) return `${base}/backupvaults/details/${encodeURIComponent(node.name)}`;
   if (node instanceof RecoveryPointNode)
-    return `${base}/backupvaults/details/${encodeURIComponent(node.parent.name)}/${encodeURIComponent(node.point.RecoveryPointArn ?? '')}`;
+    return `${base}/backupvaults/details/${encodeURIComponent(node.point.BackupVaultName ?? node.parent.name)}/${encodeURIComponent(node.point.RecoveryPointArn ?? '')}`;
   if (node instanceof PlanNode) return `${base}/backupplan/details/${encodeURIComponent(node.planId)}`;
   return undefined;
 }
@@ -44,8 +44,11 @@ export function registerExplorer(
 ): ExplorerFeature {
   const factory = new BackupClientFactory({ maxAttempts: readAwsSettings().maxAttempts });
   const connections = new ConnectionManager(context, factory, log);
-  const tree = new ExplorerTreeProvider(() =>
-    vscode.workspace.getConfiguration('awsBackupPitr.explorer').get<number>('pageSize', 100),
+  const explorerSetting = (key: string, fallback: number): number =>
+    vscode.workspace.getConfiguration('awsBackupPitr.explorer').get<number>(key, fallback);
+  const tree = new ExplorerTreeProvider(
+    () => explorerSetting('pageSize', 100),
+    () => explorerSetting('jobsDays', 14),
   );
   const view = vscode.window.createTreeView('awsBackupPitr.explorer', {
     treeDataProvider: tree,

@@ -6,15 +6,28 @@ import { loadTimeline, type TimelineData } from './timelineModel';
  * The timeline webview: a strict CSP (no inline script, a nonce, only this extension's media), the
  * data posted as a message (never spliced into HTML), theme colours from VS Code's CSS variables.
  */
+/** What the webview reports it drew. */
+export interface DrawnCounts {
+  windows: number;
+  snapshots: number;
+  jobs: number;
+}
+
 export class TimelinePanel {
   static readonly viewType = 'awsBackupPitr.timeline';
-  private readonly drawnEmitter = new vscode.EventEmitter<{
-    windows: number;
-    snapshots: number;
-    jobs: number;
-  }>();
-  /** Fires when the webview has drawn the data (tests await it). */
-  readonly onDidDraw = this.drawnEmitter.event;
+  private drawn: DrawnCounts | undefined;
+  private readonly drawnEmitter = new vscode.EventEmitter<DrawnCounts>();
+
+  /** Resolves when the webview has drawn the data (at once if it already has). */
+  whenDrawn(): Promise<DrawnCounts> {
+    if (this.drawn) return Promise.resolve(this.drawn);
+    return new Promise((resolve) => {
+      const sub = this.drawnEmitter.event((d) => {
+        sub.dispose();
+        resolve(d);
+      });
+    });
+  }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -24,8 +37,10 @@ export class TimelinePanel {
     panel.webview.onDidReceiveMessage(
       (m: { type?: string; windows?: number; snapshots?: number; jobs?: number }) => {
         if (m.type === 'ready') void panel.webview.postMessage({ type: 'timeline', data: this.data });
-        if (m.type === 'drawn')
-          this.drawnEmitter.fire({ windows: m.windows ?? 0, snapshots: m.snapshots ?? 0, jobs: m.jobs ?? 0 });
+        if (m.type === 'drawn') {
+          this.drawn = { windows: m.windows ?? 0, snapshots: m.snapshots ?? 0, jobs: m.jobs ?? 0 };
+          this.drawnEmitter.fire(this.drawn);
+        }
       },
     );
   }

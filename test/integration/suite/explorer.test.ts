@@ -201,9 +201,7 @@ describe('the restore timeline webview', function () {
       panel.panel.webview.html,
       /Content-Security-Policy" content="default-src 'none'; style-src [^;]+; script-src 'nonce-[A-Za-z0-9]{32}'/,
     );
-    const drawn = await new Promise<{ windows: number; snapshots: number; jobs: number }>((resolve) =>
-      panel.onDidDraw(resolve),
-    );
+    const drawn = await panel.whenDrawn();
     assert.equal(drawn.windows, 1);
     assert.equal(drawn.snapshots, 7);
     assert.ok(drawn.jobs >= 1);
