@@ -1,21 +1,11 @@
-/** Times as the explorer shows them: the user's time zone in labels, UTC in tooltips. */
-function parts(d: Date, timeZone?: string): string {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (t: string): string => f.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
+import { zonedFields } from '../time/calendar';
 
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** Times as the explorer shows them: the user's time zone in labels, UTC in tooltips. */
 export function formatLocal(d: Date, timeZone?: string): string {
-  return parts(d, timeZone);
+  const f = zonedFields(d.getTime(), timeZone);
+  return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
 }
 
 export function formatUtc(d: Date): string {

@@ -3,6 +3,7 @@ import type { RuleContext } from './context';
 import { objectAnchor, properties, span, stringValue } from './jsonAst';
 import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
 import { didYouMean } from './suggest';
+import { isRealDateTime, parseDateTimeFields } from '../time/calendar';
 import type { MetadataResourceType } from './types';
 
 const MINUTE = 60_000;
@@ -162,18 +163,8 @@ export function isIsoUtc(value: string): boolean {
 
 /** True when the date and time fields name a real moment (no 30 February, no hour 24). */
 function realCalendarFields(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(v);
-  if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59 && s <= 59;
+  const f = parseDateTimeFields(v);
+  return f !== undefined && isRealDateTime(f);
 }
 
 /** Converts a time AWS would reject to ISO 8601 UTC, where the meaning is certain. */

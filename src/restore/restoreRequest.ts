@@ -5,6 +5,7 @@
  * equivalent, and an IdempotencyToken so a retry never starts a second job.
  */
 import { randomUUID } from 'node:crypto';
+import { isRealDateTime, parseDateTimeFields, zonedToUtc } from '../time/calendar';
 import { checkRestoreTime, type RestorableWindow } from './restorableWindow';
 
 export interface RestoreAnswers {
@@ -47,41 +48,13 @@ export function parseRestoreTime(text: string, timeZone?: string): Date | { erro
       ? { error: `"${t}" is not a real date and time.` }
       : new Date(Math.floor(d.getTime() / 1000) * 1000);
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(t);
-  if (!m)
+  const f = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(t) ? parseDateTimeFields(t) : undefined;
+  if (!f)
     return {
       error: `"${t}" is neither ISO 8601 (2025-08-01T02:14:37Z) nor a local date and time (2025-08-01 02:14:37).`,
     };
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(asUtc);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
-    return { error: `"${t}" is not a real date and time.` };
-  // The zone's offset at that moment (twice, for times near a DST change).
-  const offset = (ms: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(ms));
-    const g = (k: string): number => Number(parts.find((p) => p.type === k)?.value);
-    return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - ms;
-  };
-  let utc = asUtc - offset(asUtc);
-  utc = asUtc - offset(utc);
-  return new Date(utc);
+  if (!isRealDateTime(f)) return { error: `"${t}" is not a real date and time.` };
+  return zonedToUtc(f, timeZone);
 }
 
 function metadataFor(type: string, base: Record<string, string>, a: RestoreAnswers): Record<string, string> {

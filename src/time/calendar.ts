@@ -1,0 +1,74 @@
+/** Calendar helpers shared by the linter, the explorer and the restore flow (no `vscode`). */
+
+export interface DateTimeFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Reads "YYYY-MM-DD[T ]hh:mm[:ss]" at the start of a string. */
+export function parseDateTimeFields(text: string): DateTimeFields | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { year, month, day, hour, minute, second };
+}
+
+/** True when the fields name a real moment (no 30 February, no hour 24). */
+export function isRealDateTime(f: DateTimeFields): boolean {
+  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
+  return (
+    f.month >= 1 &&
+    f.month <= 12 &&
+    f.day >= 1 &&
+    f.day <= daysInMonth &&
+    f.hour <= 23 &&
+    f.minute <= 59 &&
+    f.second <= 59
+  );
+}
+
+/** The wall-clock fields of an instant in a time zone (the runtime's when undefined). */
+export function zonedFields(ms: number, timeZone?: string): DateTimeFields {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const g = (k: string): number => Number(parts.find((p) => p.type === k)?.value);
+  return {
+    year: g('year'),
+    month: g('month'),
+    day: g('day'),
+    hour: g('hour'),
+    minute: g('minute'),
+    second: g('second'),
+  };
+}
+
+/** The instant at which a time zone's wall clock shows `f` (twice, for times near a DST change). */
+export function zonedToUtc(f: DateTimeFields, timeZone?: string): Date {
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  const offset = (ms: number): number => {
+    const z = zonedFields(ms, timeZone);
+    return Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - ms;
+  };
+  let utc = asUtc - offset(asUtc);
+  utc = asUtc - offset(utc);
+  return new Date(utc);
+}
