@@ -1,4 +1,6 @@
 import type { LiveFacts } from '../lint/live';
+import { restorableWindow } from '../restore/restorableWindow';
+import { AwsAccessError } from './errors';
 import { collect, type BackupApi } from './backupApi';
 
 const TTL_MS = 60_000;
@@ -32,6 +34,33 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
       return points.find(
         (p) => p.RecoveryPointArn?.includes(':recovery-point:continuous:') && p.Status !== 'STOPPED',
       )?.BackupVaultName;
+    },
+    async windowOf(recoveryPointArn) {
+      // The ARN does not name its vault: ask each vault of the account until one knows the point.
+      const { names } = await this.vaults();
+      for (const vault of names) {
+        try {
+          const d = await api.describeRecoveryPoint(vault, recoveryPointArn);
+          return restorableWindow(
+            {
+              recoveryPointArn,
+              ...(d.ResourceType ? { resourceType: d.ResourceType } : {}),
+              ...(d.Status ? { status: d.Status } : {}),
+              ...(d.CreationDate ? { creationDate: d.CreationDate } : {}),
+              ...(d.CompletionDate ? { completionDate: d.CompletionDate } : {}),
+              ...(d.Lifecycle?.DeleteAfterDays !== undefined
+                ? { deleteAfterDays: d.Lifecycle.DeleteAfterDays }
+                : {}),
+            },
+            new Date(now()),
+          );
+        } catch (e) {
+          if (e instanceof AwsAccessError && (e.kind === 'not-found' || e.kind === 'vault-not-found'))
+            continue;
+          throw e;
+        }
+      }
+      return undefined;
     },
     async planContinuousVaults(planId) {
       try {

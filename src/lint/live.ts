@@ -2,12 +2,17 @@
  * Live checks: what only the account can tell (no `vscode`; the facts come through `LiveFacts`).
  * - LIVE001: a plan's TargetBackupVaultName, or a copy destination in the same account and Region,
  *   does not exist.
+ * - LIVE002: a start-restore-job's RestoreTime lies outside the recovery point's actual restorable
+ *   window (derived from the point as the account describes it; see src/restore/restorableWindow.ts).
  * - LIVE003: a resource a selection names already has a continuous recovery point in another vault
  *   than its plan's continuous rules use: its backup job would fail with "already has continuous
  *   backup enabled for another vault" (aws-backup-facts.md §2, §7.3).
  */
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
+import { checkRestoreTime, type RestorableWindow } from '../restore/restorableWindow';
+import { isIsoUtc } from './restoreRules';
+import { properties } from './jsonAst';
 import type { Finding, Recognition } from './types';
 
 export interface LiveFacts {
@@ -18,6 +23,8 @@ export interface LiveFacts {
   continuousVaultOf(resourceArn: string): Promise<string | undefined>;
   /** The target vaults of a plan's continuous rules, or undefined if the plan cannot be read. */
   planContinuousVaults(planId: string): Promise<string[] | undefined>;
+  /** The restorable window of a recovery point, or undefined if the account does not know it. */
+  windowOf(recoveryPointArn: string): Promise<RestorableWindow | undefined>;
 }
 
 type Raw = Omit<Finding, 'severity'>;
@@ -39,7 +46,28 @@ export async function liveCheck(
         : undefined;
   if (plan) await checkPlanVaults(plan, facts, out);
   if (recognition.kind === 'create-backup-selection') await checkSelection(root, facts, out, signal);
+  if (recognition.kind === 'start-restore-job') await checkRestoreWindow(root, facts, out);
   return out;
+}
+
+async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
+  const arn = stringValue(valueOf(root, 'RecoveryPointArn'));
+  const meta = valueOf(root, 'Metadata');
+  if (!arn || !arn.includes(':recovery-point:continuous:') || !meta) return;
+  const time = properties(meta).find((p) => /^(restoretime|restoretotime)$/i.test(p.name));
+  const value = stringValue(time?.value);
+  // A malformed time is RST002's; only a well-formed one is checked against the account.
+  if (!time?.value || value === undefined || !isIsoUtc(value)) return;
+  const w = await facts.windowOf(arn);
+  if (!w) return;
+  const check = checkRestoreTime(w, new Date(value));
+  if (!check.ok)
+    out.push({
+      code: 'LIVE002',
+      message: `${time.name} ${value} is outside this recovery point's restorable window: ${check.reason} Pick a second inside the window (the explorer shows it), or "UseLatestRestorableTime".`,
+      offset: time.value.offset,
+      length: time.value.length,
+    });
 }
 
 async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promise<void> {

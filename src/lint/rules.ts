@@ -226,6 +226,12 @@ export const RULES: readonly RuleInfo[] = [
     url: `${API}CreateBackupVault.html`,
   },
   {
+    code: 'LIVE002',
+    severity: 'error',
+    title: "RestoreTime outside the recovery point's actual restorable window",
+    url: `${DG}point-in-time-recovery.html`,
+  },
+  {
     code: 'LIVE003',
     severity: 'warning',
     title: 'Resource already has continuous backup in another vault',

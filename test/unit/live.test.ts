@@ -95,3 +95,62 @@ describe('live lint checks, against the emulator', function () {
     assert.match(found[0]!.message, /already has continuous backup in vault "prod-pitr"/);
   });
 });
+
+describe('LIVE002 against the emulator', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let factory: BackupClientFactory;
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0 });
+    factory = new BackupClientFactory({ maxAttempts: 1 });
+  });
+  after(async () => {
+    factory.dispose();
+    await emu.close();
+  });
+
+  it("reports a RestoreTime outside the continuous point's window, on the value", async () => {
+    const facts = liveFactsFrom(
+      await openBackupApi(factory, { region: 'us-east-1', endpoint: emu.url, localEmulator: true }),
+    );
+    const rp = [...emu.state.recoveryPoints.values()].find(
+      (p) => p.ResourceType === 'RDS' && p.RecoveryPointArn.includes(':continuous:'),
+    )!;
+    const doc = (time: string) =>
+      JSON.stringify(
+        {
+          RecoveryPointArn: rp.RecoveryPointArn,
+          ResourceType: 'RDS',
+          IamRoleArn: 'arn:aws:iam::123456789012:role/r',
+          Metadata: {
+            DBInstanceIdentifier: 'x',
+            Engine: 'postgres',
+            UseLatestRestorableTime: 'false',
+            RestoreTime: time,
+          },
+        },
+        null,
+        2,
+      );
+    const run = async (text: string) => {
+      const r = recognize({ root: parseDocument(text).root, fileName: 'start-restore-job.json' })!;
+      return (await liveCheck(text, r, facts)).map((f) => ({
+        code: f.code,
+        at: text.slice(f.offset, f.offset + f.length),
+        message: f.message,
+      }));
+    };
+    // The seeded RDS point is 10 days old with 14 days' retention: 20 days ago is before it.
+    const early = new Date(Date.now() - 20 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const found = await run(doc(early));
+    assert.deepEqual(
+      found.map((f) => [f.code, f.at]),
+      [['LIVE002', JSON.stringify(early)]],
+    );
+    assert.match(found[0]!.message, /before the earliest restorable time/);
+    const inside = new Date(Date.now() - 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    assert.deepEqual(await run(doc(inside)), []);
+    const recent = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    assert.match((await run(doc(recent)))[0]!.message, /after the latest restorable time/);
+  });
+});

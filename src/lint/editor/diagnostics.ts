@@ -132,6 +132,7 @@ export class LintDiagnostics implements vscode.Disposable {
         'update-backup-plan',
         'get-backup-plan',
         'create-backup-selection',
+        'start-restore-job',
       ].includes(kind)
     )
       return;
