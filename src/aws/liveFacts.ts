@@ -1,5 +1,5 @@
 import type { LiveFacts } from '../lint/live';
-import { restorableWindow } from '../restore/restorableWindow';
+import { windowOfRecoveryPoint } from '../restore/restorableWindow';
 import { AwsAccessError } from './errors';
 import { collect, type BackupApi } from './backupApi';
 
@@ -41,19 +41,7 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
       for (const vault of names) {
         try {
           const d = await api.describeRecoveryPoint(vault, recoveryPointArn);
-          return restorableWindow(
-            {
-              recoveryPointArn,
-              ...(d.ResourceType ? { resourceType: d.ResourceType } : {}),
-              ...(d.Status ? { status: d.Status } : {}),
-              ...(d.CreationDate ? { creationDate: d.CreationDate } : {}),
-              ...(d.CompletionDate ? { completionDate: d.CompletionDate } : {}),
-              ...(d.Lifecycle?.DeleteAfterDays !== undefined
-                ? { deleteAfterDays: d.Lifecycle.DeleteAfterDays }
-                : {}),
-            },
-            new Date(now()),
-          );
+          return windowOfRecoveryPoint({ ...d, RecoveryPointArn: recoveryPointArn }, new Date(now()));
         } catch (e) {
           if (e instanceof AwsAccessError && (e.kind === 'not-found' || e.kind === 'vault-not-found'))
             continue;

@@ -6,7 +6,7 @@ import type { BackupApi, Page, RecoveryPointFilters } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { AwsAccessError } from '../aws/errors';
 import { isLoopbackUrl } from '../aws/localEmulator';
-import { restorableWindow, type RestorableWindow } from '../restore/restorableWindow';
+import { windowOfRecoveryPoint, type RestorableWindow } from '../restore/restorableWindow';
 import { formatBytes, formatLocal, formatUtc } from './format';
 
 export interface Icon {
@@ -470,19 +470,7 @@ export class RecoveryPointNode extends ExplorerNode {
   ) {
     super();
     this.id = `${parent.id}/${point.RecoveryPointArn ?? '?'}`;
-    this.window = restorableWindow(
-      {
-        recoveryPointArn: point.RecoveryPointArn ?? '',
-        ...(point.ResourceType ? { resourceType: point.ResourceType } : {}),
-        ...(point.Status ? { status: point.Status } : {}),
-        ...(point.CreationDate ? { creationDate: point.CreationDate } : {}),
-        ...(point.CompletionDate ? { completionDate: point.CompletionDate } : {}),
-        ...(point.Lifecycle?.DeleteAfterDays !== undefined
-          ? { deleteAfterDays: point.Lifecycle.DeleteAfterDays }
-          : {}),
-      },
-      now,
-    );
+    this.window = windowOfRecoveryPoint(point, now);
   }
   get continuous(): boolean {
     return isContinuousArn(this.point.RecoveryPointArn);

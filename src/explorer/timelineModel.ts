@@ -3,7 +3,7 @@
  * window as a bar, snapshots as marks, restore jobs as events, "now" and the restore lag.
  */
 import type { BackupApi } from '../aws/backupApi';
-import { RESTORE_LAG_MINUTES, restorableWindow } from '../restore/restorableWindow';
+import { RESTORE_LAG_MINUTES, windowOfRecoveryPoint } from '../restore/restorableWindow';
 import { isContinuousArn } from './model';
 
 export interface TimelineData {
@@ -40,32 +40,16 @@ export async function loadTimeline(
       const d = await api.describeRecoveryPoint(p.BackupVaultName ?? '', p.RecoveryPointArn ?? '', {
         signal,
       });
-      const w = restorableWindow(
-        {
-          recoveryPointArn: p.RecoveryPointArn ?? '',
-          ...((d.ResourceType ?? resourceType) ? { resourceType: d.ResourceType ?? resourceType } : {}),
-          ...(d.Status ? { status: d.Status } : {}),
-          ...(d.CreationDate ? { creationDate: d.CreationDate } : {}),
-          ...(d.CompletionDate ? { completionDate: d.CompletionDate } : {}),
-          ...(d.Lifecycle?.DeleteAfterDays !== undefined
-            ? { deleteAfterDays: d.Lifecycle.DeleteAfterDays }
-            : {}),
-        },
+      const w = windowOfRecoveryPoint(
+        { ...d, RecoveryPointArn: p.RecoveryPointArn, ResourceType: d.ResourceType ?? resourceType },
         now,
       );
-      if (w.kind === 'continuous')
+      // An open-ended window (stopped, end unknown) is drawn from its start only.
+      if (w.kind === 'continuous' || w.kind === 'continuous-open-end')
         windows.push({
           vault: p.BackupVaultName ?? '',
           earliest: w.earliest.getTime(),
-          latest: w.latest.getTime(),
-          status: d.Status ?? '',
-          notes: w.notes,
-        });
-      else if (w.kind === 'continuous-open-end')
-        windows.push({
-          vault: p.BackupVaultName ?? '',
-          earliest: w.earliest.getTime(),
-          latest: w.earliest.getTime(),
+          latest: w.kind === 'continuous' ? w.latest.getTime() : w.earliest.getTime(),
           status: d.Status ?? '',
           notes: w.notes,
         });

@@ -57,7 +57,8 @@ export function lint(input: LintInput): LintResult | undefined {
       code: 'JSON001',
       message: describeParseError(e.error, text, e.offset),
       offset: e.offset,
-      length: Math.max(e.length, e.error === ParseErrorCode.ValueExpected ? 1 : e.length),
+      // A missing value has no extent of its own: mark one character.
+      length: e.error === ParseErrorCode.ValueExpected ? Math.max(e.length, 1) : e.length,
     });
   }
   const root = parsed.root;

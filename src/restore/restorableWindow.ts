@@ -141,6 +141,31 @@ export function restorableWindow(p: RecoveryPointFacts, now: Date): RestorableWi
   return { kind: 'continuous', earliest, latest, earliestSource: 'derived', latestSource: 'derived', notes };
 }
 
+/** A recovery point as the AWS Backup API describes or lists it (the fields the window needs). */
+export interface ApiRecoveryPoint {
+  RecoveryPointArn?: string;
+  ResourceType?: string;
+  Status?: string;
+  CreationDate?: Date;
+  CompletionDate?: Date;
+  Lifecycle?: { DeleteAfterDays?: number };
+}
+
+/** The restorable window of a recovery point in the API's own shape. */
+export function windowOfRecoveryPoint(p: ApiRecoveryPoint, now: Date): RestorableWindow {
+  return restorableWindow(
+    {
+      recoveryPointArn: p.RecoveryPointArn ?? '',
+      ...(p.ResourceType ? { resourceType: p.ResourceType } : {}),
+      ...(p.Status ? { status: p.Status } : {}),
+      ...(p.CreationDate ? { creationDate: p.CreationDate } : {}),
+      ...(p.CompletionDate ? { completionDate: p.CompletionDate } : {}),
+      ...(p.Lifecycle?.DeleteAfterDays !== undefined ? { deleteAfterDays: p.Lifecycle.DeleteAfterDays } : {}),
+    },
+    now,
+  );
+}
+
 /** Whether `t` can be restored to, with the reason when not. */
 export function checkRestoreTime(w: RestorableWindow, t: Date): { ok: true } | { ok: false; reason: string } {
   if (w.kind === 'none') return { ok: false, reason: w.reason };
