@@ -27,9 +27,12 @@ async function main(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: LOCAL_EMULATOR_CREDENTIALS.secretAccessKey,
     AWS_REGION: emulator.region,
   };
+  // The workbench's chat panel stays closed: the sandbox is about the AWS Backup view.
   const settings = {
     'awsBackupPitr.aws.endpoint': emulator.url,
     'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
   };
   console.log(`AWS Backup emulator: ${emulator.url} (account ${emulator.accountId}, ${emulator.region})`);
 
