@@ -3,6 +3,7 @@ import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
 import { registerLint } from './lint/editor/register';
+import { registerRestore, type RestoreFeature } from './restore/editor/register';
 import type { DocumentLint } from './lint/editor/diagnostics';
 
 /** What `activate` returns: a small surface for integration tests and other extensions. */
@@ -13,6 +14,8 @@ export interface ExtensionApi {
   awsSettings(): AwsSettings;
   /** The explorer: its connection and tree provider (for integration tests). */
   explorer: ExplorerFeature;
+  /** Point-in-time restore: remembered jobs, and the prompts integration tests script. */
+  restore: RestoreFeature;
 }
 
 /** Composition root: builds the shared pieces and registers each feature; every registration is disposed. */
@@ -31,11 +34,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ),
     );
     if (explorer.connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(explorer.connections.api));
+    const restore = registerRestore(context, {
+      connections: explorer.connections,
+      tree: explorer.tree,
+      diagnostics: lint.diagnostics,
+      log,
+    });
     return {
       lintResultFor: (uri) => lint.diagnostics.resultFor(uri),
       lintWorkspace: () => lint.lintWorkspace(),
       awsSettings: readAwsSettings,
       explorer,
+      restore,
     };
   } catch (e) {
     // VS Code does not show activation failures; say it where the user looks.

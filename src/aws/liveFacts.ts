@@ -1,6 +1,6 @@
 import type { LiveFacts } from '../lint/live';
+import { locateRecoveryPoint } from '../restore/locate';
 import { windowOfRecoveryPoint } from '../restore/restorableWindow';
-import { AwsAccessError } from './errors';
 import { collect, type BackupApi } from './backupApi';
 
 const TTL_MS = 60_000;
@@ -36,19 +36,11 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
       )?.BackupVaultName;
     },
     async windowOf(recoveryPointArn) {
-      // The ARN does not name its vault: ask each vault of the account until one knows the point.
       const { names } = await this.vaults();
-      for (const vault of names) {
-        try {
-          const d = await api.describeRecoveryPoint(vault, recoveryPointArn);
-          return windowOfRecoveryPoint({ ...d, RecoveryPointArn: recoveryPointArn }, new Date(now()));
-        } catch (e) {
-          if (e instanceof AwsAccessError && (e.kind === 'not-found' || e.kind === 'vault-not-found'))
-            continue;
-          throw e;
-        }
-      }
-      return undefined;
+      const found = await locateRecoveryPoint(api, recoveryPointArn, names);
+      return found
+        ? windowOfRecoveryPoint({ ...found.point, RecoveryPointArn: recoveryPointArn }, new Date(now()))
+        : undefined;
     },
     async planContinuousVaults(planId) {
       try {

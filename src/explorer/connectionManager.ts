@@ -41,6 +41,18 @@ export class ConnectionManager implements vscode.Disposable {
     return this.current ? [this.current.api, ...this.current.others] : [];
   }
 
+  /** The door for a Region of the current connection (a recovery point's ARN names its Region). */
+  async apiForRegion(region: string): Promise<BackupApi | undefined> {
+    if (!this.current) return undefined;
+    const known = this.apis.find((a) => a.connection.region === region);
+    return known ?? openBackupApi(this.factory, { ...this.current.connection, region });
+  }
+
+  /** The door for a remembered connection (a restore job to watch again after a reload). */
+  openApi(connection: Connection): Promise<BackupApi> {
+    return openBackupApi(this.factory, connection);
+  }
+
   /** Connects from settings or the last choice, if either names a connection. */
   async restore(): Promise<void> {
     const s = readAwsSettings();

@@ -472,6 +472,10 @@ export class RecoveryPointNode extends ExplorerNode {
     this.id = `${parent.id}/${point.RecoveryPointArn ?? '?'}`;
     this.window = windowOfRecoveryPoint(point, now);
   }
+  /** The door this point was listed through (the restore flow starts from it). */
+  get api(): BackupApi {
+    return this.ctx.api;
+  }
   get continuous(): boolean {
     return isContinuousArn(this.point.RecoveryPointArn);
   }

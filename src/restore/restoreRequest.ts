@@ -24,6 +24,8 @@ export interface RestoreRequestInput {
   window: RestorableWindow;
   answers: RestoreAnswers;
   idempotencyToken?: string;
+  /** S3: the restore creates the destination bucket (`NewBucket`; not in the CLI's documented list, §4.1). */
+  newBucket?: boolean;
 }
 
 export interface StartRestoreJobDocument {
@@ -33,6 +35,9 @@ export interface StartRestoreJobDocument {
   ResourceType: string;
   IdempotencyToken: string;
 }
+
+/** Types whose destination the flow asks for; others restore with their metadata as the service gave it. */
+const DESTINATION_TYPES = new Set(['S3', 'RDS', 'Aurora']);
 
 const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -57,12 +62,20 @@ export function parseRestoreTime(text: string, timeZone?: string): Date | { erro
   return zonedToUtc(f, timeZone);
 }
 
-function metadataFor(type: string, base: Record<string, string>, a: RestoreAnswers): Record<string, string> {
+function metadataFor(
+  type: string,
+  base: Record<string, string>,
+  a: RestoreAnswers,
+  newBucket: boolean,
+): Record<string, string> {
   const m = { ...base };
   const time = a.time === 'latest' ? undefined : iso(a.time);
   switch (type) {
     case 'S3':
       m.DestinationBucketName = a.destination;
+      // The restore-testing metadata and working restores use NewBucket (aws-backup-facts.md §4.1).
+      if (newBucket) m.NewBucket = 'true';
+      else delete m.NewBucket;
       if (time) m.RestoreTime = time;
       else delete m.RestoreTime;
       return m;
@@ -108,11 +121,12 @@ export function buildRestoreRequest(
       : a;
   if (!/^arn:aws[-a-z]*:iam::\d{12}:role\/.+/.test(a.iamRoleArn))
     errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
-  if (!a.destination.trim()) errors.push('A destination is required.');
+  if (DESTINATION_TYPES.has(input.resourceType) && !a.destination.trim())
+    errors.push('A destination is required.');
   if (errors.length) return { errors };
   return {
     RecoveryPointArn: input.recoveryPointArn,
-    Metadata: metadataFor(input.resourceType, input.restoreMetadata, answers),
+    Metadata: metadataFor(input.resourceType, input.restoreMetadata, answers, input.newBucket === true),
     IamRoleArn: a.iamRoleArn,
     ResourceType: input.resourceType,
     IdempotencyToken: input.idempotencyToken ?? randomUUID(),
@@ -125,16 +139,34 @@ function shellQuote(s: string): string {
 }
 
 /** The exact AWS CLI equivalent of the request. */
-export function cliEquivalent(doc: StartRestoreJobDocument, region?: string, profile?: string): string {
+export function cliEquivalent(
+  doc: {
+    RecoveryPointArn: string;
+    Metadata: Record<string, string>;
+    IamRoleArn?: string;
+    ResourceType?: string;
+    IdempotencyToken?: string;
+    CopySourceTagsToRestoredResource?: boolean;
+  },
+  region?: string,
+  profile?: string,
+  endpoint?: string,
+): string {
   const args = [
     'aws backup start-restore-job',
     `--recovery-point-arn ${shellQuote(doc.RecoveryPointArn)}`,
-    `--iam-role-arn ${shellQuote(doc.IamRoleArn)}`,
-    `--resource-type ${shellQuote(doc.ResourceType)}`,
-    `--idempotency-token ${shellQuote(doc.IdempotencyToken)}`,
+    ...(doc.IamRoleArn ? [`--iam-role-arn ${shellQuote(doc.IamRoleArn)}`] : []),
+    ...(doc.ResourceType ? [`--resource-type ${shellQuote(doc.ResourceType)}`] : []),
+    ...(doc.IdempotencyToken ? [`--idempotency-token ${shellQuote(doc.IdempotencyToken)}`] : []),
+    ...(doc.CopySourceTagsToRestoredResource === true
+      ? ['--copy-source-tags-to-restored-resource']
+      : doc.CopySourceTagsToRestoredResource === false
+        ? ['--no-copy-source-tags-to-restored-resource']
+        : []),
     `--metadata ${shellQuote(JSON.stringify(doc.Metadata))}`,
     ...(region ? [`--region ${shellQuote(region)}`] : []),
     ...(profile ? [`--profile ${shellQuote(profile)}`] : []),
+    ...(endpoint ? [`--endpoint-url ${shellQuote(endpoint)}`] : []),
   ];
   return args.join(' \\\n  ');
 }

@@ -1,0 +1,489 @@
+/**
+ * Point-in-time restore in the editor: the palette and tree flows (quick inputs with Back), the
+ * review document, "Start restore job" and "Copy as AWS CLI command" on start-restore-job and
+ * restore-metadata files, the confirmation, the start (one job per IdempotencyToken), and following
+ * the job to its end — again after a window reload. The decisions live in the modules beside this
+ * folder (wizard, startGate, jobStore, followJob, restoreRequest); this layer only adapts.
+ */
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { BackupApi } from '../../aws/backupApi';
+import { describeConnection } from '../../aws/connection';
+import { AwsAccessError } from '../../aws/errors';
+import { liveFactsFrom } from '../../aws/liveFacts';
+import type { ConnectionManager } from '../../explorer/connectionManager';
+import type { RecoveryPointNode } from '../../explorer/model';
+import type { ExplorerTreeProvider } from '../../explorer/treeProvider';
+import type { LintDiagnostics } from '../../lint/editor/diagnostics';
+import { readLintSettings } from '../../lint/editor/settings';
+import { followRestoreJob, type JobProgress } from '../followJob';
+import { RememberedJobs, type RememberedJob } from '../jobStore';
+import { locateRecoveryPoint } from '../locate';
+import { cliEquivalent } from '../restoreRequest';
+import { checkBeforeStart, describeRestore, type Confirmation, type StartRequest } from '../startGate';
+import { runRestoreWizard, type WizardResult, type WizardUi } from '../wizard';
+import { QuickInputUi } from './quickInputUi';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+const RESTORE_KINDS = new Set(['start-restore-job', 'restore-metadata']);
+const RECENT_ROLES = 'awsBackupPitr.recentRoles';
+
+/** Replaced by integration tests: the window UI the flows use (the real one otherwise). */
+export interface RestorePrompts {
+  wizard: WizardUi;
+  confirm(c: Confirmation): Promise<boolean>;
+}
+
+export interface RestoreFeature {
+  /** Tests only: script the quick inputs and the confirmation. */
+  setPrompts(p: RestorePrompts | undefined): void;
+  /** Resolves when the job started with `jobId` has been followed to its end (or watching stopped). */
+  whenFollowed(jobId: string): Promise<JobProgress | undefined>;
+  jobs: RememberedJobs;
+}
+
+const realPrompts: RestorePrompts = {
+  wizard: new QuickInputUi(),
+  async confirm(c) {
+    const start = 'Start Restore Job';
+    const picked = await vscode.window.showWarningMessage(
+      c.message,
+      { modal: true, detail: c.detail },
+      start,
+    );
+    return picked === start;
+  },
+};
+
+function regionOf(arn: string): string | undefined {
+  return /^arn:aws[-a-z]*:backup:([^:]+):/.exec(arn)?.[1];
+}
+
+function consoleJobUrl(region: string, jobId: string): string {
+  return `https://${region}.console.aws.amazon.com/backup/home?region=${region}#/jobs/restore/details/${encodeURIComponent(jobId)}`;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function registerRestore(
+  context: vscode.ExtensionContext,
+  deps: {
+    connections: ConnectionManager;
+    tree: ExplorerTreeProvider;
+    diagnostics: LintDiagnostics;
+    log: vscode.LogOutputChannel;
+  },
+): RestoreFeature {
+  const { connections, tree, diagnostics, log } = deps;
+  let prompts = realPrompts;
+  const jobs = new RememberedJobs(context.globalState);
+  const followed = new Map<string, Promise<JobProgress | undefined>>();
+  /** One start at a time per document; a second click while it runs does nothing. */
+  const starting = new Set<string>();
+  /** The token of a document version without its own: a retry of the same text reuses it. */
+  const tokens = new Map<string, { version: number; token: string }>();
+
+  const recentRoles = (): string[] => context.globalState.get<string[]>(RECENT_ROLES) ?? [];
+  const rememberRole = async (arn: string | undefined): Promise<void> => {
+    if (!arn) return;
+    await context.globalState.update(
+      RECENT_ROLES,
+      [arn, ...recentRoles().filter((r) => r !== arn)].slice(0, 5),
+    );
+  };
+
+  /** Shows the request as a start-restore-job document: linted live, started from its CodeLens. */
+  async function openReview(result: WizardResult): Promise<vscode.Uri> {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: `${JSON.stringify(result.document, null, 2)}\n`,
+    });
+    await vscode.window.showTextDocument(doc);
+    await rememberRole(result.document.IamRoleArn);
+    void vscode.window.showInformationMessage(
+      'Review the restore request, then choose "Start restore job" above it. Nothing has started yet.',
+    );
+    return doc.uri;
+  }
+
+  async function wizard(
+    start?: WizardResult['point'] & { api: BackupApi; vault: string },
+    metadata?: Record<string, string>,
+  ): Promise<vscode.Uri | undefined> {
+    const apis = start ? [start.api] : connections.apis;
+    if (apis.length === 0) {
+      const connect = 'Connect…';
+      const picked = await vscode.window.showErrorMessage(
+        'Connect to AWS first: the restore lists your vaults and recovery points.',
+        connect,
+        'Use the Local Emulator',
+      );
+      if (picked === connect) await vscode.commands.executeCommand('awsBackupPitr.connect');
+      else if (picked) await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator');
+      return undefined;
+    }
+    const result = await runRestoreWizard(prompts.wizard, {
+      apis,
+      ...(start ? { start: { api: start.api, vault: start.vault, point: start } } : {}),
+      ...(metadata ? { metadata } : {}),
+      recentRoles: recentRoles(),
+    });
+    return result ? openReview(result) : undefined;
+  }
+
+  function tokenFor(doc: vscode.TextDocument, request: StartRequest): string {
+    if (request.IdempotencyToken) return request.IdempotencyToken;
+    const key = doc.uri.toString();
+    const known = tokens.get(key);
+    if (known && known.version === doc.version) return known.token;
+    const token = randomUUID();
+    tokens.set(key, { version: doc.version, token });
+    return token;
+  }
+
+  /** Sends the start; throttling and dropped connections are retried with the same token. */
+  async function send(api: BackupApi, request: StartRequest & { IdempotencyToken: string }): Promise<string> {
+    let delay = 1_000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await api.startRestoreJob(request);
+      } catch (e) {
+        if (!(e instanceof AwsAccessError) || !e.retryable || attempt >= 4) throw e;
+        log.warn(`StartRestoreJob failed (${e.kind}); sending it again with the same idempotency token`);
+        await new Promise((r) => setTimeout(r, delay));
+        delay *= 2;
+      }
+    }
+  }
+
+  async function startRemembered(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
+    if (!job.request) return job.jobId;
+    try {
+      const id = await send(api, job.request);
+      await jobs.started(job.token, id);
+      for (const root of tree.rootNodes)
+        if (root.restoreJobs && api.connection.region === job.connection.region)
+          tree.refresh(root.restoreJobs);
+      return id;
+    } catch (e) {
+      if (e instanceof AwsAccessError && e.retryable) {
+        // Kept: a retry (or the next window) sends the same token, so at most one job starts.
+        const retry = 'Retry';
+        void vscode.window
+          .showErrorMessage(
+            `The restore of ${job.label} could not be sent: ${e.message} Nothing is lost: "Retry" sends the same request with the same idempotency token, so it starts at most one job.`,
+            retry,
+          )
+          .then(async (p) => {
+            if (p !== retry) return;
+            const current = jobs.find(job.token);
+            if (current) await followNew(current, api);
+          });
+        return undefined;
+      }
+      await jobs.forget(job.token);
+      void vscode.window.showErrorMessage(`The restore of ${job.label} did not start: ${message(e)}`);
+      return undefined;
+    }
+  }
+
+  async function followNew(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
+    const id = await startRemembered(job, api);
+    if (id) follow({ ...job, jobId: id }, api);
+    return id;
+  }
+
+  /** Follows a job in a progress notification; closing it stops the watching, not the job. */
+  function follow(job: RememberedJob & { jobId: string }, api: BackupApi): void {
+    if (followed.has(job.jobId)) return;
+    const done = vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Restore ${job.label}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        let last = 0;
+        try {
+          const end = await followRestoreJob(api, job.jobId, {
+            signal: controller.signal,
+            onUpdate: (p) => {
+              const pct = p.percentDone ? Number.parseFloat(p.percentDone) : undefined;
+              const increment =
+                pct !== undefined && Number.isFinite(pct) ? Math.max(0, pct - last) : undefined;
+              if (pct !== undefined && Number.isFinite(pct)) last = pct;
+              progress.report({
+                message: [
+                  p.status,
+                  pct !== undefined ? `${pct.toFixed(0)}%` : undefined,
+                  p.expectedCompletionMinutes !== undefined
+                    ? `about ${p.expectedCompletionMinutes} min left`
+                    : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+                ...(increment ? { increment } : {}),
+              });
+            },
+          });
+          await jobs.ended(job.token, end.status);
+          for (const root of tree.rootNodes) if (root.restoreJobs) tree.refresh(root.restoreJobs);
+          void announce(job, end, api);
+          return end;
+        } catch (e) {
+          if (e instanceof AwsAccessError && e.kind === 'cancelled') {
+            void vscode.window.showInformationMessage(
+              `Stopped watching restore job ${job.jobId}; the job goes on. It is listed under "Restore jobs" in the AWS Backup explorer.`,
+            );
+            return undefined;
+          }
+          void vscode.window.showErrorMessage(
+            `Could not follow restore job ${job.jobId}: ${message(e)} The job goes on; it will be watched again when the window reloads.`,
+          );
+          return undefined;
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    followed.set(job.jobId, Promise.resolve(done));
+  }
+
+  async function announce(
+    job: RememberedJob & { jobId: string },
+    end: JobProgress,
+    api: BackupApi,
+  ): Promise<void> {
+    const region = api.connection.region;
+    const copy = 'Copy ARN';
+    const show = 'Show Job';
+    const open = 'Open in Console';
+    const picked =
+      end.status === 'COMPLETED'
+        ? await vscode.window.showInformationMessage(
+            `Restore of ${job.label} completed: ${end.createdResourceArn ?? `job ${job.jobId}`}`,
+            ...(end.createdResourceArn ? [copy] : []),
+            show,
+            open,
+          )
+        : await vscode.window.showErrorMessage(
+            `Restore job ${job.jobId} (${job.label}) ${end.status}: ${end.statusMessage ?? 'the service gave no message'}. Check the IAM role's permissions for this resource type, that the destination name is unused (or, for S3, that the bucket exists with versioning on), and the restore time.`,
+            show,
+            open,
+          );
+    if (picked === copy && end.createdResourceArn)
+      await vscode.env.clipboard.writeText(end.createdResourceArn);
+    else if (picked === show) {
+      const d = await api.describeRestoreJob(job.jobId);
+      const shown: Partial<typeof d> = { ...d };
+      delete shown.$metadata;
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'json',
+        content: JSON.stringify(shown, null, 2),
+      });
+      await vscode.window.showTextDocument(doc, { preview: true });
+    } else if (picked === open)
+      await vscode.env.openExternal(vscode.Uri.parse(consoleJobUrl(region, job.jobId)));
+  }
+
+  /** "Start restore job" on a document: check, confirm, start once, follow. */
+  async function startFromDocument(uri?: vscode.Uri): Promise<string | undefined> {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!doc) throw new Error('Open a start-restore-job or restore-metadata JSON file first.');
+    if (doc.uri.scheme !== 'untitled' && !vscode.workspace.isTrusted) {
+      void vscode.window.showErrorMessage(
+        'Restores from files are disabled in an untrusted workspace: a file you did not write could start a restore in your account. Trust this workspace (Workspaces: Manage Workspace Trust), or use "AWS Backup: Restore to a Point in Time…".',
+      );
+      return undefined;
+    }
+    const key = doc.uri.toString();
+    if (starting.has(key)) return undefined;
+    starting.add(key);
+    try {
+      const settings = readLintSettings(doc.uri);
+      const text = doc.getText();
+      const arn = /"RecoveryPointArn"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? '';
+      const region = regionOf(arn);
+      const api = region ? await connections.apiForRegion(region) : connections.api;
+      const gate = await checkBeforeStart({
+        text,
+        fileName: doc.uri.path,
+        globs: settings.files,
+        severity: settings.severity,
+        ...(api ? { facts: liveFactsFrom(api) } : {}),
+      });
+      if (gate.ok === false) {
+        const problems = 'Show Problems';
+        const picked = await vscode.window.showErrorMessage(
+          `The restore did not start: ${gate.problems.length} problem${gate.problems.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${gate.problems.slice(0, 3).join(' ')}`,
+          problems,
+        );
+        if (picked === problems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        return undefined;
+      }
+      if (gate.ok === 'needs-point') {
+        await wizard(undefined, gate.metadata);
+        return undefined;
+      }
+      if (!api) {
+        void vscode.window.showErrorMessage(
+          'Connect to AWS first ("AWS Backup: Connect…"): nothing was started.',
+        );
+        return undefined;
+      }
+      const request = gate.request;
+      const located = await locateRecoveryPoint(api, request.RecoveryPointArn).catch(() => undefined);
+      const confirmation = describeRestore(request, {
+        connection: describeConnection(api.connection),
+        notes: gate.notes,
+        ...(located
+          ? {
+              point: {
+                vault: located.vault,
+                ...(located.point.ResourceArn ? { resourceArn: located.point.ResourceArn } : {}),
+                ...(located.point.ResourceName ? { resourceName: located.point.ResourceName } : {}),
+                ...(located.point.CreationDate ? { creationDate: located.point.CreationDate } : {}),
+              },
+            }
+          : {}),
+      });
+      if (!(await prompts.confirm(confirmation))) {
+        void vscode.window.showInformationMessage('Nothing was started.');
+        return undefined;
+      }
+      const token = tokenFor(doc, request);
+      const job: RememberedJob = {
+        token,
+        connection: api.connection,
+        label: confirmation.message.replace(/^Restore (.*)\?$/, '$1'),
+        startedAt: Date.now(),
+        request: { ...request, IdempotencyToken: token },
+      };
+      await jobs.starting(job);
+      await rememberRole(request.IamRoleArn);
+      log.info(`starting a restore job in ${api.connection.region}`); // never the metadata
+      return await followNew(job, api);
+    } finally {
+      starting.delete(key);
+    }
+  }
+
+  async function copyCliCommand(uri?: vscode.Uri): Promise<string | undefined> {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!doc) return undefined;
+    const gate = await checkBeforeStart({ text: doc.getText(), fileName: doc.uri.path });
+    if (gate.ok !== true) {
+      void vscode.window.showErrorMessage(
+        gate.ok === false
+          ? `Fix the document first: ${gate.problems.slice(0, 3).join(' ')}`
+          : 'This is restore metadata only: the command needs a recovery point and a role ("Start restore job" asks for them).',
+      );
+      return undefined;
+    }
+    const region = regionOf(gate.request.RecoveryPointArn);
+    const api = region ? await connections.apiForRegion(region) : connections.api;
+    const command = cliEquivalent(
+      { ...gate.request, IdempotencyToken: tokenFor(doc, gate.request) },
+      region,
+      api?.connection.profile,
+      api?.connection.endpoint,
+    );
+    await vscode.env.clipboard.writeText(command);
+    void vscode.window.showInformationMessage('Copied the equivalent AWS CLI command.');
+    return command;
+  }
+
+  const lenses = new vscode.EventEmitter<void>();
+  const isRestoreDoc = (doc: vscode.TextDocument | undefined): boolean => {
+    const kind = doc ? diagnostics.resultFor(doc.uri)?.result.recognition.kind : undefined;
+    return kind !== undefined && RESTORE_KINDS.has(kind);
+  };
+  const updateContext = (): void => {
+    void vscode.commands.executeCommand(
+      'setContext',
+      'awsBackupPitr.restoreDocument',
+      isRestoreDoc(vscode.window.activeTextEditor?.document),
+    );
+  };
+
+  context.subscriptions.push(
+    lenses,
+    vscode.languages.registerCodeLensProvider(SELECTOR, {
+      onDidChangeCodeLenses: lenses.event,
+      provideCodeLenses(doc) {
+        const kind = diagnostics.resultFor(doc.uri)?.result.recognition.kind;
+        if (!kind || !RESTORE_KINDS.has(kind)) return [];
+        const top = new vscode.Range(0, 0, 0, 0);
+        const out = [
+          new vscode.CodeLens(top, {
+            title: '$(play) Start restore job',
+            command: 'awsBackupPitr.restore.startFromDocument',
+            arguments: [doc.uri],
+            tooltip: 'Check this document, confirm, and start the restore job',
+          }),
+        ];
+        if (kind === 'start-restore-job')
+          out.push(
+            new vscode.CodeLens(top, {
+              title: '$(copy) Copy as AWS CLI command',
+              command: 'awsBackupPitr.restore.copyCliCommand',
+              arguments: [doc.uri],
+            }),
+          );
+        return out;
+      },
+    }),
+    diagnostics.onDidLint((uri) => {
+      lenses.fire();
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) updateContext();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    vscode.commands.registerCommand('awsBackupPitr.restore.pointInTime', () => guard(() => wizard())),
+    vscode.commands.registerCommand('awsBackupPitr.restore.fromRecoveryPoint', (node?: RecoveryPointNode) =>
+      guard(async () => {
+        if (!node?.point.RecoveryPointArn) return wizard();
+        const api = node.api;
+        return wizard({ ...node.point, api, vault: node.point.BackupVaultName ?? node.parent.name });
+      }),
+    ),
+    vscode.commands.registerCommand('awsBackupPitr.restore.startFromDocument', (uri?: vscode.Uri) =>
+      guard(() => startFromDocument(uri)),
+    ),
+    vscode.commands.registerCommand('awsBackupPitr.restore.copyCliCommand', (uri?: vscode.Uri) =>
+      guard(() => copyCliCommand(uri)),
+    ),
+  );
+  updateContext();
+
+  async function guard<T>(f: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await f();
+    } catch (e) {
+      void vscode.window.showErrorMessage(message(e));
+      return undefined;
+    }
+  }
+
+  // Jobs started before the window reloaded: watch them again (and send a start whose answer was lost).
+  void (async () => {
+    for (const job of jobs.unfinished()) {
+      try {
+        const api = await connections.openApi(job.connection);
+        if (job.jobId) follow({ ...job, jobId: job.jobId }, api);
+        else await followNew(job, api);
+      } catch (e) {
+        log.warn(`could not resume a restore job: ${message(e)}`);
+      }
+    }
+  })();
+
+  return {
+    setPrompts: (p) => (prompts = p ?? realPrompts),
+    whenFollowed: (jobId) => followed.get(jobId) ?? Promise.resolve(undefined),
+    jobs,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Restore jobs started from the extension, remembered across window reloads (no `vscode`: the
+ * storage comes in as a key-value store, the extension's global state in the editor).
+ *
+ * A start is remembered *before* its request is sent, with its IdempotencyToken: if the window
+ * reloads between the request and the answer, the start is sent again with the same token, so the
+ * job is neither lost nor started twice. The request (restore metadata included) is kept only until
+ * the service has answered with a job ID. Nothing here is ever written to a log.
+ */
+import type { Connection } from '../aws/connection';
+import type { StartRequest } from './startGate';
+
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export interface RememberedJob {
+  token: string;
+  connection: Connection;
+  /** What the notifications call the job ("orders-bucket to 2025-08-01 02:14:37 UTC"). */
+  label: string;
+  startedAt: number;
+  /** Known once StartRestoreJob answered. */
+  jobId?: string;
+  /** Kept only while the job ID is unknown, to send the same start again. */
+  request?: StartRequest & { IdempotencyToken: string };
+  /** Set when the job ended (or the user dismissed it). */
+  endedAt?: number;
+  status?: string;
+}
+
+const KEY = 'awsBackupPitr.restoreJobs';
+const KEEP_ENDED_MS = 14 * 86_400_000;
+const MAX = 50;
+
+export class RememberedJobs {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  all(): RememberedJob[] {
+    return this.store.get<RememberedJob[]>(KEY) ?? [];
+  }
+
+  /** Jobs still to watch (or starts still to confirm) after a reload. */
+  unfinished(): RememberedJob[] {
+    return this.all().filter((j) => j.endedAt === undefined);
+  }
+
+  find(token: string): RememberedJob | undefined {
+    return this.all().find((j) => j.token === token);
+  }
+
+  private async write(jobs: RememberedJob[]): Promise<void> {
+    const cutoff = this.now() - KEEP_ENDED_MS;
+    const kept = jobs.filter((j) => j.endedAt === undefined || j.endedAt > cutoff);
+    await this.store.update(KEY, kept.slice(-MAX));
+  }
+
+  private async change(token: string, f: (j: RememberedJob) => RememberedJob | undefined): Promise<void> {
+    const jobs: RememberedJob[] = [];
+    for (const j of this.all()) {
+      const next = j.token === token ? f(j) : j;
+      if (next) jobs.push(next);
+    }
+    await this.write(jobs);
+  }
+
+  /** Remembers a start before its request goes out. */
+  async starting(job: Omit<RememberedJob, 'startedAt' | 'jobId' | 'endedAt'>): Promise<void> {
+    const others = this.all().filter((j) => j.token !== job.token);
+    await this.write([...others, { ...job, startedAt: this.now() }]);
+  }
+
+  /** The service answered: keep the job ID, drop the request. */
+  async started(token: string, jobId: string): Promise<void> {
+    await this.change(token, (j) => {
+      const next: RememberedJob = { ...j, jobId };
+      delete next.request;
+      return next;
+    });
+  }
+
+  async ended(token: string, status: string): Promise<void> {
+    await this.change(token, (j) => ({ ...j, endedAt: this.now(), status }));
+  }
+
+  /** The start was refused: nothing to remember. */
+  async forget(token: string): Promise<void> {
+    await this.change(token, () => undefined);
+  }
+}

@@ -1,0 +1,521 @@
+import { strict as assert } from 'node:assert';
+import { collect, openBackupApi, type BackupApi } from '../../src/aws/backupApi';
+import { BackupClientFactory } from '../../src/aws/clientFactory';
+import { liveFactsFrom } from '../../src/aws/liveFacts';
+import { dbIdentifierProblem } from '../../src/lint/restoreRules';
+import { RememberedJobs, type KeyValueStore } from '../../src/restore/jobStore';
+import { windowOfRecoveryPoint } from '../../src/restore/restorableWindow';
+import { checkBeforeStart, describeRestore } from '../../src/restore/startGate';
+import {
+  BACK,
+  accountOf,
+  checkTypedTime,
+  runRestoreWizard,
+  suggestedIdentifier,
+  type Back,
+  type Choice,
+  type InputCheck,
+  type PointSummary,
+  type StepHeader,
+  type WizardUi,
+} from '../../src/restore/wizard';
+import { startEmulator, type Emulator } from '../emulator/server';
+
+const DEFAULT_ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
+
+/** One scripted answer: what the step must look like, and what the "user" does there. */
+type Script =
+  | {
+      pick: RegExp;
+      choose: (items: Choice<unknown>[]) => Choice<unknown> | Back | undefined;
+      canGoBack?: boolean;
+    }
+  | {
+      input: RegExp;
+      /** Texts typed one after the other; each is checked as the input box checks it. */
+      type: string[];
+      expectChecks?: (InputCheck | undefined)[];
+      canGoBack?: boolean;
+      back?: boolean;
+      /** The value the box opened with. */
+      opensWith?: string;
+    };
+
+/** The window UI replaced by a script: every step must be the one the script expects next. */
+class ScriptedUi implements WizardUi {
+  readonly seen: {
+    header: StepHeader;
+    text: string;
+    items?: string[];
+    checks?: (InputCheck | undefined)[];
+  }[] = [];
+  constructor(private readonly script: Script[]) {}
+  private next(kind: 'pick' | 'input', text: string): Script {
+    const s = this.script.shift();
+    assert.ok(s, `no script left for ${kind} "${text}"`);
+    assert.ok(kind in s, `expected ${'pick' in s ? 'a pick' : 'an input'}, got ${kind} "${text}"`);
+    return s;
+  }
+  async pick<T>(
+    header: StepHeader,
+    o: { placeholder: string; items: Promise<Choice<T>[]>; canGoBack: boolean },
+  ): Promise<T | Back | undefined> {
+    const s = this.next('pick', o.placeholder);
+    if (!('pick' in s)) throw new Error('unreachable');
+    assert.match(o.placeholder, s.pick);
+    if (s.canGoBack !== undefined) assert.equal(o.canGoBack, s.canGoBack, `Back on "${o.placeholder}"`);
+    const items = await o.items;
+    this.seen.push({ header, text: o.placeholder, items: items.map((i) => i.label) });
+    const c = s.choose(items as Choice<unknown>[]);
+    return c === undefined || c === BACK ? c : (c.value as T);
+  }
+  async input(
+    header: StepHeader,
+    o: { prompt: string; value?: string; canGoBack: boolean; check(text: string): InputCheck | undefined },
+  ): Promise<string | Back | undefined> {
+    const s = this.next('input', o.prompt);
+    if (!('input' in s)) throw new Error('unreachable');
+    assert.match(o.prompt, s.input);
+    if (s.canGoBack !== undefined) assert.equal(o.canGoBack, s.canGoBack, `Back on "${o.prompt}"`);
+    if (s.opensWith !== undefined) assert.equal(o.value, s.opensWith);
+    const checks = s.type.map((t) => o.check(t));
+    this.seen.push({ header, text: o.prompt, checks });
+    if (s.expectChecks)
+      s.expectChecks.forEach((want, i) => {
+        if (want === undefined) assert.equal(checks[i], undefined, `check of "${s.type[i]}"`);
+        else {
+          assert.equal(
+            checks[i]?.severity,
+            want.severity,
+            `severity of "${s.type[i]}": ${checks[i]?.message}`,
+          );
+          assert.match(checks[i]!.message, new RegExp(want.message));
+        }
+      });
+    if (s.back) return BACK;
+    const last = s.type[s.type.length - 1]!;
+    // The real input box accepts only an answer whose check is not an error.
+    assert.notEqual(o.check(last)?.severity, 'error', `"${last}" would not be accepted`);
+    return last;
+  }
+  get done(): boolean {
+    return this.script.length === 0;
+  }
+}
+
+const by = (re: RegExp) => (items: Choice<unknown>[]) => {
+  const found = items.find((i) => re.test(`${i.label} ${i.description ?? ''}`));
+  assert.ok(found, `no item matches ${re}: ${items.map((i) => i.label).join(', ')}`);
+  return found;
+};
+const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+describe('restore flow steps, with a scripted window UI against the emulator', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let factory: BackupClientFactory;
+  let api: BackupApi;
+  const now = (): Date => new Date();
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0, restoreJobDurationMs: 400 });
+    factory = new BackupClientFactory({ maxAttempts: 1 });
+    api = await openBackupApi(factory, { region: 'us-east-1', endpoint: emu.url, localEmulator: true });
+  });
+  after(async () => {
+    factory.dispose();
+    await emu.close();
+  });
+
+  async function point(name: string, continuous: boolean): Promise<PointSummary> {
+    const all = await collect(api.listRecoveryPoints('prod-pitr'));
+    const p = all.find(
+      (x) => x.ResourceName === name && x.RecoveryPointArn?.includes(':continuous:') === continuous,
+    );
+    assert.ok(p, `${name} not seeded`);
+    return p;
+  }
+
+  it('palette: an S3 bucket to a typed local second, into a new bucket, with the default role', async () => {
+    const s3 = await point('orders-bucket', true);
+    const w = windowOfRecoveryPoint(s3, now());
+    assert.equal(w.kind, 'continuous');
+    if (w.kind !== 'continuous') return;
+    const target = new Date(Math.floor((w.earliest.getTime() + w.latest.getTime()) / 2000) * 1000);
+    const berlin = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Berlin',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    }).format(target); // "YYYY-MM-DD hh:mm:ss" in Berlin
+    const tooEarly = iso(new Date(w.earliest.getTime() - 3_600_000));
+    const tooLate = iso(new Date(w.latest.getTime() + 60_000));
+    const ui = new ScriptedUi([
+      { pick: /vault/, canGoBack: false, choose: by(/^prod-pitr/) },
+      {
+        pick: /recovery point/,
+        canGoBack: true,
+        choose: (items) => {
+          // Continuous points come first, each with its window.
+          assert.match(items[0]!.description ?? '', /^PITR/);
+          assert.match(items[0]!.detail ?? '', /restorable/);
+          return by(/orders-bucket PITR/)(items);
+        },
+      },
+      { pick: /point in time/, choose: by(/specific second/) },
+      {
+        input: /Restore time/,
+        type: ['2025-02-30 10:00:00', 'yesterday', tooEarly, tooLate, berlin],
+        expectChecks: [
+          { severity: 'error', message: 'not a real date' },
+          { severity: 'error', message: 'neither ISO 8601' },
+          { severity: 'error', message: 'before the earliest restorable time' },
+          { severity: 'error', message: 'after the latest restorable time' },
+          { severity: 'info', message: `${iso(target).replace('T', ' ').replace('Z', '')} UTC` },
+        ],
+      },
+      { pick: /which bucket/, choose: by(/new bucket/) },
+      {
+        input: /new bucket name/,
+        type: ['Orders_Restore', 'orders-restore-0214'],
+        expectChecks: [{ severity: 'error', message: 'Not a valid new bucket name' }, undefined],
+      },
+      {
+        pick: /IAM role/,
+        choose: (items) => {
+          assert.equal(items[0]!.value, DEFAULT_ROLE);
+          return items[0];
+        },
+      },
+    ]);
+    const r = await runRestoreWizard(ui, { apis: [api], timeZone: 'Europe/Berlin' });
+    assert.ok(ui.done, 'every scripted step was asked');
+    assert.ok(r);
+    assert.deepEqual(
+      ui.seen.map((s) => s.header.step),
+      [1, 2, 3, 3, 4, 4, 5],
+    );
+    assert.equal(r.document.RecoveryPointArn, s3.RecoveryPointArn);
+    assert.equal(r.document.ResourceType, 'S3');
+    assert.equal(r.document.IamRoleArn, DEFAULT_ROLE);
+    assert.equal(r.document.Metadata.RestoreTime, iso(target));
+    assert.equal(r.document.Metadata.DestinationBucketName, 'orders-restore-0214');
+    assert.equal(r.document.Metadata.NewBucket, 'true');
+    assert.match(r.document.IdempotencyToken, /^[0-9a-f-]{36}$/);
+
+    // The document it opens passes the gate (lint and LIVE002 against the account) as it is.
+    const gate = await checkBeforeStart({
+      text: JSON.stringify(r.document, null, 2),
+      facts: liveFactsFrom(api),
+    });
+    assert.equal(gate.ok, true, JSON.stringify(gate));
+  });
+
+  it('Back returns to the step before with its answer kept; "latest" for S3 is an explicit second', async () => {
+    const ui = new ScriptedUi([
+      { pick: /vault/, choose: by(/^prod-pitr/) },
+      { pick: /recovery point/, choose: by(/orders-bucket PITR/) },
+      { pick: /point in time/, choose: by(/specific second/) },
+      { input: /Restore time/, type: ['2020-01-01T00:00:00Z'], back: true },
+      { pick: /point in time/, choose: () => BACK },
+      { pick: /recovery point/, choose: by(/orders-bucket PITR/) },
+      { pick: /point in time/, choose: by(/Latest restorable time/) },
+      { pick: /which bucket/, choose: by(/source bucket/) },
+      { pick: /IAM role/, choose: () => BACK },
+      { pick: /which bucket/, choose: by(/existing bucket/) },
+      { input: /existing bucket name/, type: ['orders-restore'], canGoBack: true },
+      { pick: /IAM role/, choose: by(/Another role/) },
+      {
+        input: /IAM role ARN/,
+        type: ['restore-role', 'arn:aws:iam::123456789012:role/restore-operator'],
+        expectChecks: [{ severity: 'error', message: 'Not an IAM role ARN' }, undefined],
+      },
+    ]);
+    const before = now();
+    const r = await runRestoreWizard(ui, { apis: [api] });
+    assert.ok(ui.done);
+    assert.ok(r);
+    const t = new Date(r.document.Metadata.RestoreTime ?? '');
+    // The window's end: 15 minutes (S3's restore lag) before now, to the second.
+    assert.ok(
+      Math.abs(t.getTime() - (before.getTime() - 15 * 60_000)) < 5_000,
+      r.document.Metadata.RestoreTime,
+    );
+    assert.equal(r.document.Metadata.DestinationBucketName, 'orders-restore');
+    assert.equal(r.document.Metadata.NewBucket, undefined);
+    assert.equal(r.document.IamRoleArn, 'arn:aws:iam::123456789012:role/restore-operator');
+  });
+
+  it('tree: starts at the time step; an RDS point to its latest time under a suggested new identifier', async () => {
+    const rds = await point('orders-db', true);
+    const ui = new ScriptedUi([
+      { pick: /point in time/, canGoBack: false, choose: by(/Latest restorable time/) },
+      {
+        input: /new DB instance identifier/,
+        canGoBack: true,
+        type: ['orders_db', 'orders-db-', 'orders-db-restored'],
+        expectChecks: [
+          { severity: 'error', message: 'Not a valid new DB instance identifier' },
+          { severity: 'error', message: 'Not a valid' },
+          undefined,
+        ],
+      },
+      { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
+    ]);
+    const r = await runRestoreWizard(ui, {
+      apis: [api],
+      start: { api, vault: 'prod-pitr', point: rds },
+      recentRoles: ['arn:aws:iam::123456789012:role/restore-operator'],
+    });
+    assert.ok(ui.done);
+    assert.ok(r);
+    assert.deepEqual(ui.seen[2]!.items, [
+      'restore-operator',
+      'service-role/AWSBackupDefaultServiceRole',
+      'Another role ARN…',
+    ]);
+    assert.equal(r.document.ResourceType, 'RDS');
+    assert.equal(r.document.Metadata.DBInstanceIdentifier, 'orders-db-restored');
+    assert.equal(r.document.Metadata.UseLatestRestorableTime, 'true');
+    assert.equal(r.document.Metadata.RestoreTime, undefined);
+  });
+
+  it('a snapshot restores without a time step', async () => {
+    const snap = await point('orders-db', false);
+    const ui = new ScriptedUi([
+      { input: /new DB instance identifier/, canGoBack: false, type: ['orders-db-from-snapshot'] },
+      { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
+    ]);
+    const r = await runRestoreWizard(ui, { apis: [api], start: { api, vault: 'prod-pitr', point: snap } });
+    assert.ok(ui.done);
+    assert.equal(r?.document.Metadata.DBInstanceIdentifier, 'orders-db-from-snapshot');
+    assert.equal(r?.document.Metadata.RestoreTime, undefined);
+  });
+
+  it('a bare metadata file asks the point and the role only, and keeps the metadata as written', async () => {
+    const metadata = { DestinationBucketName: 'orders-restore', RestoreTime: '2025-01-01T00:00:00Z' };
+    const ui = new ScriptedUi([
+      { pick: /vault/, choose: by(/^prod-pitr/) },
+      { pick: /recovery point/, choose: by(/orders-bucket PITR/) },
+      { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
+    ]);
+    const r = await runRestoreWizard(ui, { apis: [api], metadata });
+    assert.ok(ui.done);
+    assert.deepEqual(r?.document.Metadata, metadata);
+    assert.equal(r?.document.ResourceType, 'S3');
+    assert.deepEqual(
+      ui.seen.map((s) => `${s.header.step}/${s.header.totalSteps}`),
+      ['1/3', '2/3', '3/3'],
+    );
+  });
+
+  it('cancelling at any step resolves with nothing', async () => {
+    const ui = new ScriptedUi([
+      { pick: /vault/, choose: by(/^prod-pitr/) },
+      { pick: /recovery point/, choose: () => undefined },
+    ]);
+    assert.equal(await runRestoreWizard(ui, { apis: [api] }), undefined);
+  });
+
+  it('with two connections the first step picks one; Back from the first step cancels', async () => {
+    const other = await openBackupApi(factory, {
+      region: 'eu-west-1',
+      endpoint: emu.url,
+      localEmulator: true,
+    });
+    const ui = new ScriptedUi([{ pick: /account and Region/, canGoBack: false, choose: () => BACK }]);
+    assert.equal(await runRestoreWizard(ui, { apis: [api, other] }), undefined);
+    assert.ok(ui.done);
+  });
+});
+
+describe('restore flow helpers', () => {
+  it('reads a typed time against the window, in UTC and local time', () => {
+    const w = {
+      kind: 'continuous' as const,
+      earliest: new Date('2025-07-20T00:00:00Z'),
+      latest: new Date('2025-08-01T11:45:00Z'),
+      earliestSource: 'derived' as const,
+      latestSource: 'derived' as const,
+      notes: [],
+    };
+    const ok = checkTypedTime('2025-08-01 04:14:37', w, 'America/Los_Angeles');
+    assert.ok('time' in ok);
+    assert.equal(ok.time.toISOString(), '2025-08-01T11:14:37.000Z');
+    assert.match(
+      ok.check.message,
+      /2025-08-01 11:14:37 UTC · 2025-08-01 04:14:37 local \(America\/Los_Angeles\)/,
+    );
+    const late = checkTypedTime('2025-08-01T11:50:00Z', w);
+    assert.equal(late.check.severity, 'error');
+    assert.equal(checkTypedTime('  ', w).check.severity, 'error');
+  });
+
+  it('suggests a valid new identifier, whatever the source name', () => {
+    const at = new Date('2025-08-01T02:14:37Z');
+    assert.equal(suggestedIdentifier('orders-db', at), 'orders-db-pitr-08010214');
+    for (const src of ['9lives_DB', 'x'.repeat(80), undefined, '---'])
+      assert.equal(dbIdentifierProblem(suggestedIdentifier(src, at)), undefined, String(src));
+  });
+
+  it('reads the account from an ARN', () => {
+    assert.deepEqual(accountOf('arn:aws-cn:backup:cn-north-1:123456789012:recovery-point:x'), {
+      partition: 'aws-cn',
+      accountId: '123456789012',
+    });
+    assert.equal(accountOf('arn:aws:ec2:us-east-1::snapshot/snap-1'), undefined);
+  });
+});
+
+describe('the gate before a restore starts', () => {
+  const RP = 'arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:orders-bucket-1a2b3c4d';
+  const doc = (meta: Record<string, unknown>): string =>
+    JSON.stringify(
+      {
+        RecoveryPointArn: RP,
+        IamRoleArn: DEFAULT_ROLE,
+        ResourceType: 'S3',
+        IdempotencyToken: 't-1',
+        Metadata: meta,
+      },
+      null,
+      2,
+    );
+  const facts = (window: { earliest: Date; latest: Date } | Error) => ({
+    region: 'us-east-1',
+    vaults: () => Promise.resolve({ names: new Set(['prod-pitr']), arns: new Set<string>() }),
+    continuousVaultOf: () => Promise.resolve(undefined),
+    planContinuousVaults: () => Promise.resolve(undefined),
+    windowOf: () =>
+      window instanceof Error
+        ? Promise.reject(window)
+        : Promise.resolve({
+            kind: 'continuous' as const,
+            ...window,
+            earliestSource: 'derived' as const,
+            latestSource: 'derived' as const,
+            notes: [],
+          }),
+  });
+
+  it('stops a document with lint errors, naming line and rule', async () => {
+    const g = await checkBeforeStart({ text: doc({ DestinationBucketName: 'b', RestoreTime: 'yesterday' }) });
+    assert.equal(g.ok, false);
+    if (g.ok !== false) return;
+    assert.ok(
+      g.problems.some((p) => /^line \d+: .*\(RST002\)$/.test(p)),
+      g.problems.join('\n'),
+    );
+  });
+
+  it('stops a RestoreTime outside the window the account reports (LIVE002)', async () => {
+    const text = doc({ DestinationBucketName: 'orders-restore', RestoreTime: '2025-07-01T00:00:00Z' });
+    const g = await checkBeforeStart({
+      text,
+      now: new Date('2025-08-01T12:00:00Z'),
+      facts: facts({ earliest: new Date('2025-07-20T00:00:00Z'), latest: new Date('2025-08-01T11:45:00Z') }),
+    });
+    assert.equal(g.ok, false);
+    if (g.ok === false) assert.match(g.problems[0]!, /LIVE002/);
+  });
+
+  it('lets a good document through, with a note when the account could not be asked', async () => {
+    const text = doc({ DestinationBucketName: 'orders-restore', RestoreTime: '2025-08-01T02:14:37Z' });
+    const g = await checkBeforeStart({
+      text,
+      now: new Date('2025-08-01T12:00:00Z'),
+      facts: facts(new Error('AccessDenied on DescribeRecoveryPoint')),
+    });
+    assert.equal(g.ok, true);
+    if (g.ok !== true) return;
+    assert.equal(g.request.IdempotencyToken, 't-1');
+    assert.match(g.notes[0]!, /could not be checked.*AccessDenied/);
+  });
+
+  it('asks for a point for bare metadata, and refuses other JSON', async () => {
+    const bare = await checkBeforeStart({
+      text: '{"DestinationBucketName":"orders-restore","RestoreTime":"2025-08-01T02:14:37Z"}',
+      fileName: 'restore-metadata.json',
+      now: new Date('2025-08-01T12:00:00Z'),
+    });
+    assert.equal(bare.ok, 'needs-point');
+    const other = await checkBeforeStart({ text: '{"name":"x"}', fileName: 'package.json' });
+    assert.equal(other.ok, false);
+  });
+
+  it('says what will happen in plain words', () => {
+    const s3 = describeRestore(
+      {
+        RecoveryPointArn: RP,
+        IamRoleArn: DEFAULT_ROLE,
+        ResourceType: 'S3',
+        Metadata: { DestinationBucketName: 'orders-bucket', RestoreTime: '2025-08-01T02:14:37Z' },
+      },
+      {
+        connection: 'local emulator · us-east-1',
+        timeZone: 'Europe/Berlin',
+        point: { resourceArn: 'arn:aws:s3:::orders-bucket', vault: 'prod-pitr' },
+      },
+    );
+    assert.equal(
+      s3.message,
+      'Restore orders-bucket to 2025-08-01 02:14:37 UTC · 2025-08-01 04:14:37 local (Europe/Berlin)?',
+    );
+    assert.match(s3.detail, /Destination: the S3 bucket "orders-bucket"/);
+    assert.match(s3.detail, /objects that already exist in the destination bucket are skipped/);
+    assert.match(
+      s3.detail,
+      /IAM role: arn:aws:iam::123456789012:role\/service-role\/AWSBackupDefaultServiceRole/,
+    );
+    const aurora = describeRestore(
+      {
+        RecoveryPointArn: RP.replace('orders-bucket', 'cluster'),
+        ResourceType: 'Aurora',
+        Metadata: { dbClusterIdentifier: 'analytics-restored', UseLatestRestorableTime: 'true' },
+      },
+      { connection: 'x' },
+    );
+    assert.match(aurora.message, /latest restorable time/);
+    assert.match(aurora.detail, /new Aurora DB cluster "analytics-restored"/);
+    assert.match(aurora.detail, /creates the cluster only, with no DB instances/);
+    assert.match(aurora.detail, /billed/);
+  });
+});
+
+describe('remembered restore jobs', () => {
+  const memory = (): KeyValueStore & { data: Map<string, unknown> } => {
+    const data = new Map<string, unknown>();
+    return {
+      data,
+      get: <T>(k: string) => data.get(k) as T | undefined,
+      update: (k: string, v: unknown) => {
+        data.set(k, JSON.parse(JSON.stringify(v)) as unknown);
+        return Promise.resolve();
+      },
+    };
+  };
+
+  it('keeps the request only until the job ID is known, and forgets ended jobs after 14 days', async () => {
+    let t = 1_000_000;
+    const jobs = new RememberedJobs(memory(), () => t);
+    const request = {
+      RecoveryPointArn: 'arn',
+      Metadata: { DestinationBucketName: 'b' },
+      IdempotencyToken: 'tok',
+    };
+    await jobs.starting({ token: 'tok', connection: { region: 'us-east-1' }, label: 'b', request });
+    assert.deepEqual(jobs.unfinished()[0]?.request, request);
+    await jobs.started('tok', 'job-1');
+    assert.equal(jobs.find('tok')?.request, undefined);
+    assert.equal(jobs.find('tok')?.jobId, 'job-1');
+    await jobs.ended('tok', 'COMPLETED');
+    assert.equal(jobs.unfinished().length, 0);
+    assert.equal(jobs.all().length, 1);
+    t += 15 * 86_400_000;
+    await jobs.starting({ token: 'tok2', connection: { region: 'us-east-1' }, label: 'c' });
+    assert.deepEqual(
+      jobs.all().map((j) => j.token),
+      ['tok2'],
+    );
+    await jobs.forget('tok2');
+    assert.equal(jobs.all().length, 0);
+  });
+});
