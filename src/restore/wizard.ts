@@ -190,7 +190,7 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
   );
   const header = (m: Main): StepHeader => ({
     title: bare ? 'Start a Restore Job from Restore Metadata' : TITLE,
-    step: mains.indexOf(m as never) + 1,
+    step: mains.indexOf(m) + 1,
     totalSteps: mains.length,
   });
   const answer = <T>(r: T | Back | undefined, set: (v: T) => void): Step => {
