@@ -1,6 +1,7 @@
 /**
  * End-to-end: the sandbox driven like a person would, in Chromium: open the AWS Backup view, expand
- * a vault, see a continuous recovery point with its restorable window. Saves screenshots under
+ * a vault, see a continuous recovery point with its restorable window, restore an S3 bucket to a
+ * chosen second through the palette and see the job complete. Saves screenshots under
  * test-results/screenshots (never uploaded) and asserts on what the page shows. Writes its result to
  * test-results/e2e.json for the test command's closing line.
  */
@@ -129,6 +130,80 @@ async function main(): Promise<number> {
           await p.keyboard.press('Enter');
           await p.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
           await p.screenshot({ path: join(OUT, 'lint.png') });
+        },
+      },
+      {
+        name: 'restores an S3 bucket to a chosen second through the palette, and sees the job complete',
+        run: async (p) => {
+          // Jobs in the sandbox run 45 s; this one should end while the test watches.
+          await fetch(`${emulator.url}/__emulator/config`, {
+            method: 'POST',
+            body: JSON.stringify({ restoreJobDurationMs: 3_000 }),
+          });
+          const second = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 1000) * 1000);
+          const typed = second.toISOString().replace(/\.\d{3}Z$/, 'Z');
+          const quick = p.locator('.quick-input-widget');
+          const choose = async (waitFor: string, filter: string): Promise<void> => {
+            await quick
+              .locator(`.monaco-list-row:has-text("${waitFor}")`)
+              .first()
+              .waitFor({ timeout: 30_000 });
+            await p.keyboard.type(filter, { delay: 10 });
+            await p.keyboard.press('Enter');
+          };
+          await p.keyboard.press('Escape');
+          await p.keyboard.press('Control+Shift+P');
+          await p.keyboard.type('AWS Backup: Restore to a Point in Time', { delay: 10 });
+          await quick
+            .locator('.monaco-list-row:has-text("Restore to a Point in Time")')
+            .first()
+            .waitFor({ timeout: 15_000 });
+          await p.keyboard.press('Enter');
+          await choose('prod-pitr', 'prod-pitr');
+          await choose('orders-bucket', 'orders-bucket');
+          await choose('A specific second', 'specific');
+          await quick.locator('input').first().waitFor({ timeout: 15_000 });
+          await p.keyboard.type(typed, { delay: 10 });
+          const shown = quick.locator(`:text("${typed.replace('T', ' ').replace('Z', '')} UTC")`).first();
+          await shown.waitFor({ timeout: 15_000 });
+          await p.keyboard.press('Enter');
+          await choose('An existing bucket', 'existing');
+          await quick.locator(':text("existing bucket name")').first().waitFor({ timeout: 15_000 });
+          await p.keyboard.type('orders-restore', { delay: 10 });
+          await p.keyboard.press('Enter');
+          await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
+          // The request opens for review; the start is a click on the CodeLens above it.
+          const lens = p.locator('.codelens-decoration a:has-text("Start restore job")').first();
+          await lens.waitFor({ timeout: 30_000 });
+          await p.screenshot({ path: join(OUT, 'restore-review.png') });
+          await lens.click();
+          const dialog = p.locator('.monaco-dialog-box').first();
+          await dialog.waitFor({ timeout: 30_000 });
+          const said = (await dialog.textContent()) ?? '';
+          if (
+            !said.includes(`${typed.replace('T', ' ').replace('Z', '')} UTC`) ||
+            !said.includes('orders-restore')
+          )
+            throw new Error(`the confirmation does not say what will happen: ${said}`);
+          await p.screenshot({ path: join(OUT, 'restore-confirm.png') });
+          await dialog
+            .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
+            .first()
+            .click();
+          const done = p.locator(
+            '.notification-toast:has-text("completed"):has-text("arn:aws:s3:::orders-restore")',
+          );
+          await done.first().waitFor({ timeout: 60_000 });
+          await p.screenshot({ path: join(OUT, 'restore-done.png') });
+          const starts = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob');
+          const metadata = (starts.at(-1)?.input as { Metadata?: Record<string, string> } | undefined)
+            ?.Metadata;
+          if (
+            starts.length !== 1 ||
+            metadata?.RestoreTime !== typed ||
+            metadata.DestinationBucketName !== 'orders-restore'
+          )
+            throw new Error(`the emulator received ${JSON.stringify(starts.map((r) => r.input))}`);
         },
       },
     ];

@@ -72,6 +72,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const accountId = opts.accountId ?? '123456789012';
   const credentials = opts.credentials ?? [DEFAULT_CREDENTIALS];
   const clock = opts.clock ?? (() => new Date());
+  /** How long a new restore job runs; POST /__emulator/config changes it at run time. */
+  let restoreJobDurationMs = opts.restoreJobDurationMs ?? 8_000;
   const state = new AccountState(accountId, region);
   if (opts.seed !== false) seedAccount(state, { now: clock(), bulkRecoveryPoints: opts.bulkRecoveryPoints });
   const routes = compileRoutes(IMPLEMENTED_OPERATIONS);
@@ -119,6 +121,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (rawPath === '/__emulator/faults' && req.method === 'POST') {
         faults = JSON.parse(body.toString() || '{}') as Faults;
         send(res, 200, faults);
+      } else if (rawPath === '/__emulator/config' && req.method === 'POST') {
+        const c = JSON.parse(body.toString() || '{}') as { restoreJobDurationMs?: number };
+        if (typeof c.restoreJobDurationMs === 'number') restoreJobDurationMs = c.restoreJobDurationMs;
+        send(res, 200, { restoreJobDurationMs });
       } else if (rawPath === '/__emulator/requests') send(res, 200, serialize(state.requests));
       else send(res, 404, { message: 'unknown emulator control path' });
       return;
@@ -170,7 +176,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const out = HANDLERS[op]!(input, {
       state,
       now: clock(),
-      restoreJobDurationMs: opts.restoreJobDurationMs ?? 8_000,
+      restoreJobDurationMs,
     });
     state.requests.push({ operation: op, input });
     counts.set(op, (counts.get(op) ?? 0) + 1);

@@ -40,6 +40,8 @@ export interface RestoreFeature {
   /** Resolves when the job started with `jobId` has been followed to its end (or watching stopped). */
   whenFollowed(jobId: string): Promise<JobProgress | undefined>;
   jobs: RememberedJobs;
+  /** What activation does after a reload: follow remembered jobs again (tests call it too). */
+  resume(): Promise<void>;
 }
 
 const realPrompts: RestorePrompts = {
@@ -336,6 +338,16 @@ export function registerRestore(
         return undefined;
       }
       const request = gate.request;
+      // The same request again (a double click, a retry): the job it started, not a second one.
+      const token = tokenFor(doc, request);
+      const known = jobs.find(token);
+      if (known?.jobId) {
+        void vscode.window.showInformationMessage(
+          `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To restore again, change the IdempotencyToken.`,
+        );
+        if (!known.endedAt) follow({ ...known, jobId: known.jobId }, api);
+        return known.jobId;
+      }
       const located = await locateRecoveryPoint(api, request.RecoveryPointArn).catch(() => undefined);
       const confirmation = describeRestore(request, {
         connection: describeConnection(api.connection),
@@ -355,7 +367,6 @@ export function registerRestore(
         void vscode.window.showInformationMessage('Nothing was started.');
         return undefined;
       }
-      const token = tokenFor(doc, request);
       const job: RememberedJob = {
         token,
         connection: api.connection,
@@ -468,8 +479,8 @@ export function registerRestore(
     }
   }
 
-  // Jobs started before the window reloaded: watch them again (and send a start whose answer was lost).
-  void (async () => {
+  /** Jobs started before the window reloaded: watch them again (and send a start whose answer was lost). */
+  async function resume(): Promise<void> {
     for (const job of jobs.unfinished()) {
       try {
         const api = await connections.openApi(job.connection);
@@ -479,11 +490,13 @@ export function registerRestore(
         log.warn(`could not resume a restore job: ${message(e)}`);
       }
     }
-  })();
+  }
+  void resume();
 
   return {
     setPrompts: (p) => (prompts = p ?? realPrompts),
     whenFollowed: (jobId) => followed.get(jobId) ?? Promise.resolve(undefined),
     jobs,
+    resume,
   };
 }

@@ -1,0 +1,415 @@
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+// Types only: the extension's objects come from its own bundle.
+import type { ExplorerNode, RecoveryPointNode } from '../../../src/explorer/model';
+import type { RestorePrompts } from '../../../src/restore/editor/register';
+import type { Confirmation } from '../../../src/restore/startGate';
+import type { Back, Choice, InputCheck, StepHeader, WizardUi } from '../../../src/restore/wizard';
+import { api, fileUri } from './helpers';
+
+const EMULATOR = process.env.PITR_TEST_EMULATOR_URL ?? '';
+const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
+
+async function control(path: string, body?: unknown): Promise<unknown> {
+  const r = await fetch(
+    `${EMULATOR}/__emulator/${path}`,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+  );
+  return r.json();
+}
+interface Received {
+  operation: string;
+  input: Record<string, unknown>;
+}
+const received = async (operation: string): Promise<Received[]> =>
+  ((await control('requests')) as Received[]).filter((r) => r.operation === operation);
+
+type Answer = (kind: 'pick' | 'input', text: string, items: Choice<unknown>[]) => unknown;
+
+/**
+ * The quick inputs and the modal answered by a script (a modal dialog cannot be clicked from an
+ * extension test; the end-to-end test clicks the real ones).
+ */
+class Script implements RestorePrompts {
+  readonly confirmations: Confirmation[] = [];
+  readonly asked: string[] = [];
+  constructor(
+    private answers: Answer[],
+    private readonly confirmWith = true,
+  ) {}
+  readonly wizard: WizardUi = {
+    pick: async <T>(
+      _h: StepHeader,
+      o: { placeholder: string; items: Promise<Choice<T>[]> },
+    ): Promise<T | Back | undefined> => {
+      const items = await o.items;
+      this.asked.push(o.placeholder);
+      const a = this.answers.shift();
+      assert.ok(a, `unexpected step "${o.placeholder}"`);
+      return a('pick', o.placeholder, items) as T | undefined;
+    },
+    input: (
+      _h: StepHeader,
+      o: { prompt: string; check(t: string): InputCheck | undefined },
+    ): Promise<string | Back | undefined> => {
+      this.asked.push(o.prompt);
+      const a = this.answers.shift();
+      assert.ok(a, `unexpected step "${o.prompt}"`);
+      const text = a('input', o.prompt, []) as string;
+      assert.notEqual(o.check(text)?.severity, 'error', o.check(text)?.message);
+      return Promise.resolve(text);
+    },
+  };
+  confirm(c: Confirmation): Promise<boolean> {
+    this.confirmations.push(c);
+    return Promise.resolve(this.confirmWith);
+  }
+}
+const pick =
+  (re: RegExp): Answer =>
+  (kind, text, items) => {
+    assert.equal(kind, 'pick', `expected a pick, got "${text}"`);
+    const found = items.find((i) => re.test(`${i.label} ${i.description ?? ''}`));
+    assert.ok(found, `${re} not among ${items.map((i) => i.label).join(', ')}`);
+    return found.value;
+  };
+const type =
+  (text: string): Answer =>
+  (kind, prompt) => {
+    assert.equal(kind, 'input', `expected an input, got "${prompt}"`);
+    return text;
+  };
+const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+describe('point-in-time restore in a real VS Code host, against the emulator', function () {
+  this.timeout(60_000);
+  let ext: Awaited<ReturnType<typeof api>>;
+
+  before(async () => {
+    assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
+    ext = await api();
+    const tree = ext.explorer.tree;
+    const connected = () => tree.rootNode?.ctx.api.connection.endpoint === EMULATOR;
+    if (!connected()) {
+      const ready = new Promise<void>((resolve) => {
+        const sub = tree.onDidChangeTreeData(() => {
+          if (!connected()) return;
+          sub.dispose();
+          resolve();
+        });
+      });
+      await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator', EMULATOR);
+      if (!connected()) await ready;
+    }
+    // Restore jobs end a second after they start (the explorer tests use long-running ones).
+    await control('config', { restoreJobDurationMs: 1_000 });
+  });
+  afterEach(async () => {
+    ext.restore.setPrompts(undefined);
+    await control('faults', {});
+    // Review documents are untitled and dirty: revert them as they close (no save prompt).
+    for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++)
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+  after(() => control('config', { restoreJobDurationMs: 60_000 }));
+
+  const kids = (n?: ExplorerNode) => ext.explorer.tree.getChildren(n);
+  async function pointNode(name: string, continuous: boolean): Promise<RecoveryPointNode> {
+    const groups = await kids((await kids())[0]);
+    const vaults = await kids(groups.find((g) => g.view().label === 'Backup vaults'));
+    const vault = vaults.find((v) => v.view().label === 'prod-pitr');
+    const points = (await kids(vault)) as RecoveryPointNode[];
+    const p = points.find(
+      (x) =>
+        x.view().contextValue.startsWith('awsBackupPitr.recoveryPoint') &&
+        x.point.ResourceName === name &&
+        (x.point.RecoveryPointArn?.includes(':continuous:') ?? false) === continuous,
+    );
+    assert.ok(p, `${name} is not listed`);
+    return p;
+  }
+  const jobCount = async (): Promise<number> => {
+    let n = 0;
+    for await (const page of ext.explorer.connections.api!.listRestoreJobs()) n += page.items.length;
+    return n;
+  };
+  const documentOf = async (uri: vscode.Uri): Promise<Record<string, unknown>> =>
+    JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()) as Record<string, unknown>;
+
+  it('palette: restores an S3 bucket to a chosen second; the emulator receives exactly the reviewed metadata', async () => {
+    const node = await pointNode('orders-bucket', true);
+    assert.equal(node.window.kind, 'continuous');
+    if (node.window.kind !== 'continuous') return;
+    const at = new Date(Math.floor((node.window.latest.getTime() - 3 * 3_600_000) / 1000) * 1000);
+    const script = new Script([
+      pick(/^prod-pitr/),
+      pick(/orders-bucket PITR/),
+      pick(/specific second/),
+      type(iso(at)),
+      pick(/existing bucket/),
+      type('orders-restore'),
+      pick(/AWSBackupDefaultServiceRole/),
+    ]);
+    ext.restore.setPrompts(script);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('awsBackupPitr.restore.pointInTime');
+    assert.ok(uri, 'the flow opens the request for review');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    const reviewed = await documentOf(uri);
+    assert.deepEqual(reviewed.Metadata, {
+      DestinationBucketName: 'orders-restore',
+      NewBucket: 'false',
+      Encrypted: 'true',
+      EncryptionType: 'SSE-S3',
+      RestoreACLs: 'false',
+      RestoreTime: iso(at),
+    });
+    const startsBefore = (await received('StartRestoreJob')).length;
+
+    // The review document is linted as a start-restore-job and offers the start above it.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      uri,
+    );
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      ['$(play) Start restore job', '$(copy) Copy as AWS CLI command'],
+    );
+    assert.equal(ext.lintResultFor(uri)?.result.recognition.kind, 'start-restore-job');
+    assert.equal(startsBefore, (await received('StartRestoreJob')).length, 'nothing starts on review');
+
+    const cli = await vscode.commands.executeCommand<string>('awsBackupPitr.restore.copyCliCommand', uri);
+    assert.equal(await vscode.env.clipboard.readText(), cli);
+    assert.match(cli, new RegExp(`--idempotency-token ${String(reviewed.IdempotencyToken)}`));
+    assert.match(cli, /--endpoint-url http:\/\/127\.0\.0\.1:\d+/);
+
+    const before = await jobCount();
+    const jobId = await vscode.commands.executeCommand<string>(
+      'awsBackupPitr.restore.startFromDocument',
+      uri,
+    );
+    assert.ok(jobId, 'a job started');
+    const c = script.confirmations[0];
+    assert.ok(c);
+    assert.match(
+      c.message,
+      new RegExp(`^Restore orders-bucket to ${iso(at).replace('T', ' ').replace('Z', '')} UTC · `),
+    );
+    assert.match(c.detail, /objects that already exist in the destination bucket are skipped/);
+    const sent = (await received('StartRestoreJob')).at(-1)!.input;
+    assert.deepEqual(sent.Metadata, reviewed.Metadata);
+    assert.equal(sent.IdempotencyToken, reviewed.IdempotencyToken);
+    assert.equal(sent.IamRoleArn, ROLE);
+
+    // Starting the same document again (a double click, a retry) is the same job.
+    const again = await vscode.commands.executeCommand<string>(
+      'awsBackupPitr.restore.startFromDocument',
+      uri,
+    );
+    assert.equal(again, jobId);
+    assert.equal(await jobCount(), before + 1);
+
+    const end = await ext.restore.whenFollowed(jobId);
+    assert.equal(end?.status, 'COMPLETED');
+    assert.equal(end?.createdResourceArn, 'arn:aws:s3:::orders-restore');
+    assert.equal(ext.restore.jobs.all().find((j) => j.jobId === jobId)?.status, 'COMPLETED');
+  });
+
+  it('tree: from a recovery point, starting at the time step; an RDS instance at its latest time', async () => {
+    const node = await pointNode('orders-db', true);
+    const script = new Script([
+      pick(/Latest restorable time/),
+      type('orders-db-tree-restore'),
+      pick(/AWSBackupDefaultServiceRole/),
+    ]);
+    ext.restore.setPrompts(script);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(
+      'awsBackupPitr.restore.fromRecoveryPoint',
+      node,
+    );
+    assert.equal(script.asked[0], 'Restore to which point in time?');
+    const jobId = await vscode.commands.executeCommand<string>(
+      'awsBackupPitr.restore.startFromDocument',
+      uri,
+    );
+    const sent = (await received('StartRestoreJob')).at(-1)!.input;
+    assert.equal(sent.RecoveryPointArn, node.point.RecoveryPointArn);
+    assert.deepEqual(sent.Metadata, {
+      ...(sent.Metadata as Record<string, string>),
+      DBInstanceIdentifier: 'orders-db-tree-restore',
+      UseLatestRestorableTime: 'true',
+    });
+    assert.equal((sent.Metadata as Record<string, string>).RestoreTime, undefined);
+    assert.match(script.confirmations[0]!.detail, /a new DB instance "orders-db-tree-restore"/);
+    const end = await ext.restore.whenFollowed(jobId);
+    assert.equal(end?.status, 'COMPLETED');
+  });
+
+  describe('from files', () => {
+    const written: vscode.Uri[] = [];
+    async function file(name: string, content: unknown): Promise<vscode.Uri> {
+      const uri = fileUri(`restore-tmp/${name}`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(content, null, 2)));
+      written.push(uri);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      return uri;
+    }
+    after(async () => {
+      await vscode.workspace.fs.delete(fileUri('restore-tmp'), { recursive: true });
+    });
+
+    it('a file with lint errors, or a time outside the actual window (LIVE002), starts nothing', async () => {
+      const node = await pointNode('orders-db', true);
+      const script = new Script([]);
+      ext.restore.setPrompts(script);
+      const starts = (await received('StartRestoreJob')).length;
+      const base = {
+        RecoveryPointArn: node.point.RecoveryPointArn,
+        IamRoleArn: ROLE,
+        ResourceType: 'RDS',
+      };
+      const broken = await file('start-restore-job.broken.json', {
+        ...base,
+        Metadata: { DBInstanceIdentifier: 'x-restore', Engine: 'postgres', RestoreTime: 'yesterday' },
+      });
+      assert.equal(
+        await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', broken),
+        undefined,
+      );
+      // Twelve days back: inside 35 days (no RST003), before this point's creation ten days ago.
+      const outside = await file('start-restore-job.outside.json', {
+        ...base,
+        Metadata: {
+          DBInstanceIdentifier: 'x-restore',
+          Engine: 'postgres',
+          UseLatestRestorableTime: 'false',
+          RestoreTime: iso(new Date(Date.now() - 12 * 86_400_000)),
+        },
+      });
+      assert.equal(
+        await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', outside),
+        undefined,
+      );
+      assert.equal(script.confirmations.length, 0, 'nothing was even offered');
+      assert.equal((await received('StartRestoreJob')).length, starts);
+    });
+
+    it('a bare metadata file asks the point and role, then starts like any request; a failing job reports its message', async () => {
+      const uri = await file('restore-metadata.json', {
+        DestinationBucketName: 'legacy-unversioned-bucket',
+        RestoreTime: iso(new Date(Date.now() - 2 * 3_600_000)),
+      });
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        uri,
+      );
+      assert.deepEqual(
+        lenses.map((l) => l.command?.title),
+        ['$(play) Start restore job'],
+      );
+      const script = new Script([
+        pick(/^prod-pitr/),
+        pick(/orders-bucket PITR/),
+        pick(/AWSBackupDefaultServiceRole/),
+      ]);
+      ext.restore.setPrompts(script);
+      assert.equal(
+        await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', uri),
+        undefined,
+      );
+      const review = vscode.window.activeTextEditor?.document;
+      assert.ok(review && review.uri.scheme === 'untitled', 'the full request opens for review');
+      const jobId = await vscode.commands.executeCommand<string>(
+        'awsBackupPitr.restore.startFromDocument',
+        review.uri,
+      );
+      assert.ok(jobId);
+      const sent = (await received('StartRestoreJob')).at(-1)!.input;
+      assert.equal(
+        (sent.Metadata as Record<string, string>).DestinationBucketName,
+        'legacy-unversioned-bucket',
+      );
+      const end = await ext.restore.whenFollowed(jobId);
+      assert.equal(end?.status, 'FAILED');
+      assert.match(end?.statusMessage ?? '', /versioning/);
+    });
+  });
+
+  it('throttling and dropped connections during a start and its following make one job, never none or two', async () => {
+    const node = await pointNode('orders-db', true);
+    const script = new Script([
+      pick(/Latest restorable time/),
+      type('orders-db-under-faults'),
+      pick(/AWSBackupDefaultServiceRole/),
+    ]);
+    ext.restore.setPrompts(script);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(
+      'awsBackupPitr.restore.fromRecoveryPoint',
+      node,
+    );
+    const before = await jobCount();
+    await control('faults', {
+      throttle: { count: 3, operations: ['StartRestoreJob', 'DescribeRestoreJob'] },
+      drop: { count: 2, operations: ['StartRestoreJob', 'DescribeRestoreJob'] },
+    });
+    const jobId = await vscode.commands.executeCommand<string>(
+      'awsBackupPitr.restore.startFromDocument',
+      uri,
+    );
+    assert.ok(jobId);
+    const end = await ext.restore.whenFollowed(jobId);
+    await control('faults', {});
+    assert.equal(end?.status, 'COMPLETED');
+    assert.equal(await jobCount(), before + 1);
+  });
+
+  it('after a reload, remembered jobs are watched again, and a start whose answer was lost is the same job', async () => {
+    const door = ext.explorer.connections.api!;
+    const node = await pointNode('orders-db', true);
+    // A job the previous window started and was following.
+    const token1 = randomUUID();
+    const request = (token: string, name: string) => ({
+      RecoveryPointArn: node.point.RecoveryPointArn!,
+      IamRoleArn: ROLE,
+      ResourceType: 'RDS',
+      IdempotencyToken: token,
+      Metadata: { DBInstanceIdentifier: name, Engine: 'postgres', UseLatestRestorableTime: 'true' },
+    });
+    const id1 = await door.startRestoreJob(request(token1, 'orders-db-reload-1'));
+    await ext.restore.jobs.starting({ token: token1, connection: door.connection, label: 'reload 1' });
+    await ext.restore.jobs.started(token1, id1);
+    // A start the service received, but whose answer the previous window never saw.
+    const token2 = randomUUID();
+    const id2 = await door.startRestoreJob(request(token2, 'orders-db-reload-2'));
+    await ext.restore.jobs.starting({
+      token: token2,
+      connection: door.connection,
+      label: 'reload 2',
+      request: request(token2, 'orders-db-reload-2'),
+    });
+    const before = await jobCount();
+
+    await ext.restore.resume();
+    const resumed = ext.restore.jobs.find(token2);
+    assert.equal(resumed?.jobId, id2, 'the lost answer is recovered with the same token');
+    assert.equal(
+      resumed?.request,
+      undefined,
+      'the request (restore metadata) is dropped once the job is known',
+    );
+    assert.equal((await ext.restore.whenFollowed(id1))?.status, 'COMPLETED');
+    assert.equal((await ext.restore.whenFollowed(id2))?.status, 'COMPLETED');
+    assert.equal(await jobCount(), before, 'no second job');
+    // The jobs are in the explorer's Restore jobs.
+    const groups = await kids((await kids())[0]);
+    const jobs = await kids(groups.find((g) => g.view().label === 'Restore jobs'));
+    const labels = jobs.map(
+      (j) => `${j.view().label} ${j.view().description ?? ''} ${j.view().tooltip ?? ''}`,
+    );
+    assert.ok(
+      labels.some((l) => l.includes(id1)),
+      labels.join('\n'),
+    );
+  });
+});
