@@ -117,13 +117,20 @@ export function registerRestore(
     const apis = start ? [start.api] : connections.apis;
     if (apis.length === 0) {
       const connect = 'Connect…';
-      const picked = await vscode.window.showErrorMessage(
-        'Connect to AWS first: the restore lists your vaults and recovery points.',
-        connect,
-        'Use the Local Emulator',
-      );
-      if (picked === connect) await vscode.commands.executeCommand('awsBackupPitr.connect');
-      else if (picked) await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator');
+      const emulator = 'Use the Local Emulator';
+      void vscode.window
+        .showErrorMessage(
+          'Connect to AWS first: the restore lists your vaults and recovery points.',
+          connect,
+          emulator,
+        )
+        .then((picked) =>
+          picked === connect
+            ? vscode.commands.executeCommand('awsBackupPitr.connect')
+            : picked === emulator
+              ? vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator')
+              : undefined,
+        );
       return undefined;
     }
     const result = await runRestoreWizard(prompts.wizard, {
@@ -319,12 +326,18 @@ export function registerRestore(
         ...(api ? { facts: liveFactsFrom(api) } : {}),
       });
       if (gate.ok === false) {
+        // Not awaited: the command ends now; the message stays until the user closes it.
         const problems = 'Show Problems';
-        const picked = await vscode.window.showErrorMessage(
-          `The restore did not start: ${gate.problems.length} problem${gate.problems.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${gate.problems.slice(0, 3).join(' ')}`,
-          problems,
-        );
-        if (picked === problems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        void vscode.window
+          .showErrorMessage(
+            `The restore did not start: ${gate.problems.length} problem${gate.problems.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${gate.problems.slice(0, 3).join(' ')}`,
+            problems,
+          )
+          .then((picked) =>
+            picked === problems
+              ? vscode.commands.executeCommand('workbench.actions.view.problems')
+              : undefined,
+          );
         return undefined;
       }
       if (gate.ok === 'needs-point') {

@@ -158,7 +158,6 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     const reviewed = await documentOf(uri);
     assert.deepEqual(reviewed.Metadata, {
       DestinationBucketName: 'orders-restore',
-      NewBucket: 'false',
       Encrypted: 'true',
       EncryptionType: 'SSE-S3',
       RestoreACLs: 'false',
