@@ -162,7 +162,8 @@ async function main(): Promise<number> {
           await choose('prod-pitr', 'prod-pitr');
           await choose('orders-bucket', 'orders-bucket');
           await choose('A specific second', 'specific');
-          await quick.locator('input').first().waitFor({ timeout: 15_000 });
+          // The input box replaces the pick: wait for its prompt before typing.
+          await quick.locator(':text("Restore time: ISO 8601")').first().waitFor({ timeout: 15_000 });
           await p.keyboard.type(typed, { delay: 10 });
           const shown = quick.locator(`:text("${typed.replace('T', ' ').replace('Z', '')} UTC")`).first();
           await shown.waitFor({ timeout: 15_000 });
@@ -190,10 +191,24 @@ async function main(): Promise<number> {
             .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
             .first()
             .click();
+          // Toasts may hide while the page has no focus: read the notification centre, where they stay.
+          await p.keyboard.press('Control+Shift+P');
+          await p.keyboard.type('Notifications: Show Notifications', { delay: 10 });
+          await quick
+            .locator('.monaco-list-row:has-text("Show Notifications")')
+            .first()
+            .waitFor({ timeout: 15_000 });
+          await p.keyboard.press('Enter');
           const done = p.locator(
-            '.notification-toast:has-text("completed"):has-text("arn:aws:s3:::orders-restore")',
+            '.notifications-center .notification-list-item:has-text("completed"):has-text("arn:aws:s3:::orders-restore")',
           );
-          await done.first().waitFor({ timeout: 60_000 });
+          await done
+            .first()
+            .waitFor({ timeout: 60_000 })
+            .catch((e: unknown) => {
+              const starts = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+              throw new Error(`no completion notice (${starts} StartRestoreJob received): ${String(e)}`);
+            });
           await p.screenshot({ path: join(OUT, 'restore-done.png') });
           const starts = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob');
           const metadata = (starts.at(-1)?.input as { Metadata?: Record<string, string> } | undefined)
