@@ -28,6 +28,16 @@ export interface RestoreRequestInput {
   newBucket?: boolean;
 }
 
+/** StartRestoreJob's input as a start-restore-job document (`--cli-input-json`) carries it. */
+export interface StartRequest {
+  RecoveryPointArn: string;
+  Metadata: Record<string, string>;
+  IamRoleArn?: string;
+  ResourceType?: string;
+  IdempotencyToken?: string;
+  CopySourceTagsToRestoredResource?: boolean;
+}
+
 export interface StartRestoreJobDocument {
   RecoveryPointArn: string;
   Metadata: Record<string, string>;
@@ -140,14 +150,7 @@ function shellQuote(s: string): string {
 
 /** The exact AWS CLI equivalent of the request. */
 export function cliEquivalent(
-  doc: {
-    RecoveryPointArn: string;
-    Metadata: Record<string, string>;
-    IamRoleArn?: string;
-    ResourceType?: string;
-    IdempotencyToken?: string;
-    CopySourceTagsToRestoredResource?: boolean;
-  },
+  doc: StartRequest,
   region?: string,
   profile?: string,
   endpoint?: string,

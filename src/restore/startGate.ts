@@ -9,17 +9,10 @@ import { liveCheck, type LiveFacts } from '../lint/live';
 import { parseDocument } from '../lint/jsonAst';
 import { LineIndex } from '../lint/position';
 import type { LintOptions, SeveritySetting } from '../lint/types';
+import type { StartRequest } from './restoreRequest';
 import { bothTimes } from './wizard';
 
-/** StartRestoreJob's input as a start-restore-job document carries it. */
-export interface StartRequest {
-  RecoveryPointArn: string;
-  Metadata: Record<string, string>;
-  IamRoleArn?: string;
-  ResourceType?: string;
-  IdempotencyToken?: string;
-  CopySourceTagsToRestoredResource?: boolean;
-}
+export type { StartRequest };
 
 export interface GateInput {
   text: string;

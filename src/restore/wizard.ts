@@ -37,23 +37,25 @@ export interface InputCheck {
   message: string;
 }
 
+export interface PickOptions<T> {
+  placeholder: string;
+  items: Promise<Choice<T>[]>;
+  canGoBack: boolean;
+}
+
+export interface InputOptions {
+  prompt: string;
+  placeholder?: string;
+  value?: string;
+  canGoBack: boolean;
+  /** An error blocks the answer; info is shown and accepted. */
+  check(text: string): InputCheck | undefined;
+}
+
 /** The window UI. Each call resolves with the answer, BACK, or undefined when the user cancelled. */
 export interface WizardUi {
-  pick<T>(
-    header: StepHeader,
-    o: { placeholder: string; items: Promise<Choice<T>[]>; canGoBack: boolean },
-  ): Promise<T | Back | undefined>;
-  input(
-    header: StepHeader,
-    o: {
-      prompt: string;
-      placeholder?: string;
-      value?: string;
-      canGoBack: boolean;
-      /** An error blocks the answer; info is shown and accepted. */
-      check(text: string): InputCheck | undefined;
-    },
-  ): Promise<string | Back | undefined>;
+  pick<T>(header: StepHeader, o: PickOptions<T>): Promise<T | Back | undefined>;
+  input(header: StepHeader, o: InputOptions): Promise<string | Back | undefined>;
 }
 
 /** A recovery point as listed in a vault (or by the explorer), with the fields the flow reads. */

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
-import { BACK, type Back, type Choice, type InputCheck, type StepHeader, type WizardUi } from '../wizard';
+import {
+  BACK,
+  type Back,
+  type InputCheck,
+  type InputOptions,
+  type PickOptions,
+  type StepHeader,
+  type WizardUi,
+} from '../wizard';
 
 /** The restore flow's steps as VS Code quick picks and input boxes, with a Back button. */
 export class QuickInputUi implements WizardUi {
-  pick<T>(
-    header: StepHeader,
-    o: { placeholder: string; items: Promise<Choice<T>[]>; canGoBack: boolean },
-  ): Promise<T | Back | undefined> {
+  pick<T>(header: StepHeader, o: PickOptions<T>): Promise<T | Back | undefined> {
     return new Promise((resolve, reject) => {
       const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { value: T }>();
       Object.assign(qp, header);
@@ -50,16 +55,7 @@ export class QuickInputUi implements WizardUi {
     });
   }
 
-  input(
-    header: StepHeader,
-    o: {
-      prompt: string;
-      placeholder?: string;
-      value?: string;
-      canGoBack: boolean;
-      check(text: string): InputCheck | undefined;
-    },
-  ): Promise<string | Back | undefined> {
+  input(header: StepHeader, o: InputOptions): Promise<string | Back | undefined> {
     return new Promise((resolve) => {
       const box = vscode.window.createInputBox();
       Object.assign(box, header);

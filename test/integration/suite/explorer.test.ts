@@ -2,17 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Types only: the extension's nodes come from its own bundle, so `instanceof` would not match.
 import type { ExplorerNode, PlanNode, VaultNode } from '../../../src/explorer/model';
-import { api } from './helpers';
+import { api, connectToEmulator, emulatorControl } from './helpers';
 
-const EMULATOR = process.env.PITR_TEST_EMULATOR_URL ?? '';
-
-async function emulatorControl(path: string, body?: unknown): Promise<unknown> {
-  const r = await fetch(
-    `${EMULATOR}/__emulator/${path}`,
-    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
-  );
-  return r.json();
-}
 async function requests(operation: string): Promise<number> {
   const all = (await emulatorControl('requests')) as { operation: string }[];
   return all.filter((r) => r.operation === operation).length;
@@ -23,19 +14,9 @@ describe('the explorer in a real VS Code host, against the emulator', function (
   let tree: Awaited<ReturnType<typeof api>>['explorer']['tree'];
 
   before(async function () {
-    assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
     const ext = await api();
     tree = ext.explorer.tree;
-    const connected = () => tree.rootNode?.ctx.api.connection.endpoint === EMULATOR;
-    const ready = new Promise<void>((resolve) => {
-      const sub = tree.onDidChangeTreeData(() => {
-        if (!connected()) return;
-        sub.dispose();
-        resolve();
-      });
-    });
-    await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator', EMULATOR);
-    if (!connected()) await ready;
+    await connectToEmulator(ext);
   });
   afterEach(() => emulatorControl('faults', {}));
 

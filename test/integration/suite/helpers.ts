@@ -60,3 +60,31 @@ export async function open(
 export function textAt(doc: vscode.TextDocument, d: vscode.Diagnostic): string {
   return doc.getText(d.range);
 }
+
+/** The emulator the launcher started for this run. */
+export const EMULATOR = process.env.PITR_TEST_EMULATOR_URL ?? '';
+
+/** The emulator's control endpoints: faults, config, the requests it answered. */
+export async function emulatorControl(path: string, body?: unknown): Promise<unknown> {
+  const r = await fetch(
+    `${EMULATOR}/__emulator/${path}`,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+  );
+  return r.json();
+}
+
+/** Connects the extension to the emulator (the "Use the Local Emulator" command) and waits for the tree. */
+export async function connectToEmulator(ext: ExtensionApi): Promise<void> {
+  assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
+  const tree = ext.explorer.tree;
+  const connected = () => tree.rootNode?.ctx.api.connection.endpoint === EMULATOR;
+  const ready = new Promise<void>((resolve) => {
+    const sub = tree.onDidChangeTreeData(() => {
+      if (!connected()) return;
+      sub.dispose();
+      resolve();
+    });
+  });
+  await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator', EMULATOR);
+  if (!connected()) await ready;
+}

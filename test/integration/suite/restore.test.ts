@@ -6,18 +6,11 @@ import type { ExplorerNode, RecoveryPointNode } from '../../../src/explorer/mode
 import type { RestorePrompts } from '../../../src/restore/editor/register';
 import type { Confirmation } from '../../../src/restore/startGate';
 import type { Back, Choice, InputCheck, StepHeader, WizardUi } from '../../../src/restore/wizard';
-import { api, fileUri } from './helpers';
+import { api, connectToEmulator, emulatorControl, fileUri } from './helpers';
 
-const EMULATOR = process.env.PITR_TEST_EMULATOR_URL ?? '';
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
+const control = emulatorControl;
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const r = await fetch(
-    `${EMULATOR}/__emulator/${path}`,
-    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
-  );
-  return r.json();
-}
 interface Received {
   operation: string;
   input: Record<string, unknown>;
@@ -87,21 +80,8 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
   let ext: Awaited<ReturnType<typeof api>>;
 
   before(async () => {
-    assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
     ext = await api();
-    const tree = ext.explorer.tree;
-    const connected = () => tree.rootNode?.ctx.api.connection.endpoint === EMULATOR;
-    if (!connected()) {
-      const ready = new Promise<void>((resolve) => {
-        const sub = tree.onDidChangeTreeData(() => {
-          if (!connected()) return;
-          sub.dispose();
-          resolve();
-        });
-      });
-      await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator', EMULATOR);
-      if (!connected()) await ready;
-    }
+    await connectToEmulator(ext);
     // Restore jobs end a second after they start (the explorer tests use long-running ones).
     await control('config', { restoreJobDurationMs: 1_000 });
   });
