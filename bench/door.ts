@@ -13,16 +13,23 @@ interface Captured {
   headers: Record<string, string>;
 }
 
-function replay(port: number, c: Captured): Promise<number> {
+/** Replays a signed request with plain `http`; with `parse`, also JSON.parses the body (for reference). */
+function replay(port: number, c: Captured, parse = false): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, path: c.path, method: 'GET', headers: c.headers, agent: false },
       (res) => {
         let n = 0;
-        res.on('data', (b: Buffer) => (n += b.length));
-        res.on('end', () =>
-          res.statusCode === 200 ? resolve(n) : reject(new Error(`replay got HTTP ${res.statusCode}`)),
-        );
+        const chunks: Buffer[] = [];
+        res.on('data', (b: Buffer) => {
+          n += b.length;
+          if (parse) chunks.push(b);
+        });
+        res.on('end', () => {
+          if (parse) JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (res.statusCode === 200) resolve(n);
+          else reject(new Error(`replay got HTTP ${res.statusCode}`));
+        });
       },
     );
     req.on('error', reject);
@@ -57,6 +64,7 @@ export async function benchDoor(): Promise<void> {
   const api = new BackupApi(client, conn);
   const doorTimes: number[] = [];
   const bareTimes: number[] = [];
+  const parsedTimes: number[] = [];
   let points = 0;
   for (let round = 0; round < 6; round++) {
     captured.length = 0;
@@ -71,10 +79,14 @@ export async function benchDoor(): Promise<void> {
     const t1 = performance.now();
     for (const c of captured) await replay(emu.port, c);
     const bare = (performance.now() - t1) / captured.length;
+    const t2 = performance.now();
+    for (const c of captured) await replay(emu.port, c, true);
+    const parsed = (performance.now() - t2) / captured.length;
     if (round > 0) {
       // round 0 warms up the JIT and the connection pool
       doorTimes.push(door);
       bareTimes.push(bare);
+      parsedTimes.push(parsed);
     }
   }
   const door = median(doorTimes);
@@ -84,6 +96,12 @@ export async function benchDoor(): Promise<void> {
   );
   console.log(
     `door ms/page ${door.toFixed(2)}   bare replayed request ms/page ${bare.toFixed(2)}   ratio ${(door / bare).toFixed(2)} ${door / bare <= 1.5 ? 'meets' : 'MISSES'} the goal of 1.5`,
+  );
+  // For reference only (not the goal): the replay plus JSON.parse of the body, without the SDK's typed
+  // deserialization (timestamps to Dates, per-member schema walk), which is most of the difference.
+  const parsed = median(parsedTimes);
+  console.log(
+    `for reference: replay + JSON.parse ms/page ${parsed.toFixed(2)}   door over it ${(door / parsed).toFixed(2)}`,
   );
   factory.dispose();
   await emu.close();
