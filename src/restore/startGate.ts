@@ -163,7 +163,7 @@ export function describeRestore(
     ...notes.map((n) => `• ${n}`),
   ];
   return {
-    message: `Restore ${name} to ${time && !Number.isNaN(time.getTime()) ? bothTimes(time, o.timeZone) : when}?`,
+    message: `Restore ${name} to ${time && !Number.isNaN(time.getTime()) ? bothTimes(time, o.timeZone) : when.replace(/ when the job runs$/, '')}?`,
     detail: lines.join('\n'),
   };
 }

@@ -60,6 +60,22 @@ async function main(): Promise<number> {
       ]),
     );
     const row = (text: string) => page.locator(`.monaco-list-row:has-text("${text}")`).first();
+    const quick = page.locator('.quick-input-widget');
+    const choose = async (waitFor: string, filter: string): Promise<void> => {
+      await quick.locator(`.monaco-list-row:has-text("${waitFor}")`).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.type(filter, { delay: 10 });
+      await page.keyboard.press('Enter');
+    };
+    const showNotifications = async (): Promise<void> => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type('Notifications: Show Notifications', { delay: 10 });
+      await quick
+        .locator('.monaco-list-row:has-text("Show Notifications")')
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+    };
     const steps: Step[] = [
       {
         name: 'opens the AWS Backup view from the activity bar and sees the connection and vaults',
@@ -142,15 +158,6 @@ async function main(): Promise<number> {
           });
           const second = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 1000) * 1000);
           const typed = second.toISOString().replace(/\.\d{3}Z$/, 'Z');
-          const quick = p.locator('.quick-input-widget');
-          const choose = async (waitFor: string, filter: string): Promise<void> => {
-            await quick
-              .locator(`.monaco-list-row:has-text("${waitFor}")`)
-              .first()
-              .waitFor({ timeout: 30_000 });
-            await p.keyboard.type(filter, { delay: 10 });
-            await p.keyboard.press('Enter');
-          };
           await p.keyboard.press('Escape');
           await p.keyboard.press('Control+Shift+P');
           await p.keyboard.type('AWS Backup: Restore to a Point in Time', { delay: 10 });
@@ -192,13 +199,7 @@ async function main(): Promise<number> {
             .first()
             .click();
           // Toasts may hide while the page has no focus: read the notification centre, where they stay.
-          await p.keyboard.press('Control+Shift+P');
-          await p.keyboard.type('Notifications: Show Notifications', { delay: 10 });
-          await quick
-            .locator('.monaco-list-row:has-text("Show Notifications")')
-            .first()
-            .waitFor({ timeout: 15_000 });
-          await p.keyboard.press('Enter');
+          await showNotifications();
           const done = p.locator(
             '.notifications-center .notification-list-item:has-text("completed"):has-text("arn:aws:s3:::orders-restore")',
           );
@@ -219,6 +220,53 @@ async function main(): Promise<number> {
             metadata.DestinationBucketName !== 'orders-restore'
           )
             throw new Error(`the emulator received ${JSON.stringify(starts.map((r) => r.input))}`);
+        },
+      },
+      {
+        name: 'after a window reload, a running restore job started from the tree is watched again to its end',
+        run: async (p) => {
+          await fetch(`${emulator.url}/__emulator/config`, {
+            method: 'POST',
+            body: JSON.stringify({ restoreJobDurationMs: 25_000 }),
+          });
+          await p.keyboard.press('Escape');
+          const point = p.locator('.monaco-list-row:has-text("orders-db"):has-text("PITR")').first();
+          await point.click({ button: 'right' });
+          // The context menu (in a shadow root): its first entry, by keyboard.
+          await p.keyboard.press('ArrowDown');
+          await p.keyboard.press('Enter');
+          await choose('Latest restorable time', 'Latest');
+          await quick.locator(':text("new DB instance identifier")').first().waitFor({ timeout: 15_000 });
+          await p.keyboard.press('Enter'); // the suggested identifier
+          await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
+          const lens = p.locator('.codelens-decoration a:has-text("Start restore job")').first();
+          await lens.waitFor({ timeout: 30_000 });
+          await lens.click();
+          const dialog = p.locator('.monaco-dialog-box').first();
+          await dialog.waitFor({ timeout: 30_000 });
+          await dialog
+            .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
+            .first()
+            .click();
+          // The job runs (PENDING or RUNNING) when the window reloads: its progress is in the centre.
+          await showNotifications();
+          await p
+            .locator('.notifications-center .notification-list-item:has-text("Restore orders-db")')
+            .first()
+            .waitFor({ timeout: 30_000 });
+          const started = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+          await p.reload();
+          await row('prod-pitr').waitFor({ timeout: 60_000 });
+          await showNotifications();
+          await p
+            .locator(
+              '.notifications-center .notification-list-item:has-text("Restore of orders-db"):has-text("completed")',
+            )
+            .first()
+            .waitFor({ timeout: 90_000 });
+          await p.screenshot({ path: join(OUT, 'restore-after-reload.png') });
+          const after = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+          if (after !== started) throw new Error(`the reload sent ${after - started} more StartRestoreJob`);
         },
       },
     ];

@@ -167,7 +167,7 @@ export interface PwLocator {
   hover(opts?: { timeout?: number }): Promise<void>;
   locator(selector: string): PwLocator;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
-  click(opts?: { timeout?: number }): Promise<void>;
+  click(opts?: { timeout?: number; button?: 'left' | 'right' }): Promise<void>;
   first(): PwLocator;
   waitFor(opts?: { state?: 'visible' | 'attached'; timeout?: number }): Promise<void>;
   textContent(): Promise<string | null>;
@@ -177,6 +177,7 @@ export interface PwPage {
   exposeFunction(name: string, fn: (...args: never[]) => unknown): Promise<void>;
   on(event: 'console', fn: (m: PwConsoleMessage) => void): void;
   goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   locator(selector: string): PwLocator;
   frameLocator(selector: string): {
