@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
-import { startEmulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../emulator/server';
 import {
   CHROMIUM_ARGS,
   installHost,
@@ -16,6 +16,7 @@ import {
   remoteUri,
   ROOT,
   startHost,
+  type PwBrowser,
   type PwPage,
 } from '../integration/vscodeHost';
 
@@ -24,6 +25,72 @@ const OUT = join(ROOT, 'test-results', 'screenshots');
 interface Step {
   name: string;
   run: (page: PwPage) => Promise<void>;
+}
+
+/** Opens the notification centre, where notifications stay (toasts may hide while the page has no focus). */
+async function openNotificationCentre(page: PwPage): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Notifications: Show Notifications', { delay: 10 });
+  await page
+    .locator('.quick-input-widget .monaco-list-row:has-text("Show Notifications")')
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * In a workspace its user has not trusted, "Start restore job" on a file refuses, says why, and sends
+ * nothing: a second host, where the folder opens in Restricted Mode.
+ */
+async function untrustedFileRestoreRefused(browser: PwBrowser, emulator: Emulator): Promise<void> {
+  const host = await startHost({
+    workspaceTemplate: join(ROOT, 'samples'),
+    userSettings: { 'awsBackupPitr.aws.endpoint': emulator.url, 'chat.disableAIFeatures': true },
+    env: {
+      AWS_ACCESS_KEY_ID: LOCAL_EMULATOR_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_EMULATOR_CREDENTIALS.secretAccessKey,
+      AWS_REGION: emulator.region,
+    },
+    workspaceTrust: true,
+  });
+  const page = await browser.newPage();
+  try {
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await page.goto(
+      host.url([
+        ['extensionDevelopmentPath', remoteUri(host.port, ROOT)],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    // The folder opens in Restricted Mode (never trusted on this machine).
+    await page.locator('.statusbar-item:has-text("Restricted Mode")').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('start-restore-job.json', { delay: 10 });
+    await page
+      .locator('.quick-input-list .monaco-list-row:has-text("start-restore-job.json")')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const lens = page.locator('.codelens-decoration a:has-text("Start restore job")').first();
+    await lens.waitFor({ timeout: 30_000 });
+    const before = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+    await lens.click();
+    await openNotificationCentre(page);
+    await page
+      .locator('.notifications-center .notification-list-item:has-text("disabled in an untrusted workspace")')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(OUT, 'restore-untrusted.png') });
+    const after = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+    if (after !== before) throw new Error('a restore request was sent from an untrusted workspace');
+  } catch (e) {
+    await page.screenshot({ path: join(OUT, 'failed-untrusted.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    await host.stop();
+  }
 }
 
 async function main(): Promise<number> {
@@ -66,16 +133,7 @@ async function main(): Promise<number> {
       await page.keyboard.type(filter, { delay: 10 });
       await page.keyboard.press('Enter');
     };
-    const showNotifications = async (): Promise<void> => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+Shift+P');
-      await page.keyboard.type('Notifications: Show Notifications', { delay: 10 });
-      await quick
-        .locator('.monaco-list-row:has-text("Show Notifications")')
-        .first()
-        .waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
-    };
+    const showNotifications = (): Promise<void> => openNotificationCentre(page);
     const steps: Step[] = [
       {
         name: 'opens the AWS Backup view from the activity bar and sees the connection and vaults',
@@ -280,6 +338,17 @@ async function main(): Promise<number> {
         console.log(`  ✘ ${s.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
         await page.screenshot({ path: join(OUT, `failed-${passes + failures}.png`) }).catch(() => undefined);
       }
+    }
+    const name =
+      'in an untrusted workspace, a restore from a file is refused with the reason, and nothing is sent';
+    try {
+      await host.stop();
+      await untrustedFileRestoreRefused(browser, emulator);
+      passes++;
+      console.log(`  ✔ ${name}`);
+    } catch (e) {
+      failures++;
+      console.log(`  ✘ ${name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
   } finally {
     await browser.close();

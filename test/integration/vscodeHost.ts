@@ -194,6 +194,7 @@ export interface PwPage {
     up(): Promise<void>;
   };
   setViewportSize(size: { width: number; height: number }): Promise<void>;
+  close(): Promise<void>;
 }
 export interface PwBrowser {
   newPage(): Promise<PwPage>;
