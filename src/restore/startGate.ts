@@ -19,8 +19,8 @@ export interface GateInput {
   fileName?: string;
   globs?: Readonly<Record<string, string>>;
   severity?: Readonly<Record<string, SeveritySetting>>;
-  /** The account's facts (the live checks); undefined when not connected. */
-  facts?: LiveFacts;
+  /** The account's facts for the Region of the request's recovery point; undefined when not connected. */
+  factsFor?: (recoveryPointArn: string) => Promise<LiveFacts | undefined>;
   now?: Date;
 }
 
@@ -65,9 +65,10 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
 
   const request = value as StartRequest;
   const notes: string[] = [];
-  if (input.facts) {
+  const facts = await input.factsFor?.(request.RecoveryPointArn);
+  if (facts) {
     try {
-      const live = await liveCheck(input.text, result.recognition, input.facts);
+      const live = await liveCheck(input.text, result.recognition, facts);
       // LIVE002 stops the start whatever its configured severity: the service would fail the job.
       const outside = live.filter((f) => f.code === 'LIVE002');
       if (outside.length)

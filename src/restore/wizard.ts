@@ -8,6 +8,7 @@
  * From the explorer the flow starts at the restore time, its point already chosen; for a bare
  * restore-metadata file it asks the recovery point and the role only.
  */
+import { randomUUID } from 'node:crypto';
 import { collect, type BackupApi } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { formatLocal, formatUtc } from '../explorer/format';
@@ -110,6 +111,9 @@ export function accountOf(arn: string | undefined): { accountId: string; partiti
   const m = /^arn:(aws[-a-z]*):[^:]*:[^:]*:(\d{12}):/.exec(arn ?? '');
   return m ? { partition: m[1]!, accountId: m[2]! } : undefined;
 }
+
+/** Text from AWS in a quick pick label: "$(name)" would otherwise render as an icon. */
+const plain = (text: string): string => text.replace(/\$\(/g, '\\$(');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -259,7 +263,7 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
             const continuous = p.RecoveryPointArn?.includes(':recovery-point:continuous:');
             const w = windowText(windowOfRecoveryPoint(p, now()), tz);
             return {
-              label: `${continuous ? '$(history) ' : '$(archive) '}${p.ResourceName ?? p.ResourceArn?.split(/[:/]/).pop() ?? '?'}`,
+              label: `${continuous ? '$(history) ' : '$(archive) '}${plain(p.ResourceName ?? p.ResourceArn?.split(/[:/]/).pop() ?? '?')}`,
               description: [
                 continuous ? 'PITR' : 'snapshot',
                 p.ResourceType,
@@ -472,7 +476,7 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
         Metadata: { ...o.metadata },
         IamRoleArn: s.role!,
         ResourceType: type,
-        IdempotencyToken: buildIdempotencyToken(),
+        IdempotencyToken: randomUUID(),
       },
     };
   const built = buildRestoreRequest({
@@ -489,8 +493,4 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
   });
   if ('errors' in built) throw new Error(`The restore cannot be prepared: ${built.errors.join(' ')}`);
   return { api, vault, point, document: built };
-}
-
-function buildIdempotencyToken(): string {
-  return globalThis.crypto.randomUUID();
 }

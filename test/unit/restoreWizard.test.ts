@@ -204,7 +204,7 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
     // The document it opens passes the gate (lint and LIVE002 against the account) as it is.
     const gate = await checkBeforeStart({
       text: JSON.stringify(r.document, null, 2),
-      facts: liveFactsFrom(api),
+      factsFor: () => Promise.resolve(liveFactsFrom(api)),
     });
     assert.equal(gate.ok, true, JSON.stringify(gate));
   });
@@ -411,7 +411,10 @@ describe('the gate before a restore starts', () => {
     const g = await checkBeforeStart({
       text,
       now: new Date('2025-08-01T12:00:00Z'),
-      facts: facts({ earliest: new Date('2025-07-20T00:00:00Z'), latest: new Date('2025-08-01T11:45:00Z') }),
+      factsFor: () =>
+        Promise.resolve(
+          facts({ earliest: new Date('2025-07-20T00:00:00Z'), latest: new Date('2025-08-01T11:45:00Z') }),
+        ),
     });
     assert.equal(g.ok, false);
     if (g.ok === false) assert.match(g.problems[0]!, /LIVE002/);
@@ -422,7 +425,7 @@ describe('the gate before a restore starts', () => {
     const g = await checkBeforeStart({
       text,
       now: new Date('2025-08-01T12:00:00Z'),
-      facts: facts(new Error('AccessDenied on DescribeRecoveryPoint')),
+      factsFor: () => Promise.resolve(facts(new Error('AccessDenied on DescribeRecoveryPoint'))),
     });
     assert.equal(g.ok, true);
     if (g.ok !== true) return;

@@ -142,6 +142,12 @@ export function registerRestore(
     return result ? openReview(result) : undefined;
   }
 
+  /** The door for the Region a recovery point's ARN names (the connection's own when it names none). */
+  async function apiFor(recoveryPointArn: string): Promise<BackupApi | undefined> {
+    const region = regionOf(recoveryPointArn);
+    return region ? connections.apiForRegion(region) : connections.api;
+  }
+
   function tokenFor(doc: vscode.TextDocument, request: StartRequest): string {
     if (request.IdempotencyToken) return request.IdempotencyToken;
     const key = doc.uri.toString();
@@ -315,15 +321,15 @@ export function registerRestore(
     try {
       const settings = readLintSettings(doc.uri);
       const text = doc.getText();
-      const arn = /"RecoveryPointArn"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? '';
-      const region = regionOf(arn);
-      const api = region ? await connections.apiForRegion(region) : connections.api;
       const gate = await checkBeforeStart({
         text,
         fileName: doc.uri.path,
         globs: settings.files,
         severity: settings.severity,
-        ...(api ? { facts: liveFactsFrom(api) } : {}),
+        factsFor: async (arn) => {
+          const api = await apiFor(arn);
+          return api ? liveFactsFrom(api) : undefined;
+        },
       });
       if (gate.ok === false) {
         // Not awaited: the command ends now; the message stays until the user closes it.
@@ -344,6 +350,7 @@ export function registerRestore(
         await wizard(undefined, gate.metadata);
         return undefined;
       }
+      const api = await apiFor(gate.request.RecoveryPointArn);
       if (!api) {
         void vscode.window.showErrorMessage(
           'Connect to AWS first ("AWS Backup: Connect…"): nothing was started.',
@@ -409,7 +416,7 @@ export function registerRestore(
       return undefined;
     }
     const region = regionOf(gate.request.RecoveryPointArn);
-    const api = region ? await connections.apiForRegion(region) : connections.api;
+    const api = await apiFor(gate.request.RecoveryPointArn);
     const command = cliEquivalent(
       { ...gate.request, IdempotencyToken: tokenFor(doc, gate.request) },
       region,
