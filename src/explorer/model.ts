@@ -38,6 +38,8 @@ export interface ExplorerContext {
   timeZone?: string;
   /** Called when a node's children changed without a new load (load more, filter). */
   changed(node: ExplorerNode | undefined): void;
+  /** Whether a restore job was started from this extension (marked "started here"). */
+  startedHere?(restoreJobId: string): boolean;
 }
 
 export abstract class ExplorerNode {
@@ -691,7 +693,12 @@ export class RestoreJobNode extends ExplorerNode {
     return {
       label:
         `${j.ResourceType ?? ''} restore ${j.CreationDate ? formatLocal(j.CreationDate, this.ctx.timeZone) : ''}`.trim(),
-      description: [j.Status, this.running ? j.PercentDone : undefined, target ? `→ ${target}` : undefined]
+      description: [
+        j.Status,
+        this.running ? j.PercentDone : undefined,
+        target ? `→ ${target}` : undefined,
+        j.RestoreJobId && this.ctx.startedHere?.(j.RestoreJobId) ? 'started here' : undefined,
+      ]
         .filter(Boolean)
         .join(' · '),
       tooltip: [

@@ -35,8 +35,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       pageSize: this.pageSize(),
       jobsDays: this.jobsDays(),
       changed: (n) => this.emitter.fire(n),
+      startedHere: (id) => this.startedHere(id),
     };
   }
+
+  /** Set by the restore feature: jobs it started are marked in the Restore jobs group. */
+  startedHere: (restoreJobId: string) => boolean = () => false;
 
   /** The first connection node (the connection's own Region). */
   get rootNode(): ConnectionNode | undefined {

@@ -182,6 +182,14 @@ describe('explorer tree model, against the emulator', function () {
     const failed = kids.find((k) => k.job.Status === 'FAILED')!;
     assert.match(failed.view().tooltip!, /Access Denied/);
     assert.equal(failed.view().icon?.id, 'error');
+    assert.doesNotMatch(failed.view().description!, /started here/);
+    // A job this extension started says so.
+    const marked = new RestoreJobNode(
+      failed.parent,
+      { ...ctx, startedHere: (id) => id === failed.job.RestoreJobId },
+      failed.job,
+    );
+    assert.match(marked.view().description!, /FAILED · started here$/);
   });
 
   it('shows protected resources, each with its continuous point (and window) and snapshots across vaults', async () => {

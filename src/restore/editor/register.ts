@@ -87,6 +87,8 @@ export function registerRestore(
   /** The token of a document version without its own: a retry of the same text reuses it. */
   const tokens = new Map<string, { version: number; token: string }>();
 
+  tree.startedHere = (id) => jobs.all().some((j) => j.jobId === id);
+
   const recentRoles = (): string[] => context.globalState.get<string[]>(RECENT_ROLES) ?? [];
   const rememberRole = async (arn: string | undefined): Promise<void> => {
     if (!arn) return;

@@ -387,7 +387,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       (j) => `${j.view().label} ${j.view().description ?? ''} ${j.view().tooltip ?? ''}`,
     );
     assert.ok(
-      labels.some((l) => l.includes(id1)),
+      labels.some((l) => l.includes(id1) && l.includes('started here')),
       labels.join('\n'),
     );
   });
