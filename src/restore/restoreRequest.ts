@@ -49,7 +49,8 @@ export interface StartRestoreJobDocument {
 /** Types whose destination the flow asks for; others restore with their metadata as the service gave it. */
 const DESTINATION_TYPES = new Set(['S3', 'RDS', 'Aurora']);
 
-const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** ISO 8601 UTC to the second, as RestoreTime takes it: 2025-08-01T02:14:37Z. */
+export const isoSeconds = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * Parses a restore time typed as ISO 8601 (with Z or an offset) or as local date and time
@@ -79,7 +80,7 @@ function metadataFor(
   newBucket: boolean,
 ): Record<string, string> {
   const m = { ...base };
-  const time = a.time === 'latest' ? undefined : iso(a.time);
+  const time = a.time === 'latest' ? undefined : isoSeconds(a.time);
   switch (type) {
     case 'S3':
       m.DestinationBucketName = a.destination;

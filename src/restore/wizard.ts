@@ -15,7 +15,12 @@ import { formatLocal, formatUtc } from '../explorer/format';
 import { windowText } from '../explorer/model';
 import { bucketNameProblem, dbIdentifierProblem } from '../lint/restoreRules';
 import { checkRestoreTime, windowOfRecoveryPoint, type RestorableWindow } from './restorableWindow';
-import { buildRestoreRequest, parseRestoreTime, type StartRestoreJobDocument } from './restoreRequest';
+import {
+  buildRestoreRequest,
+  isoSeconds,
+  parseRestoreTime,
+  type StartRestoreJobDocument,
+} from './restoreRequest';
 
 export const BACK = Symbol('back');
 export type Back = typeof BACK;
@@ -324,7 +329,7 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
       const r = await ui.input(header('time'), {
         prompt: 'Restore time: ISO 8601 with Z or an offset, or your local date and time',
         placeholder: '2025-08-01T02:14:37Z or 2025-08-01 02:14:37',
-        ...(s.time ? { value: s.time.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+        ...(s.time ? { value: isoSeconds(s.time) } : {}),
         canGoBack,
         check: (text) => checkTypedTime(text, windowNow(), tz).check,
       });

@@ -17,6 +17,7 @@ import {
   ROOT,
   startHost,
   type PwBrowser,
+  type PwLocator,
   type PwPage,
 } from '../integration/vscodeHost';
 
@@ -27,17 +28,58 @@ interface Step {
   run: (page: PwPage) => Promise<void>;
 }
 
-/** Opens the notification centre, where notifications stay (toasts may hide while the page has no focus). */
-async function openNotificationCentre(page: PwPage): Promise<void> {
+/** The environment that signs the host's requests for the emulator (its public development keys). */
+function emulatorEnv(emulator: Emulator): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: LOCAL_EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_EMULATOR_CREDENTIALS.secretAccessKey,
+    AWS_REGION: emulator.region,
+  };
+}
+
+/** Runs a command from the palette, as a person types it. */
+async function runCommand(page: PwPage, title: string): Promise<void> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+P');
-  await page.keyboard.type('Notifications: Show Notifications', { delay: 10 });
+  await page.keyboard.type(title, { delay: 10 });
   await page
-    .locator('.quick-input-widget .monaco-list-row:has-text("Show Notifications")')
+    .locator(`.quick-input-widget .monaco-list-row:has-text("${title.replace(/^.*: /, '')}")`)
     .first()
     .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
 }
+
+/** Opens the notification centre, where notifications stay (toasts may hide while the page has no focus). */
+const openNotificationCentre = (page: PwPage): Promise<void> =>
+  runCommand(page, 'Notifications: Show Notifications');
+
+/** How long restore jobs started from now on run in the emulator. */
+async function restoreJobsRun(emulator: Emulator, ms: number): Promise<void> {
+  await fetch(`${emulator.url}/__emulator/config`, {
+    method: 'POST',
+    body: JSON.stringify({ restoreJobDurationMs: ms }),
+  });
+}
+
+const startRequests = (emulator: Emulator) =>
+  emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob');
+
+/** Clicks "Start restore job" above the review document; returns the confirmation with its Start button. */
+async function startFromLens(page: PwPage, screenshot?: string): Promise<PwLocator> {
+  const lens = page.locator('.codelens-decoration a:has-text("Start restore job")').first();
+  await lens.waitFor({ timeout: 30_000 });
+  if (screenshot) await page.screenshot({ path: join(OUT, screenshot) });
+  await lens.click();
+  const dialog = page.locator('.monaco-dialog-box').first();
+  await dialog.waitFor({ timeout: 30_000 });
+  return dialog;
+}
+
+const clickStart = (dialog: PwLocator): Promise<void> =>
+  dialog
+    .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
+    .first()
+    .click();
 
 /**
  * In a workspace its user has not trusted, "Start restore job" on a file refuses, says why, and sends
@@ -47,11 +89,7 @@ async function untrustedFileRestoreRefused(browser: PwBrowser, emulator: Emulato
   const host = await startHost({
     workspaceTemplate: join(ROOT, 'samples'),
     userSettings: { 'awsBackupPitr.aws.endpoint': emulator.url, 'chat.disableAIFeatures': true },
-    env: {
-      AWS_ACCESS_KEY_ID: LOCAL_EMULATOR_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_EMULATOR_CREDENTIALS.secretAccessKey,
-      AWS_REGION: emulator.region,
-    },
+    env: emulatorEnv(emulator),
     workspaceTrust: true,
   });
   const page = await browser.newPage();
@@ -74,7 +112,7 @@ async function untrustedFileRestoreRefused(browser: PwBrowser, emulator: Emulato
     await page.keyboard.press('Enter');
     const lens = page.locator('.codelens-decoration a:has-text("Start restore job")').first();
     await lens.waitFor({ timeout: 30_000 });
-    const before = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+    const before = startRequests(emulator).length;
     await lens.click();
     await openNotificationCentre(page);
     await page
@@ -82,7 +120,7 @@ async function untrustedFileRestoreRefused(browser: PwBrowser, emulator: Emulato
       .first()
       .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(OUT, 'restore-untrusted.png') });
-    const after = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+    const after = startRequests(emulator).length;
     if (after !== before) throw new Error('a restore request was sent from an untrusted workspace');
   } catch (e) {
     await page.screenshot({ path: join(OUT, 'failed-untrusted.png') }).catch(() => undefined);
@@ -105,11 +143,7 @@ async function main(): Promise<number> {
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'chat.disableAIFeatures': true,
     },
-    env: {
-      AWS_ACCESS_KEY_ID: LOCAL_EMULATOR_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_EMULATOR_CREDENTIALS.secretAccessKey,
-      AWS_REGION: emulator.region,
-    },
+    env: emulatorEnv(emulator),
   });
   const browser = await playwright().chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -210,20 +244,10 @@ async function main(): Promise<number> {
         name: 'restores an S3 bucket to a chosen second through the palette, and sees the job complete',
         run: async (p) => {
           // Jobs in the sandbox run 45 s; this one should end while the test watches.
-          await fetch(`${emulator.url}/__emulator/config`, {
-            method: 'POST',
-            body: JSON.stringify({ restoreJobDurationMs: 3_000 }),
-          });
+          await restoreJobsRun(emulator, 3_000);
           const second = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 1000) * 1000);
           const typed = second.toISOString().replace(/\.\d{3}Z$/, 'Z');
-          await p.keyboard.press('Escape');
-          await p.keyboard.press('Control+Shift+P');
-          await p.keyboard.type('AWS Backup: Restore to a Point in Time', { delay: 10 });
-          await quick
-            .locator('.monaco-list-row:has-text("Restore to a Point in Time")')
-            .first()
-            .waitFor({ timeout: 15_000 });
-          await p.keyboard.press('Enter');
+          await runCommand(p, 'AWS Backup: Restore to a Point in Time');
           await choose('prod-pitr', 'prod-pitr');
           await choose('orders-bucket', 'orders-bucket');
           await choose('A specific second', 'specific');
@@ -239,12 +263,7 @@ async function main(): Promise<number> {
           await p.keyboard.press('Enter');
           await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
           // The request opens for review; the start is a click on the CodeLens above it.
-          const lens = p.locator('.codelens-decoration a:has-text("Start restore job")').first();
-          await lens.waitFor({ timeout: 30_000 });
-          await p.screenshot({ path: join(OUT, 'restore-review.png') });
-          await lens.click();
-          const dialog = p.locator('.monaco-dialog-box').first();
-          await dialog.waitFor({ timeout: 30_000 });
+          const dialog = await startFromLens(p, 'restore-review.png');
           const said = (await dialog.textContent()) ?? '';
           if (
             !said.includes(`${typed.replace('T', ' ').replace('Z', '')} UTC`) ||
@@ -252,10 +271,7 @@ async function main(): Promise<number> {
           )
             throw new Error(`the confirmation does not say what will happen: ${said}`);
           await p.screenshot({ path: join(OUT, 'restore-confirm.png') });
-          await dialog
-            .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
-            .first()
-            .click();
+          await clickStart(dialog);
           // Toasts may hide while the page has no focus: read the notification centre, where they stay.
           await showNotifications();
           const done = p.locator(
@@ -265,11 +281,12 @@ async function main(): Promise<number> {
             .first()
             .waitFor({ timeout: 60_000 })
             .catch((e: unknown) => {
-              const starts = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
-              throw new Error(`no completion notice (${starts} StartRestoreJob received): ${String(e)}`);
+              throw new Error(
+                `no completion notice (${startRequests(emulator).length} StartRestoreJob received): ${String(e)}`,
+              );
             });
           await p.screenshot({ path: join(OUT, 'restore-done.png') });
-          const starts = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob');
+          const starts = startRequests(emulator);
           const metadata = (starts.at(-1)?.input as { Metadata?: Record<string, string> } | undefined)
             ?.Metadata;
           if (
@@ -283,10 +300,7 @@ async function main(): Promise<number> {
       {
         name: 'after a window reload, a running restore job started from the tree is watched again to its end',
         run: async (p) => {
-          await fetch(`${emulator.url}/__emulator/config`, {
-            method: 'POST',
-            body: JSON.stringify({ restoreJobDurationMs: 25_000 }),
-          });
+          await restoreJobsRun(emulator, 25_000);
           await p.keyboard.press('Escape');
           const point = p.locator('.monaco-list-row:has-text("orders-db"):has-text("PITR")').first();
           await point.click({ button: 'right' });
@@ -297,22 +311,14 @@ async function main(): Promise<number> {
           await quick.locator(':text("new DB instance identifier")').first().waitFor({ timeout: 15_000 });
           await p.keyboard.press('Enter'); // the suggested identifier
           await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
-          const lens = p.locator('.codelens-decoration a:has-text("Start restore job")').first();
-          await lens.waitFor({ timeout: 30_000 });
-          await lens.click();
-          const dialog = p.locator('.monaco-dialog-box').first();
-          await dialog.waitFor({ timeout: 30_000 });
-          await dialog
-            .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
-            .first()
-            .click();
+          await clickStart(await startFromLens(p));
           // The job runs (PENDING or RUNNING) when the window reloads: its progress is in the centre.
           await showNotifications();
           await p
             .locator('.notifications-center .notification-list-item:has-text("Restore orders-db")')
             .first()
             .waitFor({ timeout: 30_000 });
-          const started = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+          const started = startRequests(emulator).length;
           await p.reload();
           await row('prod-pitr').waitFor({ timeout: 60_000 });
           await showNotifications();
@@ -323,7 +329,7 @@ async function main(): Promise<number> {
             .first()
             .waitFor({ timeout: 90_000 });
           await p.screenshot({ path: join(OUT, 'restore-after-reload.png') });
-          const after = emulator.state.requests.filter((r) => r.operation === 'StartRestoreJob').length;
+          const after = startRequests(emulator).length;
           if (after !== started) throw new Error(`the reload sent ${after - started} more StartRestoreJob`);
         },
       },

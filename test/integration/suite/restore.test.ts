@@ -109,6 +109,23 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     assert.ok(p, `${name} is not listed`);
     return p;
   }
+  /** The tree flow on orders-db's continuous point: latest time, a new instance, the default role. */
+  async function reviewTreeRestore(
+    name: string,
+  ): Promise<{ node: RecoveryPointNode; script: Script; uri: vscode.Uri }> {
+    const node = await pointNode('orders-db', true);
+    const script = new Script([
+      pick(/Latest restorable time/),
+      type(name),
+      pick(/AWSBackupDefaultServiceRole/),
+    ]);
+    ext.restore.setPrompts(script);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(
+      'awsBackupPitr.restore.fromRecoveryPoint',
+      node,
+    );
+    return { node, script, uri };
+  }
   const jobCount = async (): Promise<number> => {
     let n = 0;
     for await (const page of ext.explorer.connections.api!.listRestoreJobs()) n += page.items.length;
@@ -195,17 +212,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
   });
 
   it('tree: from a recovery point, starting at the time step; an RDS instance at its latest time', async () => {
-    const node = await pointNode('orders-db', true);
-    const script = new Script([
-      pick(/Latest restorable time/),
-      type('orders-db-tree-restore'),
-      pick(/AWSBackupDefaultServiceRole/),
-    ]);
-    ext.restore.setPrompts(script);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(
-      'awsBackupPitr.restore.fromRecoveryPoint',
-      node,
-    );
+    const { node, script, uri } = await reviewTreeRestore('orders-db-tree-restore');
     assert.equal(script.asked[0], 'Restore to which point in time?');
     const jobId = await vscode.commands.executeCommand<string>(
       'awsBackupPitr.restore.startFromDocument',
@@ -316,17 +323,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
   });
 
   it('throttling and dropped connections during a start and its following make one job, never none or two', async () => {
-    const node = await pointNode('orders-db', true);
-    const script = new Script([
-      pick(/Latest restorable time/),
-      type('orders-db-under-faults'),
-      pick(/AWSBackupDefaultServiceRole/),
-    ]);
-    ext.restore.setPrompts(script);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(
-      'awsBackupPitr.restore.fromRecoveryPoint',
-      node,
-    );
+    const { uri } = await reviewTreeRestore('orders-db-under-faults');
     const before = await jobCount();
     await control('faults', {
       throttle: { count: 3, operations: ['StartRestoreJob', 'DescribeRestoreJob'] },
