@@ -71,7 +71,12 @@ async function startFromLens(page: PwPage, screenshot?: string): Promise<PwLocat
   if (screenshot) await page.screenshot({ path: join(OUT, screenshot) });
   await lens.click();
   const dialog = page.locator('.monaco-dialog-box').first();
-  await dialog.waitFor({ timeout: 30_000 });
+  await dialog.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+    // Say what the extension said instead (a refusal is a notification, not a dialog).
+    await openNotificationCentre(page);
+    const said = (await page.locator('.notifications-center').first().textContent()) ?? '';
+    throw new Error(`no confirmation after "Start restore job"; notifications: ${said}; ${String(e)}`);
+  });
   return dialog;
 }
 

@@ -431,6 +431,8 @@ export function registerRestore(
   }
 
   const lenses = new vscode.EventEmitter<void>();
+  /** The restore kind each document's lenses were last drawn for. */
+  const lensKinds = new Map<string, string>();
   const isRestoreDoc = (doc: vscode.TextDocument | undefined): boolean => {
     const kind = doc ? diagnostics.resultFor(doc.uri)?.result.recognition.kind : undefined;
     return kind !== undefined && RESTORE_KINDS.has(kind);
@@ -471,10 +473,20 @@ export function registerRestore(
       },
     }),
     diagnostics.onDidLint((uri) => {
-      lenses.fire();
+      // Lenses change only when a document becomes (or stops being) a restore document: re-rendering
+      // them on every keystroke's lint would make them flicker under the pointer.
+      const key = uri.toString();
+      const kind = diagnostics.resultFor(uri)?.result.recognition.kind;
+      const lensKind = kind && RESTORE_KINDS.has(kind) ? kind : undefined;
+      if (lensKinds.get(key) !== lensKind) {
+        if (lensKind) lensKinds.set(key, lensKind);
+        else lensKinds.delete(key);
+        lenses.fire();
+      }
       if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) updateContext();
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
+    vscode.workspace.onDidCloseTextDocument((d) => lensKinds.delete(d.uri.toString())),
     vscode.commands.registerCommand('awsBackupPitr.restore.pointInTime', () => guard(() => wizard())),
     vscode.commands.registerCommand('awsBackupPitr.restore.fromRecoveryPoint', (node?: RecoveryPointNode) =>
       guard(async () => {
