@@ -3,6 +3,7 @@
  * editor lints it; any error, or a RestoreTime the account says is outside the point's window
  * (LIVE002), stops it. What passes is described in plain words for the confirmation.
  */
+import { createHash } from 'node:crypto';
 import { getNodeValue } from 'jsonc-parser';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
@@ -86,6 +87,18 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
       'Not connected: the restorable window was not checked against the account; the service checks it.',
     );
   return { ok: true, request, notes };
+}
+
+/**
+ * The IdempotencyToken a start sends: the document's own, else one derived from where the request
+ * comes from and what it asks. The same request from the same file (a double click, a retry, a click
+ * after a window reload) sends the same token, so the service starts one job; any change to the
+ * request is a new one.
+ */
+export function idempotencyTokenFor(source: string, request: StartRequest): string {
+  if (request.IdempotencyToken) return request.IdempotencyToken;
+  const h = createHash('sha256').update(source).update('\0').update(JSON.stringify(request)).digest('hex');
+  return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20, 32)].join('-');
 }
 
 export interface PointFacts {

@@ -5,7 +5,7 @@ import { liveFactsFrom } from '../../src/aws/liveFacts';
 import { dbIdentifierProblem } from '../../src/lint/restoreRules';
 import { RememberedJobs, type KeyValueStore } from '../../src/restore/jobStore';
 import { windowOfRecoveryPoint } from '../../src/restore/restorableWindow';
-import { checkBeforeStart, describeRestore } from '../../src/restore/startGate';
+import { checkBeforeStart, describeRestore, idempotencyTokenFor } from '../../src/restore/startGate';
 import {
   BACK,
   accountOf,
@@ -442,6 +442,23 @@ describe('the gate before a restore starts', () => {
     assert.equal(bare.ok, 'needs-point');
     const other = await checkBeforeStart({ text: '{"name":"x"}', fileName: 'package.json' });
     assert.equal(other.ok, false);
+  });
+
+  it('sends one idempotency token per request and file: the same again after a reload, a new one when the request changes', () => {
+    const request = {
+      RecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:continuous:db-1-abc',
+      IamRoleArn: 'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole',
+      ResourceType: 'RDS',
+      Metadata: { DBInstanceIdentifier: 'orders-restored', RestoreTime: '2025-08-01T02:14:37Z' },
+    };
+    const file = 'file:///work/restore/orders.json';
+    const token = idempotencyTokenFor(file, request);
+    assert.match(token, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.equal(idempotencyTokenFor(file, structuredClone(request)), token);
+    const later = { ...request, Metadata: { ...request.Metadata, RestoreTime: '2025-08-01T02:14:38Z' } };
+    assert.notEqual(idempotencyTokenFor(file, later), token);
+    assert.notEqual(idempotencyTokenFor('file:///work/restore/other.json', request), token);
+    assert.equal(idempotencyTokenFor(file, { ...request, IdempotencyToken: 'mine-1' }), 'mine-1');
   });
 
   it('says what will happen in plain words', () => {

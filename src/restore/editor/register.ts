@@ -5,7 +5,6 @@
  * the job to its end — again after a window reload. The decisions live in the modules beside this
  * folder (wizard, startGate, jobStore, followJob, restoreRequest); this layer only adapts.
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
 import { describeConnection } from '../../aws/connection';
@@ -20,7 +19,13 @@ import { followRestoreJob, type JobProgress } from '../followJob';
 import { RememberedJobs, type RememberedJob } from '../jobStore';
 import { locateRecoveryPoint } from '../locate';
 import { cliEquivalent } from '../restoreRequest';
-import { checkBeforeStart, describeRestore, type Confirmation, type StartRequest } from '../startGate';
+import {
+  checkBeforeStart,
+  describeRestore,
+  idempotencyTokenFor,
+  type Confirmation,
+  type StartRequest,
+} from '../startGate';
 import { runRestoreWizard, type WizardResult, type WizardUi } from '../wizard';
 import { QuickInputUi } from './quickInputUi';
 
@@ -84,8 +89,6 @@ export function registerRestore(
   const followed = new Map<string, Promise<JobProgress | undefined>>();
   /** One start at a time per document; a second click while it runs does nothing. */
   const starting = new Set<string>();
-  /** The token of a document version without its own: a retry of the same text reuses it. */
-  const tokens = new Map<string, { version: number; token: string }>();
 
   tree.startedHere = (id) => jobs.all().some((j) => j.jobId === id);
 
@@ -148,16 +151,6 @@ export function registerRestore(
   async function apiFor(recoveryPointArn: string): Promise<BackupApi | undefined> {
     const region = regionOf(recoveryPointArn);
     return region ? connections.apiForRegion(region) : connections.api;
-  }
-
-  function tokenFor(doc: vscode.TextDocument, request: StartRequest): string {
-    if (request.IdempotencyToken) return request.IdempotencyToken;
-    const key = doc.uri.toString();
-    const known = tokens.get(key);
-    if (known && known.version === doc.version) return known.token;
-    const token = randomUUID();
-    tokens.set(key, { version: doc.version, token });
-    return token;
   }
 
   /** Sends the start; throttling and dropped connections are retried with the same token. */
@@ -361,11 +354,11 @@ export function registerRestore(
       }
       const request = gate.request;
       // The same request again (a double click, a retry): the job it started, not a second one.
-      const token = tokenFor(doc, request);
+      const token = idempotencyTokenFor(doc.uri.toString(), request);
       const known = jobs.find(token);
       if (known?.jobId) {
         void vscode.window.showInformationMessage(
-          `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To restore again, change the IdempotencyToken.`,
+          `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To start another job from it, add or change its "IdempotencyToken".`,
         );
         if (!known.endedAt) follow({ ...known, jobId: known.jobId }, api);
         return known.jobId;
@@ -420,7 +413,7 @@ export function registerRestore(
     const region = regionOf(gate.request.RecoveryPointArn);
     const api = await apiFor(gate.request.RecoveryPointArn);
     const command = cliEquivalent(
-      { ...gate.request, IdempotencyToken: tokenFor(doc, gate.request) },
+      { ...gate.request, IdempotencyToken: idempotencyTokenFor(doc.uri.toString(), gate.request) },
       region,
       api?.connection.profile,
       api?.connection.endpoint,

@@ -281,6 +281,42 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       assert.equal((await received('StartRestoreJob')).length, starts);
     });
 
+    it('a file without an IdempotencyToken starts one job, even when clicked again after the window forgot it', async () => {
+      const node = await pointNode('orders-db', true);
+      const script = new Script([]);
+      ext.restore.setPrompts(script);
+      const uri = await file('start-restore-job.no-token.json', {
+        RecoveryPointArn: node.point.RecoveryPointArn,
+        IamRoleArn: ROLE,
+        ResourceType: 'RDS',
+        Metadata: {
+          DBInstanceIdentifier: 'orders-db-no-token',
+          Engine: 'postgres',
+          UseLatestRestorableTime: 'true',
+        },
+      });
+      const before = await jobCount();
+      const jobId = await vscode.commands.executeCommand<string>(
+        'awsBackupPitr.restore.startFromDocument',
+        uri,
+      );
+      assert.ok(jobId);
+      const sent = (await received('StartRestoreJob')).at(-1)!.input;
+      assert.equal(typeof sent.IdempotencyToken, 'string', 'a start always sends a token');
+      assert.equal((await ext.restore.whenFollowed(jobId))?.status, 'COMPLETED');
+      // As after a reload on a machine whose remembered jobs were lost: the click asks again, and the
+      // same request sends the same token, so the service answers with the job it already started.
+      await ext.restore.jobs.forget(String(sent.IdempotencyToken));
+      const again = await vscode.commands.executeCommand<string>(
+        'awsBackupPitr.restore.startFromDocument',
+        uri,
+      );
+      assert.equal(again, jobId);
+      assert.equal(script.confirmations.length, 2);
+      assert.equal((await received('StartRestoreJob')).at(-1)!.input.IdempotencyToken, sent.IdempotencyToken);
+      assert.equal(await jobCount(), before + 1, 'one job');
+    });
+
     it('a bare metadata file asks the point and role, then starts like any request; a failing job reports its message', async () => {
       const uri = await file('restore-metadata.json', {
         DestinationBucketName: 'legacy-unversioned-bucket',
