@@ -46,6 +46,20 @@
     node.addEventListener('mouseenter', () => show(label));
   }
 
+  /** A mark that starts a restore: a click (or Enter / Space) posts which point, and when. */
+  function restorable(node, arn, timeAt) {
+    node.classList.add('restorable');
+    node.addEventListener('click', (e) => {
+      vscode.postMessage({ type: 'restore', arn: arn, at: timeAt ? timeAt(e) : undefined });
+    });
+    node.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        vscode.postMessage({ type: 'restore', arn: arn });
+      }
+    });
+  }
+
   function draw(data) {
     title.textContent =
       'Restore options for ' + data.resourceName + (data.resourceType ? ' (' + data.resourceType + ')' : '');
@@ -55,6 +69,13 @@
     const H = 90 + lanes * 34;
     const svg = el('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H }, root);
     const x = (t) => 20 + ((t - data.start) / (data.end - data.start)) * (W - 40);
+    // The time under the pointer, inside a window [lo, hi].
+    const timeAt = (e, lo, hi) => {
+      const box = svg.getBoundingClientRect();
+      const px = ((e.clientX - box.left) * W) / (box.width || W);
+      const t = data.start + ((px - 20) / (W - 40)) * (data.end - data.start);
+      return Math.min(hi, Math.max(lo, t));
+    };
     // Axis with day ticks.
     el('line', { x1: 20, y1: H - 30, x2: W - 20, y2: H - 30, class: 'axis' }, svg);
     const day = 86400000;
@@ -79,16 +100,25 @@
         },
         svg,
       );
-      focusable(
-        bar,
+      const label =
         'Continuous backup in ' +
-          w.vault +
-          (w.status === 'STOPPED' ? ' (STOPPED)' : '') +
-          ': restorable from ' +
-          fmt(w.earliest) +
-          ' to ' +
-          fmt(w.latest) +
-          (w.notes.length ? '. ' + w.notes.join(' ') : ''),
+        w.vault +
+        (w.status === 'STOPPED' ? ' (STOPPED)' : '') +
+        ': restorable from ' +
+        fmt(w.earliest) +
+        ' to ' +
+        fmt(w.latest) +
+        (w.notes.length ? '. ' + w.notes.join(' ') : '') +
+        '. Click a moment to restore to that second; Enter to choose the time.';
+      focusable(bar, label);
+      restorable(bar, w.arn, (e) => timeAt(e, w.earliest, w.latest));
+      bar.addEventListener('mousemove', (e) =>
+        show(
+          'Click to restore to ' +
+            fmt(Math.round(timeAt(e, w.earliest, w.latest) / 1000) * 1000) +
+            '. ' +
+            label,
+        ),
       );
     });
     // Snapshots as marks on their own row.
@@ -101,8 +131,10 @@
           s.vault +
           ' at ' +
           fmt(s.at) +
-          (s.status && s.status !== 'COMPLETED' ? ' (' + s.status + ')' : ''),
+          (s.status && s.status !== 'COMPLETED' ? ' (' + s.status + ')' : '') +
+          (s.restorable ? '. Click or Enter to restore it.' : ''),
       );
+      if (s.restorable) restorable(m, s.arn);
     });
     // Restore jobs as events.
     data.jobs.forEach((j) => {
@@ -142,7 +174,7 @@
     focusable(now, 'Now: ' + fmt(data.now));
     show(
       data.windows.length
-        ? 'Tab through the marks, or point at them, for details.'
+        ? 'Tab through the marks, or point at them, for details. Click a moment of a window to restore to it.'
         : 'No continuous backup for this resource: only snapshots can be restored.',
     );
   }

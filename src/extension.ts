@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorText } from './aws/awsText';
 import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
@@ -49,9 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     };
   } catch (e) {
     // VS Code does not show activation failures; say it where the user looks.
-    void vscode.window.showErrorMessage(
-      `AWS Backup PITR failed to start: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    void vscode.window.showErrorMessage(`AWS Backup PITR failed to start: ${errorText(e)}`);
     throw e;
   }
 }

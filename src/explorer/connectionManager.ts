@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorText } from '../aws/awsText';
 import { openBackupApi, type BackupApi } from '../aws/backupApi';
 import type { BackupClientFactory } from '../aws/clientFactory';
 import { describeConnection, resolveConnection, type Connection } from '../aws/connection';
@@ -115,9 +116,7 @@ export class ConnectionManager implements vscode.Disposable {
     try {
       profiles = await listProfiles();
     } catch (e) {
-      void vscode.window.showWarningMessage(
-        `Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      void vscode.window.showWarningMessage(`Could not read the AWS config files: ${errorText(e)}`);
     }
     type Item = vscode.QuickPickItem & { profile?: string; region?: string };
     const items: Item[] = [

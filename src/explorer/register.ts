@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorText } from '../aws/awsText';
 import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
 import { ConnectionManager } from './connectionManager';
@@ -64,7 +65,7 @@ export function registerExplorer(
       try {
         await f(...args);
       } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        void vscode.window.showErrorMessage(errorText(e));
       }
     };
 
@@ -234,7 +235,10 @@ export function registerExplorer(
         if (!api || !resource) throw new Error('This recovery point names no resource.');
         feature.lastTimeline = await vscode.window.withProgress(
           { location: { viewId: 'awsBackupPitr.explorer' }, title: 'Loading the timeline' },
-          () => TimelinePanel.show(context.extensionUri, api, resource, node.point.ResourceType),
+          () =>
+            TimelinePanel.show(context.extensionUri, api, resource, node.point.ResourceType, (start) =>
+              vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', start),
+            ),
         );
       }),
     ),
@@ -245,9 +249,7 @@ export function registerExplorer(
   );
   void connections.restore().catch((e: unknown) => {
     log.error(`connect failed: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showErrorMessage(
-      `AWS Backup: could not connect: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    void vscode.window.showErrorMessage(`AWS Backup: could not connect: ${errorText(e)}`);
   });
   return feature;
 }

@@ -3,7 +3,8 @@
  * window as a bar, snapshots as marks, restore jobs as events, "now" and the restore lag.
  */
 import type { BackupApi } from '../aws/backupApi';
-import { RESTORE_LAG_MINUTES, windowOfRecoveryPoint } from '../restore/restorableWindow';
+import { RESTORABLE_STATUSES, RESTORE_LAG_MINUTES, windowOfRecoveryPoint } from '../restore/restorableWindow';
+import type { PointSummary } from '../restore/wizard';
 import { isContinuousArn } from './model';
 
 export interface TimelineData {
@@ -15,12 +16,37 @@ export interface TimelineData {
   /** The axis, in epoch ms. */
   start: number;
   end: number;
-  windows: { vault: string; earliest: number; latest: number; status: string; notes: string[] }[];
-  snapshots: { at: number; vault: string; status: string; arn: string }[];
+  windows: {
+    arn: string;
+    vault: string;
+    earliest: number;
+    latest: number;
+    status: string;
+    notes: string[];
+  }[];
+  snapshots: { at: number; vault: string; status: string; arn: string; restorable: boolean }[];
   jobs: { at: number; status: string; id: string; message?: string }[];
 }
 
 const DAY = 86_400_000;
+
+/** The timeline's data for the webview, and, kept in the extension, each drawn point to restore from. */
+export interface Timeline {
+  data: TimelineData;
+  points: ReadonlyMap<string, { vault: string; point: PointSummary }>;
+}
+
+/**
+ * The second a click at `at` (epoch ms) on a continuous window asks for: whole seconds, inside the
+ * window (undefined when the window holds no whole second, or `at` is not a time).
+ */
+export function secondInWindow(w: { earliest: number; latest: number }, at: number): Date | undefined {
+  if (!Number.isFinite(at)) return undefined;
+  const lo = Math.ceil(w.earliest / 1000) * 1000;
+  const hi = Math.floor(w.latest / 1000) * 1000;
+  if (hi < lo) return undefined;
+  return new Date(Math.min(hi, Math.max(lo, Math.round(at / 1000) * 1000)));
+}
 
 export async function loadTimeline(
   api: BackupApi,
@@ -28,8 +54,9 @@ export async function loadTimeline(
   resourceType: string | undefined,
   now: Date,
   signal?: AbortSignal,
-): Promise<TimelineData> {
+): Promise<Timeline> {
   const points = [];
+  const restorable = new Map<string, { vault: string; point: PointSummary }>();
   for await (const page of api.listRecoveryPointsByResource(resourceArn, { signal }))
     points.push(...page.items);
   const windows: TimelineData['windows'] = [];
@@ -45,21 +72,39 @@ export async function loadTimeline(
         now,
       );
       // An open-ended window (stopped, end unknown) is drawn from its start only.
-      if (w.kind === 'continuous' || w.kind === 'continuous-open-end')
+      if (w.kind === 'continuous' || w.kind === 'continuous-open-end') {
         windows.push({
+          arn: p.RecoveryPointArn ?? '',
           vault: p.BackupVaultName ?? '',
           earliest: w.earliest.getTime(),
           latest: w.kind === 'continuous' ? w.latest.getTime() : w.earliest.getTime(),
           status: d.Status ?? '',
           notes: w.notes,
         });
+        restorable.set(p.RecoveryPointArn ?? '', {
+          vault: p.BackupVaultName ?? '',
+          point: {
+            ...d,
+            RecoveryPointArn: p.RecoveryPointArn,
+            BackupVaultName: p.BackupVaultName,
+            ResourceType: d.ResourceType ?? resourceType,
+          },
+        });
+      }
     } else if (p.CreationDate) {
+      const ok = RESTORABLE_STATUSES.has(p.Status ?? '');
       snapshots.push({
         at: p.CreationDate.getTime(),
         vault: p.BackupVaultName ?? '',
         status: p.Status ?? '',
         arn: p.RecoveryPointArn ?? '',
+        restorable: ok,
       });
+      if (ok)
+        restorable.set(p.RecoveryPointArn ?? '', {
+          vault: p.BackupVaultName ?? '',
+          point: { ...p, ResourceArn: resourceArn, ...(resourceType ? { ResourceType: resourceType } : {}) },
+        });
     }
   }
   const jobs: TimelineData['jobs'] = [];
@@ -82,7 +127,7 @@ export async function loadTimeline(
   const start = Math.min(...times, now.getTime() - 7 * DAY);
   const end = now.getTime() + Math.max(3_600_000, (now.getTime() - start) * 0.03);
   const lag = resourceType ? RESTORE_LAG_MINUTES[resourceType] : undefined;
-  return {
+  const data: TimelineData = {
     resourceArn,
     resourceName: resourceArn.split(/[:/]/).pop() ?? resourceArn,
     ...(resourceType ? { resourceType } : {}),
@@ -94,4 +139,5 @@ export async function loadTimeline(
     snapshots: snapshots.sort((a, b) => a.at - b.at),
     jobs: jobs.sort((a, b) => a.at - b.at),
   };
+  return { data, points: restorable };
 }

@@ -1,11 +1,23 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../aws/backupApi';
-import { loadTimeline, type TimelineData } from './timelineModel';
+import type { PointSummary } from '../restore/wizard';
+import { loadTimeline, secondInWindow, type Timeline } from './timelineModel';
 
 /**
  * The timeline webview: a strict CSP (no inline script, a nonce, only this extension's media), the
  * data posted as a message (never spliced into HTML), theme colours from VS Code's CSS variables.
+ * A click on a continuous window or a snapshot asks to restore from it: the webview only names a
+ * point it was given and a time; both are checked here before anything is asked of the user.
  */
+
+/** Where a restore from the timeline begins: a point drawn on it and, for a window, the second clicked. */
+export interface TimelineRestore {
+  api: BackupApi;
+  vault: string;
+  point: PointSummary;
+  time?: Date;
+}
+
 /** What the webview reports it drew. */
 export interface DrawnCounts {
   windows: number;
@@ -31,18 +43,41 @@ export class TimelinePanel {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    private data: TimelineData,
+    private readonly timeline: Timeline,
+    private readonly api: BackupApi,
+    private readonly onRestore: (r: TimelineRestore) => unknown,
   ) {
     panel.onDidDispose(() => this.drawnEmitter.dispose());
     panel.webview.onDidReceiveMessage(
-      (m: { type?: string; windows?: number; snapshots?: number; jobs?: number }) => {
-        if (m.type === 'ready') void panel.webview.postMessage({ type: 'timeline', data: this.data });
+      (m: {
+        type?: string;
+        windows?: number;
+        snapshots?: number;
+        jobs?: number;
+        arn?: unknown;
+        at?: unknown;
+      }) => {
+        if (m.type === 'ready')
+          void panel.webview.postMessage({ type: 'timeline', data: this.timeline.data });
         if (m.type === 'drawn') {
           this.drawn = { windows: m.windows ?? 0, snapshots: m.snapshots ?? 0, jobs: m.jobs ?? 0 };
           this.drawnEmitter.fire(this.drawn);
         }
+        if (m.type === 'restore') {
+          const r = this.restoreFor(m.arn, m.at);
+          if (r) this.onRestore(r);
+        }
       },
     );
+  }
+
+  /** A restore for a point this timeline drew (anything else from the webview is ignored). */
+  restoreFor(arn: unknown, at: unknown): TimelineRestore | undefined {
+    const found = typeof arn === 'string' ? this.timeline.points.get(arn) : undefined;
+    if (!found) return undefined;
+    const w = this.timeline.data.windows.find((x) => x.arn === arn);
+    const time = w && typeof at === 'number' ? secondInWindow(w, at) : undefined;
+    return { api: this.api, vault: found.vault, point: found.point, ...(time ? { time } : {}) };
   }
 
   static async show(
@@ -50,8 +85,10 @@ export class TimelinePanel {
     api: BackupApi,
     resourceArn: string,
     resourceType: string | undefined,
+    onRestore: (r: TimelineRestore) => unknown,
   ): Promise<TimelinePanel> {
-    const data = await loadTimeline(api, resourceArn, resourceType, new Date());
+    const timeline = await loadTimeline(api, resourceArn, resourceType, new Date());
+    const data = timeline.data;
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       TimelinePanel.viewType,
@@ -69,7 +106,7 @@ export class TimelinePanel {
     const w = panel.webview;
     const css = w.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.css'));
     const js = w.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.js'));
-    const instance = new TimelinePanel(panel, data);
+    const instance = new TimelinePanel(panel, timeline, api, onRestore);
     w.html = `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -18,6 +18,14 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 export const CONTINUOUS_MAX_RETENTION_DAYS = 35;
 
+/** Recovery point statuses a restore can start from (a STOPPED continuous point, within its window). */
+export const RESTORABLE_STATUSES: ReadonlySet<string> = new Set([
+  'COMPLETED',
+  'AVAILABLE',
+  'STOPPED',
+  'PARTIAL',
+]);
+
 /** Restore lag per resource type, in minutes (Aurora assumed equal to RDS). */
 export const RESTORE_LAG_MINUTES: Readonly<Record<string, number>> = { S3: 15, RDS: 5, Aurora: 5 };
 

@@ -9,12 +9,18 @@
  * restore-metadata file it asks the recovery point and the role only.
  */
 import { randomUUID } from 'node:crypto';
+import { noIcons } from '../aws/awsText';
 import { collect, type BackupApi } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { formatLocal, formatUtc } from '../explorer/format';
 import { windowText } from '../explorer/model';
 import { bucketNameProblem, dbIdentifierProblem } from '../lint/restoreRules';
-import { checkRestoreTime, windowOfRecoveryPoint, type RestorableWindow } from './restorableWindow';
+import {
+  RESTORABLE_STATUSES,
+  checkRestoreTime,
+  windowOfRecoveryPoint,
+  type RestorableWindow,
+} from './restorableWindow';
 import {
   buildRestoreRequest,
   isoSeconds,
@@ -80,8 +86,11 @@ export interface PointSummary {
 export interface WizardOptions {
   /** The connections to choose from (the first is the current one). */
   apis: readonly BackupApi[];
-  /** Start from this point (the explorer's context menu): the flow begins at the restore time. */
-  start?: { api: BackupApi; vault: string; point: PointSummary };
+  /**
+   * Start from this point (the explorer's context menu, the timeline): the flow begins at the restore
+   * time; with `time` (a second picked on the timeline), at that second, typed in for the user to check.
+   */
+  start?: { api: BackupApi; vault: string; point: PointSummary; time?: Date };
   /** A bare restore-metadata file: its metadata is kept as written; only the point and role are asked. */
   metadata?: Record<string, string>;
   /** Role ARNs used before, most recent first. */
@@ -100,7 +109,6 @@ export interface WizardResult {
 }
 
 const TITLE = 'Restore to a Point in Time';
-const RESTORABLE = new Set(['COMPLETED', 'AVAILABLE', 'STOPPED', 'PARTIAL']);
 const ROLE_ARN = /^arn:aws[-a-z]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /**
@@ -118,7 +126,6 @@ export function accountOf(arn: string | undefined): { accountId: string; partiti
 }
 
 /** Text from AWS in a quick pick label: "$(name)" would otherwise render as an icon. */
-const plain = (text: string): string => text.replace(/\$\(/g, '\\$(');
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -262,13 +269,13 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
       const vault = s.vault!;
       const items = collect(api.listRecoveryPoints(vault, {}, o.signal ? { signal: o.signal } : {})).then(
         (points) => {
-          const restorable = sortPoints(points.filter((p) => RESTORABLE.has(p.Status ?? '')));
+          const restorable = sortPoints(points.filter((p) => RESTORABLE_STATUSES.has(p.Status ?? '')));
           if (restorable.length === 0) throw new Error(`Vault "${vault}" has no recovery point to restore.`);
           return restorable.map((p) => {
             const continuous = p.RecoveryPointArn?.includes(':recovery-point:continuous:');
             const w = windowText(windowOfRecoveryPoint(p, now()), tz);
             return {
-              label: `${continuous ? '$(history) ' : '$(archive) '}${plain(p.ResourceName ?? p.ResourceArn?.split(/[:/]/).pop() ?? '?')}`,
+              label: `${continuous ? '$(history) ' : '$(archive) '}${noIcons(p.ResourceName ?? p.ResourceArn?.split(/[:/]/).pop() ?? '?')}`,
               description: [
                 continuous ? 'PITR' : 'snapshot',
                 p.ResourceType,
@@ -447,6 +454,13 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
   // A bare metadata file needs the point (vault, point) and the role; nothing else.
   const history: number[] = [];
   let i = 0;
+  const w0 = windowNow();
+  if (o.start?.time && !bare && (w0.kind === 'continuous' || w0.kind === 'continuous-open-end')) {
+    // A second picked on the timeline: straight to it (step 4b); Back offers "latest" instead (4a).
+    Object.assign(s, { timeMode: 'specific', time: o.start.time });
+    history.push(3);
+    i = 4;
+  }
   while (i < steps.length) {
     if (bare && (i === 3 || i === 4 || i === 5 || i === 6)) {
       i++;

@@ -213,7 +213,7 @@ async function main(): Promise<number> {
         },
       },
       {
-        name: 'opens the restore timeline of a continuous point and sees its window drawn',
+        name: 'opens the restore timeline of a continuous point, sees its window drawn, and clicks a second of it to restore',
         run: async (p) => {
           const point = p.locator('.monaco-list-row:has-text("orders-db"):has-text("PITR")').first();
           await point.hover();
@@ -226,6 +226,20 @@ async function main(): Promise<number> {
           const heading = (await frame.locator('#title').first().textContent()) ?? '';
           if (!heading.includes('orders-db')) throw new Error(`unexpected heading: ${heading}`);
           await p.screenshot({ path: join(OUT, 'timeline.png') });
+          // A click on the window asks to restore to that second: the flow opens at the restore
+          // time, the second filled in and checked against the window.
+          await frame.locator('svg rect.window').first().click();
+          // The filled-in second is checked at once: its check replaces the prompt.
+          await quick.locator(':text("Restores to")').first().waitFor({ timeout: 15_000 });
+          const value = await quick.locator('.quick-input-box input').first().inputValue();
+          if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value))
+            throw new Error(`the restore time is not the clicked second: "${value}"`);
+          const said = (await quick.locator(':text("Restores to")').first().textContent()) ?? '';
+          if (!said.includes(`${value.replace('T', ' ').replace('Z', '')} UTC`))
+            throw new Error(`the check does not say the clicked second back: "${said}"`);
+          await p.screenshot({ path: join(OUT, 'timeline-restore.png') });
+          await p.keyboard.press('Escape');
+          await quick.waitFor({ state: 'hidden', timeout: 15_000 });
         },
       },
       {

@@ -169,8 +169,9 @@ export interface PwLocator {
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   click(opts?: { timeout?: number; button?: 'left' | 'right' }): Promise<void>;
   first(): PwLocator;
-  waitFor(opts?: { state?: 'visible' | 'attached'; timeout?: number }): Promise<void>;
+  waitFor(opts?: { state?: 'visible' | 'attached' | 'hidden'; timeout?: number }): Promise<void>;
   textContent(): Promise<string | null>;
+  inputValue(): Promise<string>;
   count(): Promise<number>;
 }
 export interface PwPage {

@@ -19,6 +19,7 @@ import {
   type StepHeader,
   type WizardUi,
 } from '../../src/restore/wizard';
+import { loadTimeline, secondInWindow } from '../../src/explorer/timelineModel';
 import { startEmulator, type Emulator } from '../emulator/server';
 
 const DEFAULT_ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
@@ -276,6 +277,60 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
     assert.equal(r.document.Metadata.DBInstanceIdentifier, 'orders-db-restored');
     assert.equal(r.document.Metadata.UseLatestRestorableTime, 'true');
     assert.equal(r.document.Metadata.RestoreTime, undefined);
+  });
+
+  it('timeline: a second clicked on the window opens the time input with it; Back offers "latest" instead', async () => {
+    const rds = await point('orders-db', true);
+    const timeline = await loadTimeline(api, rds.ResourceArn!, 'RDS', now());
+    const drawn = timeline.data.windows.find((w) => w.arn === rds.RecoveryPointArn);
+    assert.ok(drawn, 'the continuous window is drawn');
+    const from = timeline.points.get(drawn.arn);
+    assert.ok(from, 'and can be restored from');
+    // A click lands between two seconds, somewhere in the middle of the bar.
+    const time = secondInWindow(drawn, (drawn.earliest + drawn.latest) / 2 + 400.7);
+    assert.ok(time);
+    assert.equal(time.getTime() % 1000, 0);
+    const ui = new ScriptedUi([
+      { input: /Restore time/, canGoBack: true, opensWith: iso(time), type: [], back: true },
+      { pick: /point in time/, canGoBack: false, choose: by(/A specific second/) },
+      {
+        input: /Restore time/,
+        opensWith: iso(time),
+        type: [iso(time)],
+        expectChecks: [{ severity: 'info', message: 'Restores to' }],
+      },
+      { input: /new DB instance identifier/, type: ['orders-db-at-click'] },
+      { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
+    ]);
+    const r = await runRestoreWizard(ui, { apis: [api], start: { api, ...from, time } });
+    assert.ok(ui.done);
+    assert.equal(r?.point.RecoveryPointArn, rds.RecoveryPointArn);
+    assert.equal(r?.document.Metadata.RestoreTime, iso(time));
+    assert.equal(r?.document.Metadata.DBInstanceIdentifier, 'orders-db-at-click');
+    // A snapshot on the same timeline restores as itself, without a time.
+    const snapshot = timeline.data.snapshots.find((x) => x.restorable);
+    assert.ok(snapshot && timeline.points.get(snapshot.arn)?.point.CreationDate);
+  });
+
+  it('a click on the timeline becomes a whole second inside the window', () => {
+    const w = {
+      earliest: Date.parse('2025-08-01T00:00:00.250Z'),
+      latest: Date.parse('2025-08-01T02:00:00.900Z'),
+    };
+    assert.equal(
+      secondInWindow(w, Date.parse('2025-08-01T01:14:37.400Z'))?.toISOString(),
+      '2025-08-01T01:14:37.000Z',
+    );
+    assert.equal(
+      secondInWindow(w, Date.parse('2025-07-31T00:00:00Z'))?.toISOString(),
+      '2025-08-01T00:00:01.000Z',
+    );
+    assert.equal(
+      secondInWindow(w, Date.parse('2025-08-02T00:00:00Z'))?.toISOString(),
+      '2025-08-01T02:00:00.000Z',
+    );
+    assert.equal(secondInWindow({ earliest: 1_000_100, latest: 1_000_900 }, 1_000_500), undefined);
+    assert.equal(secondInWindow(w, Number.NaN), undefined);
   });
 
   it('a snapshot restores without a time step', async () => {

@@ -7,11 +7,13 @@
  */
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
+import { errorText, noLinks } from '../../aws/awsText';
 import { describeConnection } from '../../aws/connection';
 import { AwsAccessError } from '../../aws/errors';
 import { liveFactsFrom } from '../../aws/liveFacts';
 import type { ConnectionManager } from '../../explorer/connectionManager';
 import type { RecoveryPointNode } from '../../explorer/model';
+import type { TimelineRestore } from '../../explorer/timelinePanel';
 import type { ExplorerTreeProvider } from '../../explorer/treeProvider';
 import type { LintDiagnostics } from '../../lint/editor/diagnostics';
 import { readLintSettings } from '../../lint/editor/settings';
@@ -26,7 +28,7 @@ import {
   type Confirmation,
   type StartRequest,
 } from '../startGate';
-import { runRestoreWizard, type WizardResult, type WizardUi } from '../wizard';
+import { runRestoreWizard, type WizardOptions, type WizardResult, type WizardUi } from '../wizard';
 import { QuickInputUi } from './quickInputUi';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -54,8 +56,8 @@ const realPrompts: RestorePrompts = {
   async confirm(c) {
     const start = 'Start Restore Job';
     const picked = await vscode.window.showWarningMessage(
-      c.message,
-      { modal: true, detail: c.detail },
+      noLinks(c.message),
+      { modal: true, detail: noLinks(c.detail) },
       start,
     );
     return picked === start;
@@ -68,10 +70,6 @@ function regionOf(arn: string): string | undefined {
 
 function consoleJobUrl(region: string, jobId: string): string {
   return `https://${region}.console.aws.amazon.com/backup/home?region=${region}#/jobs/restore/details/${encodeURIComponent(jobId)}`;
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function registerRestore(
@@ -116,7 +114,7 @@ export function registerRestore(
   }
 
   async function wizard(
-    start?: WizardResult['point'] & { api: BackupApi; vault: string },
+    start?: WizardOptions['start'],
     metadata?: Record<string, string>,
   ): Promise<vscode.Uri | undefined> {
     const apis = start ? [start.api] : connections.apis;
@@ -140,7 +138,7 @@ export function registerRestore(
     }
     const result = await runRestoreWizard(prompts.wizard, {
       apis,
-      ...(start ? { start: { api: start.api, vault: start.vault, point: start } } : {}),
+      ...(start ? { start } : {}),
       ...(metadata ? { metadata } : {}),
       recentRoles: recentRoles(),
     });
@@ -183,7 +181,9 @@ export function registerRestore(
         const retry = 'Retry';
         void vscode.window
           .showErrorMessage(
-            `The restore of ${job.label} could not be sent: ${e.message} Nothing is lost: "Retry" sends the same request with the same idempotency token, so it starts at most one job.`,
+            noLinks(
+              `The restore of ${job.label} could not be sent: ${e.message} Nothing is lost: "Retry" sends the same request with the same idempotency token, so it starts at most one job.`,
+            ),
             retry,
           )
           .then(async (p) => {
@@ -194,7 +194,9 @@ export function registerRestore(
         return undefined;
       }
       await jobs.forget(job.token);
-      void vscode.window.showErrorMessage(`The restore of ${job.label} did not start: ${message(e)}`);
+      void vscode.window.showErrorMessage(
+        noLinks(`The restore of ${job.label} did not start: `) + errorText(e),
+      );
       return undefined;
     }
   }
@@ -211,7 +213,7 @@ export function registerRestore(
     const done = vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Restore ${job.label}`,
+        title: noLinks(`Restore ${job.label}`),
         cancellable: true,
       },
       async (progress, token) => {
@@ -227,15 +229,17 @@ export function registerRestore(
                 pct !== undefined && Number.isFinite(pct) ? Math.max(0, pct - last) : undefined;
               if (pct !== undefined && Number.isFinite(pct)) last = pct;
               progress.report({
-                message: [
-                  p.status,
-                  pct !== undefined ? `${pct.toFixed(0)}%` : undefined,
-                  p.expectedCompletionMinutes !== undefined
-                    ? `about ${p.expectedCompletionMinutes} min left`
-                    : undefined,
-                ]
-                  .filter(Boolean)
-                  .join(' · '),
+                message: noLinks(
+                  [
+                    p.status,
+                    pct !== undefined ? `${pct.toFixed(0)}%` : undefined,
+                    p.expectedCompletionMinutes !== undefined
+                      ? `about ${p.expectedCompletionMinutes} min left`
+                      : undefined,
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                ),
                 ...(increment ? { increment } : {}),
               });
             },
@@ -247,12 +251,16 @@ export function registerRestore(
         } catch (e) {
           if (e instanceof AwsAccessError && e.kind === 'cancelled') {
             void vscode.window.showInformationMessage(
-              `Stopped watching restore job ${job.jobId}; the job goes on. It is listed under "Restore jobs" in the AWS Backup explorer.`,
+              noLinks(
+                `Stopped watching restore job ${job.jobId}; the job goes on. It is listed under "Restore jobs" in the AWS Backup explorer.`,
+              ),
             );
             return undefined;
           }
           void vscode.window.showErrorMessage(
-            `Could not follow restore job ${job.jobId}: ${message(e)} The job goes on; it will be watched again when the window reloads.`,
+            noLinks(
+              `Could not follow restore job ${job.jobId}: ${errorText(e)} The job goes on; it will be watched again when the window reloads.`,
+            ),
           );
           return undefined;
         } finally {
@@ -275,13 +283,15 @@ export function registerRestore(
     const picked =
       end.status === 'COMPLETED'
         ? await vscode.window.showInformationMessage(
-            `Restore of ${job.label} completed: ${end.createdResourceArn ?? `job ${job.jobId}`}`,
+            noLinks(`Restore of ${job.label} completed: ${end.createdResourceArn ?? `job ${job.jobId}`}`),
             ...(end.createdResourceArn ? [copy] : []),
             show,
             open,
           )
         : await vscode.window.showErrorMessage(
-            `Restore job ${job.jobId} (${job.label}) ${end.status}: ${end.statusMessage ?? 'the service gave no message'}. Check the IAM role's permissions for this resource type, that the destination name is unused (or, for S3, that the bucket exists with versioning on), and the restore time.`,
+            noLinks(
+              `Restore job ${job.jobId} (${job.label}) ${end.status}: ${end.statusMessage ?? 'the service gave no message'}. Check the IAM role's permissions for this resource type, that the destination name is unused (or, for S3, that the bucket exists with versioning on), and the restore time.`,
+            ),
             show,
             open,
           );
@@ -331,7 +341,9 @@ export function registerRestore(
         const problems = 'Show Problems';
         void vscode.window
           .showErrorMessage(
-            `The restore did not start: ${gate.problems.length} problem${gate.problems.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${gate.problems.slice(0, 3).join(' ')}`,
+            noLinks(
+              `The restore did not start: ${gate.problems.length} problem${gate.problems.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${gate.problems.slice(0, 3).join(' ')}`,
+            ),
             problems,
           )
           .then((picked) =>
@@ -358,7 +370,9 @@ export function registerRestore(
       const known = jobs.find(token);
       if (known?.jobId) {
         void vscode.window.showInformationMessage(
-          `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To start another job from it, add or change its "IdempotencyToken".`,
+          noLinks(
+            `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To start another job from it, add or change its "IdempotencyToken".`,
+          ),
         );
         if (!known.endedAt) follow({ ...known, jobId: known.jobId }, api);
         return known.jobId;
@@ -405,7 +419,7 @@ export function registerRestore(
     if (gate.ok !== true) {
       void vscode.window.showErrorMessage(
         gate.ok === false
-          ? `Fix the document first: ${gate.problems.slice(0, 3).join(' ')}`
+          ? noLinks(`Fix the document first: ${gate.problems.slice(0, 3).join(' ')}`)
           : 'This is restore metadata only: the command needs a recovery point and a role ("Start restore job" asks for them).',
       );
       return undefined;
@@ -481,12 +495,20 @@ export function registerRestore(
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidCloseTextDocument((d) => lensKinds.delete(d.uri.toString())),
     vscode.commands.registerCommand('awsBackupPitr.restore.pointInTime', () => guard(() => wizard())),
-    vscode.commands.registerCommand('awsBackupPitr.restore.fromRecoveryPoint', (node?: RecoveryPointNode) =>
-      guard(async () => {
-        if (!node?.point.RecoveryPointArn) return wizard();
-        const api = node.api;
-        return wizard({ ...node.point, api, vault: node.point.BackupVaultName ?? node.parent.name });
-      }),
+    vscode.commands.registerCommand(
+      'awsBackupPitr.restore.fromRecoveryPoint',
+      // A recovery point node (the tree), or a point and second picked on the restore timeline.
+      (from?: RecoveryPointNode | TimelineRestore) =>
+        guard(async () => {
+          if (!from?.point.RecoveryPointArn) return wizard();
+          if ('parent' in from)
+            return wizard({
+              api: from.api,
+              vault: from.point.BackupVaultName ?? from.parent.name,
+              point: from.point,
+            });
+          return wizard(from);
+        }),
     ),
     vscode.commands.registerCommand('awsBackupPitr.restore.startFromDocument', (uri?: vscode.Uri) =>
       guard(() => startFromDocument(uri)),
@@ -501,7 +523,7 @@ export function registerRestore(
     try {
       return await f();
     } catch (e) {
-      void vscode.window.showErrorMessage(message(e));
+      void vscode.window.showErrorMessage(errorText(e));
       return undefined;
     }
   }
@@ -514,7 +536,7 @@ export function registerRestore(
         if (job.jobId) follow({ ...job, jobId: job.jobId }, api);
         else await followNew(job, api);
       } catch (e) {
-        log.warn(`could not resume a restore job: ${message(e)}`);
+        log.warn(`could not resume a restore job: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Types only: the extension's nodes come from its own bundle, so `instanceof` would not match.
-import type { ExplorerNode, PlanNode, VaultNode } from '../../../src/explorer/model';
+import type { ExplorerNode, PlanNode, RecoveryPointNode, VaultNode } from '../../../src/explorer/model';
 import { api, connectToEmulator, emulatorControl } from './helpers';
 
 async function requests(operation: string): Promise<number> {
@@ -186,6 +186,18 @@ describe('the restore timeline webview', function () {
     assert.equal(drawn.windows, 1);
     assert.equal(drawn.snapshots, 7);
     assert.ok(drawn.jobs >= 1);
+    // What the webview asks for is checked: a point it was not given, or a time that is not one,
+    // starts nothing; a click on the window is a second inside it.
+    const arn = (point as RecoveryPointNode).point.RecoveryPointArn!;
+    assert.equal(
+      panel.restoreFor('arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:elsewhere', 0),
+      undefined,
+    );
+    assert.equal(panel.restoreFor({ arn }, 0), undefined);
+    const clicked = panel.restoreFor(arn, Date.now() - 3_600_000 + 0.6);
+    assert.equal(clicked?.point.RecoveryPointArn, arn);
+    assert.equal(clicked?.time?.getMilliseconds(), 0);
+    assert.equal(panel.restoreFor(arn, 'soon')?.time, undefined, 'a time that is not a number is not used');
     panel.panel.dispose();
   });
 });

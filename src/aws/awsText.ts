@@ -1,0 +1,18 @@
+/**
+ * Text that came from AWS (or from a file the user opened), made inert for the places VS Code reads
+ * markup in: quick-pick labels, descriptions and details turn `$(name)` into icons, and notification
+ * messages turn `[text](https:…)`, `[text](command:…)` and `[text](file:…)` into links a click
+ * follows. No `vscode` here: the editor layers call these where such text is shown.
+ */
+
+/** `$(name)` shown as written, not as an icon. */
+export const noIcons = (text: string): string => text.replace(/\$\(/g, '\\$(');
+
+/**
+ * No link a notification would make clickable: `](` becomes `] (`, which VS Code's link syntax
+ * does not match. Everything else reads as it was sent.
+ */
+export const noLinks = (text: string): string => text.replace(/\]\s*\(/g, '] (');
+
+/** The message of anything thrown, ready for a notification. */
+export const errorText = (e: unknown): string => noLinks(e instanceof Error ? e.message : String(e));
