@@ -179,17 +179,20 @@ export function registerRestore(
       if (e instanceof AwsAccessError && e.retryable) {
         // Kept: a retry (or the next window) sends the same token, so at most one job starts.
         const retry = 'Retry';
+        const forget = 'Do Not Restore';
         void vscode.window
           .showErrorMessage(
             noLinks(
-              `The restore of ${job.label} could not be sent: ${e.message} Nothing is lost: "Retry" sends the same request with the same idempotency token, so it starts at most one job.`,
+              `The restore of ${job.label} could not be sent: ${e.message} Nothing is lost: "Retry" sends the same request with the same idempotency token, so it starts at most one job; left alone, it is sent again when this window next opens. "Do Not Restore" forgets it (a job the service already received goes on and is listed under Restore jobs).`,
             ),
             retry,
+            forget,
           )
           .then(async (p) => {
-            if (p !== retry) return;
             const current = jobs.find(job.token);
-            if (current) await followNew(current, api);
+            if (!current || current.jobId) return;
+            if (p === retry) await followNew(current, api);
+            else if (p === forget) await jobs.forget(job.token);
           });
         return undefined;
       }
