@@ -376,6 +376,32 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     assert.equal(await jobCount(), before + 1);
   });
 
+  it('a start still throttled after every retry is kept, not lost: the next activation sends it, one job', async function () {
+    // Every retry the SDK (adaptive mode) and the extension make, with their backoff: about half a minute.
+    this.timeout(150_000);
+    const { uri } = await reviewTreeRestore('orders-db-out-of-retries');
+    const before = await jobCount();
+    await control('faults', { throttle: { count: 1_000, operations: ['StartRestoreJob'] } });
+    const started = await vscode.commands.executeCommand<string | undefined>(
+      'awsBackupPitr.restore.startFromDocument',
+      uri,
+    );
+    await control('faults', {});
+    assert.equal(started, undefined, 'no job ID while the service throttles');
+    assert.equal(await jobCount(), before, 'the service started nothing');
+    const kept = ext.restore.jobs
+      .unfinished()
+      .find((j) => j.request?.Metadata.DBInstanceIdentifier === 'orders-db-out-of-retries');
+    assert.ok(kept, 'the confirmed request is remembered, with its token');
+    await ext.restore.resume();
+    const resumed = ext.restore.jobs.find(kept.token);
+    assert.ok(resumed?.jobId, 'sent again, now with a job ID');
+    assert.equal(resumed.request, undefined, 'the request is dropped once the job is known');
+    assert.equal((await received('StartRestoreJob')).at(-1)!.input.IdempotencyToken, kept.token);
+    assert.equal((await ext.restore.whenFollowed(resumed.jobId))?.status, 'COMPLETED');
+    assert.equal(await jobCount(), before + 1, 'one job');
+  });
+
   it('after a reload, remembered jobs are watched again, and a start whose answer was lost is the same job', async () => {
     const door = ext.explorer.connections.api!;
     const node = await pointNode('orders-db', true);
