@@ -2,7 +2,8 @@
  * Text that came from AWS (or from a file the user opened), made inert for the places VS Code reads
  * markup in: quick-pick labels, descriptions and details turn `$(name)` into icons, and notification
  * messages turn `[text](https:…)`, `[text](command:…)` and `[text](file:…)` into links a click
- * follows. No `vscode` here: the editor layers call these where such text is shown.
+ * follows; and the message of anything thrown, which often carries such text. No `vscode` here:
+ * the editor layers and the CLI call these where such text is shown.
  */
 
 /** `$(name)` shown as written, not as an icon. */
@@ -14,5 +15,8 @@ export const noIcons = (text: string): string => text.replace(/\$\(/g, '\\$(');
  */
 export const noLinks = (text: string): string => text.replace(/\]\s*\(/g, '] (');
 
+/** The message of anything thrown. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** The message of anything thrown, ready for a notification. */
-export const errorText = (e: unknown): string => noLinks(e instanceof Error ? e.message : String(e));
+export const errorText = (e: unknown): string => noLinks(messageOf(e));

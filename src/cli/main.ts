@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runCli } from './run';
 // The package version, for --version and SARIF (esbuild inlines the JSON).
 import pkg from '../../package.json';
+import { messageOf } from '../aws/awsText';
 
 try {
   process.exitCode = runCli(process.argv.slice(2), {
@@ -12,6 +13,6 @@ try {
     version: pkg.version,
   });
 } catch (e: unknown) {
-  process.stderr.write(`pitr-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`pitr-lint: internal error: ${messageOf(e)}\n`);
   process.exitCode = 2;
 }

@@ -6,6 +6,7 @@ import { LineIndex } from '../lint/position';
 import { RULES_BY_CODE } from '../lint/rules';
 import type { DocumentFamily, Finding, SeveritySetting } from '../lint/types';
 import { toSarif, type FileReport } from './sarif';
+import { messageOf } from '../aws/awsText';
 
 export interface CliIo {
   cwd: string;
@@ -194,9 +195,7 @@ export function runCli(argv: string[], io: CliIo): number {
     try {
       text = io.readFile(f.path);
     } catch (e) {
-      io.stderr(
-        `pitr-lint: cannot read "${relative(io.cwd, f.path)}": ${e instanceof Error ? e.message : String(e)}\n`,
-      );
+      io.stderr(`pitr-lint: cannot read "${relative(io.cwd, f.path)}": ${messageOf(e)}\n`);
       ioError = true;
       continue;
     }

@@ -2,6 +2,7 @@
  * The explorer's tree, without `vscode`: nodes know their label, icon, menus and children, and load
  * their children through the door to AWS. The vscode layer only turns them into TreeItems.
  */
+import { messageOf } from '../aws/awsText';
 import type { BackupApi, Page, RecoveryPointFilters } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { AwsAccessError } from '../aws/errors';
@@ -73,7 +74,7 @@ export class ErrorNode extends ExplorerNode {
   }
   view(): NodeView {
     const e = this.error;
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     const action = e instanceof AwsAccessError && e.action ? e.action : undefined;
     const expired =
       e instanceof AwsAccessError && (e.kind === 'credentials-expired' || e.kind === 'credentials-missing');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorText } from '../aws/awsText';
+import { errorText, messageOf } from '../aws/awsText';
 import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
 import { ConnectionManager } from './connectionManager';
@@ -80,21 +80,13 @@ export function registerExplorer(
       tree.visible = e.visible;
       // Settings can reach the extension host after activation: look again when the view opens.
       if (e.visible && !connections.api)
-        void connections
-          .restore()
-          .catch((err: unknown) =>
-            log.error(`connect failed: ${err instanceof Error ? err.message : String(err)}`),
-          );
+        void connections.restore().catch((err: unknown) => log.error(`connect failed: ${messageOf(err)}`));
       // Coming back into view resumes the polling of running jobs.
       if (e.visible) for (const root of tree.rootNodes) tree.refresh(root.restoreJobs);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('awsBackupPitr.aws') || !connections.api)
-        void connections
-          .restore()
-          .catch((err: unknown) =>
-            log.error(`reconnect failed: ${err instanceof Error ? err.message : String(err)}`),
-          );
+        void connections.restore().catch((err: unknown) => log.error(`reconnect failed: ${messageOf(err)}`));
       else if (e.affectsConfiguration('awsBackupPitr.explorer')) tree.refresh();
     }),
     vscode.commands.registerCommand(
@@ -248,7 +240,7 @@ export function registerExplorer(
     }),
   );
   void connections.restore().catch((e: unknown) => {
-    log.error(`connect failed: ${e instanceof Error ? e.message : String(e)}`);
+    log.error(`connect failed: ${messageOf(e)}`);
     void vscode.window.showErrorMessage(`AWS Backup: could not connect: ${errorText(e)}`);
   });
   return feature;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { getNodeValue } from 'jsonc-parser';
+import { messageOf } from '../aws/awsText';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
 import { parseDocument } from '../lint/jsonAst';
@@ -79,7 +80,7 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
         };
     } catch (e) {
       notes.push(
-        `The restorable window could not be checked against the account (${e instanceof Error ? e.message : String(e)}); the service checks it when the job runs.`,
+        `The restorable window could not be checked against the account (${messageOf(e)}); the service checks it when the job runs.`,
       );
     }
   } else

@@ -125,8 +125,6 @@ export function accountOf(arn: string | undefined): { accountId: string; partiti
   return m ? { partition: m[1]!, accountId: m[2]! } : undefined;
 }
 
-/** Text from AWS in a quick pick label: "$(name)" would otherwise render as an icon. */
-
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A name for the new resource that says what it is: `<source>-pitr-<MMDDhhmm>`, cut to 63. */

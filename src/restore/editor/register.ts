@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
-import { errorText, noLinks } from '../../aws/awsText';
+import { errorText, messageOf, noLinks } from '../../aws/awsText';
 import { describeConnection } from '../../aws/connection';
 import { AwsAccessError } from '../../aws/errors';
 import { liveFactsFrom } from '../../aws/liveFacts';
@@ -198,7 +198,7 @@ export function registerRestore(
       }
       await jobs.forget(job.token);
       void vscode.window.showErrorMessage(
-        noLinks(`The restore of ${job.label} did not start: `) + errorText(e),
+        noLinks(`The restore of ${job.label} did not start: ${messageOf(e)}`),
       );
       return undefined;
     }
@@ -262,7 +262,7 @@ export function registerRestore(
           }
           void vscode.window.showErrorMessage(
             noLinks(
-              `Could not follow restore job ${job.jobId}: ${errorText(e)} The job goes on; it will be watched again when the window reloads.`,
+              `Could not follow restore job ${job.jobId}: ${messageOf(e)} The job goes on; it will be watched again when the window reloads.`,
             ),
           );
           return undefined;
@@ -539,7 +539,7 @@ export function registerRestore(
         if (job.jobId) follow({ ...job, jobId: job.jobId }, api);
         else await followNew(job, api);
       } catch (e) {
-        log.warn(`could not resume a restore job: ${e instanceof Error ? e.message : String(e)}`);
+        log.warn(`could not resume a restore job: ${messageOf(e)}`);
       }
     }
   }
