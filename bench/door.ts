@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import { BackupApi } from '../src/aws/backupApi';
 import { BackupClientFactory } from '../src/aws/clientFactory';
-import { startEmulator, DEFAULT_CREDENTIALS } from '../test/emulator/server';
+import { startEmulator, DEFAULT_CREDENTIALS } from '../src/emulator/server';
 
 interface Captured {
   path: string;

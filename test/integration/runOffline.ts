@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startEmulator } from '../emulator/server';
+import { startEmulator } from '../../src/emulator/server';
 import {
   CHROMIUM_ARGS,
   installHost,

@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { installHost, remoteUri, ROOT, startHost } from '../integration/vscodeHost';
 
 async function emulatorOnPreferredPort(): Promise<Emulator> {

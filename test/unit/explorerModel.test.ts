@@ -13,7 +13,7 @@ import {
   type ExplorerContext,
   type ExplorerNode,
 } from '../../src/explorer/model';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { isolateAwsEnvironment } from './aws/awsTestEnv';
 
 describe('explorer tree model, against the emulator', function () {

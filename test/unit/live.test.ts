@@ -5,7 +5,7 @@ import { liveFactsFrom } from '../../src/aws/liveFacts';
 import { liveCheck } from '../../src/lint/live';
 import { recognize } from '../../src/lint/recognize';
 import { parseDocument } from '../../src/lint/jsonAst';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 
 describe('live lint checks, against the emulator', function () {
   this.timeout(30_000);

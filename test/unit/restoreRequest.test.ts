@@ -10,7 +10,7 @@ import {
   parseRestoreTime,
   type StartRestoreJobDocument,
 } from '../../src/restore/restoreRequest';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 
 const NOW = new Date('2025-08-01T12:00:00Z');
 const DAY = 86_400_000;

@@ -20,7 +20,7 @@ import {
   type WizardUi,
 } from '../../src/restore/wizard';
 import { loadTimeline, secondInWindow } from '../../src/explorer/timelineModel';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 
 const DEFAULT_ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 

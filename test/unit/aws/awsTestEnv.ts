@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS } from '../../emulator/server';
+import { DEFAULT_CREDENTIALS } from '../../../src/emulator/server';
 
 /**
  * Shared config and credentials files for the tests, and an environment with no AWS variables of

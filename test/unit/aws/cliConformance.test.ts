@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { IMPLEMENTED_OPERATIONS, startEmulator, type Emulator } from '../../emulator/server';
+import { IMPLEMENTED_OPERATIONS, startEmulator, type Emulator } from '../../../src/emulator/server';
 
 /**
  * The AWS CLI installed on the machine (botocore: a client nobody here wrote) against the emulator,

@@ -5,7 +5,7 @@ import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import { resolveConnection, type Connection } from '../../../src/aws/connection';
 import { AwsAccessError } from '../../../src/aws/errors';
 import { listProfiles } from '../../../src/aws/profiles';
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { isolateAwsEnvironment } from './awsTestEnv';
 
 describe('the door to AWS, against the local emulator over HTTP', function () {

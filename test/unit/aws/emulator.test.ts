@@ -14,7 +14,7 @@ import {
   StartRestoreJobCommand,
   UpdateBackupPlanCommand,
 } from '@aws-sdk/client-backup';
-import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator/server';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../../src/emulator/server';
 
 /** The emulator's service behaviour, seen through the real SDK (no door in between). */
 describe('the AWS Backup emulator behaves like the service', function () {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { BackupClient, CreateBackupPlanCommand, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
-import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator/server';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../../src/emulator/server';
 
 /** SigV4 as AWS checks it: requests signed by the real SDK, then spoiled one way at a time. */
 describe('the emulator checks SigV4 signatures', () => {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
+import { LOCAL_EMULATOR_CREDENTIALS } from '../aws/localEmulator';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
 import { compileRoutes, matchRoute, parseInput, serialize, validate } from './protocol';
@@ -55,6 +55,13 @@ export interface Emulator {
   /** Requests the service answered, per operation. */
   requestCount(operation?: string): number;
   close(): Promise<void>;
+}
+
+/** The port asked for is taken by another program. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} on 127.0.0.1 is already in use`);
+  }
 }
 
 /** The public development keys the extension's "Use the Local Emulator" signs with. */
@@ -206,7 +213,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new PortInUseError(opts.port ?? 0)
+          : new Error(`cannot listen on 127.0.0.1:${opts.port ?? 0}: ${e.message}`),
+      ),
+    );
+    server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

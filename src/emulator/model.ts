@@ -1,9 +1,9 @@
 /**
- * The AWS Backup service model (botocore service-2.json), inlined at build time from
- * ../shared/reference/aws-backup-model. The emulator routes, parses, validates and serialises from
+ * The AWS Backup service model (botocore service-2.json, API version 2018-11-15), inlined at build
+ * time from the vendored copy in schemas/aws-backup-model (Apache-2.0; origin in its README). The emulator routes, parses, validates and serialises from
  * it, so its wire format is the service's by construction.
  */
-import model from '../../../shared/reference/aws-backup-model/service-2.json';
+import model from '../../schemas/aws-backup-model/service-2.json';
 
 export interface ShapeRef {
   shape: string;
