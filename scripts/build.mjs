@@ -1,6 +1,7 @@
 // Bundles the extension, the CLI and the benchmark with esbuild (`vscode` stays external).
 // `--production` minifies and drops source maps, for the .vsix.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -26,6 +27,21 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
 });
-// The local AWS Backup emulator (`npm run emulator`).
-await build({ ...common, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js' });
+// The local AWS Backup emulator: `npm run emulator`, and the sample account the extension runs
+// inside itself (loaded on first use, src/bundles.ts).
+// The emulator reads the model's shapes and operations, never its documentation (most of its bytes).
+const modelWithoutDocs = {
+  name: 'model-without-docs',
+  setup(b) {
+    b.onLoad({ filter: /aws-backup-model[\\/]service-2\.json$/ }, (args) => ({
+      loader: 'json',
+      contents: JSON.stringify(
+        JSON.parse(readFileSync(args.path, 'utf8'), (k, v) => (k === 'documentation' ? undefined : v)),
+      ),
+    }));
+  },
+};
+const emulator = { ...common, plugins: [modelWithoutDocs] };
+await build({ ...emulator, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js' });
+await build({ ...emulator, entryPoints: ['src/emulator/server.ts'], outfile: 'dist/sample.js' });
 if (!production) await build({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' });

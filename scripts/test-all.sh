@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
-# The project's whole test run: types, lint, format, unit tests in plain Node, and the integration
-# suite in a real VS Code host. Installs what the integration host needs on first use.
-# Ends with one line "Tests: N passed, N failed".
+# The project's whole test run: types, lint, format, schemas, build, unit tests in plain Node, the
+# packed command-line linter, the integration suite in a real VS Code host, the end-to-end tour and
+# packaging. Installs what the integration host needs on first use.
+# Ends with a summary that names every step, and "Tests: N passed, N failed" — or what failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf test-results && mkdir -p test-results
 status=0
+steps=()
 step() {
-  echo "::: $1"
+  local name="$1"
   shift
-  "$@" || { echo "::: FAILED: $*"; status=1; }
+  echo "::: $name"
+  local t0=$SECONDS
+  if "$@"; then
+    steps+=("  ok      $name ($((SECONDS - t0)) s)")
+  else
+    echo "::: FAILED: $name"
+    steps+=("  FAILED  $name ($((SECONDS - t0)) s)")
+    status=1
+  fi
 }
 
 step "type check" npx tsc -p . --noEmit
@@ -34,8 +44,13 @@ else
   step "integration tests (code-server + Chromium)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runOffline.js
 fi
 step "end-to-end (the sandbox in Chromium)" env TEST_STATS_FILE=test-results/e2e.json node out/test/e2e/sandboxTour.js
-step "package" npm run --silent package
+step "package (.vsix)" npm run --silent package
+step "the packed command-line linter, installed from its tarball" env TEST_STATS_FILE=test-results/packed-cli.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 200000 out/test/packaging/packedCli.test.js
+step "the packaged .vsix in a real VS Code host" env TEST_STATS_FILE=test-results/vsix.json node out/test/packaging/installedVsix.js
 
+echo
+echo "Summary:"
+printf '%s\n' "${steps[@]}"
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
@@ -44,6 +59,7 @@ for (const f of fs.readdirSync("test-results").filter((f) => f.endsWith(".json")
   console.log(`  ${f.replace(".json", "")}: ${s.passes} passed, ${s.failures} failed`);
   passed += s.passes; failed += s.failures;
 }
-console.log(`Tests: ${passed} passed, ${failed} failed`);
-'
+const bad = process.argv[1] !== "0";
+console.log(`Tests: ${passed} passed, ${failed} failed${bad ? " — and a step FAILED (see the summary above)" : ""}`);
+' "$status"
 exit $status

@@ -26,8 +26,11 @@ export class BackupClientFactory {
     if (!client) {
       client = new BackupClient({
         region: c.region,
+        // Requests to loopback go to an emulator, whatever the way in (the command, the sample
+        // account or an endpoint setting): they are signed with its public keys, never with the
+        // person's own credentials, which would otherwise cross plain HTTP to whatever listens there.
         credentials:
-          c.localEmulator && c.endpoint && isLoopbackUrl(c.endpoint)
+          c.endpoint && isLoopbackUrl(c.endpoint)
             ? { ...LOCAL_EMULATOR_CREDENTIALS }
             : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.profile !== undefined ? { profile: c.profile } : {}),

@@ -1,3 +1,4 @@
+import { isLoopbackUrl } from './localEmulator';
 import { environmentProfile, listProfiles } from './profiles';
 
 /** Which account, region and endpoint requests go to. */
@@ -9,13 +10,31 @@ export interface Connection {
   endpoint?: string;
   /** Sign with the local emulator's public development keys (loopback endpoints only). */
   localEmulator?: boolean;
+  /** The sample account: the emulator the extension runs inside itself (loopback, this window only). */
+  sample?: boolean;
 }
 
 export function connectionKey(c: Connection): string {
-  return JSON.stringify([c.profile ?? null, c.region, c.endpoint ?? null, c.localEmulator === true]);
+  return JSON.stringify([
+    c.profile ?? null,
+    c.region,
+    c.endpoint ?? null,
+    c.localEmulator === true,
+    c.sample === true,
+  ]);
 }
 
+/** What the connection is, in a word or two: the status bar's and the connection node's label. */
+export function connectionLabel(c: Connection): string {
+  if (c.sample) return 'Sample account';
+  if (c.profile !== undefined) return c.profile;
+  if (c.endpoint) return c.localEmulator || isLoopbackUrl(c.endpoint) ? 'Local emulator' : 'Custom endpoint';
+  return 'Default credentials';
+}
+
+/** Where requests go, in full: logs, tooltips, the restore confirmation. */
 export function describeConnection(c: Connection): string {
+  if (c.sample) return `Sample account (not AWS: an emulator inside VS Code) · ${c.region}`;
   return `${c.profile ?? 'default credentials'} · ${c.region}${c.endpoint ? ` · ${c.endpoint}` : ''}`;
 }
 

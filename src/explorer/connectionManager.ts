@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { errorText } from '../aws/awsText';
 import { openBackupApi, type BackupApi } from '../aws/backupApi';
 import type { BackupClientFactory } from '../aws/clientFactory';
-import { describeConnection, resolveConnection, type Connection } from '../aws/connection';
+import { connectionLabel, describeConnection, resolveConnection, type Connection } from '../aws/connection';
 import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from '../aws/localEmulator';
 import { listProfiles } from '../aws/profiles';
+import { startSampleAccount, type SampleAccount } from '../aws/sampleAccount';
 import { readAwsSettings } from '../aws/settings';
 
 const LAST_CONNECTION = 'awsBackupPitr.lastConnection';
@@ -16,6 +17,8 @@ const LAST_CONNECTION = 'awsBackupPitr.lastConnection';
  */
 export class ConnectionManager implements vscode.Disposable {
   private current: { connection: Connection; api: BackupApi; others: BackupApi[] } | undefined;
+  /** The sample account's emulator, started on first use and stopped with the window. */
+  private sample: Promise<SampleAccount> | undefined;
   private readonly emitter = new vscode.EventEmitter<BackupApi | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly status = vscode.window.createStatusBarItem(
@@ -65,13 +68,16 @@ export class ConnectionManager implements vscode.Disposable {
       return;
     }
     const last = this.context.globalState.get<Connection>(LAST_CONNECTION);
-    if (last) await this.connect(last);
+    // The sample account lives only as long as its window: open a fresh one.
+    if (last?.sample) await this.useSampleAccount();
+    else if (last) await this.connect(last);
     else await this.update();
   }
 
   async connect(connection: Connection, remember = false): Promise<BackupApi> {
     const api = await openBackupApi(this.factory, connection);
-    const regions = readAwsSettings().regions.filter((r) => r !== connection.region);
+    // The sample account has one Region.
+    const regions = connection.sample ? [] : readAwsSettings().regions.filter((r) => r !== connection.region);
     const others = await Promise.all(
       regions.map((region) => openBackupApi(this.factory, { ...connection, region })),
     );
@@ -97,14 +103,8 @@ export class ConnectionManager implements vscode.Disposable {
     const c = this.current?.connection;
     await vscode.commands.executeCommand('setContext', 'awsBackupPitr.connected', c !== undefined);
     if (c) {
-      const who =
-        c.profile ??
-        (c.endpoint
-          ? c.localEmulator || isLoopbackUrl(c.endpoint)
-            ? 'Local emulator'
-            : 'Custom endpoint'
-          : 'AWS');
-      this.status.text = `$(cloud) ${who} · ${c.region}`;
+      const who = c.profile === undefined && !c.endpoint ? 'AWS' : connectionLabel(c);
+      this.status.text = `${c.sample ? '$(beaker)' : '$(cloud)'} ${who} · ${c.region}`;
       this.status.tooltip = `AWS Backup: ${describeConnection(c)}. Click to switch.`;
       this.status.show();
     } else this.status.hide();
@@ -167,7 +167,19 @@ export class ConnectionManager implements vscode.Disposable {
     await this.connect({ region: 'us-east-1', endpoint: endpoint.trim(), localEmulator: true }, true);
   }
 
+  /** "Open the Sample Account": starts the emulator inside the extension (once) and connects to it. */
+  async useSampleAccount(): Promise<void> {
+    this.sample ??= startSampleAccount().catch((e: unknown) => {
+      this.sample = undefined;
+      throw e;
+    });
+    const s = await this.sample;
+    this.log.info('sample account started on loopback');
+    await this.connect({ region: s.region, endpoint: s.url, localEmulator: true, sample: true }, true);
+  }
+
   dispose(): void {
+    void this.sample?.then((s) => s.close()).catch(() => undefined);
     this.status.dispose();
     this.emitter.dispose();
   }

@@ -4,9 +4,8 @@
  */
 import { messageOf } from '../aws/awsText';
 import type { BackupApi, Page, RecoveryPointFilters } from '../aws/backupApi';
-import { describeConnection } from '../aws/connection';
+import { connectionLabel, describeConnection } from '../aws/connection';
 import { AwsAccessError } from '../aws/errors';
-import { isLoopbackUrl } from '../aws/localEmulator';
 import { windowOfRecoveryPoint, type RestorableWindow } from '../restore/restorableWindow';
 import { formatBytes, formatLocal, formatUtc } from './format';
 
@@ -207,14 +206,10 @@ export class ConnectionNode extends ExplorerNode {
   view(): NodeView {
     const c = this.ctx.api.connection;
     return {
-      label:
-        c.profile ??
-        (c.endpoint
-          ? c.localEmulator || isLoopbackUrl(c.endpoint)
-            ? 'Local emulator'
-            : 'Custom endpoint'
-          : 'Default credentials'),
-      description: `${c.region}${c.endpoint ? ` · ${c.endpoint}` : ''}`,
+      label: connectionLabel(c),
+      description: c.sample
+        ? `${c.region} · a sample, not AWS`
+        : `${c.region}${c.endpoint ? ` · ${c.endpoint}` : ''}`,
       tooltip: `Connected: ${describeConnection(c)}`,
       icon: { id: 'cloud' },
       contextValue: 'awsBackupPitr.connection',

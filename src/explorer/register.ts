@@ -98,6 +98,10 @@ export function registerExplorer(
       run((url?: string) => connections.useLocalEmulator(url)),
     ),
     vscode.commands.registerCommand(
+      'awsBackupPitr.useSampleAccount',
+      run(() => connections.useSampleAccount()),
+    ),
+    vscode.commands.registerCommand(
       'awsBackupPitr.disconnect',
       run(() => connections.disconnect()),
     ),
