@@ -6,9 +6,10 @@
 //
 // Deliberate departures from the model, each for a documented reason:
 //  - ConditionType: the model's enum is STRINGEQUALS but AWS's own selection examples use
-//    "StringEquals" (aws-backup-facts.md §3.1), so both spellings are accepted.
+//    "StringEquals" (service model: the BackupSelection.ListOfTags and Condition docs), so both spellings
+//    are accepted.
 //  - StartRestoreJobInput.ResourceType: the model's pattern forbids spaces, yet the SAP HANA restore
-//    guide passes "SAP HANA on Amazon EC2" (§4.4); the pattern is dropped and JOB002 checks the value.
+//    guide passes "SAP HANA on Amazon EC2" (https://docs.aws.amazon.com/aws-backup/latest/devguide/saphana-restore.html); the pattern is dropped and JOB002 checks the value.
 //  - Restore metadata values are left untyped here: RST001 reports non-string values, with a fix.
 //  - Timestamps in get-backup-plan output are accepted as ISO strings (what the CLI prints) or numbers.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';

@@ -24,6 +24,9 @@ export const alreadyExists = (message: string): ServiceError =>
   new ServiceError('AlreadyExistsException', 400, message);
 export const invalidState = (message: string): ServiceError =>
   new ServiceError('InvalidResourceStateException', 400, message);
-/** What AWS Backup answers for a vault that does not exist (aws-backup-facts.md §6.4). */
+/**
+ * What AWS Backup answers for a vault that does not exist (not in AWS's docs; reported in
+ * https://github.com/aws/aws-sdk-js/issues/2625 and https://github.com/boto/boto3/issues/2269).
+ */
 export const vaultAccessDenied = (): ServiceError =>
   new ServiceError('AccessDeniedException', 403, 'Insufficient privileges to perform this action.');

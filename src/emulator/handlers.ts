@@ -1,6 +1,8 @@
 /**
- * What each operation does to the emulated account. Behaviour follows aws-backup-facts.md; where the
- * facts have no service message (marked "emulator's wording"), the text is ours.
+ * What each operation does to the emulated account. Behaviour follows AWS's documentation (the AWS Backup
+ * Developer Guide, https://docs.aws.amazon.com/aws-backup/latest/devguide/, and the service model,
+ * schemas/aws-backup-model/service-2.json) and service messages users have reported in GitHub issues;
+ * where those record no service message (marked "emulator's wording"), the text is ours.
  */
 import { createHash } from 'node:crypto';
 import { alreadyExists, invalid, invalidRequest, notFound, vaultAccessDenied } from './errors';
@@ -19,7 +21,7 @@ type Handler = (input: Input, ctx: HandlerContext) => Record<string, unknown> | 
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-/** Restore lag per type (aws-backup-facts.md §4.5); Aurora assumed equal to RDS. */
+/** Restore lag per type (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html); Aurora assumed equal to RDS. */
 const LAG_MINUTES: Record<string, number> = { S3: 15, RDS: 5, Aurora: 5 };
 
 // ---- paging -------------------------------------------------------------------------------
@@ -105,7 +107,16 @@ export function restorableWindow(p: RecoveryPoint, now: Date): { earliest: Date;
 
 // ---- plans ---------------------------------------------------------------------------------
 
-/** The checks AWS Backup makes on a plan; error codes and texts from aws-backup-facts.md §2. */
+/**
+ * The checks AWS Backup makes on a plan
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html,
+ * point-in-time-recovery-retention-period.html; service model: BackupRuleInput, Lifecycle). The error codes
+ * and texts are the service's as reported in GitHub issues: ERROR_3015 and "MoveToColdStorageAfterDays is
+ * unavailable", https://github.com/lgallard/terraform-aws-backup/issues/40; "Lifecycle must be specified",
+ * https://github.com/aws/aws-cdk/issues/17602; "DeleteAfterDays cannot be less than 1 or more than 36500
+ * days", https://github.com/hashicorp/terraform-provider-aws/issues/24960 (the continuous rule's 1–35 text
+ * follows that pattern); "90 days apart", https://github.com/hashicorp/terraform-provider-aws/issues/7350.
+ */
 function validatePlan(plan: { BackupPlanName?: string; Rules?: BackupRule[] }): void {
   const ruleError = (rule: string, text: string, code = 'ERROR_3015'): never => {
     throw invalid(`Error in rule ${rule} : ${text}`, code, JSON.stringify([rule, text]));
@@ -219,7 +230,7 @@ function planRestore(
       const t = isoOk(raw);
       if (raw !== undefined && !t) throw invalid(`RestoreTime ${raw} is not a valid ISO 8601 UTC timestamp.`); // emulator's wording
       if (t && (t < w.earliest || t > w.latest))
-        // The service's text for this case is NOT FOUND (aws-backup-facts.md §7.10): emulator's wording.
+        // The service's text for this case is NOT FOUND in AWS's docs: emulator's wording.
         return {
           status: 'FAILED',
           message: `The requested restore time ${raw} is outside the restorable window ${w.earliest.toISOString()} to ${w.latest.toISOString()}.`,
@@ -492,7 +503,9 @@ export const HANDLERS: Record<string, Handler> = {
       BackupSelection: body,
     });
     // The first continuous backup of each selected resource: one continuous point per resource, so a
-    // resource that already has one in another vault gets a failed backup job instead (§2, §7.3).
+    // resource that already has one in another vault gets a failed backup job instead
+    // (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html; the failed job:
+    // https://docs.aws.amazon.com/aws-backup/latest/devguide/lag-vault-primary-backup.html, Troubleshooting).
     for (const rule of p.BackupPlan.Rules.filter((r) => r.EnableContinuousBackup)) {
       for (const arn of body.Resources ?? []) {
         if (arn.includes('*')) continue;

@@ -1,6 +1,6 @@
 /**
  * REST-JSON, as the AWS SDK for JavaScript v3 and botocore speak it to AWS Backup, driven by the
- * service model (aws-backup-facts.md §6): routes from `http.requestUri` (with or without the
+ * service model (schemas/aws-backup-model/service-2.json): routes from `http.requestUri` (with or without the
  * trailing slash botocore adds), labels split from the raw path before percent-decoding, query
  * parameters by their lower-camel location names, timestamps in as RFC 3339 or epoch seconds and
  * out as epoch seconds, input validated against the model's constraints.

@@ -1,6 +1,7 @@
 /**
  * AWS Backup schedule expressions: EventBridge's six-field cron,
- * `cron(Minutes Hours Day-of-month Month Day-of-week Year)` (aws-backup-facts.md §2).
+ * `cron(Minutes Hours Day-of-month Month Day-of-week Year)`
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html).
  * - Day-of-week is 1–7 or SUN–SAT (1 = Sunday, unlike Unix cron's 0–6).
  * - One of day-of-month and day-of-week must be `?`.
  * - `rate()` is not accepted by the AWS Backup API.

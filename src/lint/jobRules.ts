@@ -5,7 +5,8 @@ import { RESTORE_RESOURCE_TYPES, resourceTypeFromKeys } from './metadataKeys';
 import { didYouMean } from './suggest';
 
 /**
- * Recovery point ARNs (aws-backup-facts.md §3.2). Fully managed types (S3, Aurora's continuous
+ * Recovery point ARNs (https://docs.aws.amazon.com/aws-backup/latest/devguide/recovery-points.html).
+ * Fully managed types (S3, Aurora's continuous
  * points, EFS, …) have `arn:…:backup:…:recovery-point:ID`; the others are the resource's own
  * snapshot or backup ARN (EBS snapshot, AMI, RDS snapshot, DynamoDB backup, FSx backup, …).
  */

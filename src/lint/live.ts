@@ -6,7 +6,8 @@
  *   window (derived from the point as the account describes it; see src/restore/restorableWindow.ts).
  * - LIVE003: a resource a selection names already has a continuous recovery point in another vault
  *   than its plan's continuous rules use: its backup job would fail with "already has continuous
- *   backup enabled for another vault" (aws-backup-facts.md §2, §7.3).
+ *   backup enabled for another vault" (https://docs.aws.amazon.com/aws-backup/latest/devguide/lag-vault-primary-backup.html,
+ *   Troubleshooting).
  */
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';

@@ -1,7 +1,9 @@
 import type { MetadataResourceType } from './types';
 
 /**
- * Restore metadata keys per resource type (aws-backup-facts.md §4). A key is known when it is spelled
+ * Restore metadata keys per resource type, as AWS's restore pages list them
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html, restoring-rds.html,
+ * restoring-aur.html, saphana-restore.html). A key is known when it is spelled
  * as AWS documents it for StartRestoreJob, or as another spelling AWS documents for the same key
  * (`aliases`: the Aurora page writes `dbClusterIdentifier` in its list and `DBClusterIdentifier` in
  * its example). Any other spelling that differs only in case is reported (RST006, with a rename):
@@ -12,7 +14,10 @@ export interface MetadataKey {
   aliases?: readonly string[];
   doc: string;
   required?: boolean;
-  /** Seen in working restores but not in today's documented list (§4.1). */
+  /**
+   * Seen in working restores but not in today's documented list
+   * (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html#s3-restore-cli).
+   */
   undocumented?: boolean;
   values?: readonly string[];
 }
@@ -79,8 +84,9 @@ const RDS_PITR: MetadataKey[] = [
 
 /**
  * RDS accepts the parameters of RDS `RestoreDBInstanceFromDBSnapshot` / `RestoreDBInstanceToPointInTime`
- * (§4.2). The facts file does not list them; this list is those RDS API request parameters as the RDS
- * API reference documents them (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html).
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-rds.html). This list is not taken
+ * from that page: it is those RDS API request parameters as the RDS API reference documents them
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceToPointInTime.html).
  * Because it was not checked against AWS Backup itself, an unknown key is a warning, not an error.
  */
 const RDS_PARAMETERS = [
@@ -191,7 +197,11 @@ const AURORA: MetadataKey[] = [
 ].map((k) => ({ ...k, aliases: [pascal(k.key)] }));
 AURORA.push(...RDS_PITR);
 
-/** EFS restore keys, from the StartRestoreJob API doc (aws-backup-facts.md §4.1, last bullet). */
+/**
+ * EFS restore keys, from the StartRestoreJob API doc as older versions of it listed them
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html; today it links to
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-efs.html#efs-restore-cli).
+ */
 const EFS: MetadataKey[] = [
   { key: 'file-system-id', doc: 'The ID of the Amazon EFS file system that is backed up by AWS Backup.' },
   {
@@ -334,7 +344,11 @@ export function metadataTypeOfResourceType(
   }
 }
 
-/** Every StartRestoreJob ResourceType value the service documents (§4, §3.2). */
+/**
+ * Every StartRestoreJob ResourceType value the service documents (service model:
+ * StartRestoreJobInput.ResourceType, plus 'SAP HANA on Amazon EC2' from
+ * GetSupportedResourceTypesOutput.ResourceTypes).
+ */
 export const RESTORE_RESOURCE_TYPES: readonly string[] = [
   'Aurora',
   'CloudFormation',

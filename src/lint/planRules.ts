@@ -13,13 +13,22 @@ import {
 } from './jsonAst';
 import { didYouMean } from './suggest';
 
-/** Continuous retention bounds (aws-backup-facts.md §2: "minimum 1 day… maximum 35 days"). */
+/**
+ * Continuous retention bounds ("minimum 1 day… maximum 35 days":
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).
+ */
 export const CONTINUOUS_MIN_DAYS = 1;
 export const CONTINUOUS_MAX_DAYS = 35;
-/** StartWindowMinutes: "at least 60 minutes… maximum value of 100 years (52,560,000 minutes)" (§1.3). */
+/**
+ * StartWindowMinutes: "at least 60 minutes… maximum value of 100 years (52,560,000 minutes)"
+ * (service model: BackupRuleInput.StartWindowMinutes).
+ */
 const START_WINDOW_MIN = 60;
 const START_WINDOW_MAX = 52_560_000;
-/** "DeleteAfterDays … must be at least 90 days after … MoveToColdStorageAfterDays" (§1.4). */
+/**
+ * "DeleteAfterDays … must be at least 90 days after … MoveToColdStorageAfterDays"
+ * (service model: Lifecycle.DeleteAfterDays).
+ */
 const COLD_MIN_DAYS = 90;
 
 let timeZones: Set<string> | undefined;

@@ -8,12 +8,13 @@ import type { MetadataResourceType } from './types';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-/** "going back a maximum of 35 days" (aws-backup-facts.md §2). */
+/** "going back a maximum of 35 days" (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
 export const PITR_MAX_DAYS = 35;
 
 /**
  * Restore lag: "Amazon RDS … the most recent 5 minutes … Amazon S3 … the most recent 15 minutes"
- * (§4.5). An Aurora figure is NOT FOUND in AWS Backup's docs: Aurora restores through the same RDS
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).
+ * An Aurora figure is NOT FOUND in AWS Backup's docs: Aurora restores through the same RDS
  * point-in-time mechanism, so the RDS figure is assumed. SAP HANA and other types: unknown, no check.
  */
 export const RESTORE_LAG_MINUTES: Partial<Record<MetadataResourceType, number>> = {

@@ -24,7 +24,7 @@ export const RULES: readonly RuleInfo[] = [
     title: 'The AWS CLI cannot read this file as JSON',
     url: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-file.html',
   },
-  // Schema rules: schemas/ are generated from the service model (§1, §3, §4).
+  // Schema rules: schemas/ are generated from the service model (schemas/aws-backup-model/service-2.json).
   { code: 'SCHEMA001', severity: 'error', title: 'Unknown property', url: `${API}CreateBackupPlan.html` },
   {
     code: 'SCHEMA002',
@@ -39,7 +39,7 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Value out of range, length, pattern or enum',
     url: `${API}CreateBackupPlan.html`,
   },
-  // Plans (§1.3, §1.4, §2).
+  // Plans (service model: BackupRuleInput, Lifecycle; each rule's url is the AWS page it rests on).
   {
     code: 'PLAN001',
     severity: 'error',
@@ -76,7 +76,7 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Schedule more frequent than hourly',
     url: `${DG}plan-options-and-configuration.html`,
   },
-  // Continuous backup / PITR (§2, §7).
+  // Continuous backup / PITR (the Developer Guide's point-in-time-recovery*.html pages).
   {
     code: 'PITR001',
     severity: 'error',
@@ -119,7 +119,7 @@ export const RULES: readonly RuleInfo[] = [
     title: "Continuous retention under 35 days fails Audit Manager's default minimum-retention control",
     url: `${DG}controls-and-remediation.html`,
   },
-  // Selections (§3).
+  // Selections (service model: BackupSelection; https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html).
   {
     code: 'SEL001',
     severity: 'error',
@@ -138,7 +138,7 @@ export const RULES: readonly RuleInfo[] = [
     title: 'IamRoleArn is not an IAM role ARN',
     url: `${API}BackupSelection.html`,
   },
-  // Restore metadata (§4).
+  // Restore metadata (service model: StartRestoreJobInput.Metadata; the per-type restore pages).
   {
     code: 'RST001',
     severity: 'error',
@@ -205,7 +205,7 @@ export const RULES: readonly RuleInfo[] = [
     title: 'An Aurora restore creates the cluster only, no DB instances',
     url: `${DG}restoring-aur.html`,
   },
-  // start-restore-job (§3.2, §4).
+  // start-restore-job (service model: StartRestoreJobInput; https://docs.aws.amazon.com/aws-backup/latest/devguide/recovery-points.html).
   {
     code: 'JOB001',
     severity: 'error',

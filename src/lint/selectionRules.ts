@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { elements, keyOf, objectAnchor, properties, stringValue, valueOf } from './jsonAst';
 
-/** Per resource assignment (aws-backup-facts.md §2, §3.1). */
+/** Per resource assignment (https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html; service model: BackupSelection.Resources). */
 const MAX_ARNS = 500;
 const MAX_WILDCARD_ARNS = 30;
 const MAX_CONDITIONS = 30;

@@ -2,16 +2,18 @@
  * The restorable window of a recovery point: from which second to which second it can be restored,
  * or why it cannot. Pure: no `vscode`, no AWS calls; "now" comes in.
  *
- * The AWS Backup API exposes no restorable window for continuous points (aws-backup-facts.md §5),
+ * The AWS Backup API exposes no restorable window for continuous points (service model: no such member
+ * on DescribeRecoveryPointOutput, RecoveryPointByBackupVault or RecoveryPointByResource),
  * so most bounds are DERIVED from documented rules, and each result says which:
  *  - earliest = the later of the point's creation and now − retention (DeleteAfterDays, at most 35
- *    days; §2), derived;
+ *    days; https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html), derived;
  *  - latest = now − the restore lag (S3 15 minutes, RDS 5 minutes; Aurora assumed 5 as RDS, since
- *    its figure is NOT FOUND; §4.5), derived;
+ *    its figure is NOT FOUND; https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html), derived;
  *  - a STOPPED point's window ends where it stopped: the API gives no "stopped at" field, so its
  *    CompletionDate is taken when present, and the end is unknown otherwise;
  *  - SAP HANA: read from the restore metadata's EarliestRestorablePitrTimestamp and
- *    LatestRestorablePitrTimestamp (epoch milliseconds as strings; §5).
+ *    LatestRestorablePitrTimestamp (epoch milliseconds as strings;
+ *    https://docs.aws.amazon.com/aws-backup/latest/devguide/saphana-restore.html).
  */
 
 const MINUTE = 60_000;

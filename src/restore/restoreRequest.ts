@@ -24,7 +24,10 @@ export interface RestoreRequestInput {
   window: RestorableWindow;
   answers: RestoreAnswers;
   idempotencyToken?: string;
-  /** S3: the restore creates the destination bucket (`NewBucket`; not in the CLI's documented list, §4.1). */
+  /**
+   * S3: the restore creates the destination bucket (`NewBucket`; not in the CLI's documented list,
+   * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html#s3-restore-cli).
+   */
   newBucket?: boolean;
 }
 
@@ -84,7 +87,8 @@ function metadataFor(
   switch (type) {
     case 'S3':
       m.DestinationBucketName = a.destination;
-      // The restore-testing metadata and working restores use NewBucket (aws-backup-facts.md §4.1).
+      // The restore-testing metadata and working restores use NewBucket
+      // (https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html).
       if (newBucket) m.NewBucket = 'true';
       else delete m.NewBucket;
       if (time) m.RestoreTime = time;
@@ -125,7 +129,8 @@ export function buildRestoreRequest(
     const ok = checkRestoreTime(w, a.time);
     if (!ok.ok) errors.push(ok.reason);
   } else if (w.kind === 'none') errors.push(w.reason);
-  // S3 continuous restores need an explicit RestoreTime (aws-backup-facts.md §4.1): "latest" is the window's end.
+  // S3 continuous restores need an explicit RestoreTime
+  // (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html#s3-restore-cli): "latest" is the window's end.
   const answers: RestoreAnswers =
     input.resourceType === 'S3' && a.time === 'latest' && w.kind === 'continuous'
       ? { ...a, time: w.latest }
