@@ -15,12 +15,13 @@ const common = {
   // jsonc-parser's UMD build hides its requires from bundlers: take its ES module build.
   mainFields: ['module', 'main'],
 };
-await build({
-  ...common,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
-  external: ['vscode'],
-});
+// The extension: a light entry and the bundles it loads on first use (src/bundles.ts).
+for (const [entry, out] of [
+  ['src/extension.ts', 'extension.js'],
+  ['src/lint/editor/bundle.ts', 'lint.js'],
+  ['src/awsFeatures.ts', 'aws.js'],
+])
+  await build({ ...common, entryPoints: [entry], outfile: `dist/${out}`, external: ['vscode'] });
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

@@ -1,10 +1,31 @@
 /**
  * The extension ships as several bundles beside `extension.js` (see scripts/build.mjs), each loaded
- * on first use so that activation stays light: `require` of a path esbuild cannot follow.
+ * on first use so that activation stays light:
+ * - `lint.js`: the lint engine and its editor adapter, when a document turns out to be an AWS Backup file;
+ * - `aws.js`: the AWS SDK, the explorer and the restore flows, when one of them is first used;
+ * - `sample.js`: the emulator behind the sample account.
  */
 import { join } from 'node:path';
 
-export function loadBundle<T>(name: 'sample.js'): T {
+export type BundleName = 'lint.js' | 'aws.js' | 'sample.js';
+
+/** A bundle loaded, and the milliseconds its code took to load and run. */
+export interface BundleLoad {
+  name: BundleName;
+  ms: number;
+}
+
+const loads: BundleLoad[] = [];
+
+export function loadBundle<T>(name: BundleName): T {
+  const t0 = performance.now();
+  // A path esbuild cannot follow, so the bundle stays a file of its own.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(__dirname, name)) as T;
+  const mod = require(join(__dirname, name)) as T;
+  if (!loads.some((l) => l.name === name)) loads.push({ name, ms: performance.now() - t0 });
+  return mod;
+}
+
+export function loadedBundles(): readonly BundleLoad[] {
+  return [...loads];
 }

@@ -7,8 +7,9 @@ import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from '../aws/localEmulator'
 import { listProfiles } from '../aws/profiles';
 import { startSampleAccount, type SampleAccount } from '../aws/sampleAccount';
 import { readAwsSettings } from '../aws/settings';
+import { LAST_CONNECTION_KEY } from '../stateKeys';
 
-const LAST_CONNECTION = 'awsBackupPitr.lastConnection';
+const LAST_CONNECTION = LAST_CONNECTION_KEY;
 
 /**
  * The active AWS connection: from user settings (profile, region, endpoint) when they name one, else

@@ -42,6 +42,8 @@ function consoleUrl(region: string, node: ExplorerNode): string | undefined {
 export function registerExplorer(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
+  view: vscode.TreeView<unknown>,
+  host: { attach(provider: vscode.TreeDataProvider<unknown>): void },
 ): ExplorerFeature {
   const factory = new BackupClientFactory({ maxAttempts: readAwsSettings().maxAttempts });
   const connections = new ConnectionManager(context, factory, log);
@@ -51,12 +53,9 @@ export function registerExplorer(
     () => explorerSetting('pageSize', 100),
     () => explorerSetting('jobsDays', 14),
   );
-  const view = vscode.window.createTreeView('awsBackupPitr.explorer', {
-    treeDataProvider: tree,
-    showCollapseAll: true,
-  });
   const docs = new ReadonlyDocuments();
   tree.visible = view.visible;
+  host.attach(tree);
   const feature: ExplorerFeature = { connections, tree };
 
   const run =
@@ -73,7 +72,6 @@ export function registerExplorer(
     factory,
     connections,
     tree,
-    view,
     vscode.workspace.registerTextDocumentContentProvider(READONLY_SCHEME, docs),
     connections.onDidChange(() => tree.setApis(connections.apis)),
     view.onDidChangeVisibility((e) => {

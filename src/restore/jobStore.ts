@@ -9,6 +9,7 @@
  */
 import type { Connection } from '../aws/connection';
 import type { StartRequest } from './startGate';
+import { RESTORE_JOBS_KEY } from '../stateKeys';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -30,7 +31,7 @@ export interface RememberedJob {
   status?: string;
 }
 
-const KEY = 'awsBackupPitr.restoreJobs';
+const KEY = RESTORE_JOBS_KEY;
 const KEEP_ENDED_MS = 14 * 86_400_000;
 const MAX = 50;
 

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     extensionTestsEnv: {
       TEST_STATS_FILE: process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json'),
       PITR_TEST_EMULATOR_URL: emulator.url,
+      AWS_BACKUP_PITR_TEST_HOOKS: '1',
     },
   }).finally(() => emulator.close());
 }

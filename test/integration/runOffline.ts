@@ -28,7 +28,12 @@ async function main(): Promise<number> {
     userSettings: {
       'awsBackupPitr.lint.files': { '**/custom/*.json': 'backup-plan' },
     },
-    env: { TEST_STATS_FILE: statsFile, TEST_LOG_FILE: logFile, PITR_TEST_EMULATOR_URL: emulator.url },
+    env: {
+      TEST_STATS_FILE: statsFile,
+      TEST_LOG_FILE: logFile,
+      PITR_TEST_EMULATOR_URL: emulator.url,
+      AWS_BACKUP_PITR_TEST_HOOKS: '1',
+    },
   });
   const browser = await playwright().chromium.launch({
     executablePath: '/usr/bin/chromium',

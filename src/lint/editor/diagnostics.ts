@@ -4,6 +4,8 @@ import { liveCheck, type LiveFacts } from '../live';
 import { LineIndex } from '../position';
 import { RULES_BY_CODE } from '../rules';
 import type { Finding, LintResult, Severity } from '../types';
+import { LIVE_CHECKED_KINDS } from '../kinds';
+import { isLintable } from './lintable';
 import { affectsLintSettings, readLintSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'aws-backup-pitr';
@@ -15,13 +17,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function isLintable(doc: vscode.TextDocument): boolean {
-  return (
-    (doc.languageId === 'json' || doc.languageId === 'jsonc') &&
-    doc.uri.scheme !== 'git' &&
-    doc.uri.scheme !== 'output'
-  );
-}
+export { isLintable } from './lintable';
 
 /** What a document was linted as, with the findings behind its diagnostics (fixes included). */
 export interface DocumentLint {
@@ -124,18 +120,7 @@ export class LintDiagnostics implements vscode.Disposable {
   private runLive(doc: vscode.TextDocument, version: number, result: LintResult): void {
     const facts = this.liveFacts;
     const kind = result.recognition.kind;
-    if (
-      !facts ||
-      ![
-        'backup-plan',
-        'create-backup-plan',
-        'update-backup-plan',
-        'get-backup-plan',
-        'create-backup-selection',
-        'start-restore-job',
-      ].includes(kind)
-    )
-      return;
+    if (!facts || !LIVE_CHECKED_KINDS.has(kind)) return;
     const key = doc.uri.toString();
     this.liveRuns.get(key)?.abort();
     const controller = new AbortController();

@@ -30,9 +30,9 @@ import {
 } from '../startGate';
 import { runRestoreWizard, type WizardOptions, type WizardResult, type WizardUi } from '../wizard';
 import { QuickInputUi } from './quickInputUi';
+import { RESTORE_KINDS } from '../../lint/kinds';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
-const RESTORE_KINDS = new Set(['start-restore-job', 'restore-metadata']);
 const RECENT_ROLES = 'awsBackupPitr.recentRoles';
 
 /** Replaced by integration tests: the window UI the flows use (the real one otherwise). */

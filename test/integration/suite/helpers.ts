@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { TestApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'aws-backup-pitr.aws-backup-pitr';
 
-export async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+export async function api(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext.activate();
 }
@@ -74,7 +74,7 @@ export async function emulatorControl(path: string, body?: unknown): Promise<unk
 }
 
 /** Connects the extension to the emulator (the "Use the Local Emulator" command) and waits for the tree. */
-export async function connectToEmulator(ext: ExtensionApi): Promise<void> {
+export async function connectToEmulator(ext: TestApi): Promise<void> {
   assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
   const tree = ext.explorer.tree;
   const connected = () => tree.rootNode?.ctx.api.connection.endpoint === EMULATOR;

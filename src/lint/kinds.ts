@@ -1,0 +1,17 @@
+import type { DocumentKind } from './types';
+
+/** Documents the restore flows start jobs from (CodeLens, editor title). */
+export const RESTORE_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'start-restore-job',
+  'restore-metadata',
+]);
+
+/** Documents the live checks look at against the connected account. */
+export const LIVE_CHECKED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'backup-plan',
+  'create-backup-plan',
+  'update-backup-plan',
+  'get-backup-plan',
+  'create-backup-selection',
+  'start-restore-job',
+]);
