@@ -46,7 +46,7 @@ fi
 step "end-to-end (the sandbox in Chromium)" env TEST_STATS_FILE=test-results/e2e.json node out/test/e2e/sandboxTour.js
 step "package (.vsix)" npm run --silent package
 step "the packed command-line linter, installed from its tarball" env TEST_STATS_FILE=test-results/packed-cli.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 200000 out/test/packaging/packedCli.test.js
-step "the packaged .vsix in a real VS Code host" env TEST_STATS_FILE=test-results/vsix.json node out/test/packaging/installedVsix.js
+step "the packaged .vsix installed in a real VS Code host" env TEST_STATS_FILE=test-results/installed-vsix.json node out/test/packaging/installedVsix.js
 
 echo
 echo "Summary:"

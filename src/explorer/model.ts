@@ -211,7 +211,7 @@ export class ConnectionNode extends ExplorerNode {
         ? `${c.region} · a sample, not AWS`
         : `${c.region}${c.endpoint ? ` · ${c.endpoint}` : ''}`,
       tooltip: `Connected: ${describeConnection(c)}`,
-      icon: { id: 'cloud' },
+      icon: { id: c.sample ? 'beaker' : 'cloud' },
       contextValue: 'awsBackupPitr.connection',
       collapsible: 'expanded',
     };

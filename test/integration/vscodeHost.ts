@@ -50,6 +50,8 @@ export interface HostOptions {
   env?: Record<string, string>;
   /** Workspace trust prompts on (restricted mode) instead of disabled. */
   workspaceTrust?: boolean;
+  /** A .vsix installed into the host before it starts, as a person installs it. */
+  installVsix?: string;
 }
 
 export interface RunningHost {
@@ -90,6 +92,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     join(userDataDir, 'Machine', 'settings.json'),
     JSON.stringify(opts.userSettings ?? {}, null, 2),
   );
+  if (opts.installVsix) {
+    const r = spawnSync(
+      NODE24,
+      [
+        CODE_SERVER,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir,
+        '--install-extension',
+        opts.installVsix,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`installing ${opts.installVsix} failed:\n${r.stdout}${r.stderr}`);
+  }
   const port = await freePort();
   const args = [
     CODE_SERVER,
