@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: lint time over bare jsonc-parser parse time, measured in the same run, for plans
- * of 10, 1,000 and 20,000 rules (issue 2: at most 3 at every size, and linear growth).
+ * of 10, 1,000 and 20,000 rules (issue 2: at most 3 at every size, and linear growth); then the
+ * explorer, the door to AWS, and activation in a real VS Code host (bench/activation.ts).
  */
 import { parse } from 'jsonc-parser';
 import { lint } from '../src/lint/engine';
+import { benchActivation } from './activation';
 import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
 import { generatePlan } from './planGenerator';
@@ -77,6 +79,7 @@ console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} 
 
 benchExplorer()
   .then(() => benchDoor())
+  .then(() => benchActivation())
   .catch((e: unknown) => {
     console.error(e);
     process.exitCode = 1;

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { AwsFeatures } from './awsFeatures';
 import type * as awsFeaturesModule from './awsFeatures';
-import { loadBundle, loadedBundles, type BundleLoad } from './bundles';
+import { activationDone, loadBundle, loadedBundles, type BundleLoad } from './bundles';
 import { LazyTreeHost } from './lazyTree';
 import type * as lintBundle from './lint/editor/bundle';
 import type { DocumentLint } from './lint/editor/diagnostics';
@@ -18,6 +18,7 @@ import { readLintSettings } from './lint/editor/settings';
 import { isBackupDocument } from './lint/editor/sniff';
 import { LIVE_CHECKED_KINDS, RESTORE_KINDS } from './lint/kinds';
 import { LAST_CONNECTION_KEY, RESTORE_JOBS_KEY } from './stateKeys';
+import { testHooksAllowed } from './testHooks';
 
 /**
  * What `activate` returns to other extensions: reading lint results, nothing more. Nothing here
@@ -26,20 +27,15 @@ import { LAST_CONNECTION_KEY, RESTORE_JOBS_KEY } from './stateKeys';
 export interface ExtensionApi {
   lintResultFor(uri: vscode.Uri): DocumentLint | undefined;
   lintWorkspace(): Promise<{ files: number; errors: number }>;
-  /** The bundles loaded so far, with how long each took to load (what activation cost). */
+  /** What activation cost: `extension.js` from its first line to `activate` returning, then each bundle loaded since. */
   loaded(): readonly BundleLoad[];
 }
 
-/**
- * The integration tests' way in, returned only when the extension runs in development or test
- * mode (never from an installed .vsix) and the test runner asked for it with an environment
- * variable that a workspace cannot set.
- */
+/** The integration tests' way in (src/testHooks.ts says when it is returned). */
 export interface TestApi extends ExtensionApi, AwsFeatures {}
 
-const TEST_HOOKS_ENV = 'AWS_BACKUP_PITR_TEST_HOOKS';
-
 export function activate(context: vscode.ExtensionContext): ExtensionApi | TestApi {
+  const activateStart = performance.now();
   try {
     // Operational messages only: credentials and restore metadata never reach it.
     const log = vscode.window.createOutputChannel('AWS Backup PITR', { log: true });
@@ -51,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | TestA
       lintWorkspace: () => root.lint().lintWorkspace(),
       loaded: loadedBundles,
     };
-    if (process.env[TEST_HOOKS_ENV] === '1' && context.extensionMode !== vscode.ExtensionMode.Production) {
+    activationDone(activateStart);
+    if (testHooksAllowed(process.env, context.extensionMode === vscode.ExtensionMode.Production)) {
       log.info('test hooks enabled');
       const test: TestApi = {
         ...api,

