@@ -131,8 +131,7 @@ export function buildRestoreRequest(
     input.resourceType === 'S3' && a.time === 'latest' && w.kind === 'continuous'
       ? { ...a, time: w.latest }
       : a;
-  if (!isIamRoleArn(a.iamRoleArn))
-    errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
+  if (!isIamRoleArn(a.iamRoleArn)) errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
   if (DESTINATION_TYPES.has(input.resourceType) && !a.destination.trim())
     errors.push('A destination is required.');
   if (errors.length) return { errors };

@@ -351,7 +351,8 @@ export function describeRestore(
     notes.push(
       'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped.',
     );
-    if (meta(m, 'NewBucket')?.toLowerCase() === 'true') notes.push('The new bucket is billed from its creation.');
+    if (meta(m, 'NewBucket')?.toLowerCase() === 'true')
+      notes.push('The new bucket is billed from its creation.');
   } else if (type === 'RDS')
     notes.push(
       'The restore creates a new DB instance, billed from its creation; the source is left as it is.',
@@ -361,7 +362,8 @@ export function describeRestore(
       'An Aurora restore creates the cluster only, with no DB instances: add one (aws rds create-db-instance) before you connect.',
       'The new cluster is billed from its creation.',
     );
-  else if (type === 'SAP HANA on Amazon EC2') notes.push('A SAP HANA restore overwrites the target database.');
+  else if (type === 'SAP HANA on Amazon EC2')
+    notes.push('A SAP HANA restore overwrites the target database.');
   else notes.push('A restore into a new resource is billed from its creation.');
   notes.push(...(o.notes ?? []));
   const typeText = pointType

@@ -6,7 +6,6 @@ import {
   checkBeforeStart,
   describeRestore,
   typeOfRecoveryPoint,
-  type GateInput,
 } from '../../src/restore/startGate';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
@@ -51,7 +50,7 @@ describe('the start gate cannot be switched off by settings (issue 12, item 1)',
       now: NOW,
       severity: { RST002: 'off', RST003: 'off', RST005: 'off', JOB001: 'off' },
     };
-    const g = await checkBeforeStart(fromWorkspace as GateInput);
+    const g = await checkBeforeStart(fromWorkspace);
     assert.equal(g.ok, false, 'a RestoreTime of "yesterday at noon" must never reach the confirmation');
     if (g.ok === false)
       assert.ok(
@@ -61,13 +60,14 @@ describe('the start gate cannot be switched off by settings (issue 12, item 1)',
   });
 
   it('applies LIVE002 whatever its severity setting', async () => {
-    const g = await checkBeforeStart({
+    const withSetting = {
       text: startDoc({ DestinationBucketName: 'orders-restore', RestoreTime: '2025-07-01T00:00:00Z' }),
       now: NOW,
       severity: { LIVE002: 'off' },
       factsFor: () =>
         Promise.resolve(windowFacts(new Date('2025-07-20T00:00:00Z'), new Date('2025-08-01T11:45:00Z'))),
-    } as GateInput);
+    };
+    const g = await checkBeforeStart(withSetting);
     assert.equal(g.ok, false);
     if (g.ok === false) assert.match(g.problems.join(' '), /LIVE002/);
   });
