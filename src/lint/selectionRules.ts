@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
+import { isIamRoleArn } from '../backup/arn';
 import { elements, keyOf, objectAnchor, properties, stringValue, valueOf } from './jsonAst';
 
 /** Per resource assignment (https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html; service model: BackupSelection.Resources). */
@@ -7,8 +8,6 @@ const MAX_ARNS = 500;
 const MAX_WILDCARD_ARNS = 30;
 const MAX_CONDITIONS = 30;
 const MAX_TAGS = 30;
-
-export const IAM_ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
   if (sel?.type !== 'object') return;
@@ -58,7 +57,7 @@ export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
   }
   const role = valueOf(sel, 'IamRoleArn');
   const roleArn = stringValue(role);
-  if (role && roleArn !== undefined && !IAM_ROLE_ARN.test(roleArn)) {
+  if (role && roleArn !== undefined && !isIamRoleArn(roleArn)) {
     ctx.report(
       'SEL003',
       role,

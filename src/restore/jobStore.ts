@@ -6,9 +6,13 @@
  * reloads between the request and the answer, the start is sent again with the same token, so the
  * job is neither lost nor started twice. The request (restore metadata included) is kept only until
  * the service has answered with a job ID. Nothing here is ever written to a log.
+ *
+ * A start that could not be sent is never sent later on its own: the confirmation the user answered
+ * is kept with it and shown again, and the start expires after 24 hours, or when its RestoreTime is
+ * no longer inside the recovery point's window (`pendingStartCheck`).
  */
 import type { Connection } from '../aws/connection';
-import type { StartRequest } from './startGate';
+import type { Confirmation, StartRequest } from './startGate';
 import { RESTORE_JOBS_KEY } from '../stateKeys';
 
 export interface KeyValueStore {
@@ -26,12 +30,16 @@ export interface RememberedJob {
   jobId?: string;
   /** Kept only while the job ID is unknown, to send the same start again. */
   request?: StartRequest & { IdempotencyToken: string };
+  /** What the user confirmed: shown again before a start that was not sent is sent. */
+  confirmation?: Confirmation;
   /** Set when the job ended (or the user dismissed it). */
   endedAt?: number;
   status?: string;
 }
 
 const KEY = RESTORE_JOBS_KEY;
+/** A confirmed start not yet sent is forgotten after this long: the user's "yes" was for then. */
+export const PENDING_START_MS = 24 * 3_600_000;
 const KEEP_ENDED_MS = 14 * 86_400_000;
 const MAX = 50;
 
@@ -54,8 +62,14 @@ export class RememberedJobs {
     return this.all().find((j) => j.token === token);
   }
 
+  /** True for a start whose request was kept more than 24 hours without an answer. */
+  expired(j: RememberedJob): boolean {
+    return j.jobId === undefined && j.request !== undefined && this.now() - j.startedAt > PENDING_START_MS;
+  }
+
   private async write(jobs: RememberedJob[]): Promise<void> {
     const cutoff = this.now() - KEEP_ENDED_MS;
+    // An expired start is reported and forgotten (its request with it) at the next activation.
     const kept = jobs.filter((j) => j.endedAt === undefined || j.endedAt > cutoff);
     await this.store.update(KEY, kept.slice(-MAX));
   }

@@ -5,6 +5,7 @@
  * equivalent, and an IdempotencyToken so a retry never starts a second job.
  */
 import { randomUUID } from 'node:crypto';
+import { isIamRoleArn } from '../backup/arn';
 import { isRealDateTime, parseDateTimeFields, zonedToUtc } from '../time/calendar';
 import { checkRestoreTime, type RestorableWindow } from './restorableWindow';
 
@@ -135,8 +136,7 @@ export function buildRestoreRequest(
     input.resourceType === 'S3' && a.time === 'latest' && w.kind === 'continuous'
       ? { ...a, time: w.latest }
       : a;
-  if (!/^arn:aws[-a-z]*:iam::\d{12}:role\/.+/.test(a.iamRoleArn))
-    errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
+  if (!isIamRoleArn(a.iamRoleArn)) errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
   if (DESTINATION_TYPES.has(input.resourceType) && !a.destination.trim())
     errors.push('A destination is required.');
   if (errors.length) return { errors };

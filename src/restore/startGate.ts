@@ -4,13 +4,13 @@
  * (LIVE002), stops it. What passes is described in plain words for the confirmation.
  */
 import { createHash } from 'node:crypto';
-import { getNodeValue } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import { messageOf } from '../aws/awsText';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
-import { parseDocument } from '../lint/jsonAst';
+import { parseDocument, properties, valueOf } from '../lint/jsonAst';
 import { LineIndex } from '../lint/position';
-import type { LintOptions, SeveritySetting } from '../lint/types';
+import type { LintResult } from '../lint/types';
 import type { StartRequest } from './restoreRequest';
 import { bothTimes } from './wizard';
 
@@ -20,7 +20,6 @@ export interface GateInput {
   text: string;
   fileName?: string;
   globs?: Readonly<Record<string, string>>;
-  severity?: Readonly<Record<string, SeveritySetting>>;
   /** The account's facts for the Region of the request's recovery point; undefined when not connected. */
   factsFor?: (recoveryPointArn: string) => Promise<LiveFacts | undefined>;
   now?: Date;
@@ -36,17 +35,45 @@ function where(index: LineIndex, offset: number): string {
   return `line ${index.position(offset).line + 1}`;
 }
 
-export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
-  const opts: LintOptions = {
-    ...(input.now ? { now: input.now } : {}),
-    ...(input.severity ? { severity: input.severity } : {}),
-  };
-  const result = lint({
+/**
+ * Metadata keys that are the same key to a reader or to the service, whatever their case
+ * (`destinationbucketname` and `DestinationBucketName`): both would be sent, and which one the
+ * service reads is not documented, so the confirmation could not say where the data goes.
+ */
+function collidingKeys(meta: Node | undefined, index: LineIndex): string[] {
+  const seen = new Map<string, { name: string; offset: number }>();
+  const problems: string[] = [];
+  for (const p of properties(meta)) {
+    const lower = p.name.toLowerCase();
+    const first = seen.get(lower);
+    if (first)
+      problems.push(
+        `${where(index, p.key.offset)}: the Metadata keys ${JSON.stringify(first.name)} (${where(index, first.offset)}) and ${JSON.stringify(p.name)} are the same key in another case; both would be sent and the confirmation could not say which the restore uses. Keep one of them.`,
+      );
+    else seen.set(lower, { name: p.name, offset: p.key.offset });
+  }
+  return problems;
+}
+
+/**
+ * Lints the document with the rules' BUILT-IN severities: the severity setting changes what the
+ * Problems panel shows, never what may be started (a workspace could otherwise switch RST002 off and
+ * send "yesterday at noon"). Recognition by content comes first, so a workspace's `files` globs cannot
+ * make a start-restore-job document pass as something else.
+ */
+function lintForGate(input: GateInput): LintResult | undefined {
+  const base = {
     text: input.text,
     ...(input.fileName ? { fileName: input.fileName } : {}),
-    ...(input.globs ? { globs: input.globs } : {}),
-    ...opts,
-  });
+    ...(input.now ? { now: input.now } : {}),
+  };
+  const byContent = lint(base);
+  if (byContent?.recognition.reason === 'content' || !input.globs) return byContent;
+  return lint({ ...base, globs: input.globs }) ?? byContent;
+}
+
+export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
+  const result = lintForGate(input);
   const kind = result?.recognition.kind;
   if (!result || (kind !== 'start-restore-job' && kind !== 'restore-metadata'))
     return {
@@ -56,13 +83,13 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
       ],
     };
   const index = new LineIndex(input.text);
-  const errors = result.findings.filter((f) => f.severity === 'error');
-  if (errors.length)
-    return {
-      ok: false,
-      problems: errors.map((f) => `${where(index, f.offset)}: ${f.message} (${f.code})`),
-    };
-  const value = getNodeValue(parseDocument(input.text).root!) as unknown;
+  const root = parseDocument(input.text).root!;
+  const errors = result.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${where(index, f.offset)}: ${f.message} (${f.code})`);
+  errors.push(...collidingKeys(kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'), index));
+  if (errors.length) return { ok: false, problems: errors };
+  const value = getNodeValue(root) as unknown;
   if (kind === 'restore-metadata') return { ok: 'needs-point', metadata: value as Record<string, string> };
 
   const request = value as StartRequest;
@@ -71,7 +98,7 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
   if (facts) {
     try {
       const live = await liveCheck(input.text, result.recognition, facts);
-      // LIVE002 stops the start whatever its configured severity: the service would fail the job.
+      // LIVE002 stops the start whatever any setting says (severity, live checks): the job would fail.
       const outside = live.filter((f) => f.code === 'LIVE002');
       if (outside.length)
         return {
@@ -91,6 +118,54 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
 }
 
 /**
+ * A confirmed start that could not be sent (still throttled after every retry, or its answer lost to
+ * a reload), before it is sent again: never on its own. It expires after 24 hours (`expired`), or when
+ * the gate no longer lets it through (its RestoreTime has left the window, the lag, 35 days); else the
+ * same confirmation is to be asked again, saying when it was first confirmed.
+ */
+export async function checkBeforeResend(
+  job: {
+    label: string;
+    startedAt: number;
+    request?: StartRequest;
+    confirmation?: Confirmation;
+  },
+  o: {
+    expired: boolean;
+    factsFor?: GateInput['factsFor'];
+    now?: Date;
+    timeZone?: string;
+  },
+): Promise<{ ok: true; confirmation: Confirmation } | { ok: false; reason: string }> {
+  const confirmed = bothTimes(new Date(job.startedAt), o.timeZone);
+  const forgotten = `The restore of ${job.label}, confirmed ${confirmed}, was not sent and is forgotten:`;
+  if (!job.request || !job.confirmation)
+    return { ok: false, reason: `${forgotten} it was kept without its confirmation. Start it again.` };
+  if (o.expired)
+    return {
+      ok: false,
+      reason: `${forgotten} more than 24 hours have passed. Start it again if you still want it.`,
+    };
+  const gate = await checkBeforeStart({
+    text: JSON.stringify(job.request),
+    ...(o.factsFor ? { factsFor: o.factsFor } : {}),
+    ...(o.now ? { now: o.now } : {}),
+  });
+  if (gate.ok !== true)
+    return {
+      ok: false,
+      reason: `${forgotten} ${gate.ok === false ? gate.problems.join(' ') : 'it is not a start-restore-job request.'}`,
+    };
+  return {
+    ok: true,
+    confirmation: {
+      message: job.confirmation.message,
+      detail: `This restore was confirmed ${confirmed} but could not be sent. It is sent only if you confirm it again (with the same idempotency token: at most one job starts).\n\n${job.confirmation.detail}`,
+    },
+  };
+}
+
+/**
  * The IdempotencyToken a start sends: the document's own, else one derived from where the request
  * comes from and what it asks. The same request from the same file (a double click, a retry, a click
  * after a window reload) sends the same token, so the service starts one job; any change to the
@@ -105,6 +180,8 @@ export function idempotencyTokenFor(source: string, request: StartRequest): stri
 export interface PointFacts {
   resourceArn?: string;
   resourceName?: string;
+  /** The recovery point's ResourceType as DescribeRecoveryPoint gives it. */
+  resourceType?: string;
   vault?: string;
   creationDate?: Date;
 }
@@ -114,18 +191,141 @@ export interface Confirmation {
   detail: string;
 }
 
+/**
+ * The resource type of a recovery point, from the account's description of it, else from its ARNs
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ * An RDS cluster ARN is Aurora's, Neptune's or DocumentDB's alike, so it decides nothing.
+ */
+export function typeOfRecoveryPoint(recoveryPointArn: string, point?: PointFacts): string | undefined {
+  if (point?.resourceType) return point.resourceType;
+  const byResource: [RegExp, string][] = [
+    [/^arn:[^:]+:s3:::/, 'S3'],
+    [/^arn:[^:]+:rds:[^:]*:\d*:db:/, 'RDS'],
+    [/^arn:[^:]+:dynamodb:/, 'DynamoDB'],
+    [/^arn:[^:]+:ec2:[^:]*:\d*:volume\//, 'EBS'],
+    [/^arn:[^:]+:ec2:[^:]*:\d*:instance\//, 'EC2'],
+    [/^arn:[^:]+:elasticfilesystem:/, 'EFS'],
+    [/^arn:[^:]+:fsx:/, 'FSx'],
+    [/^arn:[^:]+:redshift:/, 'Redshift'],
+    [/^arn:[^:]+:ssm-sap:/, 'SAP HANA on Amazon EC2'],
+  ];
+  const byPoint: [RegExp, string][] = [
+    [/^arn:[^:]+:ec2:[^:]*:\d*:snapshot\/snap-/, 'EBS'],
+    [/^arn:[^:]+:ec2:[^:]*:\d*:image\/ami-/, 'EC2'],
+    [/^arn:[^:]+:rds:[^:]*:\d*:snapshot:/, 'RDS'],
+    [/^arn:[^:]+:dynamodb:[^:]*:\d*:table\/[^/]+\/backup\//, 'DynamoDB'],
+    [/^arn:[^:]+:fsx:/, 'FSx'],
+    [/^arn:[^:]+:redshift:/, 'Redshift'],
+  ];
+  const resource = point?.resourceArn;
+  return (
+    (resource ? byResource.find(([re]) => re.test(resource))?.[1] : undefined) ??
+    byPoint.find(([re]) => re.test(recoveryPointArn))?.[1]
+  );
+}
+
+/**
+ * The metadata keys that decide where the data goes, per type (aws-backup-facts.md §4 is built from
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html, restoring-rds.html,
+ * restoring-aur.html, restoring-efs.html and saphana-restore.html). Matched case-insensitively.
+ */
+const DESTINATION_KEYS: Readonly<Record<string, readonly string[]>> = {
+  S3: ['DestinationBucketName', 'NewBucket', 'ItemsToRestore', 'RestoreLatestVersionsUpTo', 'KMSKey'],
+  RDS: [
+    'DBInstanceIdentifier',
+    'DBClusterIdentifier',
+    'DBSubnetGroupName',
+    'AvailabilityZone',
+    'VpcSecurityGroupIds',
+    'MultiAZ',
+    'PubliclyAccessible',
+  ],
+  Aurora: [
+    'DBClusterIdentifier',
+    'DBSubnetGroupName',
+    'AvailabilityZones',
+    'VpcSecurityGroupIds',
+    'KmsKeyId',
+  ],
+  EFS: ['file-system-id', 'newFileSystem', 'ItemsToRestore', 'KmsKeyId'],
+  'SAP HANA on Amazon EC2': ['aws:backup:TargetDatabaseArn'],
+};
+
+/** Keys whose values are never shown (the service's own metadata has none; a user's could). */
+const SECRET_KEY = /pass(word|phrase)?$|password|secret|credential|private.?key|auth.?token/i;
+
+/** Invisible and direction-changing characters, which could make a value read as another. */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A value from a file or from AWS as inert text: quoted, every control and invisible character escaped. */
+export function shownValue(v: unknown): string {
+  return (JSON.stringify(typeof v === 'string' ? v : String(v)) ?? '""').replace(
+    INVISIBLE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** A name from a file or from AWS on one line, with no character that hides or reorders text. */
+const oneLine = (v: string): string => shownValue(v).slice(1, -1);
+
 const meta = (m: Record<string, string>, key: string): string | undefined =>
   Object.entries(m).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
 
-/** What will happen, in plain words: resource, point in time (UTC and local), destination, role, notes. */
+function destinationSummary(type: string | undefined, m: Record<string, string>): string {
+  const named = (key: string): string => {
+    const v = meta(m, key);
+    return v === undefined ? `(no ${key} is sent)` : shownValue(v);
+  };
+  switch (type) {
+    case 'S3':
+      return `${meta(m, 'NewBucket')?.toLowerCase() === 'true' ? 'a new S3 bucket' : 'the S3 bucket'} ${named('DestinationBucketName')}`;
+    case 'RDS':
+      return `a new DB instance ${named('DBInstanceIdentifier')}`;
+    case 'Aurora':
+      return `a new Aurora DB cluster ${named('DBClusterIdentifier')}`;
+    case 'SAP HANA on Amazon EC2':
+      return `the database ${named('aws:backup:TargetDatabaseArn')} (overwritten)`;
+    default:
+      return 'decided by the metadata below, every value of which is sent';
+  }
+}
+
+/** Every metadata key and value sent, those that decide the destination first; secrets masked. */
+function metadataLines(type: string | undefined, m: Record<string, string>): string[] {
+  const decisive = (DESTINATION_KEYS[type ?? ''] ?? []).map((k) => k.toLowerCase());
+  const line = ([k, v]: [string, string]): string =>
+    `    ${oneLine(k)}: ${SECRET_KEY.test(k) ? '(set; not shown)' : shownValue(v)}`;
+  const entries = Object.entries(m);
+  const first = entries.filter(([k]) => decisive.includes(k.toLowerCase()));
+  const rest = entries.filter(([k]) => !decisive.includes(k.toLowerCase()));
+  return [
+    ...(first.length ? ['  Where it goes (sent in Metadata):', ...first.map(line)] : []),
+    ...(rest.length
+      ? [first.length ? '  Also sent in Metadata:' : '  Sent in Metadata:', ...rest.map(line)]
+      : []),
+    ...(entries.length ? [] : ['  (no Metadata is sent)']),
+  ];
+}
+
+/**
+ * What will happen, in plain words: resource, point in time (UTC and local), destination with every
+ * metadata value that is sent, role, notes. The resource type is the recovery point's (as the account
+ * describes it, else as its ARN says), not the document's: a document without ResourceType, or with
+ * a wrong one, must not change what the confirmation says about where the data goes.
+ */
 export function describeRestore(
   r: StartRequest,
   o: { point?: PointFacts; connection: string; timeZone?: string; notes?: string[] },
 ): Confirmation {
   const m = r.Metadata;
-  const type = r.ResourceType ?? '';
-  const name =
-    o.point?.resourceName ?? o.point?.resourceArn?.split(/[:/]/).pop() ?? r.RecoveryPointArn.split(':').pop();
+  const pointType = typeOfRecoveryPoint(r.RecoveryPointArn, o.point);
+  const type = pointType ?? r.ResourceType;
+  const name = oneLine(
+    o.point?.resourceName ??
+      o.point?.resourceArn?.split(/[:/]/).pop() ??
+      r.RecoveryPointArn.split(':').pop() ??
+      '',
+  );
   const continuous = r.RecoveryPointArn.includes(':recovery-point:continuous:');
   const rawTime = meta(m, 'RestoreTime') ?? meta(m, 'restoreToTime');
   const time = rawTime ? new Date(rawTime) : undefined;
@@ -139,40 +339,45 @@ export function describeRestore(
           : 'the moment the recovery point was taken';
 
   const notes: string[] = [];
-  let destination: string;
+  if (pointType && r.ResourceType && r.ResourceType !== pointType)
+    notes.push(
+      `The document's ResourceType ${shownValue(r.ResourceType)} is not the recovery point's type (${pointType}): the service is likely to refuse the job.`,
+    );
+  if (!type)
+    notes.push(
+      'The resource type is not known: check every metadata value above, each one is sent as shown.',
+    );
   if (type === 'S3') {
-    const bucket = meta(m, 'DestinationBucketName') ?? '?';
-    const created = meta(m, 'NewBucket') === 'true';
-    destination = created ? `a new S3 bucket "${bucket}"` : `the S3 bucket "${bucket}"`;
     notes.push(
       'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped.',
     );
-    if (created) notes.push('The new bucket is billed from its creation.');
-  } else if (type === 'RDS') {
-    destination = `a new DB instance "${meta(m, 'DBInstanceIdentifier') ?? '?'}"`;
+    if (meta(m, 'NewBucket')?.toLowerCase() === 'true')
+      notes.push('The new bucket is billed from its creation.');
+  } else if (type === 'RDS')
     notes.push(
       'The restore creates a new DB instance, billed from its creation; the source is left as it is.',
     );
-  } else if (type === 'Aurora') {
-    destination = `a new Aurora DB cluster "${meta(m, 'DBClusterIdentifier') ?? '?'}"`;
+  else if (type === 'Aurora')
     notes.push(
       'An Aurora restore creates the cluster only, with no DB instances: add one (aws rds create-db-instance) before you connect.',
       'The new cluster is billed from its creation.',
     );
-  } else if (type === 'SAP HANA on Amazon EC2') {
-    destination = `the database ${meta(m, 'aws:backup:TargetDatabaseArn') ?? '?'}`;
+  else if (type === 'SAP HANA on Amazon EC2')
     notes.push('A SAP HANA restore overwrites the target database.');
-  } else {
-    destination = 'the resource the restore metadata describes';
-    notes.push('A restore into a new resource is billed from its creation.');
-  }
+  else notes.push('A restore into a new resource is billed from its creation.');
   notes.push(...(o.notes ?? []));
+  const typeText = pointType
+    ? ` (${pointType}${r.ResourceType ? '' : ', from the recovery point'})`
+    : r.ResourceType
+      ? ` (${oneLine(r.ResourceType)}, as the document says)`
+      : ' (type unknown)';
   const lines = [
-    `Resource: ${o.point?.resourceArn ?? name}${type ? ` (${type})` : ''}`,
-    `From: ${continuous ? 'continuous backup' : 'recovery point'} ${r.RecoveryPointArn}${o.point?.vault ? ` in vault "${o.point.vault}"` : ''}`,
+    `Resource: ${oneLine(o.point?.resourceArn ?? name)}${typeText}`,
+    `From: ${continuous ? 'continuous backup' : 'recovery point'} ${oneLine(r.RecoveryPointArn)}${o.point?.vault ? ` in vault ${shownValue(o.point.vault)}` : ''}`,
     `Point in time: ${when}`,
-    `Destination: ${destination}`,
-    `IAM role: ${r.IamRoleArn ?? '(none given: the service decides)'}`,
+    `Destination: ${destinationSummary(type, m)}`,
+    ...metadataLines(type, m),
+    `IAM role: ${r.IamRoleArn !== undefined ? oneLine(r.IamRoleArn) : '(none given: the service decides)'}`,
     `Account and Region: ${o.connection}`,
     '',
     ...notes.map((n) => `• ${n}`),

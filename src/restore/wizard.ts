@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { noIcons } from '../aws/awsText';
+import { IAM_ROLE_ARN_FORM, accountOf, defaultBackupRoleArn, isIamRoleArn, parseArn } from '../backup/arn';
 import { collect, type BackupApi } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { formatLocal, formatUtc } from '../explorer/format';
@@ -74,6 +75,7 @@ export interface WizardUi {
 export interface PointSummary {
   RecoveryPointArn?: string;
   BackupVaultName?: string;
+  BackupVaultArn?: string;
   ResourceArn?: string;
   ResourceName?: string;
   ResourceType?: string;
@@ -95,6 +97,8 @@ export interface WizardOptions {
   metadata?: Record<string, string>;
   /** Role ARNs used before, most recent first. */
   recentRoles?: readonly string[];
+  /** The caller's account (STS GetCallerIdentity), when the connection already knows it. */
+  callerAccountId?: string;
   now?: () => Date;
   /** The user's time zone (undefined: the runtime's). */
   timeZone?: string;
@@ -109,20 +113,38 @@ export interface WizardResult {
 }
 
 const TITLE = 'Restore to a Point in Time';
-const ROLE_ARN = /^arn:aws[-a-z]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+export { accountOf, defaultBackupRoleArn };
 
 /**
- * The role the AWS Backup console creates for a first backup or restore. Offered, never assumed: the
- * account may not have it (the start then fails with the service's message).
+ * The account (and partition) a restore runs in. A recovery point's ARN names it for most types, but
+ * not all: an EBS snapshot's (`arn:aws:ec2:us-east-1::snapshot/snap-…`) has no account. Then the
+ * vault's ARN says it (the point's BackupVaultArn, or the vault as listed), else the caller identity
+ * when the connection already knows it. The partition is the point's own when its ARN has one.
  */
-export function defaultBackupRoleArn(accountId: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`;
+export function accountOfRestore(
+  point: Pick<PointSummary, 'RecoveryPointArn' | 'BackupVaultArn'> | undefined,
+  vaultArn?: string,
+  callerAccountId?: string,
+): { accountId: string; partition: string } | undefined {
+  const partition = parseArn(point?.RecoveryPointArn)?.partition;
+  const found =
+    accountOf(point?.RecoveryPointArn) ??
+    accountOf(point?.BackupVaultArn) ??
+    accountOf(vaultArn) ??
+    (callerAccountId && /^\d{12}$/.test(callerAccountId)
+      ? { accountId: callerAccountId, partition: partition ?? 'aws' }
+      : undefined);
+  return found ? { accountId: found.accountId, partition: partition ?? found.partition } : undefined;
 }
 
-/** Account and partition from any ARN. */
-export function accountOf(arn: string | undefined): { accountId: string; partition: string } | undefined {
-  const m = /^arn:(aws[-a-z]*):[^:]*:[^:]*:(\d{12}):/.exec(arn ?? '');
-  return m ? { partition: m[1]!, accountId: m[2]! } : undefined;
+/** "about 5 minutes ago": how far behind now a moment is, in words. */
+export function agoText(at: Date, now: Date): string {
+  const minutes = Math.round((now.getTime() - at.getTime()) / 60_000);
+  if (minutes <= 0) return 'now';
+  if (minutes < 120) return `about ${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `about ${hours} hours ago` : `about ${Math.round(hours / 24)} days ago`;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -177,6 +199,7 @@ type Step = 'next' | 'back' | 'skip' | 'cancel';
 interface State {
   api?: BackupApi;
   vault?: string;
+  vaultArn?: string;
   point?: PointSummary;
   timeMode?: 'latest' | 'specific';
   time?: Date;
@@ -251,13 +274,14 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
           ]
             .filter(Boolean)
             .join(' · '),
-          value: v.BackupVaultName ?? '',
+          value: { name: v.BackupVaultName ?? '', arn: v.BackupVaultArn },
         })),
       );
       const r = await ui.pick(header('vault'), { placeholder: 'Which backup vault?', canGoBack, items });
       return answer(r, (vault) => {
-        if (vault !== s.vault) s.point = undefined;
-        s.vault = vault;
+        if (vault.name !== s.vault) s.point = undefined;
+        s.vault = vault.name;
+        s.vaultArn = vault.arn;
       });
     },
     // 3. Recovery point: continuous ones first, each with its window.
@@ -307,7 +331,8 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
       if (w.kind === 'continuous')
         items.push({
           label: 'Latest restorable time',
-          description: `now ${bothTimes(w.latest, tz)}`,
+          // The restore lag: the latest restorable second is behind the clock (S3 15, RDS 5 minutes).
+          description: `${agoText(w.latest, now())}, ${bothTimes(w.latest, tz)}`,
           detail:
             resourceType() === 'S3'
               ? 'Sent as that exact second: an S3 restore needs an explicit RestoreTime.'
@@ -332,8 +357,9 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
     async (canGoBack) => {
       if (bare || s.timeMode !== 'specific') return 'skip';
       const r = await ui.input(header('time'), {
-        prompt: 'Restore time: ISO 8601 with Z or an offset, or your local date and time',
-        placeholder: '2025-08-01T02:14:37Z or 2025-08-01 02:14:37',
+        // Examples go in the prompt: a placeholder looks like a value already filled in.
+        prompt:
+          'Restore time: ISO 8601 with Z or an offset, or your local date and time (e.g. 2025-08-01T02:14:37Z or 2025-08-01 02:14:37)',
         ...(s.time ? { value: isoSeconds(s.time) } : {}),
         canGoBack,
         check: (text) => checkTypedTime(text, windowNow(), tz).check,
@@ -410,9 +436,9 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
     },
     // 6a. IAM role: the account's default AWS Backup role, recent roles, or another.
     async (canGoBack) => {
-      const acct = accountOf(s.point?.RecoveryPointArn);
+      const acct = accountOfRestore(s.point, s.vaultArn, o.callerAccountId);
       const offered = [
-        ...(o.recentRoles ?? []).filter((r) => ROLE_ARN.test(r)),
+        ...(o.recentRoles ?? []).filter((r) => isIamRoleArn(r)),
         ...(acct ? [defaultBackupRoleArn(acct.accountId, acct.partition)] : []),
       ].filter((r, i, all) => all.indexOf(r) === i);
       const items: Choice<string>[] = offered.map((arn) => ({
@@ -435,15 +461,17 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
     // 6b. Another role, typed.
     async (canGoBack) => {
       if (s.roleChoice !== '') return 'skip';
+      const acct = accountOfRestore(s.point, s.vaultArn, o.callerAccountId);
+      const example = defaultBackupRoleArn(acct?.accountId ?? '123456789012', acct?.partition);
       const r = await ui.input(header('role'), {
-        prompt: 'The IAM role ARN AWS Backup assumes to restore',
-        placeholder: 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole',
+        // No placeholder: a grey example ARN looks filled in, and Enter on an empty box is refused.
+        prompt: `The IAM role ARN AWS Backup assumes to restore (e.g. ${example})`,
         ...(s.role ? { value: s.role } : {}),
         canGoBack,
         check: (text) =>
-          ROLE_ARN.test(text.trim())
+          isIamRoleArn(text.trim())
             ? undefined
-            : { severity: 'error', message: 'Not an IAM role ARN (arn:aws:iam::<account>:role/<name>).' },
+            : { severity: 'error', message: `Not an IAM role ARN (${IAM_ROLE_ARN_FORM}).` },
       });
       return answer(r, (arn) => (s.role = arn.trim()));
     },

@@ -594,3 +594,108 @@ describe('remembered restore jobs', () => {
     assert.equal(jobs.all().length, 0);
   });
 });
+
+describe('restore flow: the role and the time as a person reads them (issue 10, items 5 and 6)', () => {
+  /** Records every step, answers picks with `choose` and inputs with `typed`. */
+  const recordingUi = (choose: (items: Choice<unknown>[]) => unknown, typed = '') => {
+    const steps: { kind: string; text: string; placeholder?: string; items?: Choice<unknown>[] }[] = [];
+    const ui: WizardUi = {
+      async pick<T>(_h: StepHeader, o: { placeholder: string; items: Promise<Choice<T>[]> }) {
+        const items = (await o.items) as Choice<unknown>[];
+        steps.push({ kind: 'pick', text: o.placeholder, items });
+        return choose(items) as T | undefined;
+      },
+      input(_h: StepHeader, o: { prompt: string; placeholder?: string }) {
+        steps.push({
+          kind: 'input',
+          text: o.prompt,
+          ...(o.placeholder ? { placeholder: o.placeholder } : {}),
+        });
+        return Promise.resolve(typed || undefined);
+      },
+    };
+    return { ui, steps };
+  };
+  const fakeApi = (type: string): BackupApi =>
+    ({
+      connection: { region: 'us-east-1' },
+      getRecoveryPointRestoreMetadata: () => Promise.resolve({ RestoreMetadata: {}, ResourceType: type }),
+    }) as unknown as BackupApi;
+  const ebs: PointSummary = {
+    RecoveryPointArn: 'arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0',
+    BackupVaultName: 'prod',
+    BackupVaultArn: 'arn:aws:backup:us-east-1:123456789012:backup-vault:prod',
+    ResourceType: 'EBS',
+    Status: 'COMPLETED',
+    CreationDate: new Date('2025-07-30T00:00:00Z'),
+  };
+
+  it('offers the default role for an EBS snapshot, whose ARN names no account, from the vault ARN', async () => {
+    const { ui, steps } = recordingUi((items) => items[0]!.value);
+    const r = await runRestoreWizard(ui, {
+      apis: [],
+      start: { api: fakeApi('EBS'), vault: 'prod', point: ebs },
+    });
+    const role = steps.find((s) => s.text.startsWith('Which IAM role'));
+    assert.deepEqual(
+      role?.items?.map((i) => i.value),
+      [DEFAULT_ROLE, ''],
+    );
+    assert.equal(r?.document.IamRoleArn, DEFAULT_ROLE);
+  });
+
+  it('the typed role shows its example in the prompt, never as a placeholder that looks filled in', async () => {
+    const { ui, steps } = recordingUi((items) => items.find((i) => i.value === '')!.value);
+    await runRestoreWizard(ui, {
+      apis: [],
+      start: { api: fakeApi('EBS'), vault: 'prod', point: { ...ebs, BackupVaultArn: undefined } },
+    });
+    const input = steps.find((s) => s.kind === 'input');
+    assert.ok(input, steps.map((s) => s.text).join(' / '));
+    assert.equal(input.placeholder, undefined);
+    assert.match(
+      input.text,
+      /\(e\.g\. arn:aws:iam::\d{12}:role\/service-role\/AWSBackupDefaultServiceRole\)/,
+    );
+  });
+
+  it('the typed time shows its examples in the prompt too', async () => {
+    const now = new Date('2025-08-01T09:42:00Z');
+    const rds: PointSummary = {
+      RecoveryPointArn: 'arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:db-abc',
+      ResourceType: 'RDS',
+      Status: 'AVAILABLE',
+      CreationDate: new Date('2025-07-25T00:00:00Z'),
+      Lifecycle: { DeleteAfterDays: 7 },
+    };
+    const { ui, steps } = recordingUi((items) => items.find((i) => i.value === 'specific')?.value);
+    await runRestoreWizard(ui, {
+      apis: [],
+      start: { api: fakeApi('RDS'), vault: 'v', point: rds },
+      now: () => now,
+    });
+    const input = steps.find((s) => s.kind === 'input');
+    assert.equal(input?.placeholder, undefined);
+    assert.match(input?.text ?? '', /e\.g\. 2025-08-01T02:14:37Z/);
+  });
+
+  it('says the latest restorable time is the restore lag behind the clock, not "now"', async () => {
+    const now = new Date('2025-08-01T09:42:50Z');
+    const rds: PointSummary = {
+      RecoveryPointArn: 'arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:db-abc',
+      ResourceType: 'RDS',
+      Status: 'AVAILABLE',
+      CreationDate: new Date('2025-07-25T00:00:00Z'),
+      Lifecycle: { DeleteAfterDays: 7 },
+    };
+    const { ui, steps } = recordingUi(() => undefined);
+    await runRestoreWizard(ui, {
+      apis: [],
+      start: { api: fakeApi('RDS'), vault: 'v', point: rds },
+      now: () => now,
+    });
+    const latest = steps[0]?.items?.find((i) => i.value === 'latest');
+    assert.match(latest?.description ?? '', /^about 5 minutes ago, 2025-08-01 09:37:50 UTC · /);
+    assert.doesNotMatch(latest?.description ?? '', /^now/);
+  });
+});

@@ -22,6 +22,7 @@ import { RememberedJobs, type RememberedJob } from '../jobStore';
 import { locateRecoveryPoint } from '../locate';
 import { cliEquivalent } from '../restoreRequest';
 import {
+  checkBeforeResend,
   checkBeforeStart,
   describeRestore,
   idempotencyTokenFor,
@@ -34,6 +35,8 @@ import { RESTORE_KINDS } from '../../lint/kinds';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 const RECENT_ROLES = 'awsBackupPitr.recentRoles';
+/** A review document once its job has started: read-only, so closing it never asks to save. */
+export const REVIEW_SCHEME = 'aws-backup-pitr-review';
 
 /** Replaced by integration tests: the window UI the flows use (the real one otherwise). */
 export interface RestorePrompts {
@@ -90,6 +93,32 @@ export function registerRestore(
 
   tree.startedHere = (id) => jobs.all().some((j) => j.jobId === id);
 
+  /** Untitled review documents the flows opened, and the read-only copies that replace them. */
+  const reviews = new Set<string>();
+  const readOnlyReviews = new Map<string, string>();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, {
+      provideTextDocumentContent: (uri) => readOnlyReviews.get(uri.toString()),
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => reviews.delete(d.uri.toString())),
+  );
+
+  /**
+   * Once its job has started, a review document (untitled, so dirty) is replaced by a read-only one
+   * of the same content in the same place: closing it then never asks to save a request already sent.
+   */
+  async function settleReview(doc: vscode.TextDocument, jobId: string): Promise<void> {
+    if (!reviews.delete(doc.uri.toString()) || doc.isClosed) return;
+    const uri = vscode.Uri.from({ scheme: REVIEW_SCHEME, path: `/restore-job-${jobId}.json` });
+    readOnlyReviews.set(uri.toString(), doc.getText());
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(uri, {
+      preview: false,
+      ...(editor.viewColumn ? { viewColumn: editor.viewColumn } : {}),
+    });
+  }
+
   const recentRoles = (): string[] => context.globalState.get<string[]>(RECENT_ROLES) ?? [];
   const rememberRole = async (arn: string | undefined): Promise<void> => {
     if (!arn) return;
@@ -106,6 +135,7 @@ export function registerRestore(
       content: `${JSON.stringify(result.document, null, 2)}\n`,
     });
     await vscode.window.showTextDocument(doc);
+    reviews.add(doc.uri.toString());
     await rememberRole(result.document.IamRoleArn);
     void vscode.window.showInformationMessage(
       'Review the restore request, then choose "Start restore job" above it. Nothing has started yet.',
@@ -183,7 +213,7 @@ export function registerRestore(
         void vscode.window
           .showErrorMessage(
             noLinks(
-              `The restore of ${job.label} could not be sent: ${e.message} Nothing is lost: "Retry" sends the same request with the same idempotency token, so it starts at most one job; left alone, it is sent again when this window next opens. "Do Not Restore" forgets it (a job the service already received goes on and is listed under Restore jobs).`,
+              `The restore of ${job.label} could not be sent: ${e.message} "Retry" asks you again and sends the same request with the same idempotency token, so it starts at most one job; left alone, you are asked again when this window next opens (for 24 hours, while its restore time is restorable). "Do Not Restore" forgets it (a job the service already received goes on and is listed under Restore jobs).`,
             ),
             retry,
             forget,
@@ -191,7 +221,7 @@ export function registerRestore(
           .then(async (p) => {
             const current = jobs.find(job.token);
             if (!current || current.jobId) return;
-            if (p === retry) await followNew(current, api);
+            if (p === retry) await resend(current, api);
             else if (p === forget) await jobs.forget(job.token);
           });
         return undefined;
@@ -202,6 +232,31 @@ export function registerRestore(
       );
       return undefined;
     }
+  }
+
+  /**
+   * A confirmed start that was not sent: checked again (24 hours, the window), confirmed again with
+   * the confirmation the user answered, and only then sent.
+   */
+  async function resend(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
+    const check = await checkBeforeResend(job, {
+      expired: jobs.expired(job),
+      factsFor: async (arn) => {
+        const door = await apiFor(arn);
+        return door ? liveFactsFrom(door) : undefined;
+      },
+    });
+    if (!check.ok) {
+      await jobs.forget(job.token);
+      void vscode.window.showWarningMessage(noLinks(check.reason));
+      return undefined;
+    }
+    if (!(await prompts.confirm(check.confirmation))) {
+      await jobs.forget(job.token);
+      void vscode.window.showInformationMessage(noLinks(`Nothing was started: ${job.label} is forgotten.`));
+      return undefined;
+    }
+    return followNew(job, api);
   }
 
   async function followNew(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
@@ -317,7 +372,7 @@ export function registerRestore(
   async function startFromDocument(uri?: vscode.Uri): Promise<string | undefined> {
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc) throw new Error('Open a start-restore-job or restore-metadata JSON file first.');
-    if (doc.uri.scheme !== 'untitled' && !vscode.workspace.isTrusted) {
+    if (doc.uri.scheme !== 'untitled' && doc.uri.scheme !== REVIEW_SCHEME && !vscode.workspace.isTrusted) {
       void vscode.window.showErrorMessage(
         'Restores from files are disabled in an untrusted workspace: a file you did not write could start a restore in your account. Trust this workspace (Workspaces: Manage Workspace Trust), or use "AWS Backup: Restore to a Point in Time…".',
       );
@@ -329,11 +384,12 @@ export function registerRestore(
     try {
       const settings = readLintSettings(doc.uri);
       const text = doc.getText();
+      // Neither the severity setting nor the live-check setting reaches the gate: they change what
+      // the Problems panel shows, not what may be started.
       const gate = await checkBeforeStart({
         text,
         fileName: doc.uri.path,
         globs: settings.files,
-        severity: settings.severity,
         factsFor: async (arn) => {
           const api = await apiFor(arn);
           return api ? liveFactsFrom(api) : undefined;
@@ -390,6 +446,7 @@ export function registerRestore(
                 vault: located.vault,
                 ...(located.point.ResourceArn ? { resourceArn: located.point.ResourceArn } : {}),
                 ...(located.point.ResourceName ? { resourceName: located.point.ResourceName } : {}),
+                ...(located.point.ResourceType ? { resourceType: located.point.ResourceType } : {}),
                 ...(located.point.CreationDate ? { creationDate: located.point.CreationDate } : {}),
               },
             }
@@ -405,11 +462,14 @@ export function registerRestore(
         label: confirmation.message.replace(/^Restore (.*)\?$/, '$1'),
         startedAt: Date.now(),
         request: { ...request, IdempotencyToken: token },
+        confirmation,
       };
       await jobs.starting(job);
       await rememberRole(request.IamRoleArn);
       log.info(`starting a restore job in ${api.connection.region}`); // never the metadata
-      return await followNew(job, api);
+      const id = await followNew(job, api);
+      if (id) await settleReview(doc, id);
+      return id;
     } finally {
       starting.delete(key);
     }
@@ -537,7 +597,8 @@ export function registerRestore(
       try {
         const api = await connections.openApi(job.connection);
         if (job.jobId) follow({ ...job, jobId: job.jobId }, api);
-        else await followNew(job, api);
+        // Never sent on its own: asked again, while it has not expired.
+        else await resend(job, api);
       } catch (e) {
         log.warn(`could not resume a restore job: ${messageOf(e)}`);
       }

@@ -197,10 +197,26 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     assert.equal(sent.IdempotencyToken, reviewed.IdempotencyToken);
     assert.equal(sent.IamRoleArn, ROLE);
 
-    // Starting the same document again (a double click, a retry) is the same job.
+    // Once started, the review is a read-only document of the same content: closing it asks nothing.
+    const untitled = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    assert.ok(!untitled || (!untitled.isDirty && untitled.isClosed), 'no dirty Untitled tab is left');
+    const shown = vscode.window.activeTextEditor?.document;
+    assert.equal(shown?.uri.scheme, 'aws-backup-pitr-review');
+    assert.equal(shown.isDirty, false);
+    assert.deepEqual(JSON.parse(shown.getText()), reviewed);
+    assert.ok(
+      !vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some(
+          (t) => t.isDirty && t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'untitled',
+        ),
+      ),
+      'no tab asks to be saved',
+    );
+
+    // Starting the same request again (a double click, a retry) is the same job.
     const again = await vscode.commands.executeCommand<string>(
       'awsBackupPitr.restore.startFromDocument',
-      uri,
+      shown.uri,
     );
     assert.equal(again, jobId);
     assert.equal(await jobCount(), before + 1);
@@ -279,6 +295,60 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       );
       assert.equal(script.confirmations.length, 0, 'nothing was even offered');
       assert.equal((await received('StartRestoreJob')).length, starts);
+    });
+
+    it('a workspace cannot switch the gate off: severity "off" for RST002 and LIVE002 still starts nothing', async () => {
+      const node = await pointNode('orders-db', true);
+      const script = new Script([]);
+      ext.restore.setPrompts(script);
+      const lintSettings = vscode.workspace.getConfiguration('awsBackupPitr.lint');
+      await lintSettings.update(
+        'severity',
+        { RST002: 'off', RST003: 'off', LIVE002: 'off' },
+        vscode.ConfigurationTarget.Workspace,
+      );
+      try {
+        const starts = (await received('StartRestoreJob')).length;
+        const base = { RecoveryPointArn: node.point.RecoveryPointArn, IamRoleArn: ROLE, ResourceType: 'RDS' };
+        const noon = await file('start-restore-job.noon.json', {
+          ...base,
+          Metadata: {
+            DBInstanceIdentifier: 'x-restore',
+            Engine: 'postgres',
+            RestoreTime: 'yesterday at noon',
+          },
+        });
+        // The Problems panel follows the setting…
+        await new Promise((r) => setTimeout(r, 500));
+        assert.ok(
+          !vscode.languages
+            .getDiagnostics(noon)
+            .some((d) => String((d.code as { value?: unknown })?.value) === 'RST002'),
+          'RST002 is not shown',
+        );
+        // …the gate does not.
+        assert.equal(
+          await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', noon),
+          undefined,
+        );
+        const outside = await file('start-restore-job.outside-off.json', {
+          ...base,
+          Metadata: {
+            DBInstanceIdentifier: 'x-restore',
+            Engine: 'postgres',
+            UseLatestRestorableTime: 'false',
+            RestoreTime: iso(new Date(Date.now() - 12 * 86_400_000)),
+          },
+        });
+        assert.equal(
+          await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', outside),
+          undefined,
+        );
+        assert.equal(script.confirmations.length, 0, 'nothing was even offered');
+        assert.equal((await received('StartRestoreJob')).length, starts);
+      } finally {
+        await lintSettings.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
 
     it('a file without an IdempotencyToken starts one job, even when clicked again after the window forgot it', async () => {
@@ -379,7 +449,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
   it('a start still throttled after every retry is kept, not lost: the next activation sends it, one job', async function () {
     // Every retry the SDK (adaptive mode) and the extension make, with their backoff: about half a minute.
     this.timeout(150_000);
-    const { uri } = await reviewTreeRestore('orders-db-out-of-retries');
+    const { uri, script } = await reviewTreeRestore('orders-db-out-of-retries');
     const before = await jobCount();
     await control('faults', { throttle: { count: 1_000, operations: ['StartRestoreJob'] } });
     const started = await vscode.commands.executeCommand<string | undefined>(
@@ -393,13 +463,52 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       .unfinished()
       .find((j) => j.request?.Metadata.DBInstanceIdentifier === 'orders-db-out-of-retries');
     assert.ok(kept, 'the confirmed request is remembered, with its token');
+    assert.equal(script.confirmations.length, 1);
     await ext.restore.resume();
+    // Never sent on its own: the same confirmation is asked again first.
+    assert.equal(script.confirmations.length, 2, 'asked again before it is sent');
+    assert.equal(script.confirmations[1]!.message, script.confirmations[0]!.message);
+    assert.ok(script.confirmations[1]!.detail.endsWith(script.confirmations[0]!.detail));
+    assert.match(script.confirmations[1]!.detail, /could not be sent/);
     const resumed = ext.restore.jobs.find(kept.token);
     assert.ok(resumed?.jobId, 'sent again, now with a job ID');
     assert.equal(resumed.request, undefined, 'the request is dropped once the job is known');
     assert.equal((await received('StartRestoreJob')).at(-1)!.input.IdempotencyToken, kept.token);
     assert.equal((await ext.restore.whenFollowed(resumed.jobId))?.status, 'COMPLETED');
     assert.equal(await jobCount(), before + 1, 'one job');
+  });
+
+  it('a kept start declined when asked again is forgotten and never sent', async () => {
+    const door = ext.explorer.connections.api!;
+    const node = await pointNode('orders-db', true);
+    const token = randomUUID();
+    await ext.restore.jobs.starting({
+      token,
+      connection: door.connection,
+      label: 'declined',
+      request: {
+        RecoveryPointArn: node.point.RecoveryPointArn!,
+        IamRoleArn: ROLE,
+        ResourceType: 'RDS',
+        IdempotencyToken: token,
+        Metadata: {
+          DBInstanceIdentifier: 'orders-db-declined',
+          Engine: 'postgres',
+          UseLatestRestorableTime: 'true',
+        },
+      },
+      confirmation: {
+        message: 'Restore declined?',
+        detail: 'Destination: a new DB instance "orders-db-declined"',
+      },
+    });
+    const starts = (await received('StartRestoreJob')).length;
+    const script = new Script([], false);
+    ext.restore.setPrompts(script);
+    await ext.restore.resume();
+    assert.equal(script.confirmations.length, 1);
+    assert.equal(ext.restore.jobs.find(token), undefined, 'forgotten');
+    assert.equal((await received('StartRestoreJob')).length, starts, 'nothing sent');
   });
 
   it('after a reload, remembered jobs are watched again, and a start whose answer was lost is the same job', async () => {
@@ -425,10 +534,21 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       connection: door.connection,
       label: 'reload 2',
       request: request(token2, 'orders-db-reload-2'),
+      confirmation: {
+        message: 'Restore reload 2?',
+        detail: 'Destination: a new DB instance "orders-db-reload-2"',
+      },
     });
     const before = await jobCount();
+    const script = new Script([]);
+    ext.restore.setPrompts(script);
 
     await ext.restore.resume();
+    assert.deepEqual(
+      script.confirmations.map((c) => c.message),
+      ['Restore reload 2?'],
+      'the start whose answer was lost is confirmed again before it is sent again',
+    );
     const resumed = ext.restore.jobs.find(token2);
     assert.equal(resumed?.jobId, id2, 'the lost answer is recovered with the same token');
     assert.equal(
