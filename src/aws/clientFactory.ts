@@ -26,11 +26,12 @@ export class BackupClientFactory {
     if (!client) {
       client = new BackupClient({
         region: c.region,
-        // Requests to loopback go to an emulator, whatever the way in (the command, the sample
-        // account or an endpoint setting): they are signed with its public keys, never with the
-        // person's own credentials, which would otherwise cross plain HTTP to whatever listens there.
+        // Requests to loopback go to an emulator (the command, the sample account, or an endpoint
+        // setting without a profile): they are signed with its public keys, never with credentials
+        // found in the environment or the default profile, which would cross plain HTTP to
+        // whatever listens there. Only a profile named on purpose beside the endpoint signs.
         credentials:
-          c.endpoint && isLoopbackUrl(c.endpoint)
+          c.endpoint && isLoopbackUrl(c.endpoint) && (c.localEmulator || c.profile === undefined)
             ? { ...LOCAL_EMULATOR_CREDENTIALS }
             : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.profile !== undefined ? { profile: c.profile } : {}),

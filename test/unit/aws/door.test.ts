@@ -48,6 +48,27 @@ describe('the door to AWS, against the local emulator over HTTP', function () {
   };
 
   describe('connections', () => {
+    it('a loopback endpoint without a profile is signed with the emulator keys, never the environment’s', async () => {
+      // Keys of "a real account" in the environment: the emulator does not know them, so a request
+      // signed with them would be refused; one signed with its own public keys is answered.
+      process.env.AWS_ACCESS_KEY_ID = 'AKIAREALACCOUNT00001';
+      process.env.AWS_SECRET_ACCESS_KEY = 'real/secret/that/must/not/leave/this/machine/0';
+      try {
+        const viaSetting: Connection = { region: 'us-east-1', endpoint: emu.url };
+        const before = emu.requestCount('ListBackupVaults');
+        const page = await new BackupApi(factory.get(viaSetting), viaSetting).listBackupVaultsPage();
+        assert.ok(page.items.length > 0);
+        assert.equal(emu.requestCount('ListBackupVaults') - before, 1);
+        // A non-loopback endpoint is not an emulator: the default chain signs (here, the environment).
+        const remote: Connection = { region: 'us-east-1', endpoint: 'https://backup.example.invalid' };
+        const creds = await factory.get(remote).config.credentials();
+        assert.equal(creds.accessKeyId, 'AKIAREALACCOUNT00001');
+      } finally {
+        delete process.env.AWS_ACCESS_KEY_ID;
+        delete process.env.AWS_SECRET_ACCESS_KEY;
+      }
+    });
+
     it('lists profiles from the shared files with their kinds and regions, and nothing secret', async () => {
       const profiles = await listProfiles();
       const byName = new Map(profiles.map((p) => [p.name, p]));
