@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { runCli } from './run';
+import { NODE_FS } from './nodeFs';
 // The package version, for --version and SARIF (esbuild inlines the JSON).
 import pkg from '../../package.json';
 import { messageOf } from '../aws/awsText';
 
 try {
   process.exitCode = runCli(process.argv.slice(2), {
+    ...NODE_FS,
     cwd: process.cwd(),
-    readFile: (p) => readFileSync(p, 'utf8'),
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     version: pkg.version,

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../lint/rules';
 import type { Finding, Severity } from '../lint/types';
 import { LineIndex } from '../lint/position';
@@ -5,6 +6,8 @@ import { LineIndex } from '../lint/position';
 export interface FileReport {
   /** Path relative to the working directory, with forward slashes. */
   path: string;
+  /** The file as a URI reference: relative to the working directory when inside it (see artifactUri). */
+  uri: string;
   text: string;
   findings: Finding[];
 }
@@ -15,6 +18,16 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
   hint: 'note',
 };
+
+/**
+ * A file's SARIF artifact URI: percent-encoded as a file URL is (`#`, `?`, `%`, spaces, non-ASCII),
+ * relative to `cwd` when the file is inside it, else the absolute `file:` URL.
+ */
+export function artifactUri(absolutePath: string, cwd: string): string {
+  const file = pathToFileURL(absolutePath).href;
+  const dir = pathToFileURL(cwd).href.replace(/\/?$/, '/');
+  return file.startsWith(dir) ? file.slice(dir.length) : file;
+}
 
 /** SARIF 2.1.0, as GitHub code scanning and other tools read it. Lines and columns are 1-based. */
 export function toSarif(reports: FileReport[], version: string): object {
@@ -53,7 +66,7 @@ export function toSarif(reports: FileReport[], version: string): object {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: encodeURI(rep.path) },
+                    artifactLocation: { uri: rep.uri },
                     region: {
                       startLine: s.line + 1,
                       startColumn: s.character + 1,

@@ -14,6 +14,11 @@ export interface LintInput extends LintOptions {
   text: string;
   fileName?: string;
   globs?: Readonly<Record<string, string>>;
+  /**
+   * The offset of the first character decoded from bytes that are not UTF-8 (as U+FFFD), when the
+   * caller read the file as bytes: the AWS CLI cannot read such a file.
+   */
+  invalidUtf8At?: number;
   /** Skip recognition: lint as this kind (e.g. the user picked it). */
   recognition?: Recognition;
 }
@@ -52,6 +57,22 @@ export function lint(input: LintInput): LintResult | undefined {
       length: 1,
     });
   }
+  if (parsed.bom)
+    raw.push({
+      code: 'JSON001',
+      message:
+        'The file starts with a UTF-8 byte order mark (BOM): the AWS CLI does not read it as JSON ("Error parsing parameter"). Save the file as UTF-8 without a BOM.',
+      offset: 0,
+      length: 1,
+    });
+  if (input.invalidUtf8At !== undefined)
+    raw.push({
+      code: 'JSON001',
+      message:
+        'Bytes that are not UTF-8: the AWS CLI cannot read this file ("text contents could not be decoded"). Save it as UTF-8.',
+      offset: input.invalidUtf8At,
+      length: 1,
+    });
   for (const e of parsed.errors) {
     raw.push({
       code: 'JSON001',
@@ -66,6 +87,7 @@ export function lint(input: LintInput): LintResult | undefined {
     checkSchema(
       recognition.kind,
       root,
+      text,
       (f) => raw.push(f),
       'value' in parsed ? { value: parsed.value } : undefined,
     );

@@ -13,6 +13,8 @@ export interface ParsedDocument {
   value?: unknown;
   /** Set when nesting is too deep to parse at all: the offset where it passes the limit. */
   tooDeepAt?: number;
+  /** The text starts with a UTF-8 byte order mark (parsed as if it were a space). */
+  bom?: true;
   /** Where the AWS CLI (Python's json module: no comments, no trailing commas) would fail. */
   errors: { error: ParseErrorCode; offset: number; length: number }[];
 }
@@ -40,7 +42,11 @@ function tooDeepAt(text: string): number {
   return -1;
 }
 
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(document: string): ParsedDocument {
+  // The AWS CLI refuses a file that starts with a BOM; the engine says so, and the rest is linted
+  // as if the BOM were white space (same length, so offsets stay put).
+  if (document.charCodeAt(0) === 0xfeff) return { ...parseDocument(` ${document.slice(1)}`), bom: true };
+  const text = document;
   const deep = tooDeepAt(text);
   if (deep >= 0) return { root: undefined, errors: [], tooDeepAt: deep };
   const fast = fastParseTree(text);

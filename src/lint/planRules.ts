@@ -164,18 +164,22 @@ function lintColdGap(lifecycle: Node | undefined, ctx: RuleContext, owner: strin
   const delDays = numberValue(del);
   if (!del || delDays === undefined || cold === undefined) return;
   if (delDays === -1 || cold === -1) return; // -1: keep indefinitely (Lifecycle doc).
-  if (delDays < cold + COLD_MIN_DAYS) {
+  const least = cold + COLD_MIN_DAYS;
+  if (delDays < least) {
     ctx.report(
       'PLAN003',
       del,
-      `DeleteAfterDays (${delDays}) must be at least MoveToColdStorageAfterDays + 90 (${cold + COLD_MIN_DAYS}) in ${owner}: backups in cold storage stay there at least 90 days.`,
-      [
-        {
-          title: `Change to ${cold + COLD_MIN_DAYS}`,
-          edits: [{ offset: del.offset, length: del.length, newText: String(cold + COLD_MIN_DAYS) }],
-          isPreferred: true,
-        },
-      ],
+      `DeleteAfterDays (${delDays}) must be at least MoveToColdStorageAfterDays + 90 (${least}) in ${owner}: backups in cold storage stay there at least 90 days.`,
+      // Offered only when the result is a JSON integer the CLI takes (never "Infinity" or "1e+308").
+      Number.isSafeInteger(least)
+        ? [
+            {
+              title: `Change to ${least}`,
+              edits: [{ offset: del.offset, length: del.length, newText: String(least) }],
+              isPreferred: true,
+            },
+          ]
+        : [],
     );
   }
 }

@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { objectAnchor, span } from './jsonAst';
-import { SCHEMAS, type SchemaNode } from './schemas';
+import { SCHEMAS, schemaAtPath, type SchemaNode } from './schemas';
 import { didYouMean } from './suggest';
 import type { DocumentKind, Finding, Fix } from './types';
 
@@ -24,9 +24,11 @@ type Push = (f: Omit<Finding, 'severity'>) => void;
 export function checkSchema(
   kind: DocumentKind,
   root: Node,
+  text: string,
   push: Push,
   knownValue?: { value: unknown },
 ): void {
+  checkFloats(kind, root, text, push);
   const value: unknown = knownValue ? knownValue.value : getNodeValue(root);
   const validate = validator(kind);
   if (validate(value)) return;
@@ -38,6 +40,45 @@ export function checkSchema(
     if (seen.has(key)) continue;
     seen.add(key);
     push(f);
+  }
+}
+
+/**
+ * Numbers written with a fraction or an exponent (`30.0`, `1e3`, `1e999999`) where the service
+ * model wants an integer. JavaScript (and so the schema validator) sees 30 and 1000 as integers and
+ * infinity as one too, but the AWS CLI's JSON reader makes them floats, which its parameter
+ * validation refuses ("Invalid type for parameter …, type: <class 'float'>, valid types: <class
+ * 'int'>"). Fractions such as 60.5 are left to the validator, which reports them already.
+ */
+function checkFloats(kind: DocumentKind, root: Node, text: string, push: Push): void {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const child of node.children ?? []) stack.push(child);
+    if (node.type !== 'number' || typeof node.value !== 'number') continue;
+    const value = node.value;
+    if (Number.isFinite(value) && !Number.isInteger(value)) continue;
+    const literal = text.slice(node.offset, node.offset + node.length);
+    if (!/[.eE]/.test(literal)) continue;
+    const path = getNodePath(node);
+    const schemaType = schemaAtPath(SCHEMAS[kind], path)?.type;
+    if (schemaType !== 'integer' && !(Array.isArray(schemaType) && schemaType.includes('integer'))) continue;
+    const exact = Number.isSafeInteger(value);
+    push({
+      code: 'SCHEMA003',
+      message: exact
+        ? `${label(path)} must be an integer, not ${literal}: the AWS CLI reads ${literal} as a float and refuses it. Write ${value}.`
+        : `${label(path)} must be an integer, not ${literal}: the AWS CLI reads it as a float${Number.isFinite(value) ? '' : ' (infinity)'} and refuses it.`,
+      ...span(node),
+      fixes: exact
+        ? [
+            {
+              title: `Replace with the integer ${value}`,
+              edits: [{ ...span(node), newText: String(value) }],
+              isPreferred: true,
+            },
+          ]
+        : [],
+    });
   }
 }
 

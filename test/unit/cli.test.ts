@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run';
+import { NODE_FS } from '../../src/cli/nodeFs';
+import { runCli, type CliFs } from '../../src/cli/run';
 
 const SEMINAR_PLAN =
   '{"BackupPlanName":"Example-Backup-Plan","Rules":[{"RuleName":"DailyBackups","ScheduleExpression":"cron(0 5 * * *)","StartWindowMinutes":480,"EnableContinuousBackup":true,"TargetBackupVaultName":"Default","Lifecycle":{"DeleteAfterDays":30}}]}';
@@ -20,12 +22,18 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
+/** Runs the command line in `cwd`; `fs` replaces parts of the real file system (e.g. to fail). */
+function cli(
+  args: string[],
+  cwd: string,
+  fs: Partial<CliFs> = {},
+): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = runCli(args, {
+    ...NODE_FS,
+    ...fs,
     cwd,
-    readFile: (p) => readFileSync(p, 'utf8'),
     stdout: (s) => (out += s),
     stderr: (s) => (err += s),
     version: '0.0.0-test',
@@ -136,5 +144,171 @@ describe('pitr-lint (the command line)', () => {
     assert.match(cli(['plans', '--format', 'xml'], dir).err, /--format takes text, json or sarif/);
     assert.match(cli(['plans', '--severity', 'NOPE001=off'], dir).err, /unknown rule code/);
     assert.match(cli(['plans', '--bogus'], dir).err, /unknown option "--bogus"/);
+  });
+});
+
+const GOOD_PLAN = '{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1"}]}';
+
+/** A file system error as node throws it. */
+function fsError(code: string): Error {
+  return Object.assign(new Error(`${code}: simulated`), { code });
+}
+
+describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
+  it('a glob whose walk fails, or that matches nothing, exits 2 with the reason', () => {
+    const dir = workspace({ 'plans/good-plan.json': GOOD_PLAN });
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'plans', 'dangling.json'));
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+
+    const dangling = cli(['plans/*.json'], dir);
+    assert.equal(dangling.code, 2, dangling.err);
+    assert.match(dangling.err, /cannot read "plans\/dangling\.json": a broken symbolic link/);
+    assert.match(dangling.out, /1 file linted/, 'the good file is still linted');
+
+    const loop = cli(['loop-*/*.json'], dir);
+    assert.equal(loop.code, 2);
+    assert.match(loop.err, /skipped "loop-a": too many levels of symbolic links/);
+    assert.match(loop.err, /no files match "loop-\*\/\*\.json"/);
+
+    const nothing = cli(['nowhere/**/*.json'], dir);
+    assert.equal(nothing.code, 2);
+    assert.match(
+      nothing.err,
+      /cannot read "nowhere": no such file or directory \(in the glob "nowhere\/\*\*\/\*\.json"\)/,
+    );
+
+    const none = cli(['plans/*.yaml'], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /no files match "plans\/\*\.yaml"/);
+
+    const locked = cli(['**/*.json'], dir, {
+      readdir: (p) => {
+        if (p.endsWith('plans')) throw fsError('EACCES');
+        return readdirSync(p);
+      },
+    });
+    assert.equal(locked.code, 2);
+    assert.match(locked.err, /cannot read "plans": permission denied/);
+  });
+
+  it('an empty argument is an error, not the current directory; so is nothing to lint', () => {
+    const dir = workspace({ 'plans/good-plan.json': GOOD_PLAN, 'notes/other.json': '{"a":1}' });
+    const empty = cli([''], dir);
+    assert.equal(empty.code, 2);
+    assert.match(empty.err, /an empty argument is not a path/);
+    const nothing = cli(['notes'], dir);
+    assert.equal(nothing.code, 2);
+    assert.match(nothing.err, /nothing was linted/);
+  });
+
+  it('one bad entry in a directory does not stop the run; a FIFO is skipped, not read', function () {
+    const dir = workspace({ 'a/good-plan.json': GOOD_PLAN, 'a/z-plan.json': GOOD_PLAN });
+    symlinkSync(join(dir, 'gone'), join(dir, 'a', 'm-broken.json'));
+    const fifo = spawnSync('mkfifo', [join(dir, 'a', 'pipe.json')]);
+    if (fifo.status !== 0) this.skip();
+    const r = cli(['a'], dir);
+    assert.equal(r.code, 2, 'a path could not be read');
+    assert.match(r.err, /cannot read "a\/m-broken\.json": a broken symbolic link/);
+    assert.match(r.err, /skipped "a\/pipe\.json": a named pipe \(FIFO\), not a file/);
+    assert.match(r.out, /2 files linted/, 'the files after the bad entry are linted');
+    const unreadable = cli(['a'], dir, {
+      readFile: (p) => {
+        if (p.endsWith('good-plan.json')) throw fsError('EACCES');
+        return readFileSync(p);
+      },
+    });
+    assert.equal(unreadable.code, 2);
+    assert.match(unreadable.err, /cannot read "a\/good-plan\.json": permission denied/);
+    assert.match(unreadable.out, /1 file linted/);
+    const explicitFifo = cli(['a/pipe.json'], dir);
+    assert.equal(explicitFifo.code, 2);
+    assert.match(explicitFifo.err, /cannot read "a\/pipe\.json": a named pipe \(FIFO\), not a file/);
+  });
+
+  it('a file over the size limit is an error that names it, its size and the option', () => {
+    const big = `{"BackupPlanName":"p","Rules":[${'{"RuleName":"r","TargetBackupVaultName":"v1"},'.repeat(130_000)}{"RuleName":"r"}]}`;
+    const dir = workspace({ 'big-plan.json': big, 'good-plan.json': GOOD_PLAN });
+    const r = cli(['.'], dir);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.err,
+      /cannot read "big-plan\.json": the file is 5\.\d MB, over the 5 MB limit\. To lint it, raise the limit with --max-file-size 6/,
+    );
+    assert.match(r.out, /1 file linted/);
+    assert.match(cli(['.', '--max-file-size', '6'], dir).out, /2 files linted/);
+    assert.match(cli(['--help'], dir).out, /--max-file-size MB/);
+    assert.match(cli(['.', '--max-file-size', 'lots'], dir).err, /--max-file-size takes a size in megabytes/);
+  });
+
+  it('text output shows control characters from keys, values and file names as \\u escapes', () => {
+    const dir = workspace({
+      'evil\u001b[2J-plan.json':
+        '{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1","\u001b]0;pwned\u0007":1}]}',
+    });
+    const r = cli(['.'], dir);
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(r.out + r.err), JSON.stringify(r.out + r.err));
+    assert.match(
+      r.out,
+      /^evil\\u001b\[2J-plan\.json:1:\d+: error SCHEMA001: Unknown property "\\u001b\]0;pwned\\u0007"/m,
+    );
+    assert.ok(!/\u001b/.test(cli(['--format', 'x\u001b[31m', '.'], dir).err));
+  });
+
+  it('SARIF artifact URIs are percent-encoded: "#", "?", spaces, non-ASCII', () => {
+    const bad =
+      '{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1","StartWindowMinutes":1}]}';
+    const dir = workspace({ 'a #1?/é plan.json': bad });
+    const log = JSON.parse(cli(['.', '--format', 'sarif', '--kind', '**/*.json=backup-plan'], dir).out) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    const uri = log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    assert.equal(uri, 'a%20%231%3F/%C3%A9%20plan.json');
+    assert.equal(decodeURIComponent(new URL(uri, 'file:///w/').pathname), '/w/a #1?/é plan.json');
+  });
+
+  it('files the AWS CLI refuses: a BOM and invalid UTF-8 are JSON001, floats for integers SCHEMA003', () => {
+    const plan = (v: string) =>
+      `{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1","StartWindowMinutes":${v},"CompletionWindowMinutes":10080,"Lifecycle":{"DeleteAfterDays":30.0,"MoveToColdStorageAfterDays":1e999999}}]}`;
+    const dir = workspace({ 'floats-plan.json': plan('1e3'), 'good-plan.json': GOOD_PLAN });
+    writeFileSync(join(dir, 'bom-plan.json'), `\ufeff${GOOD_PLAN}`);
+    writeFileSync(
+      join(dir, 'latin1-plan.json'),
+      Buffer.concat([
+        Buffer.from('{"BackupPlanName":"caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(GOOD_PLAN.slice(19)),
+      ]),
+    );
+    writeFileSync(join(dir, 'fffd-plan.json'), GOOD_PLAN.replace('"p"', '"\ufffd"'));
+    const bom = cli(['bom-plan.json'], dir);
+    assert.equal(bom.code, 1);
+    assert.match(
+      bom.out,
+      /^bom-plan\.json:1:1: error JSON001: The file starts with a UTF-8 byte order mark/m,
+    );
+    const latin1 = cli(['latin1-plan.json'], dir);
+    assert.equal(latin1.code, 1);
+    assert.match(latin1.out, /^latin1-plan\.json:1:23: error JSON001: Bytes that are not UTF-8/m);
+    assert.equal(cli(['fffd-plan.json'], dir).code, 0, 'U+FFFD written as UTF-8 is fine');
+    const floats = cli(['floats-plan.json'], dir);
+    assert.equal(floats.code, 1);
+    assert.match(
+      floats.out,
+      /SCHEMA003: "StartWindowMinutes" must be an integer, not 1e3: the AWS CLI reads 1e3 as a float/,
+    );
+    assert.match(floats.out, /SCHEMA003: "DeleteAfterDays" must be an integer, not 30\.0/);
+    assert.match(
+      floats.out,
+      /SCHEMA003: "MoveToColdStorageAfterDays" must be an integer, not 1e999999: .*\(infinity\)/,
+    );
+    assert.doesNotMatch(floats.out, /CompletionWindowMinutes/);
+  });
+
+  it('a --kind glob that cannot be used is a usage error', () => {
+    const dir = workspace({ 'good-plan.json': GOOD_PLAN });
+    const r = cli(['.', '--kind', '**/{plans=backup-plan'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--kind: the glob "\*\*\/\{plans" cannot be used: Missing closing: "}"/);
   });
 });

@@ -29,6 +29,8 @@ const KEYS = [
   'SelectionName',
   'IamRoleArn',
   'Resources',
+  'StartWindowMinutes',
+  'CompletionWindowMinutes',
   'x',
   'é',
   '__proto__',
@@ -57,7 +59,7 @@ export function randomJson(next: () => number, depth: number): unknown {
     if (k === 0) return Math.floor(next() * 100) - 10;
     if (k === 1) return next() < 0.5;
     if (k === 2) return null;
-    if (k === 3) return next() * 1e6;
+    if (k === 3) return next() < 0.5 ? next() * 1e6 : [1e3, 30.5, 1e308, -1, 90][Math.floor(next() * 5)];
     return STRINGS[Math.floor(next() * STRINGS.length)];
   }
   if (r < 0.55) return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(next, depth - 1));
@@ -101,4 +103,26 @@ export function mutate(text: string, next: () => number): string {
     else out = out.slice(0, at) + noise[Math.floor(next() * noise.length)]! + out.slice(at + 1);
   }
   return out;
+}
+
+/** `text` with a fix's edits applied (from the last to the first, so offsets stay valid). */
+export function applyEdits(
+  text: string,
+  edits: readonly { offset: number; length: number; newText: string }[],
+): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
+
+/** Whether Python's json module, as the AWS CLI uses it, reads `text`: strict JSON, no BOM. */
+export function isStrictJson(text: string): boolean {
+  if (text.charCodeAt(0) === 0xfeff) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { warnOnce } from '../glob';
 import type { DocumentFamily, SeveritySetting } from '../types';
 
 export interface LintSettings {
@@ -12,15 +13,21 @@ export interface LintSettings {
 
 const SECTION = 'awsBackupPitr.lint';
 
+/** Patterns of `awsBackupPitr.lint.files` already reported as unusable, this session. */
+const warnedGlobs = new Set<string>();
+
 /**
  * Reads the lint settings for a document. `files` picks which files are linted: in an untrusted
  * workspace only the user's own value counts, never the workspace's.
  */
 export function readLintSettings(scope?: vscode.Uri): LintSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
-  const files = vscode.workspace.isTrusted
+  const setting = vscode.workspace.isTrusted
     ? c.get<Record<string, DocumentFamily>>('files', {})
     : (c.inspect<Record<string, DocumentFamily>>('files')?.globalValue ?? {});
+  const files = setting && typeof setting === 'object' && !Array.isArray(setting) ? setting : {};
+  // A bad pattern matches nothing (linting goes on); the user hears about it once.
+  for (const w of warnOnce(files, warnedGlobs)) void vscode.window.showWarningMessage(w.message);
   return {
     enable: c.get<boolean>('enable', true),
     files,
