@@ -51,10 +51,17 @@ Options:
   --kind GLOB=KIND           lint files matching GLOB as KIND: backup-plan|backup-selection|
                              restore-metadata|start-restore-job (repeatable)
   --max-file-size MB         skip, as an error, files larger than this (default: ${DEFAULT_MAX_FILE_MB})
+  --allow-other-files        files named that are not AWS Backup files are skipped quietly, and a
+                             run with none to lint exits 0 (for pre-commit, which names every
+                             changed JSON file)
   --version, --help
 
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error: a path or glob that names no
 file, a file that cannot be read or is too large, or nothing to lint at all.
+
+In CI (for example a GitHub Actions step; upload the SARIF file to code scanning):
+  npx pitr-lint --format sarif backup/ > pitr-lint.sarif    # exit 1 fails the job on errors
+  npx pitr-lint "infra/**/*backup*.json" --severity PITR007=off
 `;
 
 class UsageError extends Error {}
@@ -65,6 +72,7 @@ interface Options {
   severity: Record<string, SeveritySetting>;
   globs: Record<string, DocumentFamily>;
   maxBytes: number;
+  allowOtherFiles: boolean;
   inputs: string[];
 }
 
@@ -74,6 +82,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     severity: {},
     globs: {},
     maxBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
+    allowOtherFiles: false,
     inputs: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -136,6 +145,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.maxBytes = mb * 1024 * 1024;
         break;
       }
+      case '--allow-other-files':
+        o.allowOtherFiles = true;
+        break;
       default:
         if (a === '')
           throw new UsageError(
@@ -411,7 +423,7 @@ export function runCli(argv: string[], io: CliIo): number {
       ...(opts.now ? { now: opts.now } : {}),
     });
     if (!result) {
-      if (explicit)
+      if (explicit && !opts.allowOtherFiles)
         io.stderr(
           `pitr-lint: skipped ${shown(rel)}: not a recognised AWS Backup file (use --kind to name its kind)\n`,
         );
@@ -438,7 +450,7 @@ export function runCli(argv: string[], io: CliIo): number {
     );
   else io.stdout(textReport(reports));
   if (found.ioError) return 2;
-  if (reports.length === 0) {
+  if (reports.length === 0 && !opts.allowOtherFiles) {
     io.stderr(
       'pitr-lint: nothing was linted: no AWS Backup file among the paths given (use --kind to name a kind)\n',
     );

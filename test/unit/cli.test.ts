@@ -202,6 +202,24 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
     assert.match(nothing.err, /nothing was linted/);
   });
 
+  it('--allow-other-files (pre-commit names every changed JSON file): others are skipped quietly', () => {
+    const dir = workspace({ 'plans/backup-plan.json': SEMINAR_PLAN, 'notes/other.json': '{"a":1}' });
+    const others = cli(['--allow-other-files', 'notes/other.json'], dir);
+    assert.deepEqual([others.code, others.err], [0, '']);
+    const mixed = cli(['--allow-other-files', 'notes/other.json', 'plans/backup-plan.json'], dir);
+    assert.equal(mixed.code, 1);
+    assert.match(mixed.out, /PLAN001/);
+    // A path that names nothing is still an error.
+    assert.equal(cli(['--allow-other-files', 'notes/missing.json'], dir).code, 2);
+  });
+
+  it('--help shows how to run it in CI', () => {
+    const help = cli(['--help'], tmpdir());
+    assert.equal(help.code, 0);
+    assert.match(help.out, /--format sarif/);
+    assert.match(help.out, /In CI/);
+  });
+
   it('one bad entry in a directory does not stop the run; a FIFO is skipped, not read', function () {
     const dir = workspace({ 'a/good-plan.json': GOOD_PLAN, 'a/z-plan.json': GOOD_PLAN });
     symlinkSync(join(dir, 'gone'), join(dir, 'a', 'm-broken.json'));
