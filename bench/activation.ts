@@ -177,8 +177,6 @@ export async function benchActivation(): Promise<void> {
           const r = await probe(dir, probeJs, scenario, join(base, `out-${n++}.json`));
           (results[variant]![scenario] ??= []).push(r);
         }
-    const cost = (r: ProbeResult): number =>
-      r.activateMs + r.loaded.filter((b) => b.name === 'lint.js').reduce((s, b) => s + b.ms, 0);
     console.log(
       `\nActivation in a real VS Code host (code-server ${'4.139.1'}), median of ${runs} fresh windows each`,
     );
@@ -198,16 +196,24 @@ export async function benchActivation(): Promise<void> {
             .padStart(8)} ${kb(r.js.bytes).padStart(10)}  ${r.js.files.join(' ')}`,
         );
       }
-    const wholeMs = median(results.whole!.plan!.map((r) => r.activateMs));
-    const lintOnlyMs = median(results.split!.plan!.map(cost));
-    const jsonMs = median(results.split!.json!.map((r) => r.activateMs));
-    const ratio = lintOnlyMs / wholeMs;
+    // Activation does the same work whatever the scenario (it ends before the scenario's action):
+    // pool each variant's windows for a steadier median.
+    const all = (v: 'whole' | 'split'): ProbeResult[] => SCENARIOS.flatMap((sc) => results[v]![sc]!);
+    const wholeMs = median(all('whole').map((r) => r.activateMs));
+    const splitMs = median(all('split').map((r) => r.activateMs));
+    const lintLoadMs = median(
+      all('split').flatMap((r) => r.loaded.filter((b) => b.name === 'lint.js').map((b) => b.ms)),
+    );
+    const ratio = (splitMs + lintLoadMs) / wholeMs;
     const bytesRatio = results.split!.plan![0]!.js.bytes / results.whole!.plan![0]!.js.bytes;
     console.log(
-      `lint-only activation (activate + loading lint.js, for a plan) over the whole bundle's activation: ${ratio.toFixed(2)} (${lintOnlyMs.toFixed(1)} / ${wholeMs.toFixed(1)} ms) ${ratio <= 1 / 3 ? 'meets' : 'MISSES'} the goal of 1/3; bytes ${bytesRatio.toFixed(2)}`,
+      `activation, median of ${all('whole').length} windows each: whole bundle ${wholeMs.toFixed(1)} ms, split ${splitMs.toFixed(1)} ms (${(splitMs / wholeMs).toFixed(2)}); loading lint.js ${lintLoadMs.toFixed(1)} ms`,
     );
     console.log(
-      `a non-AWS JSON file: activation ${jsonMs.toFixed(1)} ms, ${kb(results.split!.json![0]!.js.bytes)} of JavaScript, ${(jsonMs / wholeMs).toFixed(2)} of the whole bundle's`,
+      `lint-only activation (activation + loading lint.js, as for a plan) over the whole bundle's activation: ${ratio.toFixed(2)} ${ratio <= 1 / 3 ? 'meets' : 'MISSES'} the goal of 1/3 (bytes of JavaScript: ${bytesRatio.toFixed(2)})`,
+    );
+    console.log(
+      `a non-AWS JSON file: ${kb(results.split!.json![0]!.js.bytes)} of JavaScript loaded, against ${kb(results.whole!.json![0]!.js.bytes)} for the whole bundle`,
     );
     console.log(
       `.vsix: ${kb(vsixBytes)} ${vsixBytes < 1_048_576 ? 'meets' : 'MISSES'} the goal of under 1 MB`,
