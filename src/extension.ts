@@ -172,16 +172,17 @@ class Root {
     const lint = loadBundle<typeof lintBundle>('lint.js').registerLint(this.context);
     this.lintFeature = lint;
     this.log.info('lint engine loaded');
-    // A restore document needs the restore commands; a live check needs a connection.
-    this.context.subscriptions.push(
-      lint.diagnostics.onDidLint((uri) => {
-        if (this.awsFeatures) return;
-        const kind = lint.diagnostics.resultFor(uri)?.result.recognition.kind;
-        if (!kind) return;
-        if (RESTORE_KINDS.has(kind) || (LIVE_CHECKED_KINDS.has(kind) && this.liveChecksCanRun(uri)))
-          setImmediate(() => this.aws());
-      }),
-    );
+    // A restore document needs the restore commands; a live check needs a connection. The engine
+    // linted the open documents as it loaded: look at those too.
+    const needsAws = (uri: vscode.Uri): void => {
+      if (this.awsFeatures) return;
+      const kind = lint.diagnostics.resultFor(uri)?.result.recognition.kind;
+      if (!kind) return;
+      if (RESTORE_KINDS.has(kind) || (LIVE_CHECKED_KINDS.has(kind) && this.liveChecksCanRun(uri)))
+        setImmediate(() => this.aws());
+    };
+    this.context.subscriptions.push(lint.diagnostics.onDidLint(needsAws));
+    for (const doc of vscode.workspace.textDocuments) needsAws(doc.uri);
     return lint;
   }
 

@@ -80,11 +80,22 @@ async function startFromLens(page: PwPage, screenshot?: string): Promise<PwLocat
   return dialog;
 }
 
-const clickStart = (dialog: PwLocator): Promise<void> =>
-  dialog
+/**
+ * Clicks Start in the confirmation, then waits for the started job's read-only copy of the review
+ * document to take the untitled one's place (the editor change would close a palette opened sooner).
+ */
+async function clickStart(page: PwPage, dialog: PwLocator): Promise<void> {
+  const copies = page.locator('.tab:has-text("restore-job-")');
+  const before = await copies.count();
+  await dialog
     .locator('a.monaco-button:has-text("Start Restore Job"), button:has-text("Start Restore Job")')
     .first()
     .click();
+  // A new copy (earlier restores left theirs open), and it is the active tab.
+  for (let i = 0; i < 300 && (await copies.count()) <= before; i++)
+    await new Promise((r) => setTimeout(r, 100));
+  await page.locator('.tab.active:has-text("restore-job-")').first().waitFor({ timeout: 30_000 });
+}
 
 /**
  * In a workspace its user has not trusted, "Start restore job" on a file refuses, says why, and sends
@@ -290,7 +301,7 @@ async function main(): Promise<number> {
           )
             throw new Error(`the confirmation does not say what will happen: ${said}`);
           await p.screenshot({ path: join(OUT, 'restore-confirm.png') });
-          await clickStart(dialog);
+          await clickStart(p, dialog);
           // Toasts may hide while the page has no focus: read the notification centre, where they stay.
           await showNotifications();
           const done = p.locator(
@@ -330,7 +341,7 @@ async function main(): Promise<number> {
           await quick.locator(':text("new DB instance identifier")').first().waitFor({ timeout: 15_000 });
           await p.keyboard.press('Enter'); // the suggested identifier
           await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
-          await clickStart(await startFromLens(p));
+          await clickStart(p, await startFromLens(p));
           // The job runs (PENDING or RUNNING) when the window reloads: its progress is in the centre.
           await showNotifications();
           await p
