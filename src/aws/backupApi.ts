@@ -40,7 +40,7 @@ import {
 import type { BackupClientFactory } from './clientFactory';
 import type { Connection } from './connection';
 import { listProfiles } from './profiles';
-import { toAccessError } from './errors';
+import { AwsAccessError, toAccessError } from './errors';
 
 export interface CallOptions {
   /** Cancels the request (and its retries): a UI cancel reaches the socket. */
@@ -304,6 +304,36 @@ export class BackupApi {
       if (!r.RestoreJobId) throw new Error('StartRestoreJob returned no RestoreJobId');
       return r.RestoreJobId;
     });
+  }
+
+  /**
+   * Starts a restore job, sending it again while the failure is one a retry can cure (throttling, a
+   * server error, a lost connection), up to `attempts` times with doubling pauses. Every attempt
+   * (and every SDK retry inside it) sends the very same request, IdempotencyToken included: the
+   * service may have started the job before its answer was lost, and the same token makes it
+   * answer with that job instead of starting a second.
+   */
+  async startRestoreJobRetrying(
+    input: StartRestoreJobCommandInput & { IdempotencyToken: string },
+    o: CallOptions & {
+      attempts?: number;
+      firstDelayMs?: number;
+      onRetry?: (e: AwsAccessError, attempt: number) => void;
+    } = {},
+  ): Promise<string> {
+    const attempts = o.attempts ?? 4;
+    let delay = o.firstDelayMs ?? 1_000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startRestoreJob(input, o);
+      } catch (e) {
+        if (!(e instanceof AwsAccessError) || !e.retryable || attempt >= attempts || o.signal?.aborted)
+          throw e;
+        o.onRetry?.(e, attempt);
+        await new Promise((r) => setTimeout(r, delay));
+        delay *= 2;
+      }
+    }
   }
 
   describeRestoreJob(id: string, o: CallOptions = {}): Promise<DescribeRestoreJobCommandOutput> {

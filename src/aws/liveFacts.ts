@@ -3,17 +3,68 @@ import { locateRecoveryPoint } from '../restore/locate';
 import { windowOfRecoveryPoint } from '../restore/restorableWindow';
 import { collect, type BackupApi } from './backupApi';
 
-const TTL_MS = 60_000;
+/** How long an answer from the account is reused. */
+export const TTL_MS = 60_000;
+/** Requests in flight at once for one account and Region, however many documents ask. */
+export const MAX_CONCURRENT_REQUESTS = 4;
+/** Answers kept per kind (the oldest go first). */
+const MAX_CACHED = 2_000;
 
-/** LiveFacts from the door to AWS, with the vault list cached for a minute. */
+/** Answers by key for TTL_MS: one request per key however often it is asked; failures are not kept. */
+class TtlCache<V> {
+  private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
+
+  constructor(private readonly now: () => number) {}
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.at <= TTL_MS) return hit.value;
+    this.entries.delete(key);
+    const entry = { at: this.now(), value: load() };
+    this.entries.set(key, entry);
+    entry.value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    while (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
+    return entry.value;
+  }
+}
+
+/** Runs at most `max` tasks at once; the rest wait their turn, in order. */
+function limiter(max: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (run) => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      // The slot passes straight to the next task, so none can slip in between.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+type Vaults = Awaited<ReturnType<LiveFacts['vaults']>>;
+
+/**
+ * LiveFacts from the door to AWS, for one account and Region (the extension makes one per
+ * connection): every answer is cached for a minute, so re-linting as one types, or opening many
+ * documents, asks again only for what is new; at most MAX_CONCURRENT_REQUESTS requests run at once.
+ */
 export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): LiveFacts {
-  let vaults:
-    { at: number; value: Promise<{ names: Set<string>; arns: Set<string>; accountId?: string }> } | undefined;
+  const limit = limiter(MAX_CONCURRENT_REQUESTS);
+  const vaults = new TtlCache<Vaults>(now);
+  const holders = new TtlCache<string | undefined>(now);
+  const plans = new TtlCache<string[] | undefined>(now);
   return {
     region: api.connection.region,
     vaults() {
-      if (!vaults || now() - vaults.at > TTL_MS) {
-        const value = collect(api.listBackupVaults()).then((list) => {
+      return vaults.get('', () =>
+        limit(() => collect(api.listBackupVaults())).then((list) => {
           const arns = new Set(list.map((v) => v.BackupVaultArn ?? ''));
           const accountId = list
             .map((v) => /:(\d{12}):backup-vault:/.exec(v.BackupVaultArn ?? '')?.[1])
@@ -23,34 +74,35 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
             arns,
             ...(accountId ? { accountId } : {}),
           };
-        });
-        vaults = { at: now(), value };
-        value.catch(() => (vaults = undefined));
-      }
-      return vaults.value;
+        }),
+      );
     },
-    async continuousVaultOf(resourceArn) {
-      const points = await collect(api.listRecoveryPointsByResource(resourceArn));
-      return points.find(
-        (p) => p.RecoveryPointArn?.includes(':recovery-point:continuous:') && p.Status !== 'STOPPED',
-      )?.BackupVaultName;
+    continuousVaultOf(resourceArn) {
+      return holders.get(resourceArn, async () => {
+        const points = await limit(() => collect(api.listRecoveryPointsByResource(resourceArn)));
+        return points.find(
+          (p) => p.RecoveryPointArn?.includes(':recovery-point:continuous:') && p.Status !== 'STOPPED',
+        )?.BackupVaultName;
+      });
     },
     async windowOf(recoveryPointArn) {
       const { names } = await this.vaults();
-      const found = await locateRecoveryPoint(api, recoveryPointArn, names);
+      const found = await limit(() => locateRecoveryPoint(api, recoveryPointArn, names));
       return found
         ? windowOfRecoveryPoint({ ...found.point, RecoveryPointArn: recoveryPointArn }, new Date(now()))
         : undefined;
     },
-    async planContinuousVaults(planId) {
-      try {
-        const plan = await api.getBackupPlan(planId);
-        return (plan.BackupPlan?.Rules ?? [])
-          .filter((r) => r.EnableContinuousBackup)
-          .map((r) => r.TargetBackupVaultName ?? '');
-      } catch {
-        return undefined;
-      }
+    planContinuousVaults(planId) {
+      return plans.get(planId, async () => {
+        try {
+          const plan = await limit(() => api.getBackupPlan(planId));
+          return (plan.BackupPlan?.Rules ?? [])
+            .filter((r) => r.EnableContinuousBackup)
+            .map((r) => r.TargetBackupVaultName ?? '');
+        } catch {
+          return undefined;
+        }
+      });
     },
   };
 }

@@ -88,6 +88,8 @@ never with your own credentials), or use its built-in sample account from the ex
 
 Faults at run time:
   curl -X POST ${emu.url}/__emulator/faults -d '{"throttle":{"count":3}}'
+  (throttle, serverError, drop fire before a request is processed; dropAfter and serverErrorAfter
+  after it, as when an answer is lost; {} clears them)
 
 Ctrl-C stops it.`);
   const stop = (): void => {

@@ -46,25 +46,86 @@ export function matchRoute(
   rawPath: string,
 ): { op: Operation; labels: Record<string, string> } | undefined {
   const parts = rawPath.split('/').filter((s) => s.length > 0);
+  const decoded = parts.map((p) => decodeComponent(p, 'the request path'));
   for (const r of routes) {
     if (r.method !== method || r.segments.length !== parts.length) continue;
     const labels: Record<string, string> = {};
     let ok = true;
     r.segments.forEach((seg, i) => {
-      const part = parts[i]!;
       if ('literal' in seg) {
-        if (seg.literal !== part) ok = false;
-      } else {
-        try {
-          labels[seg.label] = decodeURIComponent(part);
-        } catch {
-          ok = false;
-        }
-      }
+        if (seg.literal !== parts[i]) ok = false;
+      } else labels[seg.label] = decoded[i]!;
     });
     if (ok) return { op: r.op, labels };
   }
   return undefined;
+}
+
+/** Percent-decodes one path segment or query component; a malformed escape is the caller's 400. */
+export function decodeComponent(raw: string, where: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw invalid(`${where} has an invalid percent-encoding: "${raw.slice(0, 200)}".`); // emulator's wording
+  }
+}
+
+/** Deeper than any AWS Backup shape nests (selection conditions are the deepest, at about six). */
+export const MAX_JSON_DEPTH = 64;
+
+const serializationError = (message: string): ServiceError =>
+  new ServiceError('SerializationException', 400, message);
+
+/**
+ * Parses a JSON request body into an object, as a REST-JSON service does: a body that is not JSON,
+ * not an object, nests deeper than MAX_JSON_DEPTH or has a "__proto__" key (which a JavaScript
+ * object cannot hold as data) is a SerializationException. The depth is measured before parsing, so
+ * a hostile body costs one pass over its text.
+ */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  const parsed = parseJsonValue(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw serializationError('The request body is not a JSON object.');
+  return parsed as Record<string, unknown>;
+}
+
+/** parseJsonObject's checks, for a body that may be any JSON value. */
+export function parseJsonValue(text: string): unknown {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH)
+        throw serializationError(`The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`); // emulator's wording
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (key === '__proto__') throw new ProtoKeyError();
+      return value;
+    });
+  } catch (e) {
+    throw serializationError(
+      e instanceof ProtoKeyError
+        ? 'The request body has a member named "__proto__", which no AWS Backup shape has.' // emulator's wording
+        : 'The request body is not valid JSON.',
+    );
+  }
+  return parsed;
+}
+
+class ProtoKeyError extends Error {}
+
+/** A shape's member by name: own members only, so "constructor" or "toString" is no member. */
+function member(s: Shape, name: string): ShapeRef | undefined {
+  return s.members && Object.hasOwn(s.members, name) ? s.members[name] : undefined;
 }
 
 function parseTimestamp(raw: string, where: string): Date {
@@ -101,17 +162,7 @@ export function parseInput(
   const input: Record<string, unknown> = {};
   if (!op.input) return input;
   const s = shape(op.input.shape);
-  let json: Record<string, unknown> = {};
-  if (body.trim().length > 0) {
-    try {
-      const parsed: unknown = JSON.parse(body);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new Error('not an object');
-      json = parsed as Record<string, unknown>;
-    } catch {
-      throw new ServiceError('SerializationException', 400, 'The request body is not a JSON object.');
-    }
-  }
+  const json = body.trim().length > 0 ? parseJsonObject(body) : {};
   for (const [name, ref] of Object.entries(s.members ?? {})) {
     const where = ref.locationName ?? name;
     if (ref.location === 'uri') {
@@ -120,7 +171,7 @@ export function parseInput(
     } else if (ref.location === 'querystring') {
       const v = query.get(where);
       if (v !== null) input[name] = fromString(v, ref, where);
-    } else if (ref.location === undefined && name in json) {
+    } else if (ref.location === undefined && Object.hasOwn(json, name)) {
       input[name] = fromJson(json[name], ref, name);
     }
   }
@@ -136,8 +187,9 @@ function fromJson(v: unknown, ref: ShapeRef, where: string): unknown {
   if (s.type === 'structure' && typeof v === 'object' && !Array.isArray(v)) {
     const out: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-      const m = s.members?.[k];
-      out[k] = m ? fromJson(val, m, k) : val;
+      // Members the shape does not have are dropped, as the service ignores them.
+      const m = member(s, k);
+      if (m) out[k] = fromJson(val, m, k);
     }
     return out;
   }

@@ -9,25 +9,113 @@ import type { AddressInfo, Socket } from 'node:net';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../aws/localEmulator';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
-import { compileRoutes, matchRoute, parseInput, serialize, validate } from './protocol';
+import {
+  compileRoutes,
+  matchRoute,
+  parseInput,
+  parseJsonObject,
+  parseJsonValue,
+  serialize,
+  validate,
+} from './protocol';
 import { seedAccount } from './seed';
 import { verifySigV4, type Credentials } from './sigv4';
 import { AccountState } from './state';
 
 export const IMPLEMENTED_OPERATIONS = Object.keys(HANDLERS);
 
-/** Faults to inject. Counts apply to matching requests and go down as they fire; -1 is "always". */
+/** Which requests a fault applies to: `count` of them (-1 is "always"), of these operations if given. */
+export interface FaultRule {
+  count: number;
+  operations?: string[];
+}
+
+/**
+ * Faults to inject. Counts apply to matching requests and go down as they fire. `throttle`,
+ * `serverError` and `drop` fire before the request is processed; `dropAfter` and
+ * `serverErrorAfter` fire after the service has done what was asked (a job started, a plan
+ * created), as when an answer is lost on its way back: only a retry with the same idempotency
+ * token then avoids doing it twice.
+ */
 export interface Faults {
   /** Added before every answer. */
   latencyMs?: number;
-  throttle?: { count: number; operations?: string[] };
-  serverError?: { count: number; status?: 500 | 503; operations?: string[] };
-  /** The connection is destroyed without an answer. */
-  drop?: { count: number; operations?: string[] };
+  throttle?: FaultRule;
+  serverError?: FaultRule & { status?: 500 | 503 };
+  /** The connection is destroyed without an answer, before the request is processed. */
+  drop?: FaultRule;
+  /** The request is processed, then the connection is destroyed without an answer. */
+  dropAfter?: FaultRule;
+  /** The request is processed, then answered with a server error instead of its result. */
+  serverErrorAfter?: FaultRule & { status?: 500 | 503 };
   /** Every request is answered as if its session token had expired. */
   expiredCredentials?: boolean;
   /** Operations answered with AccessDeniedException. */
   accessDenied?: string[];
+}
+
+/** The largest request body the emulator reads; a larger one is answered 413 and not kept. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const controlError = (message: string): ServiceError =>
+  new ServiceError('InvalidRequestException', 400, message);
+
+/** A fault set from POST /__emulator/faults, checked member by member; anything else is a 400. */
+export function parseFaults(value: unknown): Faults {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw controlError('The faults must be a JSON object, such as {"throttle":{"count":3}}.');
+  const faults: Faults = {};
+  const strings = (v: unknown, where: string): string[] => {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      throw controlError(`The fault "${where}" must be a list of operation names.`);
+    return v;
+  };
+  const rule = (v: unknown, where: string, withStatus: boolean): FaultRule & { status?: 500 | 503 } => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw controlError(`The fault "${where}" must be an object such as {"count":1}.`);
+    const r = v as Record<string, unknown>;
+    for (const k of Object.keys(r))
+      if (!['count', 'operations', ...(withStatus ? ['status'] : [])].includes(k))
+        throw controlError(`The fault "${where}" has no member "${k}".`);
+    if (typeof r.count !== 'number' || !Number.isInteger(r.count) || r.count < -1)
+      throw controlError(`The fault "${where}" needs a whole "count" (-1 for always).`);
+    if (r.status !== undefined && r.status !== 500 && r.status !== 503)
+      throw controlError(`The fault "${where}" takes a "status" of 500 or 503.`);
+    return {
+      count: r.count,
+      ...(r.operations !== undefined ? { operations: strings(r.operations, `${where}.operations`) } : {}),
+      ...(r.status !== undefined ? { status: r.status } : {}),
+    };
+  };
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    switch (k) {
+      case 'latencyMs':
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 600_000)
+          throw controlError('The fault "latencyMs" must be a number of milliseconds from 0 to 600000.');
+        faults.latencyMs = v;
+        break;
+      case 'throttle':
+      case 'drop':
+      case 'dropAfter':
+        faults[k] = rule(v, k, false);
+        break;
+      case 'serverError':
+      case 'serverErrorAfter':
+        faults[k] = rule(v, k, true);
+        break;
+      case 'expiredCredentials':
+        if (typeof v !== 'boolean')
+          throw controlError('The fault "expiredCredentials" must be true or false.');
+        faults.expiredCredentials = v;
+        break;
+      case 'accessDenied':
+        faults.accessDenied = strings(v, k);
+        break;
+      default:
+        throw controlError(`There is no fault "${k}".`);
+    }
+  }
+  return faults;
 }
 
 export interface EmulatorOptions {
@@ -67,11 +155,17 @@ export class PortInUseError extends Error {
 /** The public development keys the extension's "Use the Local Emulator" signs with. */
 export const DEFAULT_CREDENTIALS: Credentials = { ...LOCAL_EMULATOR_CREDENTIALS };
 
-function matches(rule: { count: number; operations?: string[] } | undefined, op: string): boolean {
+function matches(rule: FaultRule | undefined, op: string): boolean {
   if (!rule || rule.count === 0) return false;
   if (rule.operations && !rule.operations.includes(op)) return false;
   if (rule.count > 0) rule.count--;
   return true;
+}
+
+function serverError(status: 500 | 503 = 500): ServiceError {
+  return status === 503
+    ? new ServiceError('ServiceUnavailableException', 503, 'Service is unavailable. Retry later.')
+    : new ServiceError('InternalFailure', 500, 'An internal error occurred.');
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
@@ -125,12 +219,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
     // Test control, unsigned, loopback only: faults and what the service received.
     if (rawPath.startsWith('/__emulator/')) {
+      const text = body.toString('utf8');
+      const json = (): Record<string, unknown> => (text.trim() ? parseJsonObject(text) : {});
       if (rawPath === '/__emulator/faults' && req.method === 'POST') {
-        faults = JSON.parse(body.toString() || '{}') as Faults;
+        // Parsed whole before anything changes: a bad fault set leaves the old one in force.
+        faults = parseFaults(text.trim() ? parseJsonValue(text) : {});
         send(res, 200, faults);
       } else if (rawPath === '/__emulator/config' && req.method === 'POST') {
-        const c = JSON.parse(body.toString() || '{}') as { restoreJobDurationMs?: number };
-        if (typeof c.restoreJobDurationMs === 'number') restoreJobDurationMs = c.restoreJobDurationMs;
+        const c = json();
+        const ms = c.restoreJobDurationMs;
+        if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0))
+          throw controlError('"restoreJobDurationMs" must be a number of milliseconds, 0 or more.');
+        if (ms !== undefined) restoreJobDurationMs = ms;
         send(res, 200, { restoreJobDurationMs });
       } else if (rawPath === '/__emulator/requests') send(res, 200, serialize(state.requests));
       else send(res, 404, { message: 'unknown emulator control path' });
@@ -169,14 +269,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return;
     }
     if (matches(faults.throttle, op)) throw new ServiceError('ThrottlingException', 400, 'Rate exceeded');
-    if (matches(faults.serverError, op)) {
-      const status = faults.serverError?.status ?? 500;
-      throw new ServiceError(
-        status === 503 ? 'ServiceUnavailableException' : 'InternalFailure',
-        status,
-        status === 503 ? 'Service is unavailable. Retry later.' : 'An internal error occurred.',
-      );
-    }
+    if (matches(faults.serverError, op)) throw serverError(faults.serverError?.status);
 
     const input = parseInput(route.op, route.labels, url.searchParams, body.toString('utf8'));
     if (route.op.input) validate(input, route.op.input.shape, '');
@@ -187,14 +280,38 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     });
     state.requests.push({ operation: op, input });
     counts.set(op, (counts.get(op) ?? 0) + 1);
+    // Done, and the answer is lost: the caller cannot tell this from a request that never arrived.
+    if (matches(faults.dropAfter, op)) {
+      req.socket.destroy();
+      return;
+    }
+    if (matches(faults.serverErrorAfter, op)) throw serverError(faults.serverErrorAfter?.status);
     send(res, 200, out === undefined ? undefined : serialize(out));
   }
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      // Read on (and dropped) so the client gets its 413; a body that goes on far past the limit
+      // is cut off.
+      else if (size > 8 * MAX_BODY_BYTES) req.socket.destroy();
+    });
     req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks)).catch((e: unknown) => {
+      const work =
+        size > MAX_BODY_BYTES || declared > MAX_BODY_BYTES
+          ? Promise.reject(
+              new ServiceError(
+                'RequestEntityTooLargeException',
+                413,
+                `The request body is larger than ${MAX_BODY_BYTES} bytes.`, // emulator's wording
+              ),
+            )
+          : handle(req, res, Buffer.concat(chunks));
+      work.catch((e: unknown) => {
         if (res.headersSent || req.socket.destroyed) return;
         if (e instanceof ServiceError) sendError(res, e);
         else

@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ServiceError } from './errors';
+import { decodeComponent } from './protocol';
 
 export interface Credentials {
   accessKeyId: string;
@@ -144,8 +145,8 @@ export function verifySigV4(
     .filter((p) => p.length > 0)
     .map((p) => {
       const i = p.indexOf('=');
-      const k = decodeURIComponent((i < 0 ? p : p.slice(0, i)).replace(/\+/g, '%20'));
-      const v = i < 0 ? '' : decodeURIComponent(p.slice(i + 1).replace(/\+/g, '%20'));
+      const k = decodeComponent((i < 0 ? p : p.slice(0, i)).replace(/\+/g, '%20'), 'the query string');
+      const v = i < 0 ? '' : decodeComponent(p.slice(i + 1).replace(/\+/g, '%20'), 'the query string');
       return [encode(k), encode(v)] as const;
     })
     .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))

@@ -8,6 +8,8 @@
  *   than its plan's continuous rules use: its backup job would fail with "already has continuous
  *   backup enabled for another vault" (https://docs.aws.amazon.com/aws-backup/latest/devguide/lag-vault-primary-backup.html,
  *   Troubleshooting).
+ * - LIVE004 (info): a selection names more distinct resources than LIVE003 checks
+ *   (MAX_LIVE_RESOURCES); the rest were not checked.
  */
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
@@ -102,24 +104,51 @@ async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promis
   }
 }
 
+/** At most this many distinct resources of one selection are asked about (one request each). */
+export const MAX_LIVE_RESOURCES = 50;
+/** Resources asked about at once for one document; the facts bound requests per account too. */
+const BATCH = 8;
+
 async function checkSelection(root: Node, facts: LiveFacts, out: Raw[], signal?: AbortSignal): Promise<void> {
   const planId = stringValue(valueOf(root, 'BackupPlanId'));
   const sel = valueOf(root, 'BackupSelection');
   if (!planId || !sel) return;
   const vaults = await facts.planContinuousVaults(planId);
   if (!vaults || vaults.length === 0) return;
-  for (const r of elements(valueOf(sel, 'Resources'))) {
-    if (signal?.aborted) return;
+  const resources = valueOf(sel, 'Resources');
+  // Each distinct ARN once, wherever (and however often) it is listed.
+  const byArn = new Map<string, Node[]>();
+  for (const r of elements(resources)) {
     const arn = stringValue(r);
-    if (!arn || arn.includes('*')) continue;
-    const holder = await facts.continuousVaultOf(arn);
-    if (holder && !vaults.includes(holder))
-      out.push({
-        code: 'LIVE003',
-        message: `${arn} already has continuous backup in vault "${holder}", and this plan's continuous rule targets ${vaults.map((v) => `"${v}"`).join(', ')}: its backup job will fail with "already has continuous backup enabled for another vault". Disassociate the existing point ("aws backup disassociate-recovery-point") or target "${holder}".`,
-        offset: r.offset,
-        length: r.length,
-      });
+    if (arn && !arn.includes('*')) byArn.set(arn, [...(byArn.get(arn) ?? []), r]);
+  }
+  const arns = [...byArn.keys()];
+  const checked = arns.slice(0, MAX_LIVE_RESOURCES);
+  for (let i = 0; i < checked.length; i += BATCH) {
+    if (signal?.aborted) return;
+    const batch = checked.slice(i, i + BATCH);
+    const holders = await Promise.all(batch.map((arn) => facts.continuousVaultOf(arn)));
+    batch.forEach((arn, j) => {
+      const holder = holders[j];
+      if (!holder || vaults.includes(holder)) return;
+      for (const r of byArn.get(arn)!)
+        out.push({
+          code: 'LIVE003',
+          message: `${arn} already has continuous backup in vault "${holder}", and this plan's continuous rule targets ${vaults.map((v) => `"${v}"`).join(', ')}: its backup job will fail with "already has continuous backup enabled for another vault". Disassociate the existing point ("aws backup disassociate-recovery-point") or target "${holder}".`,
+          offset: r.offset,
+          length: r.length,
+        });
+    });
+  }
+  const skipped = arns.length - checked.length;
+  if (skipped > 0 && resources) {
+    const first = byArn.get(arns[checked.length]!)![0]!;
+    out.push({
+      code: 'LIVE004',
+      message: `Only the first ${MAX_LIVE_RESOURCES} of the ${arns.length} distinct resources here were checked against the account for continuous backup in another vault (LIVE003); the other ${skipped}, from ${stringValue(first)} on, were not, to keep live lint to a few requests. Check one with "aws backup list-recovery-points-by-resource --resource-arn ARN", or split the selection.`,
+      offset: first.offset,
+      length: first.length,
+    });
   }
 }
 

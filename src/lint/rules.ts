@@ -237,6 +237,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Resource already has continuous backup in another vault',
     url: `${DG}point-in-time-recovery.html`,
   },
+  {
+    code: 'LIVE004',
+    severity: 'info',
+    title: 'Live check skipped for resources past the first 50 of a selection',
+    url: `${API}ListRecoveryPointsByResource.html`,
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

@@ -225,7 +225,7 @@ export function typeOfRecoveryPoint(recoveryPointArn: string, point?: PointFacts
 }
 
 /**
- * The metadata keys that decide where the data goes, per type (aws-backup-facts.md §4 is built from
+ * The metadata keys that decide where the data goes, per type (from
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html, restoring-rds.html,
  * restoring-aur.html, restoring-efs.html and saphana-restore.html). Matched case-insensitively.
  */

@@ -182,18 +182,11 @@ export function registerRestore(
   }
 
   /** Sends the start; throttling and dropped connections are retried with the same token. */
-  async function send(api: BackupApi, request: StartRequest & { IdempotencyToken: string }): Promise<string> {
-    let delay = 1_000;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await api.startRestoreJob(request);
-      } catch (e) {
-        if (!(e instanceof AwsAccessError) || !e.retryable || attempt >= 4) throw e;
-        log.warn(`StartRestoreJob failed (${e.kind}); sending it again with the same idempotency token`);
-        await new Promise((r) => setTimeout(r, delay));
-        delay *= 2;
-      }
-    }
+  function send(api: BackupApi, request: StartRequest & { IdempotencyToken: string }): Promise<string> {
+    return api.startRestoreJobRetrying(request, {
+      onRetry: (e) =>
+        log.warn(`StartRestoreJob failed (${e.kind}); sending it again with the same idempotency token`),
+    });
   }
 
   async function startRemembered(job: RememberedJob, api: BackupApi): Promise<string | undefined> {

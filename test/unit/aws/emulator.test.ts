@@ -373,3 +373,165 @@ describe('the AWS Backup emulator behaves like the service', function () {
     );
   });
 });
+
+/**
+ * Input no SDK would send, signed as the SDK signs it (a build-step middleware rewrites the request
+ * before the signer sees it): the emulator answers as the service would, and goes on serving.
+ */
+describe('the emulator refuses malformed requests and keeps serving', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let client: BackupClient;
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0 });
+    client = new BackupClient({
+      region: emu.region,
+      endpoint: emu.url,
+      credentials: DEFAULT_CREDENTIALS,
+      maxAttempts: 1,
+    });
+  });
+  after(async () => {
+    client.destroy();
+    await emu.close();
+  });
+  afterEach(() => emu.setFaults({}));
+
+  /** Sends ListBackupVaults rewritten to `change`, and returns the status, error type and message. */
+  const send = async (change: {
+    method?: string;
+    path?: string;
+    query?: Record<string, string>;
+    body?: string;
+  }): Promise<{ status: number; name: string; message: string }> => {
+    const c = new BackupClient({
+      region: emu.region,
+      endpoint: emu.url,
+      credentials: DEFAULT_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    c.middlewareStack.add(
+      (next) => (args) => {
+        const req = (args as { request: Record<string, unknown> }).request as {
+          method: string;
+          path: string;
+          query: Record<string, string>;
+          body?: unknown;
+          headers: Record<string, string>;
+        };
+        if (change.method) req.method = change.method;
+        if (change.path) req.path = change.path;
+        if (change.query) req.query = change.query;
+        if (change.body !== undefined) {
+          req.body = change.body;
+          req.headers['content-type'] = 'application/json';
+          req.headers['content-length'] = String(Buffer.byteLength(change.body));
+        }
+        return next(args);
+      },
+      { step: 'build', name: 'rewriteRequest' },
+    );
+    try {
+      await c.send(new ListBackupVaultsCommand({}));
+      return { status: 200, name: 'ok', message: '' };
+    } catch (e) {
+      const err = e as { name: string; message: string; $metadata: { httpStatusCode?: number } };
+      return { status: err.$metadata.httpStatusCode ?? 0, name: err.name, message: err.message };
+    } finally {
+      c.destroy();
+    }
+  };
+  const stillServes = async (): Promise<void> => {
+    const r = await client.send(new ListBackupVaultsCommand({}));
+    assert.ok(r.BackupVaultList!.length > 0, 'the emulator stopped serving');
+  };
+  const plan = (extra: Record<string, unknown>): string =>
+    JSON.stringify({
+      BackupPlan: {
+        BackupPlanName: 'p',
+        Rules: [{ RuleName: 'r', TargetBackupVaultName: 'prod-pitr', ...extra }],
+      },
+    });
+
+  it('a body nested 100,000 deep is a SerializationException (400), not a crash', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const r = await send({
+      method: 'PUT',
+      path: '/backup/plans',
+      body: `{"BackupPlan":{"BackupPlanName":"p","Rules":${deep}}}`,
+    });
+    assert.deepEqual([r.status, r.name], [400, 'SerializationException'], r.message);
+    assert.match(r.message, /nested deeper than \d+ levels/);
+    await stillServes();
+  });
+
+  it('unparseable JSON and a body that is not an object are SerializationExceptions', async () => {
+    for (const body of ['{"BackupPlan":', 'null', '[1]', '"x"']) {
+      const r = await send({ method: 'PUT', path: '/backup/plans', body });
+      assert.deepEqual([r.status, r.name], [400, 'SerializationException'], `${body}: ${r.message}`);
+    }
+    await stillServes();
+  });
+
+  it('a "__proto__" key is a SerializationException; nothing is polluted, and "constructor" is an unknown member', async () => {
+    for (const body of [
+      plan({}).replace('"RuleName"', '"__proto__":{"polluted":true},"RuleName"'),
+      '{"__proto__":{"polluted":true},"BackupPlan":{"BackupPlanName":"p","Rules":[]}}',
+    ]) {
+      const r = await send({ method: 'PUT', path: '/backup/plans', body });
+      assert.deepEqual([r.status, r.name], [400, 'SerializationException'], `${body}: ${r.message}`);
+      assert.match(r.message, /"__proto__"/);
+    }
+    // Members no shape has are ignored, as the service ignores them; the rule is kept as sent.
+    const r = await send({
+      method: 'PUT',
+      path: '/backup/plans',
+      body: plan({}).replace('"RuleName"', '"constructor":{"prototype":{"polluted":true}},"RuleName"'),
+    });
+    assert.equal(r.status, 200, r.message);
+    const created = [...emu.state.plans.values()].pop()!;
+    assert.deepEqual(
+      created.BackupPlan.Rules.map((x) => [x.RuleName, x.TargetBackupVaultName]),
+      [['r', 'prod-pitr']],
+    );
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(created.BackupPlan.Rules[0]), Object.prototype);
+    await stillServes();
+  });
+
+  it('a bad percent-escape in the path or the query is a 400, and the service goes on', async () => {
+    const inPath = await send({ path: '/backup-vaults/%E0%A4%A/recovery-points' });
+    assert.deepEqual([inPath.status, inPath.name], [400, 'InvalidParameterValueException'], inPath.message);
+    assert.match(inPath.message, /percent-encoding/);
+    const inQuery = await send({ path: '/backup-vaults?nextToken=%zz' });
+    assert.equal(inQuery.status, 400, inQuery.message);
+    await stillServes();
+  });
+
+  it('a request body over the limit is refused with 413 without being kept', async () => {
+    const r = await send({
+      method: 'PUT',
+      path: '/backup/plans',
+      body: plan({ RuleName: 'x'.repeat(3 * 1024 * 1024) }),
+    });
+    assert.deepEqual([r.status, r.name], [413, 'RequestEntityTooLargeException'], r.message.slice(0, 200));
+    assert.match(r.message, /larger than/);
+    await stillServes();
+  });
+
+  it('POST /__emulator/faults refuses a body that is not a fault set, and keeps the faults it had', async () => {
+    const control = (body: string) =>
+      fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as Record<string, unknown>,
+      }));
+    assert.equal((await control('{"accessDenied":["ListBackupPlans"]}')).status, 200);
+    for (const body of ['null', '[]', '{"throttle":{"count":"many"}}', '{"latencyMs":-1}', '{"drop":', '7']) {
+      const r = await control(body);
+      assert.equal(r.status, 400, body);
+      assert.match(String(r.body.Message), body === '{"drop":' ? /not valid JSON/ : /fault/i, body);
+    }
+    await stillServes();
+    assert.deepEqual(emu.faults, { accessDenied: ['ListBackupPlans'] });
+  });
+});
