@@ -21,7 +21,7 @@ function median(xs: number[]): number {
  */
 function measurePair(a: () => void, b: () => void, budgetMs: number): [number, number] {
   for (let i = 0; i < 3; i++) {
-    a(); // warm-up: JIT and ajv compilation
+    a(); // warm-up: JIT
     b();
   }
   const as: number[] = [];

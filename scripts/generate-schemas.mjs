@@ -1,5 +1,6 @@
 // Writes schemas/*.schema.json from the AWS Backup service model (botocore service-2.json).
 // Run: node scripts/generate-schemas.mjs [path/to/service-2.json]
+// Writing the schemas also writes the validators compiled from them (scripts/generate-validators.mjs).
 // The model path defaults to the vendored copy, schemas/aws-backup-model/service-2.json (botocore,
 // Apache-2.0; see its README). A unit test checks
 // that the committed schemas are what this script makes, so the two never drift apart.
@@ -15,6 +16,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeValidators } from './generate-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -215,4 +217,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     writeFileSync(join(root, 'schemas', `${kind}.schema.json`), JSON.stringify(schema, null, 2) + '\n');
   }
   console.log(`wrote ${Object.keys(schemas).length} schemas from ${modelPath}`);
+  // The validators compiled from them (src/lint/generated/validators.js), so the two never differ.
+  writeValidators();
+  console.log('wrote src/lint/generated/validators.js');
 }

@@ -29,6 +29,7 @@ step "type check" npx tsc -p . --noEmit
 step "lint (type-aware)" npx eslint --max-warnings 0 .
 step "format" npx prettier --check --log-level warn .
 step "schemas match the service model" node scripts/generate-schemas.mjs --check
+step "compiled validators match the schemas" node scripts/generate-validators.mjs --check
 step "build" node scripts/build.mjs
 step "build tests" node scripts/build-tests.mjs
 # The AWS CLI conformance test needs `aws`; a fresh machine of this kind may lack it.

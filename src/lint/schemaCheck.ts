@@ -1,22 +1,11 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { objectAnchor, span } from './jsonAst';
 import { SCHEMAS, schemaAtPath, type SchemaNode } from './schemas';
 import { didYouMean } from './suggest';
 import type { DocumentKind, Finding, Fix } from './types';
-
-let ajv: Ajv2020 | undefined;
-const validators = new Map<DocumentKind, ValidateFunction>();
-
-function validator(kind: DocumentKind): ValidateFunction {
-  let v = validators.get(kind);
-  if (!v) {
-    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false });
-    v = ajv.compile(SCHEMAS[kind]);
-    validators.set(kind, v);
-  }
-  return v;
-}
+// Compiled from SCHEMAS at build time (scripts/generate-validators.mjs), so ajv does not ship.
+import { validators } from './generated/validators';
 
 type Push = (f: Omit<Finding, 'severity'>) => void;
 
@@ -30,7 +19,7 @@ export function checkSchema(
 ): void {
   checkFloats(kind, root, text, push);
   const value: unknown = knownValue ? knownValue.value : getNodeValue(root);
-  const validate = validator(kind);
+  const validate = validators[kind];
   if (validate(value)) return;
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
