@@ -1,6 +1,6 @@
 import type { LiveFacts } from '../lint/live';
 import { locateRecoveryPoint } from '../restore/locate';
-import { windowOfRecoveryPoint } from '../restore/restorableWindow';
+import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { collect, type BackupApi } from './backupApi';
 
 const TTL_MS = 60_000;

@@ -6,8 +6,9 @@ import { messageOf } from '../aws/awsText';
 import type { BackupApi, Page, RecoveryPointFilters } from '../aws/backupApi';
 import { connectionLabel, describeConnection } from '../aws/connection';
 import { AwsAccessError } from '../aws/errors';
-import { windowOfRecoveryPoint, type RestorableWindow } from '../restore/restorableWindow';
-import { formatBytes, formatLocal, formatUtc } from './format';
+import { formatBytes, formatLocal, formatUtc, windowText } from '../backup/format';
+import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import { windowOfRecoveryPoint, type RestorableWindow } from '../backup/restorableWindow';
 
 export interface Icon {
   /** A codicon id. */
@@ -374,8 +375,8 @@ export class VaultNode extends ExplorerNode {
     const now = this.ctx.now();
     // Continuous (PITR) points first, then newest first.
     const sorted = [...this.points].sort((a, b) => {
-      const ca = isContinuousArn(a.RecoveryPointArn) ? 0 : 1;
-      const cb = isContinuousArn(b.RecoveryPointArn) ? 0 : 1;
+      const ca = isContinuousRecoveryPointArn(a.RecoveryPointArn) ? 0 : 1;
+      const cb = isContinuousRecoveryPointArn(b.RecoveryPointArn) ? 0 : 1;
       return ca - cb || (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0);
     });
     const out: ExplorerNode[] = sorted.map((p) => new RecoveryPointNode(this, this.ctx, p, now));
@@ -390,10 +391,6 @@ export class VaultNode extends ExplorerNode {
     if (this.nextToken) out.push(new LoadMoreNode(this, this.points.length));
     return out;
   }
-}
-
-export function isContinuousArn(arn: string | undefined): boolean {
-  return arn !== undefined && arn.includes(':recovery-point:continuous:');
 }
 
 export class LoadMoreNode extends ExplorerNode {
@@ -435,28 +432,6 @@ const TYPE_ICON: Record<string, string> = {
   EFS: 'files',
 };
 
-export function windowText(w: RestorableWindow, timeZone?: string): { label: string; tooltip: string } {
-  switch (w.kind) {
-    case 'continuous':
-      return {
-        label: `restorable ${formatLocal(w.earliest, timeZone)} → ${formatLocal(w.latest, timeZone)}`,
-        tooltip: `Restorable from ${formatUtc(w.earliest)} to ${formatUtc(w.latest)}${w.notes.length ? `\n${w.notes.join('\n')}` : ''}\n(bounds derived from creation date, retention and restore lag: the API does not report them)`,
-      };
-    case 'continuous-open-end':
-      return {
-        label: `restorable from ${formatLocal(w.earliest, timeZone)} (end unknown)`,
-        tooltip: `Restorable from ${formatUtc(w.earliest)}\n${w.notes.join('\n')}`,
-      };
-    case 'snapshot':
-      return {
-        label: `snapshot ${formatLocal(w.at, timeZone)}`,
-        tooltip: `Snapshot taken ${formatUtc(w.at)}`,
-      };
-    case 'none':
-      return { label: 'not restorable', tooltip: w.reason };
-  }
-}
-
 export class RecoveryPointNode extends ExplorerNode {
   readonly id: string;
   readonly window: RestorableWindow;
@@ -475,7 +450,7 @@ export class RecoveryPointNode extends ExplorerNode {
     return this.ctx.api;
   }
   get continuous(): boolean {
-    return isContinuousArn(this.point.RecoveryPointArn);
+    return isContinuousRecoveryPointArn(this.point.RecoveryPointArn);
   }
   override arn(): string | undefined {
     return this.point.RecoveryPointArn;
@@ -877,7 +852,7 @@ export class ResourceNode extends ExplorerNode {
         for (const p of page.items) {
           let lifecycle: RecoveryPointSummary['Lifecycle'];
           let completion: Date | undefined;
-          if (isContinuousArn(p.RecoveryPointArn) && p.BackupVaultName && p.RecoveryPointArn) {
+          if (isContinuousRecoveryPointArn(p.RecoveryPointArn) && p.BackupVaultName && p.RecoveryPointArn) {
             // The listing by resource has no lifecycle; the window needs the point's retention.
             const d = await this.ctx.api.describeRecoveryPoint(p.BackupVaultName, p.RecoveryPointArn, {
               signal,
@@ -903,7 +878,8 @@ export class ResourceNode extends ExplorerNode {
       const vaultless = new VaultNode(this, this.ctx, { BackupVaultName: '' });
       points.sort(
         (a, b) =>
-          (isContinuousArn(a.RecoveryPointArn) ? 0 : 1) - (isContinuousArn(b.RecoveryPointArn) ? 0 : 1) ||
+          (isContinuousRecoveryPointArn(a.RecoveryPointArn) ? 0 : 1) -
+            (isContinuousRecoveryPointArn(b.RecoveryPointArn) ? 0 : 1) ||
           (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0),
       );
       this.cache = points.length

@@ -13,15 +13,10 @@ import { noIcons } from '../aws/awsText';
 import { IAM_ROLE_ARN_FORM, accountOf, defaultBackupRoleArn, isIamRoleArn, parseArn } from '../backup/arn';
 import { collect, type BackupApi } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
-import { formatLocal, formatUtc } from '../explorer/format';
-import { windowText } from '../explorer/model';
+import { formatLocal, formatUtc, windowText } from '../backup/format';
+import { RESTORABLE_STATUSES, isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { bucketNameProblem, dbIdentifierProblem } from '../lint/restoreRules';
-import {
-  RESTORABLE_STATUSES,
-  checkRestoreTime,
-  windowOfRecoveryPoint,
-  type RestorableWindow,
-} from './restorableWindow';
+import { checkRestoreTime, windowOfRecoveryPoint, type RestorableWindow } from '../backup/restorableWindow';
 import {
   buildRestoreRequest,
   isoSeconds,
@@ -186,8 +181,7 @@ export function checkTypedTime(
 }
 
 function sortPoints(points: PointSummary[]): PointSummary[] {
-  const continuous = (p: PointSummary): number =>
-    p.RecoveryPointArn?.includes(':recovery-point:continuous:') ? 0 : 1;
+  const continuous = (p: PointSummary): number => (isContinuousRecoveryPointArn(p.RecoveryPointArn) ? 0 : 1);
   return [...points].sort(
     (a, b) =>
       continuous(a) - continuous(b) || (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0),
@@ -294,7 +288,7 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
           const restorable = sortPoints(points.filter((p) => RESTORABLE_STATUSES.has(p.Status ?? '')));
           if (restorable.length === 0) throw new Error(`Vault "${vault}" has no recovery point to restore.`);
           return restorable.map((p) => {
-            const continuous = p.RecoveryPointArn?.includes(':recovery-point:continuous:');
+            const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
             const w = windowText(windowOfRecoveryPoint(p, now()), tz);
             return {
               label: `${continuous ? '$(history) ' : '$(archive) '}${noIcons(p.ResourceName ?? p.ResourceArn?.split(/[:/]/).pop() ?? '?')}`,

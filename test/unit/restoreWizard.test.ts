@@ -4,7 +4,7 @@ import { BackupClientFactory } from '../../src/aws/clientFactory';
 import { liveFactsFrom } from '../../src/aws/liveFacts';
 import { dbIdentifierProblem } from '../../src/lint/restoreRules';
 import { RememberedJobs, type KeyValueStore } from '../../src/restore/jobStore';
-import { windowOfRecoveryPoint } from '../../src/restore/restorableWindow';
+import { windowOfRecoveryPoint } from '../../src/backup/restorableWindow';
 import { checkBeforeStart, describeRestore, idempotencyTokenFor } from '../../src/restore/startGate';
 import {
   BACK,
