@@ -1,5 +1,5 @@
 import type { LiveFacts } from '../lint/live';
-import { locateRecoveryPoint } from '../restore/locate';
+import { locateRecoveryPoint } from './locate';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { collect, type BackupApi } from './backupApi';
 

@@ -34,3 +34,17 @@ export const RESTORABLE_STATUSES: ReadonlySet<string> = new Set([
   'STOPPED',
   'PARTIAL',
 ]);
+
+/** A recovery point as the explorer, the timeline and the restore flow pass it on (the API's field names). */
+export interface PointSummary {
+  RecoveryPointArn?: string;
+  BackupVaultName?: string;
+  BackupVaultArn?: string;
+  ResourceArn?: string;
+  ResourceName?: string;
+  ResourceType?: string;
+  Status?: string;
+  CreationDate?: Date;
+  CompletionDate?: Date;
+  Lifecycle?: { DeleteAfterDays?: number };
+}

@@ -4,9 +4,12 @@
  */
 import type { BackupApi } from '../aws/backupApi';
 import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
-import { RESTORABLE_STATUSES, isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import {
+  RESTORABLE_STATUSES,
+  isContinuousRecoveryPointArn,
+  type PointSummary,
+} from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
-import type { PointSummary } from '../restore/wizard';
 
 export interface TimelineData {
   resourceArn: string;

@@ -14,7 +14,11 @@ import { IAM_ROLE_ARN_FORM, accountOf, defaultBackupRoleArn, isIamRoleArn, parse
 import { collect, type BackupApi } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
 import { formatLocal, formatUtc, windowText } from '../backup/format';
-import { RESTORABLE_STATUSES, isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import {
+  RESTORABLE_STATUSES,
+  isContinuousRecoveryPointArn,
+  type PointSummary,
+} from '../backup/recoveryPoint';
 import { bucketNameProblem, dbIdentifierProblem } from '../lint/restoreRules';
 import { checkRestoreTime, windowOfRecoveryPoint, type RestorableWindow } from '../backup/restorableWindow';
 import {
@@ -67,19 +71,6 @@ export interface WizardUi {
 }
 
 /** A recovery point as listed in a vault (or by the explorer), with the fields the flow reads. */
-export interface PointSummary {
-  RecoveryPointArn?: string;
-  BackupVaultName?: string;
-  BackupVaultArn?: string;
-  ResourceArn?: string;
-  ResourceName?: string;
-  ResourceType?: string;
-  Status?: string;
-  CreationDate?: Date;
-  CompletionDate?: Date;
-  Lifecycle?: { DeleteAfterDays?: number };
-}
-
 export interface WizardOptions {
   /** The connections to choose from (the first is the current one). */
   apis: readonly BackupApi[];

@@ -15,10 +15,10 @@ import {
   type Back,
   type Choice,
   type InputCheck,
-  type PointSummary,
   type StepHeader,
   type WizardUi,
 } from '../../src/restore/wizard';
+import type { PointSummary } from '../../src/backup/recoveryPoint';
 import { loadTimeline, secondInWindow } from '../../src/explorer/timelineModel';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 
