@@ -1,5 +1,99 @@
-// Type-aware lint: floating promises and misused promises are errors.
+// Type-aware lint: floating promises and misused promises are errors. The layers (src/backup the
+// core; src/lint the engine; src/aws; the features side by side; the composition root) are kept by
+// `no-restricted-imports`, one set of options per folder, below.
 import tseslint from 'typescript-eslint';
+
+/** The files that may import `vscode`: the adapters and the composition root, and nothing else. */
+const ADAPTERS = [
+  'src/extension.ts',
+  'src/awsFeatures.ts',
+  'src/lazyTree.ts',
+  'src/aws/settings.ts',
+  'src/lint/editor/**',
+  'src/restore/editor/**',
+  'src/explorer/connectionManager.ts',
+  'src/explorer/register.ts',
+  'src/explorer/timelinePanel.ts',
+  'src/explorer/treeProvider.ts',
+];
+const VSCODE = {
+  name: 'vscode',
+  message:
+    'Only the adapters import vscode (src/**/editor/, the explorer’s view files, src/aws/settings.ts and the composition root): see ADAPTERS in eslint.config.mjs.',
+};
+const SDK = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws talks to the SDK.' };
+const IO = {
+  group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os'],
+  message: 'The domain core does no I/O: the caller passes what it read in.',
+};
+/** A relative import that reaches one of these folders of src/, from any depth. */
+const feature = (...folders) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message: `Features never import each other (${folders.join(', ')} here): move what they share down to src/backup or src/aws, or wire it in the composition root.`,
+});
+
+const LAYERS = [
+  { dir: 'src/', files: ['src/**/*.ts'], patterns: [] },
+  {
+    dir: 'src/backup/',
+    files: ['src/backup/**/*.ts'],
+    patterns: [
+      { regex: '^\\.\\./', message: 'src/backup is the floor: it imports nothing of ours outside itself.' },
+      SDK,
+      IO,
+    ],
+  },
+  {
+    dir: 'src/lint/',
+    files: ['src/lint/**/*.ts'],
+    ignores: ['src/lint/editor/**'],
+    patterns: [
+      {
+        regex: '^\\.\\./(?!backup/|\\.\\./schemas/)',
+        message: 'The lint engine imports only src/backup and itself (and the JSON schemas).',
+      },
+      SDK,
+    ],
+  },
+  {
+    dir: 'src/lint/editor/',
+    files: ['src/lint/editor/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'cli')],
+  },
+  {
+    dir: 'src/explorer/',
+    files: ['src/explorer/**/*.ts'],
+    patterns: [feature('restore', 'cli', 'lint/editor')],
+  },
+  {
+    dir: 'src/restore/',
+    files: ['src/restore/**/*.ts'],
+    patterns: [feature('explorer', 'cli', 'lint/editor')],
+  },
+  { dir: 'src/cli/', files: ['src/cli/**/*.ts'], patterns: [feature('explorer', 'restore', 'lint/editor')] },
+  {
+    dir: 'src/aws/',
+    files: ['src/aws/**/*.ts'],
+    patterns: [
+      feature('explorer', 'restore', 'cli', 'lint/editor'),
+      {
+        regex: '^\\.\\./lint/',
+        allowTypeImports: true,
+        message: 'src/aws implements the interfaces the lint engine declares: it imports their types only.',
+      },
+    ],
+  },
+];
+
+/** Each layer twice: its files without `vscode`, and its adapter files with it (later entries win). */
+const layerConfigs = LAYERS.flatMap(({ dir, files, ignores = [], patterns }) => {
+  const rule = (paths) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+  const adapters = ADAPTERS.filter((a) => a.startsWith(dir));
+  return [
+    { files, ignores: [...ignores, ...ADAPTERS], rules: rule([VSCODE]) },
+    ...(adapters.length ? [{ files: adapters, ignores, rules: rule([]) }] : []),
+  ];
+});
 
 export default tseslint.config(
   {
@@ -25,4 +119,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  ...layerConfigs,
 );

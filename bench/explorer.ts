@@ -7,7 +7,8 @@
  */
 import { openBackupApi } from '../src/aws/backupApi';
 import { BackupClientFactory } from '../src/aws/clientFactory';
-import { ConnectionNode, LoadMoreNode, VaultNode } from '../src/explorer/model';
+import { ConnectionNode } from '../src/explorer/nodes/connection';
+import { LoadMoreNode, VaultNode } from '../src/explorer/nodes/vault';
 import { startEmulator } from '../src/emulator/server';
 
 function heapMb(): number {

@@ -8,6 +8,7 @@ import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
 import type { LintFeature } from './lint/editor/register';
+import { readLintSettings } from './lint/editor/settings';
 import { registerRestore, type RestoreFeature } from './restore/editor/register';
 import type { LazyTreeHost } from './lazyTree';
 
@@ -37,8 +38,16 @@ export function activateAws(
   if (explorer.connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(explorer.connections.api));
   const restore = registerRestore(context, {
     connections: explorer.connections,
-    tree: explorer.tree,
+    // Restore and the explorer never import each other: the tree's hooks are handed over here.
+    tree: {
+      setStartedHere: (startedHere) => (explorer.tree.startedHere = startedHere),
+      refreshRestoreJobs: () => {
+        for (const root of explorer.tree.rootNodes)
+          if (root.restoreJobs) explorer.tree.refresh(root.restoreJobs);
+      },
+    },
     diagnostics: lint.diagnostics,
+    lintFiles: (uri) => readLintSettings(uri).files,
     log,
   });
   return { explorer, restore, awsSettings: readAwsSettings };

@@ -1,6 +1,6 @@
 import type { LiveFacts } from '../lint/live';
-import { locateRecoveryPoint } from '../restore/locate';
-import { windowOfRecoveryPoint } from '../restore/restorableWindow';
+import { locateRecoveryPoint } from './locate';
+import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { collect, type BackupApi } from './backupApi';
 
 /** How long an answer from the account is reused. */

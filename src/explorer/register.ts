@@ -3,7 +3,9 @@ import { errorText, messageOf } from '../aws/awsText';
 import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
 import { ConnectionManager } from './connectionManager';
-import { ErrorNode, PlanNode, RecoveryPointNode, VaultNode, type ExplorerNode } from './model';
+import { ErrorNode, type ExplorerNode } from './nodes/base';
+import { PlanNode } from './nodes/plan';
+import { RecoveryPointNode, VaultNode } from './nodes/vault';
 import { TimelinePanel } from './timelinePanel';
 import { ExplorerTreeProvider } from './treeProvider';
 

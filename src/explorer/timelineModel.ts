@@ -3,9 +3,13 @@
  * window as a bar, snapshots as marks, restore jobs as events, "now" and the restore lag.
  */
 import type { BackupApi } from '../aws/backupApi';
-import { RESTORABLE_STATUSES, RESTORE_LAG_MINUTES, windowOfRecoveryPoint } from '../restore/restorableWindow';
-import type { PointSummary } from '../restore/wizard';
-import { isContinuousArn } from './model';
+import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
+import {
+  RESTORABLE_STATUSES,
+  isContinuousRecoveryPointArn,
+  type PointSummary,
+} from '../backup/recoveryPoint';
+import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 
 export interface TimelineData {
   resourceArn: string;
@@ -62,7 +66,7 @@ export async function loadTimeline(
   const windows: TimelineData['windows'] = [];
   const snapshots: TimelineData['snapshots'] = [];
   for (const p of points) {
-    if (isContinuousArn(p.RecoveryPointArn)) {
+    if (isContinuousRecoveryPointArn(p.RecoveryPointArn)) {
       // The listing by resource carries no lifecycle: read it from the point itself.
       const d = await api.describeRecoveryPoint(p.BackupVaultName ?? '', p.RecoveryPointArn ?? '', {
         signal,
@@ -108,7 +112,7 @@ export async function loadTimeline(
     }
   }
   const jobs: TimelineData['jobs'] = [];
-  const since = new Date(now.getTime() - 35 * DAY);
+  const since = new Date(now.getTime() - CONTINUOUS_MAX_RETENTION_DAYS * DAY);
   for await (const page of api.listRestoreJobs({ ByCreatedAfter: since }, { signal }))
     for (const j of page.items)
       if (j.CreationDate && points.some((p) => p.RecoveryPointArn === j.RecoveryPointArn))

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../aws/backupApi';
-import type { PointSummary } from '../restore/wizard';
+import type { PointSummary } from '../backup/recoveryPoint';
 import { loadTimeline, secondInWindow, type Timeline } from './timelineModel';
 
 /**

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../aws/backupApi';
-import { ConnectionNode, RestoreJobsNode, type ExplorerContext, type ExplorerNode } from './model';
+import type { ExplorerContext, ExplorerNode } from './nodes/base';
+import { ConnectionNode } from './nodes/connection';
+import { RestoreJobsNode } from './nodes/jobs';
 
 const COLLAPSE: Record<string, vscode.TreeItemCollapsibleState> = {
   none: vscode.TreeItemCollapsibleState.None,

@@ -1,7 +1,8 @@
 import { ParseErrorCode, type Node } from 'jsonc-parser';
 import type { RawFinding, RuleContext } from './context';
 import { describeParseError, MAX_DEPTH, parseDocument, valueOf, stringValue } from './jsonAst';
-import { isContinuousRecoveryPointArn, lintJob } from './jobRules';
+import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import { lintJob } from './jobRules';
 import { lintPlan } from './planRules';
 import { recognize } from './recognize';
 import { lintMetadata } from './restoreRules';
@@ -120,7 +121,7 @@ function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
       const arn = stringValue(valueOf(root, 'RecoveryPointArn'));
       lintMetadata(valueOf(root, 'Metadata'), ctx, {
         resourceType: r.resourceType ?? 'generic',
-        continuous: arn !== undefined && isContinuousRecoveryPointArn(arn),
+        continuous: isContinuousRecoveryPointArn(arn),
       });
       break;
     }

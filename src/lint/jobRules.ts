@@ -24,10 +24,6 @@ export function isRecoveryPointArn(arn: string): boolean {
   return RECOVERY_POINT_ARNS.some((re) => re.test(arn));
 }
 
-export function isContinuousRecoveryPointArn(arn: string): boolean {
-  return /:recovery-point:continuous:/.test(arn);
-}
-
 function arnMistake(arn: string): string {
   if (!arn.startsWith('arn:')) return 'it is not an ARN';
   if (/:backup:[^:]*:\d*:backup-vault:/.test(arn))

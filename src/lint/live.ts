@@ -13,7 +13,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
-import { checkRestoreTime, type RestorableWindow } from '../restore/restorableWindow';
+import { checkRestoreTime, type RestorableWindow } from '../backup/restorableWindow';
 import { isIsoUtc } from './restoreRules';
 import { properties } from './jsonAst';
 import type { Finding, Recognition } from './types';

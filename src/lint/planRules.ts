@@ -12,24 +12,19 @@ import {
   valueOf,
 } from './jsonAst';
 import { didYouMean } from './suggest';
+// Continuous retention bounds and cold storage's minimum, with AWS's pages: ../backup/limits.
+import {
+  COLD_STORAGE_MIN_DAYS as COLD_MIN_DAYS,
+  CONTINUOUS_MAX_RETENTION_DAYS as CONTINUOUS_MAX_DAYS,
+  CONTINUOUS_MIN_RETENTION_DAYS as CONTINUOUS_MIN_DAYS,
+} from '../backup/limits';
 
-/**
- * Continuous retention bounds ("minimum 1 day… maximum 35 days":
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).
- */
-export const CONTINUOUS_MIN_DAYS = 1;
-export const CONTINUOUS_MAX_DAYS = 35;
 /**
  * StartWindowMinutes: "at least 60 minutes… maximum value of 100 years (52,560,000 minutes)"
  * (service model: BackupRuleInput.StartWindowMinutes).
  */
 const START_WINDOW_MIN = 60;
 const START_WINDOW_MAX = 52_560_000;
-/**
- * "DeleteAfterDays … must be at least 90 days after … MoveToColdStorageAfterDays"
- * (service model: Lifecycle.DeleteAfterDays).
- */
-const COLD_MIN_DAYS = 90;
 
 let timeZones: Set<string> | undefined;
 function knownTimeZones(): Set<string> {

@@ -3,25 +3,14 @@ import type { RuleContext } from './context';
 import { objectAnchor, properties, span, stringValue } from './jsonAst';
 import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
 import { didYouMean } from './suggest';
-import { isRealDateTime, parseDateTimeFields } from '../time/calendar';
+import { isRealDateTime, parseDateTimeFields } from '../backup/calendar';
+import { CONTINUOUS_MAX_RETENTION_DAYS as PITR_MAX_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
 import type { MetadataResourceType } from './types';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-/** "going back a maximum of 35 days" (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
-export const PITR_MAX_DAYS = 35;
-
-/**
- * Restore lag: "Amazon RDS … the most recent 5 minutes … Amazon S3 … the most recent 15 minutes"
- * (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).
- * An Aurora figure is NOT FOUND in AWS Backup's docs: Aurora restores through the same RDS
- * point-in-time mechanism, so the RDS figure is assumed. SAP HANA and other types: unknown, no check.
- */
-export const RESTORE_LAG_MINUTES: Partial<Record<MetadataResourceType, number>> = {
-  S3: 15,
-  RDS: 5,
-  Aurora: 5,
-};
+// PITR goes back at most the continuous retention maximum, and not past the restore lag (the limits,
+// with AWS's pages, are in ../backup/limits). Types without a documented lag: no lag check.
 
 export const ISO_UTC =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/;
@@ -222,7 +211,7 @@ function lintRestoreTime(name: string, node: Node, ctx: RuleContext, type: Metad
     ctx.report(
       'RST003',
       node,
-      `${name} ${value} is more than 35 days back (now is ${nowIso}): continuous backups keep at most 35 days. Pick a later time, or restore from a snapshot.`,
+      `${name} ${value} is more than ${PITR_MAX_DAYS} days back (now is ${nowIso}): continuous backups keep at most ${PITR_MAX_DAYS} days. Pick a later time, or restore from a snapshot.`,
     );
   } else if (lag !== undefined && t > now - lag * MINUTE) {
     const latest = new Date(now - lag * MINUTE).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isIamRoleArn } from '../backup/arn';
-import { isRealDateTime, parseDateTimeFields, zonedToUtc } from '../time/calendar';
-import { checkRestoreTime, type RestorableWindow } from './restorableWindow';
+import { isRealDateTime, parseDateTimeFields, zonedToUtc } from '../backup/calendar';
+import { checkRestoreTime, type RestorableWindow } from '../backup/restorableWindow';
 
 export interface RestoreAnswers {
   /** 'latest' or a chosen second. */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { messageOf } from '../aws/awsText';
+import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
 import { parseDocument, properties, valueOf } from '../lint/jsonAst';
@@ -326,7 +327,7 @@ export function describeRestore(
       r.RecoveryPointArn.split(':').pop() ??
       '',
   );
-  const continuous = r.RecoveryPointArn.includes(':recovery-point:continuous:');
+  const continuous = isContinuousRecoveryPointArn(r.RecoveryPointArn);
   const rawTime = meta(m, 'RestoreTime') ?? meta(m, 'restoreToTime');
   const time = rawTime ? new Date(rawTime) : undefined;
   const when =

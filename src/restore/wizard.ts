@@ -13,15 +13,14 @@ import { noIcons } from '../aws/awsText';
 import { IAM_ROLE_ARN_FORM, accountOf, defaultBackupRoleArn, isIamRoleArn, parseArn } from '../backup/arn';
 import { collect, type BackupApi } from '../aws/backupApi';
 import { describeConnection } from '../aws/connection';
-import { formatLocal, formatUtc } from '../explorer/format';
-import { windowText } from '../explorer/model';
-import { bucketNameProblem, dbIdentifierProblem } from '../lint/restoreRules';
+import { formatLocal, formatUtc, windowText } from '../backup/format';
 import {
   RESTORABLE_STATUSES,
-  checkRestoreTime,
-  windowOfRecoveryPoint,
-  type RestorableWindow,
-} from './restorableWindow';
+  isContinuousRecoveryPointArn,
+  type PointSummary,
+} from '../backup/recoveryPoint';
+import { bucketNameProblem, dbIdentifierProblem } from '../lint/restoreRules';
+import { checkRestoreTime, windowOfRecoveryPoint, type RestorableWindow } from '../backup/restorableWindow';
 import {
   buildRestoreRequest,
   isoSeconds,
@@ -72,19 +71,6 @@ export interface WizardUi {
 }
 
 /** A recovery point as listed in a vault (or by the explorer), with the fields the flow reads. */
-export interface PointSummary {
-  RecoveryPointArn?: string;
-  BackupVaultName?: string;
-  BackupVaultArn?: string;
-  ResourceArn?: string;
-  ResourceName?: string;
-  ResourceType?: string;
-  Status?: string;
-  CreationDate?: Date;
-  CompletionDate?: Date;
-  Lifecycle?: { DeleteAfterDays?: number };
-}
-
 export interface WizardOptions {
   /** The connections to choose from (the first is the current one). */
   apis: readonly BackupApi[];
@@ -186,8 +172,7 @@ export function checkTypedTime(
 }
 
 function sortPoints(points: PointSummary[]): PointSummary[] {
-  const continuous = (p: PointSummary): number =>
-    p.RecoveryPointArn?.includes(':recovery-point:continuous:') ? 0 : 1;
+  const continuous = (p: PointSummary): number => (isContinuousRecoveryPointArn(p.RecoveryPointArn) ? 0 : 1);
   return [...points].sort(
     (a, b) =>
       continuous(a) - continuous(b) || (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0),
@@ -294,7 +279,7 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
           const restorable = sortPoints(points.filter((p) => RESTORABLE_STATUSES.has(p.Status ?? '')));
           if (restorable.length === 0) throw new Error(`Vault "${vault}" has no recovery point to restore.`);
           return restorable.map((p) => {
-            const continuous = p.RecoveryPointArn?.includes(':recovery-point:continuous:');
+            const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
             const w = windowText(windowOfRecoveryPoint(p, now()), tz);
             return {
               label: `${continuous ? '$(history) ' : '$(archive) '}${noIcons(p.ResourceName ?? p.ResourceArn?.split(/[:/]/).pop() ?? '?')}`,

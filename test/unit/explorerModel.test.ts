@@ -2,17 +2,11 @@ import { strict as assert } from 'node:assert';
 import { openBackupApi } from '../../src/aws/backupApi';
 import { BackupClientFactory } from '../../src/aws/clientFactory';
 import type { Connection } from '../../src/aws/connection';
-import {
-  ConnectionNode,
-  ErrorNode,
-  LoadMoreNode,
-  PlanNode,
-  RecoveryPointNode,
-  RestoreJobNode,
-  VaultNode,
-  type ExplorerContext,
-  type ExplorerNode,
-} from '../../src/explorer/model';
+import { ErrorNode, type ExplorerContext, type ExplorerNode } from '../../src/explorer/nodes/base';
+import { ConnectionNode } from '../../src/explorer/nodes/connection';
+import { RestoreJobNode } from '../../src/explorer/nodes/jobs';
+import { PlanNode } from '../../src/explorer/nodes/plan';
+import { LoadMoreNode, RecoveryPointNode, VaultNode } from '../../src/explorer/nodes/vault';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { isolateAwsEnvironment } from './aws/awsTestEnv';
 

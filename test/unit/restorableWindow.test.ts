@@ -3,7 +3,7 @@ import {
   checkRestoreTime,
   restorableWindow,
   type RecoveryPointFacts,
-} from '../../src/restore/restorableWindow';
+} from '../../src/backup/restorableWindow';
 
 const NOW = new Date('2025-08-01T12:00:00Z');
 const DAY = 86_400_000;

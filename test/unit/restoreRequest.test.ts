@@ -3,7 +3,7 @@ import { openBackupApi } from '../../src/aws/backupApi';
 import { BackupClientFactory } from '../../src/aws/clientFactory';
 import { lint } from '../../src/lint';
 import { followRestoreJob, type JobProgress } from '../../src/restore/followJob';
-import { restorableWindow } from '../../src/restore/restorableWindow';
+import { restorableWindow } from '../../src/backup/restorableWindow';
 import {
   buildRestoreRequest,
   cliEquivalent,

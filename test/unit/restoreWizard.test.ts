@@ -4,7 +4,7 @@ import { BackupClientFactory } from '../../src/aws/clientFactory';
 import { liveFactsFrom } from '../../src/aws/liveFacts';
 import { dbIdentifierProblem } from '../../src/lint/restoreRules';
 import { RememberedJobs, type KeyValueStore } from '../../src/restore/jobStore';
-import { windowOfRecoveryPoint } from '../../src/restore/restorableWindow';
+import { windowOfRecoveryPoint } from '../../src/backup/restorableWindow';
 import { checkBeforeStart, describeRestore, idempotencyTokenFor } from '../../src/restore/startGate';
 import {
   BACK,
@@ -15,10 +15,10 @@ import {
   type Back,
   type Choice,
   type InputCheck,
-  type PointSummary,
   type StepHeader,
   type WizardUi,
 } from '../../src/restore/wizard';
+import type { PointSummary } from '../../src/backup/recoveryPoint';
 import { loadTimeline, secondInWindow } from '../../src/explorer/timelineModel';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 

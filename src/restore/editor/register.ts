@@ -11,15 +11,12 @@ import { errorText, messageOf, noLinks } from '../../aws/awsText';
 import { describeConnection } from '../../aws/connection';
 import { AwsAccessError } from '../../aws/errors';
 import { liveFactsFrom } from '../../aws/liveFacts';
-import type { ConnectionManager } from '../../explorer/connectionManager';
-import type { RecoveryPointNode } from '../../explorer/model';
-import type { TimelineRestore } from '../../explorer/timelinePanel';
-import type { ExplorerTreeProvider } from '../../explorer/treeProvider';
-import type { LintDiagnostics } from '../../lint/editor/diagnostics';
-import { readLintSettings } from '../../lint/editor/settings';
+import type { Connection } from '../../aws/connection';
+import type { PointSummary } from '../../backup/recoveryPoint';
+import type { DocumentFamily, LintResult } from '../../lint/types';
 import { followRestoreJob, type JobProgress } from '../followJob';
 import { RememberedJobs, type RememberedJob } from '../jobStore';
-import { locateRecoveryPoint } from '../locate';
+import { locateRecoveryPoint } from '../../aws/locate';
 import { cliEquivalent } from '../restoreRequest';
 import {
   checkBeforeResend,
@@ -67,6 +64,40 @@ const realPrompts: RestorePrompts = {
   },
 };
 
+/**
+ * What restore needs of the explorer and of the editor's linter. Declared here and wired by the
+ * composition root (src/awsFeatures.ts), so restore imports neither feature.
+ */
+export interface RestoreDeps {
+  /** The explorer's connections. */
+  connections: {
+    readonly api: BackupApi | undefined;
+    readonly apis: readonly BackupApi[];
+    apiForRegion(region: string): Promise<BackupApi | undefined>;
+    openApi(connection: Connection): Promise<BackupApi>;
+  };
+  /** The explorer's tree: it marks the restore jobs started here, and redraws its restore-job nodes. */
+  tree: {
+    setStartedHere(startedHere: (restoreJobId: string) => boolean): void;
+    refreshRestoreJobs(): void;
+  };
+  /** The editor's lint results, and an event after each document's result changes. */
+  diagnostics: {
+    resultFor(uri: vscode.Uri): { result: LintResult } | undefined;
+    readonly onDidLint: vscode.Event<vscode.Uri>;
+  };
+  /** The `awsBackupPitr.lint.files` setting for a document (which files are which kind). */
+  lintFiles: (uri: vscode.Uri) => Record<string, DocumentFamily>;
+  log: vscode.LogOutputChannel;
+}
+
+/** A recovery point node of the explorer's tree, as the command receives it. */
+interface TreePoint {
+  api: BackupApi;
+  point: PointSummary;
+  parent: { name: string };
+}
+
 function regionOf(arn: string): string | undefined {
   return /^arn:aws[-a-z]*:backup:([^:]+):/.exec(arn)?.[1];
 }
@@ -75,23 +106,15 @@ function consoleJobUrl(region: string, jobId: string): string {
   return `https://${region}.console.aws.amazon.com/backup/home?region=${region}#/jobs/restore/details/${encodeURIComponent(jobId)}`;
 }
 
-export function registerRestore(
-  context: vscode.ExtensionContext,
-  deps: {
-    connections: ConnectionManager;
-    tree: ExplorerTreeProvider;
-    diagnostics: LintDiagnostics;
-    log: vscode.LogOutputChannel;
-  },
-): RestoreFeature {
-  const { connections, tree, diagnostics, log } = deps;
+export function registerRestore(context: vscode.ExtensionContext, deps: RestoreDeps): RestoreFeature {
+  const { connections, tree, diagnostics, lintFiles, log } = deps;
   let prompts = realPrompts;
   const jobs = new RememberedJobs(context.globalState);
   const followed = new Map<string, Promise<JobProgress | undefined>>();
   /** One start at a time per document; a second click while it runs does nothing. */
   const starting = new Set<string>();
 
-  tree.startedHere = (id) => jobs.all().some((j) => j.jobId === id);
+  tree.setStartedHere((id) => jobs.all().some((j) => j.jobId === id));
 
   /** Untitled review documents the flows opened, and the read-only copies that replace them. */
   const reviews = new Set<string>();
@@ -194,9 +217,7 @@ export function registerRestore(
     try {
       const id = await send(api, job.request);
       await jobs.started(job.token, id);
-      for (const root of tree.rootNodes)
-        if (root.restoreJobs && api.connection.region === job.connection.region)
-          tree.refresh(root.restoreJobs);
+      if (api.connection.region === job.connection.region) tree.refreshRestoreJobs();
       return id;
     } catch (e) {
       if (e instanceof AwsAccessError && e.retryable) {
@@ -296,7 +317,7 @@ export function registerRestore(
             },
           });
           await jobs.ended(job.token, end.status);
-          for (const root of tree.rootNodes) if (root.restoreJobs) tree.refresh(root.restoreJobs);
+          tree.refreshRestoreJobs();
           void announce(job, end, api);
           return end;
         } catch (e) {
@@ -375,14 +396,13 @@ export function registerRestore(
     if (starting.has(key)) return undefined;
     starting.add(key);
     try {
-      const settings = readLintSettings(doc.uri);
       const text = doc.getText();
       // Neither the severity setting nor the live-check setting reaches the gate: they change what
       // the Problems panel shows, not what may be started.
       const gate = await checkBeforeStart({
         text,
         fileName: doc.uri.path,
-        globs: settings.files,
+        globs: lintFiles(doc.uri),
         factsFor: async (arn) => {
           const api = await apiFor(arn);
           return api ? liveFactsFrom(api) : undefined;
@@ -554,7 +574,7 @@ export function registerRestore(
     vscode.commands.registerCommand(
       'awsBackupPitr.restore.fromRecoveryPoint',
       // A recovery point node (the tree), or a point and second picked on the restore timeline.
-      (from?: RecoveryPointNode | TimelineRestore) =>
+      (from?: TreePoint | NonNullable<WizardOptions['start']>) =>
         guard(async () => {
           if (!from?.point.RecoveryPointArn) return wizard();
           if ('parent' in from)

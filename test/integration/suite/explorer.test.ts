@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Types only: the extension's nodes come from its own bundle, so `instanceof` would not match.
-import type { ExplorerNode, PlanNode, RecoveryPointNode, VaultNode } from '../../../src/explorer/model';
+import type { ExplorerNode } from '../../../src/explorer/nodes/base';
+import type { PlanNode } from '../../../src/explorer/nodes/plan';
+import type { RecoveryPointNode, VaultNode } from '../../../src/explorer/nodes/vault';
 import { api, connectToEmulator, emulatorControl } from './helpers';
 
 async function requests(operation: string): Promise<number> {

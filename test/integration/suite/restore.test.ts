@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 // Types only: the extension's objects come from its own bundle.
-import type { ExplorerNode, RecoveryPointNode } from '../../../src/explorer/model';
+import type { ExplorerNode } from '../../../src/explorer/nodes/base';
+import type { RecoveryPointNode } from '../../../src/explorer/nodes/vault';
 import { api, connectToEmulator, emulatorControl, fileUri } from './helpers';
 import { pick, Script, type } from './script';
 

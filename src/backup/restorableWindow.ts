@@ -1,6 +1,7 @@
 /**
  * The restorable window of a recovery point: from which second to which second it can be restored,
- * or why it cannot. Pure: no `vscode`, no AWS calls; "now" comes in.
+ * or why it cannot. Domain core: no `vscode`, no SDK, no I/O; "now" comes in. The limits and lags it
+ * uses, with their AWS pages, are in ./limits.
  *
  * The AWS Backup API exposes no restorable window for continuous points (service model: no such member
  * on DescribeRecoveryPointOutput, RecoveryPointByBackupVault or RecoveryPointByResource),
@@ -16,20 +17,11 @@
  *    https://docs.aws.amazon.com/aws-backup/latest/devguide/saphana-restore.html).
  */
 
+import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from './limits';
+import { isContinuousRecoveryPoint } from './recoveryPoint';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-export const CONTINUOUS_MAX_RETENTION_DAYS = 35;
-
-/** Recovery point statuses a restore can start from (a STOPPED continuous point, within its window). */
-export const RESTORABLE_STATUSES: ReadonlySet<string> = new Set([
-  'COMPLETED',
-  'AVAILABLE',
-  'STOPPED',
-  'PARTIAL',
-]);
-
-/** Restore lag per resource type, in minutes (Aurora assumed equal to RDS). */
-export const RESTORE_LAG_MINUTES: Readonly<Record<string, number>> = { S3: 15, RDS: 5, Aurora: 5 };
 
 export interface RecoveryPointFacts {
   recoveryPointArn: string;
@@ -58,15 +50,6 @@ export type RestorableWindow =
   | { kind: 'continuous-open-end'; earliest: Date; earliestSource: BoundSource; notes: string[] }
   | { kind: 'snapshot'; at: Date }
   | { kind: 'none'; reason: string };
-
-export function isContinuousRecoveryPoint(
-  p: Pick<RecoveryPointFacts, 'recoveryPointArn' | 'restoreMetadata'>,
-): boolean {
-  return (
-    /:recovery-point:continuous:/.test(p.recoveryPointArn) ||
-    p.restoreMetadata?.EarliestRestorablePitrTimestamp !== undefined
-  );
-}
 
 function epochMs(v: string | undefined): Date | undefined {
   if (v === undefined || !/^\d{10,16}$/.test(v)) return undefined;
@@ -119,7 +102,8 @@ export function restorableWindow(p: RecoveryPointFacts, now: Date): RestorableWi
     p.deleteAfterDays ?? CONTINUOUS_MAX_RETENTION_DAYS,
     CONTINUOUS_MAX_RETENTION_DAYS,
   );
-  if (p.deleteAfterDays === undefined) notes.push('Retention unknown: assumed the 35-day maximum.');
+  if (p.deleteAfterDays === undefined)
+    notes.push(`Retention unknown: assumed the ${CONTINUOUS_MAX_RETENTION_DAYS}-day maximum.`);
   const earliest = new Date(Math.max(p.creationDate.getTime(), now.getTime() - retentionDays * DAY));
 
   const lagMinutes = p.resourceType ? RESTORE_LAG_MINUTES[p.resourceType] : undefined;

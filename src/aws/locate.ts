@@ -1,6 +1,6 @@
 import type { DescribeRecoveryPointCommandOutput } from '@aws-sdk/client-backup';
-import { collect, type BackupApi } from '../aws/backupApi';
-import { AwsAccessError } from '../aws/errors';
+import { collect, type BackupApi } from './backupApi';
+import { AwsAccessError } from './errors';
 
 /**
  * Finds the vault that holds a recovery point. Its ARN does not name the vault: each vault of the
