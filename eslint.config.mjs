@@ -46,10 +46,22 @@ const LAYERS = [
   {
     dir: 'src/lint/',
     files: ['src/lint/**/*.ts'],
-    ignores: ['src/lint/editor/**'],
+    ignores: ['src/lint/editor/**', 'src/lint/generated/**'],
     patterns: [
       {
         regex: '^\\.\\./(?!backup/|\\.\\./schemas/)',
+        message: 'The lint engine imports only src/backup and itself (and the JSON schemas).',
+      },
+      SDK,
+    ],
+  },
+  {
+    // The compiled schema validators' types, one folder down (scripts/generate-validators.mjs).
+    dir: 'src/lint/generated/',
+    files: ['src/lint/generated/**/*.ts'],
+    patterns: [
+      {
+        regex: '^\\.\\./\\.\\./(?!backup/|\\.\\./schemas/)',
         message: 'The lint engine imports only src/backup and itself (and the JSON schemas).',
       },
       SDK,
