@@ -1,6 +1,7 @@
 import type { LiveFacts } from '../lint/live';
 import { locateRecoveryPoint } from './locate';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
+import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { collect, type BackupApi } from './backupApi';
 
 /** How long an answer from the account is reused. */
@@ -80,9 +81,8 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
     continuousVaultOf(resourceArn) {
       return holders.get(resourceArn, async () => {
         const points = await limit(() => collect(api.listRecoveryPointsByResource(resourceArn)));
-        return points.find(
-          (p) => p.RecoveryPointArn?.includes(':recovery-point:continuous:') && p.Status !== 'STOPPED',
-        )?.BackupVaultName;
+        return points.find((p) => isContinuousRecoveryPointArn(p.RecoveryPointArn) && p.Status !== 'STOPPED')
+          ?.BackupVaultName;
       });
     },
     async windowOf(recoveryPointArn) {

@@ -14,6 +14,7 @@
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
 import { checkRestoreTime, type RestorableWindow } from '../backup/restorableWindow';
+import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { isIsoUtc } from './restoreRules';
 import { properties } from './jsonAst';
 import type { Finding, Recognition } from './types';
@@ -56,7 +57,7 @@ export async function liveCheck(
 async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
   const arn = stringValue(valueOf(root, 'RecoveryPointArn'));
   const meta = valueOf(root, 'Metadata');
-  if (!arn || !arn.includes(':recovery-point:continuous:') || !meta) return;
+  if (!arn || !isContinuousRecoveryPointArn(arn) || !meta) return;
   const time = properties(meta).find((p) => /^(restoretime|restoretotime)$/i.test(p.name));
   const value = stringValue(time?.value);
   // A malformed time is RST002's; only a well-formed one is checked against the account.
