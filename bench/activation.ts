@@ -11,14 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import {
-  CHROMIUM_ARGS,
-  installHost,
-  playwright,
-  remoteUri,
-  ROOT,
-  startHost,
-} from '../test/integration/vscodeHost';
+import { launchChromium, installHost, remoteUri, ROOT, startHost } from '../test/integration/vscodeHost';
 
 interface ProbeResult {
   scenario: string;
@@ -104,10 +97,7 @@ async function probe(
     userSettings: { 'chat.disableAIFeatures': true },
     env: { PITR_BENCH_SCENARIO: scenario, PITR_BENCH_OUT: outFile },
   });
-  const browser = await playwright().chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const exit = new Promise<number>(

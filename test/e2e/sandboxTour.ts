@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import {
-  CHROMIUM_ARGS,
+  AWS_BACKUP_ACTIVITY,
+  launchChromium,
   installHost,
-  playwright,
   remoteUri,
   ROOT,
   startHost,
@@ -161,10 +161,7 @@ async function main(): Promise<number> {
     },
     env: emulatorEnv(emulator),
   });
-  const browser = await playwright().chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   let passes = 0;
   let failures = 0;
   try {
@@ -188,12 +185,7 @@ async function main(): Promise<number> {
       {
         name: 'opens the AWS Backup view from the activity bar and sees the connection and vaults',
         run: async (p) => {
-          await p
-            .locator(
-              '.activitybar a[aria-label^="AWS Backup"], .activitybar .action-item[aria-label^="AWS Backup"]',
-            )
-            .first()
-            .click({ timeout: 60_000 });
+          await p.locator(AWS_BACKUP_ACTIVITY).first().click({ timeout: 60_000 });
           await row('Local emulator').waitFor({ timeout: 30_000 });
           await row('prod-pitr').waitFor({ timeout: 30_000 });
           // Widen the side bar, as a person would, so the windows are readable.

@@ -5,15 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startEmulator } from '../../src/emulator/server';
-import {
-  CHROMIUM_ARGS,
-  installHost,
-  playwright,
-  remoteUri,
-  ROOT,
-  startHost,
-  type PwConsoleMessage,
-} from './vscodeHost';
+import { launchChromium, installHost, remoteUri, ROOT, startHost, type PwConsoleMessage } from './vscodeHost';
 
 async function main(): Promise<number> {
   installHost();
@@ -35,10 +27,7 @@ async function main(): Promise<number> {
       AWS_BACKUP_PITR_TEST_HOOKS: '1',
     },
   });
-  const browser = await playwright().chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const exitCode = new Promise<number>((res) => {

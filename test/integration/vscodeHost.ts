@@ -237,6 +237,15 @@ export interface Playwright {
   };
 }
 
+/** Debian's Chromium, driven by playwright-core, as every launcher here starts it. */
+export function launchChromium(): Promise<PwBrowser> {
+  return playwright().chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** The AWS Backup icon in the activity bar (it opens the explorer). */
+export const AWS_BACKUP_ACTIVITY =
+  '.activitybar a[aria-label^="AWS Backup"], .activitybar .action-item[aria-label^="AWS Backup"]';
+
 /** playwright-core, from the on-demand install (it is not a project dependency). */
 export function playwright(): Playwright {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CHROMIUM_ARGS,
+  AWS_BACKUP_ACTIVITY,
+  launchChromium,
   installHost,
-  playwright,
   ROOT,
   startHost,
   type PwPage,
@@ -46,10 +46,7 @@ async function main(): Promise<number> {
     env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_ENDPOINT_URL_BACKUP: '' },
     installVsix: VSIX,
   });
-  const browser = await playwright().chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   let passes = 0;
   let failures = 0;
   try {
@@ -61,12 +58,7 @@ async function main(): Promise<number> {
       [
         'the installed extension offers the sample account in the explorer welcome view, and nothing that needs this repository',
         async () => {
-          await page
-            .locator(
-              '.activitybar a[aria-label^="AWS Backup"], .activitybar .action-item[aria-label^="AWS Backup"]',
-            )
-            .first()
-            .click({ timeout: 60_000 });
+          await page.locator(AWS_BACKUP_ACTIVITY).first().click({ timeout: 60_000 });
           const welcome = page.locator('.welcome-view-content').first();
           await welcome
             .locator(

@@ -204,6 +204,17 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     after(async () => {
       await vscode.workspace.fs.delete(fileUri('restore-tmp'), { recursive: true });
     });
+    /** A start whose RestoreTime is twelve days back: inside 35 days (no RST003), before orders-db's point. */
+    const outsideWindow = (name: string, base: object): Promise<vscode.Uri> =>
+      file(name, {
+        ...base,
+        Metadata: {
+          DBInstanceIdentifier: 'x-restore',
+          Engine: 'postgres',
+          UseLatestRestorableTime: 'false',
+          RestoreTime: iso(new Date(Date.now() - 12 * 86_400_000)),
+        },
+      });
 
     it('a file with lint errors, or a time outside the actual window (LIVE002), starts nothing', async () => {
       const node = await pointNode('orders-db', true);
@@ -223,16 +234,8 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
         await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', broken),
         undefined,
       );
-      // Twelve days back: inside 35 days (no RST003), before this point's creation ten days ago.
-      const outside = await file('start-restore-job.outside.json', {
-        ...base,
-        Metadata: {
-          DBInstanceIdentifier: 'x-restore',
-          Engine: 'postgres',
-          UseLatestRestorableTime: 'false',
-          RestoreTime: iso(new Date(Date.now() - 12 * 86_400_000)),
-        },
-      });
+      // Twelve days back: before this point's creation ten days ago.
+      const outside = await outsideWindow('start-restore-job.outside.json', base);
       assert.equal(
         await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', outside),
         undefined,
@@ -275,15 +278,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
           await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', noon),
           undefined,
         );
-        const outside = await file('start-restore-job.outside-off.json', {
-          ...base,
-          Metadata: {
-            DBInstanceIdentifier: 'x-restore',
-            Engine: 'postgres',
-            UseLatestRestorableTime: 'false',
-            RestoreTime: iso(new Date(Date.now() - 12 * 86_400_000)),
-          },
-        });
+        const outside = await outsideWindow('start-restore-job.outside-off.json', base);
         assert.equal(
           await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', outside),
           undefined,
