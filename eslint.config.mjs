@@ -46,7 +46,7 @@ const LAYERS = [
   {
     dir: 'src/lint/',
     files: ['src/lint/**/*.ts'],
-    ignores: ['src/lint/editor/**', 'src/lint/generated/**'],
+    ignores: ['src/lint/editor/**', 'src/lint/generated/**', 'src/lint/formats/**'],
     patterns: [
       {
         regex: '^\\.\\./(?!backup/|\\.\\./schemas/)',
@@ -56,9 +56,9 @@ const LAYERS = [
     ],
   },
   {
-    // The compiled schema validators' types, one folder down (scripts/generate-validators.mjs).
+    // The compiled schema validators' types, and the embedding formats, one folder down.
     dir: 'src/lint/generated/',
-    files: ['src/lint/generated/**/*.ts'],
+    files: ['src/lint/generated/**/*.ts', 'src/lint/formats/*.ts'],
     patterns: [
       {
         regex: '^\\.\\./\\.\\./(?!backup/|\\.\\./schemas/)',

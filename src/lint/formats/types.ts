@@ -1,0 +1,72 @@
+/**
+ * The contract between the linter's rules and the file formats that embed AWS Backup documents
+ * (CloudFormation and CDK templates, Terraform HCL, Terraform plan JSON).
+ *
+ * An adapter parses its source once and returns, for every embedded plan or selection, a tree in the
+ * AWS CLI's shape (the shape every PLAN, PITR and SEL rule already reads), built from
+ * jsonc-parser-compatible nodes whose offsets and lengths point into the *source* text. A renamed key
+ * (CloudFormation's `BackupPlanRule`, Terraform's `rule` blocks, `start_window`…) is a key node whose
+ * `value` is the CLI name and whose offset and length are those of the source key, so a finding lands
+ * on what the person wrote.
+ *
+ * A value the linter cannot know (an intrinsic function, a parameter, a Terraform expression or
+ * variable) is an {@link UnknownNode}: rules never report it as missing, mistyped or out of range.
+ */
+import type { Node } from 'jsonc-parser';
+import type { RawFinding } from '../context';
+import type { DocumentKind, Fix } from '../types';
+
+/** A value that is not known before deployment (`!Ref`, `Fn::Sub`, `var.x`, `local.y`, …). */
+export interface UnknownNode extends Node {
+  type: 'null';
+  value: undefined;
+  unknown: true;
+  /** How the source wrote it, for hovers and messages ("!Ref VaultName", "var.vault"). */
+  source: string;
+}
+
+export function isUnknown(node: Node | undefined): node is UnknownNode {
+  return node !== undefined && (node as Partial<UnknownNode>).unknown === true;
+}
+
+/** The formats an adapter reads. */
+export type EmbeddingFormat = 'cloudformation' | 'terraform' | 'terraform-plan';
+
+/** One plan or selection found inside a template or a Terraform file. */
+export interface EmbeddedDocument {
+  /** `backup-plan` (BackupPlanInput shape) or `backup-selection` (BackupSelection shape). */
+  kind: Extract<DocumentKind, 'backup-plan' | 'backup-selection'>;
+  /** The CLI-shaped tree; offsets point into the source text. */
+  root: Node;
+  /** Where the resource is declared (its logical ID or `aws_backup_plan.name`), for messages and SARIF. */
+  resource: { label: string; offset: number; length: number };
+  /**
+   * The source's own name for a CLI key ("BackupPlanRule", "start_window"), so a message can speak the
+   * file's language. Keys not listed keep their CLI name.
+   */
+  sourceNames?: Readonly<Record<string, string>>;
+}
+
+export interface EmbeddingResult {
+  format: EmbeddingFormat;
+  documents: EmbeddedDocument[];
+  /** Findings of the format itself: a parse error, a property the resource schema does not have. */
+  findings: RawFinding[];
+}
+
+export interface FormatAdapter {
+  format: EmbeddingFormat;
+  /**
+   * A cheap test on the raw text (and file name) that must be false for almost every file that is not
+   * one of this format's documents with AWS Backup resources: activation stays light.
+   */
+  sniff(text: string, fileName?: string): boolean;
+  /** Parses and extracts; never throws, on any text. */
+  extract(text: string, fileName?: string): EmbeddingResult | undefined;
+  /**
+   * A rule's fix is written as JSON edits against the CLI-shaped tree. The adapter turns it into edits
+   * of its own syntax, or returns undefined when it cannot do so correctly (the fix is then dropped,
+   * never applied wrongly).
+   */
+  translateFix(fix: Fix, document: EmbeddedDocument, text: string): Fix | undefined;
+}
