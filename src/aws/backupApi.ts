@@ -52,6 +52,15 @@ export interface PageOptions extends CallOptions {
   pageSize?: number;
 }
 
+/** What every List request carries for paging. */
+interface Paging {
+  NextToken?: string;
+  MaxResults?: number;
+}
+
+/** A List request's own filters, without its paging. */
+type Filters<I> = Omit<I, keyof Paging>;
+
 export interface Page<T> {
   items: T[];
   nextToken?: string;
@@ -93,30 +102,39 @@ export class BackupApi {
     }
   }
 
-  private async *pages<T>(
-    fetch: (token: string | undefined) => Promise<Page<T>>,
-    start?: string,
-  ): AsyncGenerator<Page<T>> {
-    let token = start;
-    for (;;) {
-      const page = await fetch(token);
-      yield page;
-      if (!page.nextToken || page.nextToken === token) return;
-      token = page.nextToken;
-    }
+  /**
+   * One page of a List operation: `send` makes its request with this page's NextToken and
+   * MaxResults (and the abort signal), `items` picks the page's list out of the answer.
+   */
+  private listPage<O extends { NextToken?: string }, T>(
+    operation: string,
+    send: (paging: Paging, options: { abortSignal?: AbortSignal }) => Promise<O>,
+    items: (r: O) => T[] | undefined,
+    token: string | undefined,
+    o: PageOptions,
+    vaultName?: string,
+  ): Promise<Page<T>> {
+    return this.call(
+      operation,
+      async () => {
+        const r = await send({ NextToken: token, MaxResults: o.pageSize }, { abortSignal: o.signal });
+        return { items: items(r) ?? [], nextToken: r.NextToken };
+      },
+      vaultName,
+    );
   }
 
   listBackupVaultsPage(token?: string, o: PageOptions = {}): Promise<Page<BackupVaultListMember>> {
-    return this.call('ListBackupVaults', async () => {
-      const r = await this.client.send(
-        new ListBackupVaultsCommand({ NextToken: token, MaxResults: o.pageSize }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.BackupVaultList ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListBackupVaults',
+      (p, h) => this.client.send(new ListBackupVaultsCommand(p), h),
+      (r) => r.BackupVaultList,
+      token,
+      o,
+    );
   }
   listBackupVaults(o: PageOptions = {}): AsyncGenerator<Page<BackupVaultListMember>> {
-    return this.pages((t) => this.listBackupVaultsPage(t, o));
+    return pages((t) => this.listBackupVaultsPage(t, o));
   }
 
   describeBackupVault(name: string, o: CallOptions = {}): Promise<DescribeBackupVaultCommandOutput> {
@@ -136,20 +154,16 @@ export class BackupApi {
     token?: string,
     o: PageOptions = {},
   ): Promise<Page<RecoveryPointByBackupVault>> {
-    return this.call(
+    return this.listPage(
       'ListRecoveryPointsByBackupVault',
-      async () => {
-        const r = await this.client.send(
-          new ListRecoveryPointsByBackupVaultCommand({
-            BackupVaultName: vault,
-            ...filters,
-            NextToken: token,
-            MaxResults: o.pageSize,
-          }),
-          { abortSignal: o.signal },
-        );
-        return { items: r.RecoveryPoints ?? [], nextToken: r.NextToken };
-      },
+      (p, h) =>
+        this.client.send(
+          new ListRecoveryPointsByBackupVaultCommand({ BackupVaultName: vault, ...filters, ...p }),
+          h,
+        ),
+      (r) => r.RecoveryPoints,
+      token,
+      o,
       vault,
     );
   }
@@ -158,7 +172,7 @@ export class BackupApi {
     filters: RecoveryPointFilters = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<RecoveryPointByBackupVault>> {
-    return this.pages((t) => this.listRecoveryPointsPage(vault, filters, t, o));
+    return pages((t) => this.listRecoveryPointsPage(vault, filters, t, o));
   }
 
   listRecoveryPointsByResourcePage(
@@ -166,24 +180,27 @@ export class BackupApi {
     token?: string,
     o: PageOptions & { managedByAWSBackupOnly?: boolean } = {},
   ): Promise<Page<RecoveryPointByResource>> {
-    return this.call('ListRecoveryPointsByResource', async () => {
-      const r = await this.client.send(
-        new ListRecoveryPointsByResourceCommand({
-          ResourceArn: resourceArn,
-          NextToken: token,
-          MaxResults: o.pageSize,
-          ManagedByAWSBackupOnly: o.managedByAWSBackupOnly,
-        }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.RecoveryPoints ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListRecoveryPointsByResource',
+      (p, h) =>
+        this.client.send(
+          new ListRecoveryPointsByResourceCommand({
+            ResourceArn: resourceArn,
+            ...p,
+            ManagedByAWSBackupOnly: o.managedByAWSBackupOnly,
+          }),
+          h,
+        ),
+      (r) => r.RecoveryPoints,
+      token,
+      o,
+    );
   }
   listRecoveryPointsByResource(
     resourceArn: string,
     o: PageOptions = {},
   ): AsyncGenerator<Page<RecoveryPointByResource>> {
-    return this.pages((t) => this.listRecoveryPointsByResourcePage(resourceArn, t, o));
+    return pages((t) => this.listRecoveryPointsByResourcePage(resourceArn, t, o));
   }
 
   describeRecoveryPoint(
@@ -222,20 +239,16 @@ export class BackupApi {
     token?: string,
     o: PageOptions & { includeDeleted?: boolean } = {},
   ): Promise<Page<BackupPlansListMember>> {
-    return this.call('ListBackupPlans', async () => {
-      const r = await this.client.send(
-        new ListBackupPlansCommand({
-          NextToken: token,
-          MaxResults: o.pageSize,
-          IncludeDeleted: o.includeDeleted,
-        }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.BackupPlansList ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListBackupPlans',
+      (p, h) => this.client.send(new ListBackupPlansCommand({ ...p, IncludeDeleted: o.includeDeleted }), h),
+      (r) => r.BackupPlansList,
+      token,
+      o,
+    );
   }
   listBackupPlans(o: PageOptions = {}): AsyncGenerator<Page<BackupPlansListMember>> {
-    return this.pages((t) => this.listBackupPlansPage(t, o));
+    return pages((t) => this.listBackupPlansPage(t, o));
   }
 
   getBackupPlan(
@@ -254,19 +267,19 @@ export class BackupApi {
     token?: string,
     o: PageOptions = {},
   ): Promise<Page<BackupSelectionsListMember>> {
-    return this.call('ListBackupSelections', async () => {
-      const r = await this.client.send(
-        new ListBackupSelectionsCommand({ BackupPlanId: planId, NextToken: token, MaxResults: o.pageSize }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.BackupSelectionsList ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListBackupSelections',
+      (p, h) => this.client.send(new ListBackupSelectionsCommand({ BackupPlanId: planId, ...p }), h),
+      (r) => r.BackupSelectionsList,
+      token,
+      o,
+    );
   }
   listBackupSelections(
     planId: string,
     o: PageOptions = {},
   ): AsyncGenerator<Page<BackupSelectionsListMember>> {
-    return this.pages((t) => this.listBackupSelectionsPage(planId, t, o));
+    return pages((t) => this.listBackupSelectionsPage(planId, t, o));
   }
 
   getBackupSelection(
@@ -282,16 +295,16 @@ export class BackupApi {
   }
 
   listProtectedResourcesPage(token?: string, o: PageOptions = {}): Promise<Page<ProtectedResource>> {
-    return this.call('ListProtectedResources', async () => {
-      const r = await this.client.send(
-        new ListProtectedResourcesCommand({ NextToken: token, MaxResults: o.pageSize }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.Results ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListProtectedResources',
+      (p, h) => this.client.send(new ListProtectedResourcesCommand(p), h),
+      (r) => r.Results,
+      token,
+      o,
+    );
   }
   listProtectedResources(o: PageOptions = {}): AsyncGenerator<Page<ProtectedResource>> {
-    return this.pages((t) => this.listProtectedResourcesPage(t, o));
+    return pages((t) => this.listProtectedResourcesPage(t, o));
   }
 
   /** Starts a restore job. Always pass an IdempotencyToken: a retry then never starts a second job. */
@@ -343,63 +356,81 @@ export class BackupApi {
   }
 
   listRestoreJobsPage(
-    filters: Omit<ListRestoreJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    filters: Filters<ListRestoreJobsCommandInput> = {},
     token?: string,
     o: PageOptions = {},
   ): Promise<Page<RestoreJobsListMember>> {
-    return this.call('ListRestoreJobs', async () => {
-      const r = await this.client.send(
-        new ListRestoreJobsCommand({ ...filters, NextToken: token, MaxResults: o.pageSize }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.RestoreJobs ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListRestoreJobs',
+      (p, h) => this.client.send(new ListRestoreJobsCommand({ ...filters, ...p }), h),
+      (r) => r.RestoreJobs,
+      token,
+      o,
+    );
   }
   listRestoreJobs(
-    filters: Omit<ListRestoreJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    filters: Filters<ListRestoreJobsCommandInput> = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<RestoreJobsListMember>> {
-    return this.pages((t) => this.listRestoreJobsPage(filters, t, o));
+    return pages((t) => this.listRestoreJobsPage(filters, t, o));
   }
 
   listBackupJobsPage(
-    filters: Omit<ListBackupJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    filters: Filters<ListBackupJobsCommandInput> = {},
     token?: string,
     o: PageOptions = {},
   ): Promise<Page<BackupJob>> {
-    return this.call('ListBackupJobs', async () => {
-      const r = await this.client.send(
-        new ListBackupJobsCommand({ ...filters, NextToken: token, MaxResults: o.pageSize }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.BackupJobs ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListBackupJobs',
+      (p, h) => this.client.send(new ListBackupJobsCommand({ ...filters, ...p }), h),
+      (r) => r.BackupJobs,
+      token,
+      o,
+    );
   }
   listBackupJobs(
-    filters: Omit<ListBackupJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    filters: Filters<ListBackupJobsCommandInput> = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<BackupJob>> {
-    return this.pages((t) => this.listBackupJobsPage(filters, t, o));
+    return pages((t) => this.listBackupJobsPage(filters, t, o));
   }
 
   listCopyJobsPage(
-    filters: Omit<ListCopyJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    filters: Filters<ListCopyJobsCommandInput> = {},
     token?: string,
     o: PageOptions = {},
   ): Promise<Page<CopyJob>> {
-    return this.call('ListCopyJobs', async () => {
-      const r = await this.client.send(
-        new ListCopyJobsCommand({ ...filters, NextToken: token, MaxResults: o.pageSize }),
-        { abortSignal: o.signal },
-      );
-      return { items: r.CopyJobs ?? [], nextToken: r.NextToken };
-    });
+    return this.listPage(
+      'ListCopyJobs',
+      (p, h) => this.client.send(new ListCopyJobsCommand({ ...filters, ...p }), h),
+      (r) => r.CopyJobs,
+      token,
+      o,
+    );
   }
   listCopyJobs(
-    filters: Omit<ListCopyJobsCommandInput, 'NextToken' | 'MaxResults'> = {},
+    filters: Filters<ListCopyJobsCommandInput> = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<CopyJob>> {
-    return this.pages((t) => this.listCopyJobsPage(filters, t, o));
+    return pages((t) => this.listCopyJobsPage(filters, t, o));
+  }
+}
+
+/**
+ * The one paging loop: follows NextToken from `start` to the end, one page at a time (the next
+ * request is sent only when the consumer asks for the next page). Stops, too, when the service
+ * answers with the token it was sent, so a service that repeats itself cannot loop forever.
+ */
+async function* pages<T>(
+  fetch: (token: string | undefined) => Promise<Page<T>>,
+  start?: string,
+): AsyncGenerator<Page<T>> {
+  let token = start;
+  for (;;) {
+    const page = await fetch(token);
+    yield page;
+    if (!page.nextToken || page.nextToken === token) return;
+    token = page.nextToken;
   }
 }
 
