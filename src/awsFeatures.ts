@@ -47,7 +47,7 @@ export function activateAws(
       },
     },
     diagnostics: lint.diagnostics,
-    lintFiles: (uri) => readLintSettings(uri).files,
+    lintSettings: (uri) => readLintSettings(uri),
     log,
   });
   return { explorer, restore, awsSettings: readAwsSettings };

@@ -42,3 +42,15 @@ export function plan(rule: Record<string, unknown>, extraRules: Record<string, u
     2,
   );
 }
+
+/** The extension's global state, in memory: what survives a window reload. */
+export class MemoryStore {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, structuredClone(value));
+    return Promise.resolve();
+  }
+}

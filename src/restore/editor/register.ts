@@ -8,30 +8,20 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
 import { errorText, messageOf, noLinks } from '../../aws/awsText';
-import { describeConnection } from '../../aws/connection';
-import { AwsAccessError } from '../../aws/errors';
-import { liveFactsFrom } from '../../aws/liveFacts';
 import type { Connection } from '../../aws/connection';
 import type { PointSummary } from '../../backup/recoveryPoint';
 import type { DocumentFamily, LintResult } from '../../lint/types';
-import { followRestoreJob, type JobProgress } from '../followJob';
-import { RememberedJobs, type RememberedJob } from '../jobStore';
-import { locateRecoveryPoint } from '../../aws/locate';
-import { cliEquivalent } from '../restoreRequest';
-import {
-  checkBeforeResend,
-  checkBeforeStart,
-  describeRestore,
-  idempotencyTokenFor,
-  type Confirmation,
-  type StartRequest,
-} from '../startGate';
-import { runRestoreWizard, type WizardOptions, type WizardResult, type WizardUi } from '../wizard';
-import { QuickInputUi } from './quickInputUi';
 import { RESTORE_KINDS } from '../../lint/kinds';
+import type { JobProgress } from '../followJob';
+import { RememberedJobs, type RememberedJob } from '../jobStore';
+import { cliEquivalent } from '../restoreRequest';
+import { checkBeforeStart, idempotencyTokenFor, type Confirmation } from '../startGate';
+import { editorLintForGate, RestoreStarter, type SendOutcome } from '../starter';
+import { runRestoreWizard, type WizardOptions, type WizardResult, type WizardUi } from '../wizard';
+import { JobWatcher } from './jobWatcher';
+import { QuickInputUi } from './quickInputUi';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
-const RECENT_ROLES = 'awsBackupPitr.recentRoles';
 /** A review document once its job has started: read-only, so closing it never asks to save. */
 export const REVIEW_SCHEME = 'aws-backup-pitr-review';
 
@@ -83,11 +73,14 @@ export interface RestoreDeps {
   };
   /** The editor's lint results, and an event after each document's result changes. */
   diagnostics: {
-    resultFor(uri: vscode.Uri): { result: LintResult } | undefined;
+    resultFor(uri: vscode.Uri): { version: number; result: LintResult } | undefined;
     readonly onDidLint: vscode.Event<vscode.Uri>;
   };
-  /** The `awsBackupPitr.lint.files` setting for a document (which files are which kind). */
-  lintFiles: (uri: vscode.Uri) => Record<string, DocumentFamily>;
+  /** The lint settings for a document: which files are which kind, and the severity overrides. */
+  lintSettings: (uri: vscode.Uri) => {
+    files: Record<string, DocumentFamily>;
+    severity: Readonly<Record<string, string>>;
+  };
   log: vscode.LogOutputChannel;
 }
 
@@ -102,15 +95,19 @@ function regionOf(arn: string): string | undefined {
   return /^arn:aws[-a-z]*:backup:([^:]+):/.exec(arn)?.[1];
 }
 
-function consoleJobUrl(region: string, jobId: string): string {
-  return `https://${region}.console.aws.amazon.com/backup/home?region=${region}#/jobs/restore/details/${encodeURIComponent(jobId)}`;
-}
-
 export function registerRestore(context: vscode.ExtensionContext, deps: RestoreDeps): RestoreFeature {
-  const { connections, tree, diagnostics, lintFiles, log } = deps;
+  const { connections, tree, diagnostics, lintSettings, log } = deps;
   let prompts = realPrompts;
   const jobs = new RememberedJobs(context.globalState);
-  const followed = new Map<string, Promise<JobProgress | undefined>>();
+  const starter = new RestoreStarter({
+    jobs,
+    store: context.globalState,
+    apiFor,
+    confirm: (c) => prompts.confirm(c),
+    jobsChanged: () => tree.refreshRestoreJobs(),
+    log,
+  });
+  const watcher = new JobWatcher(jobs, () => tree.refreshRestoreJobs());
   /** One start at a time per document; a second click while it runs does nothing. */
   const starting = new Set<string>();
 
@@ -142,15 +139,6 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     });
   }
 
-  const recentRoles = (): string[] => context.globalState.get<string[]>(RECENT_ROLES) ?? [];
-  const rememberRole = async (arn: string | undefined): Promise<void> => {
-    if (!arn) return;
-    await context.globalState.update(
-      RECENT_ROLES,
-      [arn, ...recentRoles().filter((r) => r !== arn)].slice(0, 5),
-    );
-  };
-
   /** Shows the request as a start-restore-job document: linted live, started from its CodeLens. */
   async function openReview(result: WizardResult): Promise<vscode.Uri> {
     const doc = await vscode.workspace.openTextDocument({
@@ -159,7 +147,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     });
     await vscode.window.showTextDocument(doc);
     reviews.add(doc.uri.toString());
-    await rememberRole(result.document.IamRoleArn);
+    await starter.rememberRole(result.document.IamRoleArn);
     void vscode.window.showInformationMessage(
       'Review the restore request, then choose "Start restore job" above it. Nothing has started yet.',
     );
@@ -193,7 +181,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
       apis,
       ...(start ? { start } : {}),
       ...(metadata ? { metadata } : {}),
-      recentRoles: recentRoles(),
+      recentRoles: starter.recentRoles(),
     });
     return result ? openReview(result) : undefined;
   }
@@ -204,182 +192,45 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     return region ? connections.apiForRegion(region) : connections.api;
   }
 
-  /** Sends the start; throttling and dropped connections are retried with the same token. */
-  function send(api: BackupApi, request: StartRequest & { IdempotencyToken: string }): Promise<string> {
-    return api.startRestoreJobRetrying(request, {
-      onRetry: (e) =>
-        log.warn(`StartRestoreJob failed (${e.kind}); sending it again with the same idempotency token`),
-    });
-  }
-
-  async function startRemembered(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
-    if (!job.request) return job.jobId;
-    try {
-      const id = await send(api, job.request);
-      await jobs.started(job.token, id);
-      if (api.connection.region === job.connection.region) tree.refreshRestoreJobs();
-      return id;
-    } catch (e) {
-      if (e instanceof AwsAccessError && e.retryable) {
-        // Kept: a retry (or the next window) sends the same token, so at most one job starts.
-        const retry = 'Retry';
-        const forget = 'Do Not Restore';
-        void vscode.window
-          .showErrorMessage(
-            noLinks(
-              `The restore of ${job.label} could not be sent: ${e.message} "Retry" asks you again and sends the same request with the same idempotency token, so it starts at most one job; left alone, you are asked again when this window next opens (for 24 hours, while its restore time is restorable). "Do Not Restore" forgets it (a job the service already received goes on and is listed under Restore jobs).`,
-            ),
-            retry,
-            forget,
-          )
-          .then(async (p) => {
-            const current = jobs.find(job.token);
-            if (!current || current.jobId) return;
-            if (p === retry) await resend(current, api);
-            else if (p === forget) await jobs.forget(job.token);
-          });
-        return undefined;
-      }
-      await jobs.forget(job.token);
+  /** What a send came to, shown: a started job is followed; a kept one asks to retry. */
+  function afterSend(job: RememberedJob, api: BackupApi, sent: SendOutcome): string | undefined {
+    if (sent.kind === 'started') {
+      watcher.follow({ ...job, jobId: sent.jobId }, api);
+      return sent.jobId;
+    }
+    if (sent.kind === 'kept') {
+      // Kept: a retry (or the next window) sends the same token, so at most one job starts.
+      const retry = 'Retry';
+      const forget = 'Do Not Restore';
+      void vscode.window
+        .showErrorMessage(
+          noLinks(
+            `The restore of ${job.label} could not be sent: ${sent.error.message} "Retry" asks you again and sends the same request with the same idempotency token, so it starts at most one job; left alone, you are asked again when this window next opens (for 24 hours, while its restore time is restorable). "Do Not Restore" forgets it (a job the service already received goes on and is listed under Restore jobs).`,
+          ),
+          retry,
+          forget,
+        )
+        .then(async (p) => {
+          const current = jobs.find(job.token);
+          if (!current || current.jobId) return;
+          if (p === retry) await resend(current, api);
+          else if (p === forget) await jobs.forget(job.token);
+        });
+    } else if (sent.kind === 'refused')
       void vscode.window.showErrorMessage(
-        noLinks(`The restore of ${job.label} did not start: ${messageOf(e)}`),
+        noLinks(`The restore of ${job.label} did not start: ${messageOf(sent.error)}`),
       );
-      return undefined;
-    }
+    return undefined;
   }
 
-  /**
-   * A confirmed start that was not sent: checked again (24 hours, the window), confirmed again with
-   * the confirmation the user answered, and only then sent.
-   */
+  /** A confirmed start that was not sent: checked and confirmed again, and only then sent. */
   async function resend(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
-    const check = await checkBeforeResend(job, {
-      expired: jobs.expired(job),
-      factsFor: async (arn) => {
-        const door = await apiFor(arn);
-        return door ? liveFactsFrom(door) : undefined;
-      },
-    });
-    if (!check.ok) {
-      await jobs.forget(job.token);
-      void vscode.window.showWarningMessage(noLinks(check.reason));
-      return undefined;
-    }
-    if (!(await prompts.confirm(check.confirmation))) {
-      await jobs.forget(job.token);
-      void vscode.window.showInformationMessage(noLinks(`Nothing was started: ${job.label} is forgotten.`));
-      return undefined;
-    }
-    return followNew(job, api);
-  }
-
-  async function followNew(job: RememberedJob, api: BackupApi): Promise<string | undefined> {
-    const id = await startRemembered(job, api);
-    if (id) follow({ ...job, jobId: id }, api);
-    return id;
-  }
-
-  /** Follows a job in a progress notification; closing it stops the watching, not the job. */
-  function follow(job: RememberedJob & { jobId: string }, api: BackupApi): void {
-    if (followed.has(job.jobId)) return;
-    const done = vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: noLinks(`Restore ${job.label}`),
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const sub = token.onCancellationRequested(() => controller.abort());
-        let last = 0;
-        try {
-          const end = await followRestoreJob(api, job.jobId, {
-            signal: controller.signal,
-            onUpdate: (p) => {
-              const pct = p.percentDone ? Number.parseFloat(p.percentDone) : undefined;
-              const increment =
-                pct !== undefined && Number.isFinite(pct) ? Math.max(0, pct - last) : undefined;
-              if (pct !== undefined && Number.isFinite(pct)) last = pct;
-              progress.report({
-                message: noLinks(
-                  [
-                    p.status,
-                    pct !== undefined ? `${pct.toFixed(0)}%` : undefined,
-                    p.expectedCompletionMinutes !== undefined
-                      ? `about ${p.expectedCompletionMinutes} min left`
-                      : undefined,
-                  ]
-                    .filter(Boolean)
-                    .join(' · '),
-                ),
-                ...(increment ? { increment } : {}),
-              });
-            },
-          });
-          await jobs.ended(job.token, end.status);
-          tree.refreshRestoreJobs();
-          void announce(job, end, api);
-          return end;
-        } catch (e) {
-          if (e instanceof AwsAccessError && e.kind === 'cancelled') {
-            void vscode.window.showInformationMessage(
-              noLinks(
-                `Stopped watching restore job ${job.jobId}; the job goes on. It is listed under "Restore jobs" in the AWS Backup explorer.`,
-              ),
-            );
-            return undefined;
-          }
-          void vscode.window.showErrorMessage(
-            noLinks(
-              `Could not follow restore job ${job.jobId}: ${messageOf(e)} The job goes on; it will be watched again when the window reloads.`,
-            ),
-          );
-          return undefined;
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
-    followed.set(job.jobId, Promise.resolve(done));
-  }
-
-  async function announce(
-    job: RememberedJob & { jobId: string },
-    end: JobProgress,
-    api: BackupApi,
-  ): Promise<void> {
-    const region = api.connection.region;
-    const copy = 'Copy ARN';
-    const show = 'Show Job';
-    const open = 'Open in Console';
-    const picked =
-      end.status === 'COMPLETED'
-        ? await vscode.window.showInformationMessage(
-            noLinks(`Restore of ${job.label} completed: ${end.createdResourceArn ?? `job ${job.jobId}`}`),
-            ...(end.createdResourceArn ? [copy] : []),
-            show,
-            open,
-          )
-        : await vscode.window.showErrorMessage(
-            noLinks(
-              `Restore job ${job.jobId} (${job.label}) ${end.status}: ${end.statusMessage ?? 'the service gave no message'}. Check the IAM role's permissions for this resource type, that the destination name is unused (or, for S3, that the bucket exists with versioning on), and the restore time.`,
-            ),
-            show,
-            open,
-          );
-    if (picked === copy && end.createdResourceArn)
-      await vscode.env.clipboard.writeText(end.createdResourceArn);
-    else if (picked === show) {
-      const d = await api.describeRestoreJob(job.jobId);
-      const shown: Partial<typeof d> = { ...d };
-      delete shown.$metadata;
-      const doc = await vscode.workspace.openTextDocument({
-        language: 'json',
-        content: JSON.stringify(shown, null, 2),
-      });
-      await vscode.window.showTextDocument(doc, { preview: true });
-    } else if (picked === open)
-      await vscode.env.openExternal(vscode.Uri.parse(consoleJobUrl(region, job.jobId)));
+    const r = await starter.resend(job, api);
+    if (r.kind === 'forgotten') void vscode.window.showWarningMessage(noLinks(r.reason));
+    else if (r.kind === 'declined')
+      void vscode.window.showInformationMessage(noLinks(`Nothing was started: ${r.label} is forgotten.`));
+    else return afterSend(job, api, r.sent);
+    return undefined;
   }
 
   /** "Start restore job" on a document: check, confirm, start once, follow. */
@@ -396,93 +247,64 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     if (starting.has(key)) return undefined;
     starting.add(key);
     try {
-      const text = doc.getText();
-      // Neither the severity setting nor the live-check setting reaches the gate: they change what
-      // the Problems panel shows, not what may be started.
-      const gate = await checkBeforeStart({
-        text,
+      const settings = lintSettings(doc.uri);
+      const lintResult = editorLintForGate(diagnostics.resultFor(doc.uri), {
+        version: doc.version,
+        severity: settings.severity,
+      });
+      const outcome = await starter.start({
+        source: key,
+        text: doc.getText(),
         fileName: doc.uri.path,
-        globs: lintFiles(doc.uri),
-        factsFor: async (arn) => {
-          const api = await apiFor(arn);
-          return api ? liveFactsFrom(api) : undefined;
-        },
+        globs: settings.files,
+        ...(lintResult ? { lintResult } : {}),
       });
-      if (gate.ok === false) {
-        // Not awaited: the command ends now; the message stays until the user closes it.
-        const problems = 'Show Problems';
-        void vscode.window
-          .showErrorMessage(
-            noLinks(
-              `The restore did not start: ${gate.problems.length} problem${gate.problems.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${gate.problems.slice(0, 3).join(' ')}`,
-            ),
-            problems,
-          )
-          .then((picked) =>
-            picked === problems
-              ? vscode.commands.executeCommand('workbench.actions.view.problems')
-              : undefined,
+      switch (outcome.kind) {
+        case 'blocked': {
+          // Not awaited: the command ends now; the message stays until the user closes it.
+          const problems = 'Show Problems';
+          const n = outcome.problems.length;
+          void vscode.window
+            .showErrorMessage(
+              noLinks(
+                `The restore did not start: ${n} problem${n === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}. ${outcome.problems.slice(0, 3).join(' ')}`,
+              ),
+              problems,
+            )
+            .then((picked) =>
+              picked === problems
+                ? vscode.commands.executeCommand('workbench.actions.view.problems')
+                : undefined,
+            );
+          return undefined;
+        }
+        case 'needs-point':
+          await wizard(undefined, outcome.metadata);
+          return undefined;
+        case 'not-connected':
+          void vscode.window.showErrorMessage(
+            'Connect to AWS first ("AWS Backup: Connect…"): nothing was started.',
           );
-        return undefined;
+          return undefined;
+        case 'already-started': {
+          const known = outcome.job;
+          void vscode.window.showInformationMessage(
+            noLinks(
+              `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To start another job from it, add or change its "IdempotencyToken".`,
+            ),
+          );
+          if (!known.endedAt) watcher.follow(known, outcome.api);
+          return known.jobId;
+        }
+        case 'declined':
+          void vscode.window.showInformationMessage('Nothing was started.');
+          return undefined;
+        case 'sent': {
+          const id = afterSend(outcome.job, outcome.api, outcome.sent);
+          if (id) await settleReview(doc, id);
+          return id;
+        }
       }
-      if (gate.ok === 'needs-point') {
-        await wizard(undefined, gate.metadata);
-        return undefined;
-      }
-      const api = await apiFor(gate.request.RecoveryPointArn);
-      if (!api) {
-        void vscode.window.showErrorMessage(
-          'Connect to AWS first ("AWS Backup: Connect…"): nothing was started.',
-        );
-        return undefined;
-      }
-      const request = gate.request;
-      // The same request again (a double click, a retry): the job it started, not a second one.
-      const token = idempotencyTokenFor(doc.uri.toString(), request);
-      const known = jobs.find(token);
-      if (known?.jobId) {
-        void vscode.window.showInformationMessage(
-          noLinks(
-            `This request already started restore job ${known.jobId}${known.status ? ` (${known.status})` : ''}. To start another job from it, add or change its "IdempotencyToken".`,
-          ),
-        );
-        if (!known.endedAt) follow({ ...known, jobId: known.jobId }, api);
-        return known.jobId;
-      }
-      const located = await locateRecoveryPoint(api, request.RecoveryPointArn).catch(() => undefined);
-      const confirmation = describeRestore(request, {
-        connection: describeConnection(api.connection),
-        notes: gate.notes,
-        ...(located
-          ? {
-              point: {
-                vault: located.vault,
-                ...(located.point.ResourceArn ? { resourceArn: located.point.ResourceArn } : {}),
-                ...(located.point.ResourceName ? { resourceName: located.point.ResourceName } : {}),
-                ...(located.point.ResourceType ? { resourceType: located.point.ResourceType } : {}),
-                ...(located.point.CreationDate ? { creationDate: located.point.CreationDate } : {}),
-              },
-            }
-          : {}),
-      });
-      if (!(await prompts.confirm(confirmation))) {
-        void vscode.window.showInformationMessage('Nothing was started.');
-        return undefined;
-      }
-      const job: RememberedJob = {
-        token,
-        connection: api.connection,
-        label: confirmation.message.replace(/^Restore (.*)\?$/, '$1'),
-        startedAt: Date.now(),
-        request: { ...request, IdempotencyToken: token },
-        confirmation,
-      };
-      await jobs.starting(job);
-      await rememberRole(request.IamRoleArn);
-      log.info(`starting a restore job in ${api.connection.region}`); // never the metadata
-      const id = await followNew(job, api);
-      if (id) await settleReview(doc, id);
-      return id;
     } finally {
       starting.delete(key);
     }
@@ -609,7 +431,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     for (const job of jobs.unfinished()) {
       try {
         const api = await connections.openApi(job.connection);
-        if (job.jobId) follow({ ...job, jobId: job.jobId }, api);
+        if (job.jobId) watcher.follow({ ...job, jobId: job.jobId }, api);
         // Never sent on its own: asked again, while it has not expired.
         else await resend(job, api);
       } catch (e) {
@@ -621,7 +443,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
 
   return {
     setPrompts: (p) => (prompts = p ?? realPrompts),
-    whenFollowed: (jobId) => followed.get(jobId) ?? Promise.resolve(undefined),
+    whenFollowed: (jobId) => watcher.whenFollowed(jobId),
     jobs,
     resume,
   };

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS } from '../../../src/emulator/server';
+import { openBackupApi, type BackupApi } from '../../../src/aws/backupApi';
+import { BackupClientFactory } from '../../../src/aws/clientFactory';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../../src/emulator/server';
 
 /**
  * Shared config and credentials files for the tests, and an environment with no AWS variables of
@@ -72,6 +74,33 @@ export function isolateAwsEnvironment(): { restore: () => void; dir: string } {
     restore() {
       for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
       Object.assign(process.env, saved);
+    },
+  };
+}
+
+/**
+ * For one describe block: an emulator (no bulk recovery points) and the extension's door to it,
+ * with the extension's client (adaptive retries, 4 attempts per request); closed after the block.
+ */
+export function emulatorWithApi(): { readonly emu: Emulator; readonly api: BackupApi } {
+  let emu: Emulator | undefined;
+  let api: BackupApi | undefined;
+  let factory: BackupClientFactory | undefined;
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0 });
+    factory = new BackupClientFactory();
+    api = await openBackupApi(factory, { region: emu.region, endpoint: emu.url, localEmulator: true });
+  });
+  after(async () => {
+    factory?.dispose();
+    await emu?.close();
+  });
+  return {
+    get emu() {
+      return emu!;
+    },
+    get api() {
+      return api!;
     },
   };
 }

@@ -1,23 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { openBackupApi, type BackupApi } from '../../../src/aws/backupApi';
-import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import { AwsAccessError } from '../../../src/aws/errors';
 import { liveFactsFrom } from '../../../src/aws/liveFacts';
-import { startEmulator, type Emulator, type Faults } from '../../../src/emulator/server';
-import { RememberedJobs, type KeyValueStore } from '../../../src/restore/jobStore';
+import type { Faults } from '../../../src/emulator/server';
+import { RememberedJobs } from '../../../src/restore/jobStore';
 import { checkBeforeStart, idempotencyTokenFor } from '../../../src/restore/startGate';
-
-/** The extension's global state, in memory: what survives a window reload. */
-class MemoryStore implements KeyValueStore {
-  private readonly values = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-}
+import { MemoryStore } from '../helpers';
+import { emulatorWithApi } from './awsTestEnv';
 
 /**
  * The service did the work and the answer was lost. A restore started from a file, through the
@@ -26,29 +14,17 @@ class MemoryStore implements KeyValueStore {
  */
 describe('a StartRestoreJob whose answer is lost starts one job, not two', function () {
   this.timeout(60_000);
-  let emu: Emulator;
-  let factory: BackupClientFactory;
-  let api: BackupApi;
+  const env = emulatorWithApi();
   const FILE = 'file:///work/restores/orders-db.json';
 
-  before(async () => {
-    emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    // The extension's client: adaptive retries, 4 attempts per request.
-    factory = new BackupClientFactory();
-    api = await openBackupApi(factory, { region: emu.region, endpoint: emu.url, localEmulator: true });
-  });
-  after(async () => {
-    factory.dispose();
-    await emu.close();
-  });
   beforeEach(() => {
-    emu.state.restoreJobs.clear();
-    emu.setFaults({});
+    env.emu.state.restoreJobs.clear();
+    env.emu.setFaults({});
   });
 
   /** The document a user saved: no IdempotencyToken of its own, so one is derived from the file. */
   const documentText = (): string => {
-    const rp = [...emu.state.recoveryPoints.values()].find(
+    const rp = [...env.emu.state.recoveryPoints.values()].find(
       (p) => p.ResourceType === 'RDS' && p.RecoveryPointArn.includes(':continuous:'),
     )!;
     return JSON.stringify(
@@ -72,18 +48,18 @@ describe('a StartRestoreJob whose answer is lost starts one job, not two', funct
     const gate = await checkBeforeStart({
       text: documentText(),
       fileName: '/work/restores/orders-db.json',
-      factsFor: () => Promise.resolve(liveFactsFrom(api)),
+      factsFor: () => Promise.resolve(liveFactsFrom(env.api)),
     });
     assert.equal(gate.ok, true, JSON.stringify(gate));
     if (gate.ok !== true) throw new Error('unreachable');
     const token = idempotencyTokenFor(FILE, gate.request);
     const request = { ...gate.request, IdempotencyToken: token };
-    await jobs.starting({ token, connection: api.connection, label: 'orders-db', request });
+    await jobs.starting({ token, connection: env.api.connection, label: 'orders-db', request });
     return { token, request };
   };
 
-  const startedJobs = () => [...emu.state.restoreJobs.values()];
-  const startsReceived = () => emu.state.requests.filter((r) => r.operation === 'StartRestoreJob');
+  const startedJobs = () => [...env.emu.state.restoreJobs.values()];
+  const startsReceived = () => env.emu.state.requests.filter((r) => r.operation === 'StartRestoreJob');
 
   for (const [name, faults] of [
     // Five lost answers: more than the SDK's 4 attempts, so the extension's own retry sends it too.
@@ -99,10 +75,10 @@ describe('a StartRestoreJob whose answer is lost starts one job, not two', funct
     it(`${name}: every retry sends the same token, and one job exists`, async () => {
       const jobs = new RememberedJobs(new MemoryStore());
       const { token, request } = await prepare(jobs);
-      emu.setFaults(faults);
+      env.emu.setFaults(faults);
       const retries: string[] = [];
       const before = startsReceived().length;
-      const id = await api.startRestoreJobRetrying(request, {
+      const id = await env.api.startRestoreJobRetrying(request, {
         firstDelayMs: 10,
         onRetry: (e) => retries.push(e.kind),
       });
@@ -123,18 +99,18 @@ describe('a StartRestoreJob whose answer is lost starts one job, not two', funct
   it('a start still unanswered after every retry is sent again after a reload, and stays one job', async () => {
     const store = new MemoryStore();
     const { token, request } = await prepare(new RememberedJobs(store));
-    emu.setFaults({ dropAfter: { count: -1, operations: ['StartRestoreJob'] } });
+    env.emu.setFaults({ dropAfter: { count: -1, operations: ['StartRestoreJob'] } });
     await assert.rejects(
-      api.startRestoreJobRetrying(request, { attempts: 2, firstDelayMs: 10 }),
+      env.api.startRestoreJobRetrying(request, { attempts: 2, firstDelayMs: 10 }),
       (e: unknown) => e instanceof AwsAccessError && e.retryable,
     );
     assert.equal(startedJobs().length, 1, 'the service started the job although no answer came back');
 
     // The window reloads; the remembered start is sent again, as the extension does on activation.
-    emu.setFaults({});
+    env.emu.setFaults({});
     const again = new RememberedJobs(store).unfinished();
     assert.equal(again.length, 1);
-    const id = await api.startRestoreJobRetrying(again[0]!.request!, { firstDelayMs: 10 });
+    const id = await env.api.startRestoreJobRetrying(again[0]!.request!, { firstDelayMs: 10 });
     assert.deepEqual(
       startedJobs().map((j) => j.RestoreJobId),
       [id],
@@ -144,9 +120,9 @@ describe('a StartRestoreJob whose answer is lost starts one job, not two', funct
 
   it('the emulator answers a repeated token with the same job, and a new token with a new one', async () => {
     const { request } = await prepare(new RememberedJobs(new MemoryStore()));
-    const first = await api.startRestoreJob(request);
-    assert.equal(await api.startRestoreJob(request), first);
-    const other = await api.startRestoreJob({
+    const first = await env.api.startRestoreJob(request);
+    assert.equal(await env.api.startRestoreJob(request), first);
+    const other = await env.api.startRestoreJob({
       ...request,
       IdempotencyToken: `${request.IdempotencyToken}-2`,
     });
