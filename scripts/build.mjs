@@ -1,7 +1,7 @@
 // Bundles the extension, the CLI and the benchmark with esbuild (`vscode` stays external).
 // `--production` minifies and drops source maps, for the .vsix.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -59,3 +59,13 @@ await build({ ...emulator, entryPoints: ['src/emulator/main.ts'], outfile: 'dist
 await build({ ...emulator, entryPoints: ['src/emulator/server.ts'], outfile: 'dist/sample.js' });
 if (!production)
   await build({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', external: ['esbuild'] });
+// The Terraform adapter's parser (src/lint/formats/terraformHcl.ts): web-tree-sitter's runtime and
+// tree-sitter's HCL grammar in WebAssembly, read from dist/ at run time (the extension and the CLI
+// read nothing outside their package), with their licences beside them.
+for (const [from, to] of [
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['node_modules/web-tree-sitter/LICENSE', 'web-tree-sitter.LICENSE'],
+  ['node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm', 'tree-sitter-hcl.wasm'],
+  ['node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', 'tree-sitter-hcl.LICENSE'],
+])
+  copyFileSync(from, `dist/${to}`);

@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import type { FormatAdapter } from '../../src/lint/formats/types';
+import { rng } from './fuzzSupport';
+import { allNodes, applyEdits, fixture, lintWith, terraform } from './terraformSupport';
+
+const NOISE = [
+  '{',
+  '}',
+  '"',
+  '${',
+  '%{',
+  '=',
+  '\n',
+  '#',
+  '/*',
+  '*/',
+  '<<EOT\n',
+  '[',
+  ']',
+  ',',
+  '(',
+  ')',
+  '\\',
+  '-',
+  '.',
+  '0',
+  'null',
+  'true',
+  'var.x',
+  'dynamic "rule" {',
+  'rule {',
+  'lifecycle {',
+  'cold_storage_after = 7\n',
+  'aws_backup_vault.primary.name',
+  '\u00e9',
+  '😀',
+  '\ud800',
+  '\r\n',
+  '\t',
+];
+
+function mutateHcl(text: string, next: () => number): string {
+  let out = text;
+  for (let i = 1 + Math.floor(next() * 4); i > 0; i--) {
+    const at = Math.floor(next() * (out.length + 1));
+    const op = next();
+    const piece = NOISE[Math.floor(next() * NOISE.length)]!;
+    if (op < 0.45) out = out.slice(0, at) + piece + out.slice(at);
+    else if (op < 0.75) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(next() * 8));
+    else out = out.slice(0, at) + piece + out.slice(at + 1);
+  }
+  return out;
+}
+
+function randomHcl(next: () => number): string {
+  let out = 'resource "aws_backup_plan" "r" {\n';
+  for (let i = Math.floor(next() * 40); i > 0; i--) out += NOISE[Math.floor(next() * NOISE.length)]!;
+  return out;
+}
+
+describe('fuzz: the Terraform adapter never throws, never hangs, and stays in range', () => {
+  let tf: FormatAdapter;
+  before(async () => {
+    tf = await terraform();
+  });
+
+  it('reads thousands of mutated and random .tf files; fixes keep valid HCL valid', function () {
+    this.timeout(120_000);
+    const seeds = ['seminar.tf', 'unknowns.tf', 'twoVaults.tf'].map(fixture);
+    const next = rng(20260312);
+    let fixesChecked = 0;
+    let documents = 0;
+    for (let i = 0; i < 1200; i++) {
+      const text = i % 7 === 0 ? randomHcl(next) : mutateHcl(seeds[i % seeds.length]!, next);
+      const started = Date.now();
+      let found;
+      try {
+        const r = tf.extract(text, 'main.tf');
+        for (const d of r?.documents ?? []) {
+          documents++;
+          for (const n of [d.resource, ...allNodes(d.root)])
+            assert.ok(
+              n.offset >= 0 && n.length >= 0 && n.offset + n.length <= text.length,
+              `node out of range in ${JSON.stringify(text)}`,
+            );
+        }
+        found = lintWith(tf, text);
+      } catch (e) {
+        assert.fail(`threw on ${JSON.stringify(text)}: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms on ${JSON.stringify(text)}`);
+      const valid = !found.some((f) => f.code === 'TF001');
+      for (const f of found) {
+        assert.ok(f.offset >= 0 && f.offset + f.length <= text.length, `${f.code} out of range`);
+        for (const fix of f.fixes) {
+          for (const e of fix.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length);
+          if (!valid) continue;
+          const fixed = applyEdits(text, fix);
+          const after = lintWith(tf, fixed);
+          assert.ok(
+            !after.some((x) => x.code === 'TF001'),
+            `${f.code}'s fix broke the HCL:\n${text}\n---\n${fixed}`,
+          );
+          fixesChecked++;
+        }
+      }
+    }
+    assert.ok(documents > 500, `only ${documents} documents extracted`);
+    assert.ok(fixesChecked > 200, `only ${fixesChecked} fixes checked`);
+  });
+});
