@@ -6,7 +6,10 @@
 import type * as vscode from 'vscode';
 import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
+import { openLifecycleApi } from './aws/lifecycleApi';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
+import type { ExplorerNode } from './explorer/nodes/base';
+import { registerStopDelete, type StopDeleteFeature } from './lifecycle/editor/stopDeleteCommands';
 import type { LintFeature } from './lint/editor/register';
 import { readLintSettings } from './lint/editor/settings';
 import { registerRestore, type RestoreFeature } from './restore/editor/register';
@@ -15,6 +18,7 @@ import type { LazyTreeHost } from './lazyTree';
 export interface AwsFeatures {
   explorer: ExplorerFeature;
   restore: RestoreFeature;
+  stopDelete: StopDeleteFeature;
   awsSettings(): AwsSettings;
 }
 
@@ -50,5 +54,11 @@ export function activateAws(
     lintSettings: (uri) => readLintSettings(uri),
     log,
   });
-  return { explorer, restore, awsSettings: readAwsSettings };
+  // Stop and delete: the lifecycle feature and the explorer never import each other either.
+  const stopDelete = registerStopDelete(context, {
+    lifecycleFor: (api) => openLifecycleApi(explorer.factory, api.connection),
+    refresh: (node) => explorer.tree.refresh(node as ExplorerNode),
+    log,
+  });
+  return { explorer, restore, stopDelete, awsSettings: readAwsSettings };
 }

@@ -14,6 +14,8 @@ export const READONLY_SCHEME = 'aws-backup-pitr';
 export interface ExplorerFeature {
   connections: ConnectionManager;
   tree: ExplorerTreeProvider;
+  /** The one client factory (the lifecycle commands build their calls on it). */
+  factory: BackupClientFactory;
   /** The timeline panel opened last (tests await its drawing). */
   lastTimeline?: TimelinePanel;
 }
@@ -58,7 +60,7 @@ export function registerExplorer(
   const docs = new ReadonlyDocuments();
   tree.visible = view.visible;
   host.attach(tree);
-  const feature: ExplorerFeature = { connections, tree };
+  const feature: ExplorerFeature = { connections, tree, factory };
 
   const run =
     (f: (...args: never[]) => unknown) =>

@@ -44,6 +44,12 @@ describe('the layers, kept by the import rule', function () {
     ['src/aws/x.ts', "import { liveCheck } from '../lint/live';"],
     ['src/aws/x.ts', "import * as vscode from 'vscode';"],
     ['src/x.ts', "import * as vscode from 'vscode';"],
+    ['src/lifecycle/x.ts', "import * as vscode from 'vscode';"],
+    ['src/lifecycle/x.ts', "import type { RecoveryPointNode } from '../explorer/nodes/vault';"],
+    ['src/lifecycle/editor/x.ts', "import type { RestoreFeature } from '../../restore/editor/register';"],
+    ['src/explorer/x.ts', "import { consequencesOf } from '../lifecycle/consequences';"],
+    ['src/restore/x.ts', "import { runStopOrDelete } from '../lifecycle/stopOrDelete';"],
+    ['src/aws/x.ts', "import type { LifecycleUi } from '../lifecycle/stopOrDelete';"],
   ];
   for (const [file, source] of wrong)
     it(`reports ${file}: ${source}`, async () => {
@@ -74,6 +80,11 @@ describe('the layers, kept by the import rule', function () {
       "import * as vscode from 'vscode';\nimport { registerRestore } from './restore/editor/register';",
     ],
     ['src/extension.ts', "import * as vscode from 'vscode';"],
+    ['src/lifecycle/x.ts', "import type { BackupApi } from '../aws/backupApi';"],
+    [
+      'src/lifecycle/editor/x.ts',
+      "import * as vscode from 'vscode';\nimport { runStopOrDelete } from '../stopOrDelete';",
+    ],
   ];
   for (const [file, source] of right)
     it(`accepts ${file}: ${source.split('\n').join(' ')}`, async () => {

@@ -267,9 +267,8 @@ export class RecoveryPointNode extends ExplorerNode {
         id: this.continuous ? 'history' : (TYPE_ICON[p.ResourceType ?? ''] ?? 'package'),
         ...(this.continuous ? { color: 'charts.green' } : {}),
       },
-      contextValue: this.continuous
-        ? 'awsBackupPitr.recoveryPoint.continuous'
-        : 'awsBackupPitr.recoveryPoint',
+      // A STOPPED or DELETING point says so, for the stop and delete menus.
+      contextValue: `${this.continuous ? 'awsBackupPitr.recoveryPoint.continuous' : 'awsBackupPitr.recoveryPoint'}${p.Status === 'STOPPED' ? '.stopped' : p.Status === 'DELETING' ? '.deleting' : ''}`,
       collapsible: 'none',
     };
   }
