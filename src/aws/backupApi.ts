@@ -89,6 +89,11 @@ export class BackupApi {
     private readonly profileKind?: string,
   ) {}
 
+  /** The SDK client and the profile's kind, for the other doors of src/aws (planApi.ts). */
+  get sdk(): { client: BackupClient; profileKind?: string } {
+    return { client: this.client, ...(this.profileKind ? { profileKind: this.profileKind } : {}) };
+  }
+
   private async call<T>(operation: string, run: () => Promise<T>, vaultName?: string): Promise<T> {
     try {
       return await run();

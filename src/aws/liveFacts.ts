@@ -3,6 +3,7 @@ import { locateRecoveryPoint } from './locate';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { collect, type BackupApi } from './backupApi';
+import { PlanApi } from './planApi';
 
 /** How long an answer from the account is reused. */
 export const TTL_MS = 60_000;
@@ -61,6 +62,7 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
   const vaults = new TtlCache<Vaults>(now);
   const holders = new TtlCache<string | undefined>(now);
   const plans = new TtlCache<string[] | undefined>(now);
+  const optIn = new TtlCache<Record<string, boolean> | undefined>(now);
   return {
     region: api.connection.region,
     vaults() {
@@ -91,6 +93,12 @@ export function liveFactsFrom(api: BackupApi, now: () => number = Date.now): Liv
       return found
         ? windowOfRecoveryPoint({ ...found.point, RecoveryPointArn: recoveryPointArn }, new Date(now()))
         : undefined;
+    },
+    regionOptIn() {
+      // Unreadable (no backup:DescribeRegionSettings permission, say): no LIVE005, rather than a guess.
+      return optIn.get('', () =>
+        limit(() => new PlanApi(api).describeRegionSettings()).catch(() => undefined),
+      );
     },
     planContinuousVaults(planId) {
       return plans.get(planId, async () => {

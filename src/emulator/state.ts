@@ -170,6 +170,8 @@ export class AccountState {
   readonly restoreJobs = new Map<string, RestoreJob>();
   readonly backupJobs: BackupJob[] = [];
   readonly copyJobs: CopyJob[] = [];
+  /** DescribeRegionSettings' ResourceTypeOptInPreference for this account's Region (handlers/region.ts seeds it). */
+  readonly optIn = new Map<string, boolean>();
   /** Every request the emulator accepted, newest last: tests assert on what reached the service. */
   readonly requests: { operation: string; input: Record<string, unknown> }[] = [];
   private counter = 0;

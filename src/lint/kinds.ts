@@ -12,6 +12,7 @@ export const LIVE_CHECKED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKin
   'create-backup-plan',
   'update-backup-plan',
   'get-backup-plan',
+  'backup-selection',
   'create-backup-selection',
   'start-restore-job',
 ]);

@@ -10,6 +10,8 @@
  *   Troubleshooting).
  * - LIVE004 (info): a selection names more distinct resources than LIVE003 checks
  *   (MAX_LIVE_RESOURCES); the rest were not checked.
+ * - LIVE005: a continuous rule or a selection picks resource types the Region has not opted in for
+ *   AWS Backup (src/lint/liveRegion.ts).
  */
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
@@ -18,6 +20,7 @@ import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { isIsoUtc } from './restoreRules';
 import { properties } from './jsonAst';
 import type { Finding, Recognition } from './types';
+import { checkRegionOptIn } from './liveRegion';
 
 export interface LiveFacts {
   region: string;
@@ -29,6 +32,8 @@ export interface LiveFacts {
   planContinuousVaults(planId: string): Promise<string[] | undefined>;
   /** The restorable window of a recovery point, or undefined if the account does not know it. */
   windowOf(recoveryPointArn: string): Promise<RestorableWindow | undefined>;
+  /** The Region's ResourceTypeOptInPreference (type → opted in), or undefined if it cannot be read. */
+  regionOptIn?(): Promise<Readonly<Record<string, boolean>> | undefined>;
 }
 
 type Raw = Omit<Finding, 'severity'>;
@@ -51,7 +56,35 @@ export async function liveCheck(
   if (plan) await checkPlanVaults(plan, facts, out);
   if (recognition.kind === 'create-backup-selection') await checkSelection(root, facts, out, signal);
   if (recognition.kind === 'start-restore-job') await checkRestoreWindow(root, facts, out);
+  await checkRegion(
+    recognition.kind === 'create-backup-selection'
+      ? valueOf(root, 'BackupSelection')
+      : recognition.kind === 'backup-selection'
+        ? root
+        : undefined,
+    plan,
+    facts,
+    out,
+  );
   return out;
+}
+
+async function checkRegion(
+  selection: Node | undefined,
+  plan: Node | undefined,
+  facts: LiveFacts,
+  out: Raw[],
+): Promise<void> {
+  if ((!selection && !hasContinuousRule(plan)) || !facts.regionOptIn) return;
+  const optIn = await facts.regionOptIn();
+  if (optIn)
+    out.push(
+      ...checkRegionOptIn(
+        { ...(plan ? { plan } : {}), ...(selection ? { selection } : {}) },
+        optIn,
+        facts.region,
+      ),
+    );
 }
 
 async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Promise<void> {

@@ -243,6 +243,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Live check skipped for resources past the first 50 of a selection',
     url: `${API}ListRecoveryPointsByResource.html`,
   },
+  {
+    code: 'LIVE005',
+    severity: 'warning',
+    title: 'Resource type not opted in for AWS Backup in the Region',
+    url: `${API}DescribeRegionSettings.html`,
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

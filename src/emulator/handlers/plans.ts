@@ -183,12 +183,29 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
   CreateBackupSelection(input, ctx) {
     const p = planOrNotFound(ctx, input.BackupPlanId);
     const body = input.BackupSelection as { SelectionName: string; IamRoleArn: string; Resources?: string[] };
+    const token = input.CreatorRequestId as string | undefined;
+    // The same CreatorRequestId again (a retry, a double click) answers with the selection it created,
+    // as CreateBackupPlan does ("idempotencyToken" trait in the service model; the plan's documented
+    // behaviour: "If the request includes a CreatorRequestId that matches an existing backup plan, that
+    // plan is returned", https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CreateBackupPlan.html).
+    // Scoped to the plan: the service's scope for selections is NOT FOUND in its documentation.
+    if (token) {
+      const same = [...ctx.state.selections.values()].find(
+        (s) => s.CreatorRequestId === token && s.BackupPlanId === p.BackupPlanId,
+      );
+      if (same)
+        return {
+          SelectionId: same.SelectionId,
+          BackupPlanId: same.BackupPlanId,
+          CreationDate: same.CreationDate,
+        };
+    }
     const id = ctx.state.id('selection');
     ctx.state.selections.set(id, {
       SelectionId: id,
       BackupPlanId: p.BackupPlanId,
       CreationDate: ctx.now,
-      CreatorRequestId: input.CreatorRequestId as string | undefined,
+      CreatorRequestId: token,
       BackupSelection: body,
     });
     // The first continuous backup of each selected resource: one continuous point per resource, so a

@@ -306,6 +306,55 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
     assert.ok(!left.includes(ids.s3!) && !left.includes(ids.rds!));
   });
 
+  it('Region settings: S3 not opted in in the seeded Region, turned on by update-region-settings', async () => {
+    const before = await ok(['describe-region-settings']);
+    const prefs = before.ResourceTypeOptInPreference as Record<string, boolean>;
+    assert.equal(prefs.S3, false);
+    assert.equal(prefs.RDS, true);
+    cover('DescribeRegionSettings');
+    const bad = await aws(['update-region-settings', '--resource-type-opt-in-preference', 'Floppy=true']);
+    assert.match(bad.stderr, /\(InvalidParameterValueException\).*Floppy/);
+    const updated = await aws(['update-region-settings', '--resource-type-opt-in-preference', 'S3=true']);
+    assert.equal(updated.status, 0, updated.stderr);
+    cover('UpdateRegionSettings');
+    const after = await ok(['describe-region-settings']);
+    assert.equal((after.ResourceTypeOptInPreference as Record<string, boolean>).S3, true);
+    assert.equal((after.ResourceTypeOptInPreference as Record<string, boolean>).RDS, true);
+  });
+
+  it('--creator-request-id twice creates one plan, and one selection', async () => {
+    const body = JSON.stringify({ BackupPlanName: 'cli-once', Rules: [] });
+    const args = ['create-backup-plan', '--backup-plan', body, '--creator-request-id', 'cli-once-1'];
+    const first = await ok(args);
+    const second = await ok(args);
+    assert.equal(second.BackupPlanId, first.BackupPlanId);
+    assert.equal(second.VersionId, first.VersionId);
+    const plans = await ok(['list-backup-plans']);
+    assert.equal(
+      (plans.BackupPlansList as { BackupPlanName: string }[]).filter((p) => p.BackupPlanName === 'cli-once')
+        .length,
+      1,
+    );
+    const sel = [
+      'create-backup-selection',
+      '--backup-plan-id',
+      first.BackupPlanId as string,
+      '--backup-selection',
+      JSON.stringify({
+        SelectionName: 'once',
+        IamRoleArn: 'arn:aws:iam::123456789012:role/r',
+        Resources: [],
+      }),
+      '--creator-request-id',
+      'cli-sel-1',
+    ];
+    const s1 = await ok(sel);
+    const s2 = await ok(sel);
+    assert.equal(s2.SelectionId, s1.SelectionId);
+    const sels = await ok(['list-backup-selections', '--backup-plan-id', first.BackupPlanId as string]);
+    assert.equal((sels.BackupSelectionsList as unknown[]).length, 1);
+  });
+
   it('covers every operation the emulator implements', () => {
     assert.deepEqual(
       [...IMPLEMENTED_OPERATIONS].filter((op) => !covered.has(op)),

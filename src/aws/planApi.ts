@@ -1,0 +1,118 @@
+/**
+ * The door for what changes an account's backup set-up: creating and updating plans, assigning
+ * resources, and the Region's opt-in settings. Every create carries a CreatorRequestId (the caller's,
+ * derived from what it sends), so a retry or a double click creates one thing, not two. Every failure
+ * is an AwsAccessError.
+ */
+import {
+  CreateBackupPlanCommand,
+  CreateBackupSelectionCommand,
+  DescribeRegionSettingsCommand,
+  UpdateBackupPlanCommand,
+  UpdateRegionSettingsCommand,
+  type BackupPlanInput,
+  type BackupSelection,
+} from '@aws-sdk/client-backup';
+import type { BackupApi, CallOptions } from './backupApi';
+import { toAccessError } from './errors';
+
+export type { BackupPlanInput, BackupSelection };
+
+export interface PlanWritten {
+  BackupPlanId: string;
+  BackupPlanArn?: string;
+  VersionId?: string;
+}
+
+export class PlanApi {
+  constructor(private readonly api: BackupApi) {}
+
+  get connection(): BackupApi['connection'] {
+    return this.api.connection;
+  }
+
+  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      const { profileKind } = this.api.sdk;
+      throw toAccessError(e, {
+        operation,
+        connection: this.api.connection,
+        ...(profileKind ? { profileKind } : {}),
+      });
+    }
+  }
+
+  /** CreateBackupPlan; the same CreatorRequestId again returns the plan it created. */
+  createBackupPlan(
+    plan: BackupPlanInput,
+    creatorRequestId: string,
+    o: CallOptions = {},
+  ): Promise<PlanWritten> {
+    return this.call('CreateBackupPlan', async () => {
+      const r = await this.api.sdk.client.send(
+        new CreateBackupPlanCommand({ BackupPlan: plan, CreatorRequestId: creatorRequestId }),
+        { abortSignal: o.signal },
+      );
+      if (!r.BackupPlanId) throw new Error('CreateBackupPlan returned no BackupPlanId');
+      return { BackupPlanId: r.BackupPlanId, BackupPlanArn: r.BackupPlanArn, VersionId: r.VersionId };
+    });
+  }
+
+  /** UpdateBackupPlan: the service keeps no lock, so the caller checks the version it showed first. */
+  updateBackupPlan(planId: string, plan: BackupPlanInput, o: CallOptions = {}): Promise<PlanWritten> {
+    return this.call('UpdateBackupPlan', async () => {
+      const r = await this.api.sdk.client.send(
+        new UpdateBackupPlanCommand({ BackupPlanId: planId, BackupPlan: plan }),
+        { abortSignal: o.signal },
+      );
+      return {
+        BackupPlanId: r.BackupPlanId ?? planId,
+        BackupPlanArn: r.BackupPlanArn,
+        VersionId: r.VersionId,
+      };
+    });
+  }
+
+  /** CreateBackupSelection; the same CreatorRequestId again returns the selection it created. */
+  createBackupSelection(
+    planId: string,
+    selection: BackupSelection,
+    creatorRequestId: string,
+    o: CallOptions = {},
+  ): Promise<{ SelectionId: string }> {
+    return this.call('CreateBackupSelection', async () => {
+      const r = await this.api.sdk.client.send(
+        new CreateBackupSelectionCommand({
+          BackupPlanId: planId,
+          BackupSelection: selection,
+          CreatorRequestId: creatorRequestId,
+        }),
+        { abortSignal: o.signal },
+      );
+      if (!r.SelectionId) throw new Error('CreateBackupSelection returned no SelectionId');
+      return { SelectionId: r.SelectionId };
+    });
+  }
+
+  /** The Region's ResourceTypeOptInPreference: resource type → opted in. */
+  describeRegionSettings(o: CallOptions = {}): Promise<Record<string, boolean>> {
+    return this.call('DescribeRegionSettings', async () => {
+      const r = await this.api.sdk.client.send(new DescribeRegionSettingsCommand({}), {
+        abortSignal: o.signal,
+      });
+      return { ...(r.ResourceTypeOptInPreference ?? {}) };
+    });
+  }
+
+  /** Sends the whole opt-in map (whether the service merges a partial one is not documented). */
+  updateRegionSettings(optIn: Record<string, boolean>, o: CallOptions = {}): Promise<void> {
+    return this.call('UpdateRegionSettings', async () => {
+      await this.api.sdk.client.send(
+        new UpdateRegionSettingsCommand({ ResourceTypeOptInPreference: optIn }),
+        { abortSignal: o.signal },
+      );
+    });
+  }
+}
