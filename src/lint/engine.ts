@@ -6,10 +6,10 @@ import { lintJob } from './jobRules';
 import { lintPlan } from './planRules';
 import { recognize } from './recognize';
 import { lintMetadata } from './restoreRules';
-import { OFF_BY_DEFAULT, RULES_BY_CODE } from './rules';
+import { withSeverity } from './rules';
 import { checkSchema } from './schemaCheck';
 import { lintSelection } from './selectionRules';
-import type { Finding, LintOptions, LintResult, Recognition, Severity } from './types';
+import type { Finding, LintOptions, LintResult, Recognition } from './types';
 
 export interface LintInput extends LintOptions {
   text: string;
@@ -105,7 +105,7 @@ function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
     case 'create-backup-plan':
     case 'update-backup-plan':
     case 'get-backup-plan':
-      lintPlan(valueOf(root, 'BackupPlan'), ctx);
+      lintPlan(valueOf(root, 'BackupPlan'), ctx, { output: r.kind === 'get-backup-plan' });
       break;
     case 'backup-selection':
       lintSelection(root, ctx);
@@ -130,13 +130,9 @@ function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
 
 function finish(raw: RawFinding[], severity: LintOptions['severity'], textLength: number): Finding[] {
   const out: Finding[] = [];
-  for (const f of raw) {
-    const setting = severity?.[f.code];
-    if (setting === 'off') continue;
-    if (setting === undefined && OFF_BY_DEFAULT.has(f.code)) continue;
-    const sev: Severity = setting ?? RULES_BY_CODE.get(f.code)?.severity ?? 'error';
+  for (const f of withSeverity(raw, severity)) {
     const offset = Math.min(Math.max(0, f.offset), textLength);
-    out.push({ ...f, severity: sev, offset, length: Math.max(0, Math.min(f.length, textLength - offset)) });
+    out.push({ ...f, offset, length: Math.max(0, Math.min(f.length, textLength - offset)) });
   }
   out.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
   return out;

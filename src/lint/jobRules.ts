@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
-import { properties, span, stringValue, valueOf } from './jsonAst';
+import { changeTo } from './fixes';
+import { properties, stringValue, valueOf } from './jsonAst';
 import { RESTORE_RESOURCE_TYPES, resourceTypeFromKeys } from './metadataKeys';
 import { didYouMean } from './suggest';
 
@@ -57,15 +58,7 @@ export function lintJob(root: Node | undefined, ctx: RuleContext): void {
       'JOB002',
       rt,
       `ResourceType "${declared}" is not a type AWS Backup restores.${suggestion ? ` Did you mean "${suggestion}"?` : ` Use one of: ${RESTORE_RESOURCE_TYPES.join(', ')}.`}`,
-      suggestion
-        ? [
-            {
-              title: `Change to "${suggestion}"`,
-              edits: [{ ...span(rt), newText: JSON.stringify(suggestion) }],
-              isPreferred: true,
-            },
-          ]
-        : [],
+      changeTo(rt, suggestion),
     );
     return;
   }

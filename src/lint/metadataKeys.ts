@@ -15,6 +15,16 @@ export interface MetadataKey {
   doc: string;
   required?: boolean;
   /**
+   * Required only for a point-in-time restore (RestoreTime or UseLatestRestorableTime given, or a
+   * continuous recovery point): RDS's `Engine`.
+   */
+  requiredForPointInTime?: boolean;
+  /**
+   * Returned by GetRecoveryPointRestoreMetadata (AWS's example output for the type), so the restore
+   * flow keeps it in the documents it writes: known, never reported.
+   */
+  returnedByService?: boolean;
+  /**
    * Seen in working restores but not in today's documented list
    * (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html#s3-restore-cli).
    */
@@ -146,7 +156,15 @@ const RDS: MetadataKey[] = [
     required: true,
     doc: 'Required. The name of the new DB instance: RDS restores never overwrite an existing instance.',
   },
-  { key: 'Engine', required: true, doc: 'Required. The database engine, e.g. "mysql" or "postgres".' },
+  {
+    // https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html lists Engine
+    // as "Required" for a point-in-time restore; a snapshot restore is RDS
+    // RestoreDBInstanceFromDBSnapshot, whose Engine defaults to the source's ("Default: The same as
+    // source", https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html).
+    key: 'Engine',
+    requiredForPointInTime: true,
+    doc: 'The database engine, e.g. "mysql" or "postgres". Required for a point-in-time restore (RestoreTime or UseLatestRestorableTime); a snapshot restore defaults to the source\'s engine.',
+  },
   ...RDS_PITR,
   { key: 'EngineVersion', doc: 'Information only: including it does not affect the restore.' },
   { key: 'KmsKeyId', doc: 'Information only: including it does not affect the restore.' },
@@ -198,19 +216,41 @@ const AURORA: MetadataKey[] = [
 AURORA.push(...RDS_PITR);
 
 /**
- * EFS restore keys, from the StartRestoreJob API doc as older versions of it listed them
- * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html; today it links to
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-efs.html#efs-restore-cli).
+ * `aws:backup:request-id`: "any UUID string used for idempotency". AWS documents it in the restore
+ * metadata of several types, not only SAP HANA: EFS ("You may also include `aws:backup:request-id`",
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-efs.html#efs-restore-cli), EBS
+ * (restoring-ebs.html), DynamoDB (restoring-dynamodb.html), EC2 (the start-restore-job example of
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-a-backup.html), SAP HANA
+ * (saphana-restore.html). It says nothing about the resource type.
+ */
+const REQUEST_ID: MetadataKey = {
+  key: 'aws:backup:request-id',
+  doc: 'Any UUID, for idempotency. It does not change the restore.',
+};
+
+/**
+ * EFS restore keys, as the EFS restore page lists them
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-efs.html#efs-restore-cli):
+ * file-system-id, Encrypted, KmsKeyId, PerformanceMode, CreationToken, newFileSystem,
+ * ItemsToRestore, "You may also include aws:backup:request-id", and for a One Zone restore
+ * singleAzFilesystem and availabilityZoneName.
  */
 const EFS: MetadataKey[] = [
-  { key: 'file-system-id', doc: 'The ID of the Amazon EFS file system that is backed up by AWS Backup.' },
+  {
+    key: 'file-system-id',
+    doc: 'The ID of the Amazon EFS file system that is backed up by AWS Backup (returned by GetRecoveryPointRestoreMetadata). Ignored when newFileSystem is "true".',
+  },
   {
     key: 'Encrypted',
     values: ['true', 'false'],
     doc: 'If "true", the restored file system is encrypted. If KmsKeyId is given, Encrypted must be "true".',
   },
   { key: 'KmsKeyId', doc: 'The KMS key used to encrypt the restored file system.' },
-  { key: 'PerformanceMode', doc: 'The throughput mode of the file system.' },
+  {
+    key: 'PerformanceMode',
+    values: ['generalPurpose', 'maxIO'],
+    doc: 'The performance mode of the file system: "generalPurpose" (the default) or "maxIO". A One Zone restore supports only "generalPurpose".',
+  },
   {
     key: 'CreationToken',
     doc: 'A user-supplied value that ensures the uniqueness (idempotency) of the request.',
@@ -222,12 +262,46 @@ const EFS: MetadataKey[] = [
   },
   {
     key: 'ItemsToRestore',
-    doc: 'An array of one to five strings, each a path to a file or directory to restore (item-level restore).',
+    doc: 'An array of up to five strings, each a path to a file or directory to restore (item-level restore).',
   },
+  {
+    key: 'singleAzFilesystem',
+    values: ['true', 'false'],
+    doc: 'One Zone restore: "true" restores to a file system in one Availability Zone (availabilityZoneName).',
+  },
+  {
+    key: 'availabilityZoneName',
+    doc: 'One Zone restore: the Availability Zone of the restored file system, with singleAzFilesystem "true".',
+  },
+  REQUEST_ID,
+];
+
+/**
+ * What GetRecoveryPointRestoreMetadata returns for an SAP HANA recovery point (AWS's two example
+ * outputs, standard and continuous, on
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/saphana-restore.html). The restore flow puts
+ * them into the start-restore-job documents it writes, as the service returned them.
+ */
+const SAP_HANA_RETURNED: readonly string[] = [
+  'AvailableRestoreBases',
+  'BackupSize',
+  'DatabaseName',
+  'DatabaseType',
+  'EarliestRestorablePitrTimestamp',
+  'HanaBackupEndTime',
+  'HanaBackupId',
+  'HanaBackupPrefix',
+  'HanaBackupStartTime',
+  'HanaVersion',
+  'IsCompressedBySap',
+  'IsEncryptedBySap',
+  'LatestRestorablePitrTimestamp',
+  'SourceDatabaseArn',
+  'SystemDatabaseSid',
 ];
 
 const SAP_HANA: MetadataKey[] = [
-  { key: 'aws:backup:request-id', doc: 'Any UUID, for idempotency.' },
+  REQUEST_ID,
   {
     key: 'aws:backup:TargetDatabaseArn',
     doc: 'The ARN of the database to restore into. SAP HANA restores are destructive: they overwrite it.',
@@ -246,6 +320,11 @@ const SAP_HANA: MetadataKey[] = [
     values: ['FULL_DATA_BACKUP_RECOVERY', 'POINT_IN_TIME_RECOVERY', 'MOST_RECENT_TIME_RECOVERY'],
     doc: 'The kind of recovery. The key that carries the point in time is not documented (NOT FOUND in the facts).',
   },
+  ...SAP_HANA_RETURNED.map((key) => ({
+    key,
+    returnedByService: true,
+    doc: `Returned by GetRecoveryPointRestoreMetadata for this recovery point (\`${key}\`); kept as the service gave it.`,
+  })),
 ];
 
 export const METADATA_KEYS: Readonly<
@@ -290,10 +369,11 @@ const TYPE_MARKERS: [MetadataResourceType, RegExp][] = [
   ['S3', /^(destinationbucketname|itemstorestore|restorelatestversionsupto|restoreacls)$/],
   ['RDS', /^dbinstanceidentifier$/],
   ['Aurora', /^(dbclusteridentifier|restoretotime)$/],
-  ['EFS', /^(file-system-id|newfilesystem|performancemode)$/],
+  ['EFS', /^(file-system-id|newfilesystem|performancemode|singleazfilesystem)$/],
+  // Not aws:backup:request-id: AWS documents it for several types (see REQUEST_ID).
   [
     'SAP HANA on Amazon EC2',
-    /^(aws:backup:targetdatabasearn|catalogrestoreoption|localcatalogpath|recoverytype|aws:backup:request-id)$/,
+    /^(aws:backup:targetdatabasearn|catalogrestoreoption|localcatalogpath|recoverytype|hanabackupid|hanaversion|systemdatabasesid)$/,
   ],
 ];
 

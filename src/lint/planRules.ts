@@ -11,6 +11,7 @@ import {
   stringValue,
   valueOf,
 } from './jsonAst';
+import { changeTo } from './fixes';
 import { didYouMean } from './suggest';
 // Continuous retention bounds and cold storage's minimum, with AWS's pages: ../backup/limits.
 import {
@@ -48,13 +49,18 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+export interface PlanOptions {
+  /** The plan is what the service printed (get-backup-plan output), not an input. */
+  output?: boolean;
+}
+
 /** Lints the plan object (BackupPlanInput or BackupPlan). */
-export function lintPlan(plan: Node | undefined, ctx: RuleContext): void {
+export function lintPlan(plan: Node | undefined, ctx: RuleContext, options: PlanOptions = {}): void {
   if (plan?.type !== 'object') return;
   const rules = elements(valueOf(plan, 'Rules')).filter((r) => r.type === 'object');
   const names = new Map<string, Node[]>();
   for (const rule of rules) {
-    lintRule(rule, ctx);
+    lintRule(rule, ctx, options);
     const nameNode = valueOf(rule, 'RuleName');
     const name = stringValue(nameNode);
     if (name !== undefined && nameNode) {
@@ -75,26 +81,13 @@ export function lintPlan(plan: Node | undefined, ctx: RuleContext): void {
   lintContinuousAcrossRules(rules, ctx);
 }
 
-function lintRule(rule: Node, ctx: RuleContext): void {
+function lintRule(rule: Node, ctx: RuleContext, options: PlanOptions): void {
   const schedule = valueOf(rule, 'ScheduleExpression');
   const expr = stringValue(schedule);
   if (schedule && expr !== undefined) {
     const r = parseScheduleExpression(expr);
     if (!r.ok) {
-      ctx.report(
-        'PLAN001',
-        schedule,
-        r.message,
-        r.fix
-          ? [
-              {
-                title: `Change to "${r.fix}"`,
-                edits: [{ offset: schedule.offset, length: schedule.length, newText: JSON.stringify(r.fix) }],
-                isPreferred: true,
-              },
-            ]
-          : [],
-      );
+      ctx.report('PLAN001', schedule, r.message, changeTo(schedule, r.fix));
     } else if (r.minutes.size > 1) {
       ctx.report(
         'PLAN006',
@@ -111,15 +104,7 @@ function lintRule(rule: Node, ctx: RuleContext): void {
       'PLAN005',
       tz,
       `"${tzName}" is not an IANA time zone name.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use a name such as "America/Los_Angeles" or "UTC".'}`,
-      suggestion
-        ? [
-            {
-              title: `Change to "${suggestion}"`,
-              edits: [{ offset: tz.offset, length: tz.length, newText: JSON.stringify(suggestion) }],
-              isPreferred: true,
-            },
-          ]
-        : [],
+      changeTo(tz, suggestion),
     );
   }
   const start = valueOf(rule, 'StartWindowMinutes');
@@ -135,22 +120,36 @@ function lintRule(rule: Node, ctx: RuleContext): void {
       startMinutes < START_WINDOW_MIN
         ? `StartWindowMinutes is ${startMinutes}; AWS Backup needs at least 60 minutes. Use 60 or more (the console default is 480).`
         : `StartWindowMinutes is ${startMinutes}; the maximum is 52,560,000 (100 years).`,
-      startMinutes < START_WINDOW_MIN
-        ? [
-            {
-              title: 'Change to 60',
-              edits: [{ offset: start.offset, length: start.length, newText: '60' }],
-              isPreferred: true,
-            },
-          ]
-        : [],
+      startMinutes < START_WINDOW_MIN ? changeTo(start, START_WINDOW_MIN) : [],
     );
   }
   lintColdGap(valueOf(rule, 'Lifecycle'), ctx, 'this rule');
-  for (const copy of elements(valueOf(rule, 'CopyActions')))
+  if (!options.output) lintDeleteAfterEvent(valueOf(rule, 'Lifecycle'), ctx);
+  for (const copy of elements(valueOf(rule, 'CopyActions'))) {
     lintColdGap(valueOf(copy, 'Lifecycle'), ctx, 'this copy action');
+    if (!options.output) lintDeleteAfterEvent(valueOf(copy, 'Lifecycle'), ctx);
+  }
 
   if (booleanValue(valueOf(rule, 'EnableContinuousBackup')) === true) lintContinuousRule(rule, ctx);
+}
+
+/**
+ * PLAN007: Lifecycle.DeleteAfterEvent is "Not valid as an input" (service model
+ * schemas/aws-backup-model/service-2.json, shape Lifecycle, member DeleteAfterEvent;
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_Lifecycle.html). The service sets it
+ * (DELETE_AFTER_COPY) on the temporary recovery points of a logically air-gapped vault's primary
+ * backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/lag-vault-primary-backup.html), so
+ * it shows up in what get-backup-plan prints, which is why an output is not checked.
+ */
+function lintDeleteAfterEvent(lifecycle: Node | undefined, ctx: RuleContext): void {
+  const prop = propertyNode(lifecycle, 'DeleteAfterEvent');
+  if (!prop?.children?.[0]) return;
+  ctx.report(
+    'PLAN007',
+    prop.children[0],
+    'Lifecycle.DeleteAfterEvent is not valid as an input: the service sets it on the recovery points it copies for a logically air-gapped vault, never from a plan. Remove it (DeleteAfterDays sets the retention).',
+    [{ title: 'Remove DeleteAfterEvent', edits: [removalEdit(prop)], isPreferred: true }],
+  );
 }
 
 function lintColdGap(lifecycle: Node | undefined, ctx: RuleContext, owner: string): void {
@@ -166,15 +165,7 @@ function lintColdGap(lifecycle: Node | undefined, ctx: RuleContext, owner: strin
       del,
       `DeleteAfterDays (${delDays}) must be at least MoveToColdStorageAfterDays + 90 (${least}) in ${owner}: backups in cold storage stay there at least 90 days.`,
       // Offered only when the result is a JSON integer the CLI takes (never "Infinity" or "1e+308").
-      Number.isSafeInteger(least)
-        ? [
-            {
-              title: `Change to ${least}`,
-              edits: [{ offset: del.offset, length: del.length, newText: String(least) }],
-              isPreferred: true,
-            },
-          ]
-        : [],
+      Number.isSafeInteger(least) ? changeTo(del, least) : [],
     );
   }
 }
@@ -195,13 +186,7 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
       'PITR002',
       del,
       `Continuous backups are kept 1 to 35 days; DeleteAfterDays is ${days}. Use 35 or less, and a separate snapshot rule for longer retention.`,
-      [
-        {
-          title: 'Change to 35',
-          edits: [{ offset: del.offset, length: del.length, newText: '35' }],
-          isPreferred: true,
-        },
-      ],
+      changeTo(del, CONTINUOUS_MAX_DAYS),
     );
   } else if (days !== undefined && days < CONTINUOUS_MAX_DAYS) {
     ctx.report(

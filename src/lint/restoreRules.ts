@@ -1,7 +1,13 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { objectAnchor, properties, span, stringValue } from './jsonAst';
-import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
+import {
+  findMetadataKey,
+  findMetadataKeyIgnoringCase,
+  metadataKeysOf,
+  type MetadataKey,
+} from './metadataKeys';
+import { changeTo, renameTo } from './fixes';
 import { didYouMean } from './suggest';
 import { isRealDateTime, parseDateTimeFields } from '../backup/calendar';
 import { CONTINUOUS_MAX_RETENTION_DAYS as PITR_MAX_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
@@ -65,13 +71,7 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
           'RST006',
           p.key,
           `"${p.name}" differs in case from the documented key "${caseSlip.key}". AWS documents case-insensitive keys only for restore testing: spell it as documented.`,
-          [
-            {
-              title: `Rename to "${caseSlip.key}"`,
-              edits: [{ ...span(p.key), newText: JSON.stringify(caseSlip.key) }],
-              isPreferred: true,
-            },
-          ],
+          renameTo(p.key, caseSlip.key),
         );
         continue;
       }
@@ -80,25 +80,33 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
         'RST006',
         p.key,
         `"${p.name}" is not a restore metadata key for ${resourceType}.${suggestion ? ` Did you mean "${suggestion}"?` : ' The restore ignores or rejects it.'}`,
-        suggestion
-          ? [
-              {
-                title: `Rename to "${suggestion}"`,
-                edits: [{ ...span(p.key), newText: JSON.stringify(suggestion) }],
-                isPreferred: true,
-              },
-            ]
-          : [],
+        renameTo(p.key, suggestion),
       );
     }
-    // RST005: required keys.
+    // RST005: required keys; some only for a point-in-time restore (RDS's Engine, see metadataKeys.ts).
+    const pointInTime =
+      mctx.continuous === true ||
+      get(meta, 'RestoreTime') !== undefined ||
+      get(meta, 'UseLatestRestorableTime') !== undefined;
     for (const k of metadataKeysOf(resourceType)) {
-      if (k.required && !get(meta, k.key))
+      if (get(meta, k.key)) continue;
+      if (k.required)
         ctx.report(
           'RST005',
           objectAnchor(meta),
           `${resourceType} restore metadata needs "${k.key}": ${k.doc}`,
         );
+      else if (k.requiredForPointInTime && pointInTime)
+        ctx.report(
+          'RST005',
+          objectAnchor(meta),
+          `A point-in-time ${resourceType} restore needs "${k.key}": ${k.doc}`,
+        );
+    }
+    // RST012: a documented key (however its case slipped) whose value is not one AWS documents for it.
+    for (const p of props) {
+      const k = findMetadataKey(resourceType, p.name) ?? findMetadataKeyIgnoringCase(resourceType, p.name);
+      if (k && p.value && !CHECKED_ELSEWHERE.has(k.key)) lintDocumentedValue(k, p.name, p.value, ctx);
     }
   }
 
@@ -144,6 +152,32 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
   }
 }
 
+const BOOLEAN_VALUES: ReadonlySet<string> = new Set(['true', 'false']);
+
+/** Keys whose values another rule checks with its own message (RST007: EncryptionType). */
+const CHECKED_ELSEWHERE: ReadonlySet<string> = new Set(['EncryptionType']);
+
+/**
+ * RST012: a value outside the documented list (`values` in metadataKeys.ts, each from the type's
+ * restore page). "true"/"false" are taken in any case: AWS's pages write both "true" and "TRUE"
+ * (restoring-s3.html: RestoreACLs "set to TRUE").
+ */
+function lintDocumentedValue(k: MetadataKey, written: string, node: Node, ctx: RuleContext): void {
+  const values: readonly string[] | undefined = k.values;
+  const value = stringValue(node);
+  if (!values || value === undefined) return; // Not a string: RST001 has it.
+  const boolean = values.length > 0 && values.every((v) => BOOLEAN_VALUES.has(v));
+  if (values.includes(value) || (boolean && BOOLEAN_VALUES.has(value.toLowerCase()))) return;
+  const suggestion = didYouMean(value, values);
+  const name = written === k.key ? `"${k.key}"` : `"${written}" (the key "${k.key}")`;
+  ctx.report(
+    'RST012',
+    node,
+    `${name} is "${value}", not one of the values AWS documents for it: ${values.map((v) => `"${v}"`).join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    changeTo(node, suggestion),
+  );
+}
+
 /** ISO 8601 UTC with a real calendar date (Date.parse would roll 2025-02-30 over to March). */
 export function isIsoUtc(value: string): boolean {
   if (!ISO_UTC.test(value)) return false;
@@ -185,15 +219,7 @@ function lintRestoreTime(name: string, node: Node, ctx: RuleContext, type: Metad
       'RST002',
       node,
       `${name} "${value}" is not ISO 8601 UTC. Write it as "YYYY-MM-DDThh:mm:ssZ"${fixed ? `: "${fixed}"` : ', e.g. "2025-08-01T11:30:27Z"'}.`,
-      fixed
-        ? [
-            {
-              title: `Change to "${fixed}"`,
-              edits: [{ ...span(node), newText: JSON.stringify(fixed) }],
-              isPreferred: true,
-            },
-          ]
-        : [],
+      changeTo(node, fixed),
     );
     return;
   }
@@ -284,15 +310,7 @@ function lintS3(meta: Node, ctx: RuleContext): void {
       'RST007',
       enc.value,
       `EncryptionType "${encValue}" is not one of "original", "SSE-S3", "SSE-KMS".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-      suggestion
-        ? [
-            {
-              title: `Change to "${suggestion}"`,
-              edits: [{ ...span(enc.value), newText: JSON.stringify(suggestion) }],
-              isPreferred: true,
-            },
-          ]
-        : [],
+      changeTo(enc.value, suggestion),
     );
   } else if (encValue === 'SSE-KMS' && !kms && enc) {
     ctx.report(

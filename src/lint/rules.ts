@@ -1,4 +1,4 @@
-import type { Severity } from './types';
+import type { Finding, Severity, SeveritySetting } from './types';
 
 const DG = 'https://docs.aws.amazon.com/aws-backup/latest/devguide/';
 const API = 'https://docs.aws.amazon.com/aws-backup/latest/devguide/API_';
@@ -76,6 +76,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Schedule more frequent than hourly',
     url: `${DG}plan-options-and-configuration.html`,
   },
+  {
+    code: 'PLAN007',
+    severity: 'error',
+    title: 'Lifecycle.DeleteAfterEvent is not valid as an input',
+    url: `${API}Lifecycle.html`,
+  },
   // Continuous backup / PITR (the Developer Guide's point-in-time-recovery*.html pages).
   {
     code: 'PITR001',
@@ -137,6 +143,12 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'error',
     title: 'IamRoleArn is not an IAM role ARN',
     url: `${API}BackupSelection.html`,
+  },
+  {
+    code: 'SEL004',
+    severity: 'error',
+    title: 'Conditions is malformed',
+    url: `${API}Conditions.html`,
   },
   // Restore metadata (service model: StartRestoreJobInput.Metadata; the per-type restore pages).
   {
@@ -205,6 +217,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'An Aurora restore creates the cluster only, no DB instances',
     url: `${DG}restoring-aur.html`,
   },
+  {
+    code: 'RST012',
+    severity: 'error',
+    title: 'Restore metadata value not one of the values AWS documents for its key',
+    url: `${DG}restoring-a-backup.html`,
+  },
   // start-restore-job (service model: StartRestoreJobInput; https://docs.aws.amazon.com/aws-backup/latest/devguide/recovery-points.html).
   {
     code: 'JOB001',
@@ -255,6 +273,39 @@ export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r
 
 /** Rules that are off unless a user turns them on. */
 export const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['PITR007']);
+
+/** The severity of a code the table does not list (none should reach a user; never hide one). */
+const UNLISTED_SEVERITY: Severity = 'error';
+
+/**
+ * The one severity resolution, for the engine's findings and the live checks' alike: the user's
+ * setting for the code when there is one (`off` drops the finding); otherwise the rule's default from
+ * RULES, a rule in OFF_BY_DEFAULT being dropped; a code RULES does not list is an error.
+ * Returns undefined when the finding is not shown.
+ */
+export function resolveSeverity(
+  code: string,
+  settings?: Readonly<Record<string, SeveritySetting>>,
+): Severity | undefined {
+  const setting = settings?.[code];
+  if (setting === 'off') return undefined;
+  if (setting !== undefined) return setting;
+  if (OFF_BY_DEFAULT.has(code)) return undefined;
+  return RULES_BY_CODE.get(code)?.severity ?? UNLISTED_SEVERITY;
+}
+
+/** Findings without a severity, resolved by {@link resolveSeverity}; those turned off are dropped. */
+export function withSeverity(
+  raw: readonly Omit<Finding, 'severity'>[],
+  settings?: Readonly<Record<string, SeveritySetting>>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const severity = resolveSeverity(f.code, settings);
+    if (severity) out.push({ ...f, severity });
+  }
+  return out;
+}
 
 export function ruleInfo(code: string): RuleInfo {
   const r = RULES_BY_CODE.get(code);

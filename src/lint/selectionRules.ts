@@ -47,8 +47,22 @@ export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
       `ListOfTags holds ${tags} tags; a selection takes at most 30.`,
     );
 
+  const conditionsProblem = conditions ? malformedConditions(conditions) : undefined;
+  if (conditionsProblem)
+    ctx.report(
+      'SEL004',
+      keyOf(sel, 'Conditions')!,
+      `Conditions is malformed: ${conditionsProblem}. The service rejects the selection; it does not select everything. Write an object of StringEquals, StringNotEquals, StringLike or StringNotLike lists, each of {"ConditionKey": "aws:ResourceTag/<key>", "ConditionValue": "<value>"}.`,
+    );
+
   const hasResources = elements(valueOf(sel, 'Resources')).length > 0;
-  if (!hasResources && tags === 0 && conditionCount === 0) {
+  // A selector that is there but malformed is reported as such (SEL004, SCHEMA003), never as one
+  // that selects everything.
+  const malformed = (['Resources', 'ListOfTags', 'Conditions'] as const).some((name) => {
+    const v = valueOf(sel, name);
+    return v !== undefined && (name === 'Conditions' ? conditionsProblem !== undefined : v.type !== 'array');
+  });
+  if (!hasResources && tags === 0 && conditionCount === 0 && !malformed) {
     ctx.report(
       'SEL002',
       keyOf(sel, 'SelectionName') ?? objectAnchor(sel),
@@ -64,4 +78,39 @@ export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
       `IamRoleArn "${roleArn}" is not an IAM role ARN. Use "arn:aws:iam::<account-id>:role/<role-name>", e.g. the service role "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole".`,
     );
   }
+}
+
+/** The operators of BackupSelection.Conditions (service model: Conditions; API_Conditions.html). */
+const CONDITION_OPERATORS = ['StringEquals', 'StringNotEquals', 'StringLike', 'StringNotLike'];
+
+/**
+ * What is wrong with a Conditions value, or undefined when it has the model's shape: an object whose
+ * members are the four operators, each a list of {ConditionKey, ConditionValue}
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_Conditions.html,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ConditionParameter.html).
+ */
+function malformedConditions(conditions: Node): string | undefined {
+  if (conditions.type === 'array')
+    return 'it is a list, the shape of ListOfTags ({ConditionType, ConditionKey, ConditionValue}), not an object of operators';
+  if (conditions.type !== 'object')
+    return `it is ${conditions.type === 'null' ? 'null' : `a ${conditions.type}`}, not an object`;
+  for (const p of properties(conditions)) {
+    if (!CONDITION_OPERATORS.includes(p.name))
+      return `"${p.name}" is not one of ${CONDITION_OPERATORS.join(', ')}`;
+    if (p.value?.type !== 'array') return `${p.name} is not a list of conditions`;
+    for (const c of elements(p.value)) {
+      if (c.type !== 'object')
+        return `${p.name} holds ${c.type === 'array' ? 'a list' : `a ${c.type}`}, not a {ConditionKey, ConditionValue} object`;
+      const names = properties(c).map((q) => q.name);
+      const odd = names.find((n) => n !== 'ConditionKey' && n !== 'ConditionValue');
+      if (odd !== undefined)
+        return `a condition in ${p.name} has "${odd}"; a condition has only ConditionKey and ConditionValue`;
+      if (
+        stringValue(valueOf(c, 'ConditionKey')) === undefined ||
+        stringValue(valueOf(c, 'ConditionValue')) === undefined
+      )
+        return `a condition in ${p.name} lacks a string ConditionKey or ConditionValue`;
+    }
+  }
+  return undefined;
 }

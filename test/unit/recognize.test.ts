@@ -35,7 +35,12 @@ describe('file recognition', () => {
     });
     assert.equal(rec({ DBInstanceIdentifier: 'd', Engine: 'mysql' })?.resourceType, 'RDS');
     assert.equal(rec({ dbClusterIdentifier: 'd' })?.resourceType, 'Aurora');
-    assert.equal(rec({ 'aws:backup:request-id': 'x' })?.resourceType, 'SAP HANA on Amazon EC2');
+    // aws:backup:request-id is documented for several types (EC2, EFS, EBS…): it decides nothing.
+    assert.equal(rec({ 'aws:backup:request-id': 'x' })?.resourceType, 'generic');
+    assert.equal(
+      rec({ 'aws:backup:request-id': 'x', CatalogRestoreOption: 'NO_CATALOG' })?.resourceType,
+      'SAP HANA on Amazon EC2',
+    );
     assert.equal(rec({ RestoreTime: '2025-01-01T00:00:00Z' })?.resourceType, 'generic');
   });
 

@@ -99,8 +99,11 @@ describe('restore metadata rules', () => {
   });
 
   it('RST005: keys the type requires', () => {
-    assert.deepEqual(codes(JSON.stringify({ DBInstanceIdentifier: 'x' })), ['RST005']);
-    assert.match(only(JSON.stringify({ DBInstanceIdentifier: 'x' }), 'RST005')[0]!.message, /"Engine"/);
+    // Engine: required for a point-in-time restore only (a snapshot restore takes the source's).
+    assert.deepEqual(codes(JSON.stringify({ DBInstanceIdentifier: 'x' })), []);
+    const pitr = JSON.stringify({ DBInstanceIdentifier: 'x', UseLatestRestorableTime: 'true' });
+    assert.deepEqual(codes(pitr), ['RST005']);
+    assert.match(only(pitr, 'RST005')[0]!.message, /"Engine"/);
     assert.deepEqual(errorsAndWarnings(JSON.stringify({ dbClusterIdentifier: 'x' })), ['RST005']);
     const { text, opts } = meta({ RestoreACLs: 'false' }, 's3-restore-metadata.json');
     assert.match(only(text, 'RST005', opts)[0]!.message, /DestinationBucketName/);

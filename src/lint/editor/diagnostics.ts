@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { lint } from '../engine';
 import { liveCheck, type LiveFacts } from '../live';
 import { LineIndex } from '../position';
-import { RULES_BY_CODE } from '../rules';
+import { RULES_BY_CODE, withSeverity } from '../rules';
 import type { Finding, LintResult, Severity } from '../types';
 import { LIVE_CHECKED_KINDS } from '../kinds';
 import { isLintable } from './lintable';
@@ -137,11 +137,7 @@ export class LintDiagnostics implements vscode.Disposable {
           current.version !== version
         )
           return;
-        const live: Finding[] = [];
-        for (const f of raw) {
-          const level = severity[f.code] ?? RULES_BY_CODE.get(f.code)?.severity ?? 'warning';
-          if (level !== 'off') live.push({ ...f, severity: level });
-        }
+        const live: Finding[] = withSeverity(raw, severity);
         if (live.length === 0) return;
         const findings = [...current.findings, ...live];
         const diagnostics = [...current.diagnostics, ...live.map((f) => toDiagnostic(doc, f))];
