@@ -28,6 +28,7 @@ import {
 } from '../startGate';
 import { runRestoreWizard, type WizardOptions, type WizardResult, type WizardUi } from '../wizard';
 import { QuickInputUi } from './quickInputUi';
+import { registerChangedValueMarks } from './changedValues';
 import { RESTORE_KINDS } from '../../lint/kinds';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -530,6 +531,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
 
   context.subscriptions.push(
     lenses,
+    registerChangedValueMarks(),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lenses.event,
       provideCodeLenses(doc) {
