@@ -111,7 +111,13 @@ export interface RestoreJob {
   BackupSizeInBytes: number;
   /** Not API fields: how the job will play out, and what it was started with. */
   durationMs: number;
-  outcome: { status: 'COMPLETED'; createdResourceArn: string } | { status: 'FAILED'; message: string };
+  outcome:
+    | {
+        status: 'COMPLETED';
+        createdResourceArn: string;
+        /** S3 item-level: only these were restored. */ restoredItems?: string[];
+      }
+    | { status: 'FAILED'; message: string };
   metadata: Record<string, string>;
   idempotencyToken?: string;
 }

@@ -14,6 +14,7 @@ import { LineIndex } from '../lint/position';
 import type { LintResult } from '../lint/types';
 import type { StartRequest } from './restoreRequest';
 import { bothTimes } from './wizard';
+import { s3OptionWords } from './options/s3Checks';
 
 export type { StartRequest };
 
@@ -382,6 +383,7 @@ export function describeRestore(
     `From: ${continuous ? 'continuous backup' : 'recovery point'} ${oneLine(r.RecoveryPointArn)}${o.point?.vault ? ` in vault ${shownValue(o.point.vault)}` : ''}`,
     `Point in time: ${when}`,
     `Destination: ${destinationSummary(type, m)}`,
+    ...(type === 'S3' ? s3OptionWords(m, shownValue) : []),
     ...metadataLines(type, m),
     `IAM role: ${r.IamRoleArn !== undefined ? oneLine(r.IamRoleArn) : '(none given: the service decides)'}`,
     `Account and Region: ${o.connection}`,

@@ -12,103 +12,17 @@ import {
   checkTypedTime,
   runRestoreWizard,
   suggestedIdentifier,
-  type Back,
   type Choice,
-  type InputCheck,
   type StepHeader,
   type WizardUi,
 } from '../../src/restore/wizard';
+import { ScriptedUi, by } from './scriptedUi';
 import type { PointSummary } from '../../src/backup/recoveryPoint';
 import { loadTimeline, secondInWindow } from '../../src/explorer/timelineModel';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 
 const DEFAULT_ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 
-/** One scripted answer: what the step must look like, and what the "user" does there. */
-type Script =
-  | {
-      pick: RegExp;
-      choose: (items: Choice<unknown>[]) => Choice<unknown> | Back | undefined;
-      canGoBack?: boolean;
-    }
-  | {
-      input: RegExp;
-      /** Texts typed one after the other; each is checked as the input box checks it. */
-      type: string[];
-      expectChecks?: (InputCheck | undefined)[];
-      canGoBack?: boolean;
-      back?: boolean;
-      /** The value the box opened with. */
-      opensWith?: string;
-    };
-
-/** The window UI replaced by a script: every step must be the one the script expects next. */
-class ScriptedUi implements WizardUi {
-  readonly seen: {
-    header: StepHeader;
-    text: string;
-    items?: string[];
-    checks?: (InputCheck | undefined)[];
-  }[] = [];
-  constructor(private readonly script: Script[]) {}
-  private next(kind: 'pick' | 'input', text: string): Script {
-    const s = this.script.shift();
-    assert.ok(s, `no script left for ${kind} "${text}"`);
-    assert.ok(kind in s, `expected ${'pick' in s ? 'a pick' : 'an input'}, got ${kind} "${text}"`);
-    return s;
-  }
-  async pick<T>(
-    header: StepHeader,
-    o: { placeholder: string; items: Promise<Choice<T>[]>; canGoBack: boolean },
-  ): Promise<T | Back | undefined> {
-    const s = this.next('pick', o.placeholder);
-    if (!('pick' in s)) throw new Error('unreachable');
-    assert.match(o.placeholder, s.pick);
-    if (s.canGoBack !== undefined) assert.equal(o.canGoBack, s.canGoBack, `Back on "${o.placeholder}"`);
-    const items = await o.items;
-    this.seen.push({ header, text: o.placeholder, items: items.map((i) => i.label) });
-    const c = s.choose(items);
-    return c === undefined || c === BACK ? c : (c.value as T);
-  }
-  input(
-    header: StepHeader,
-    o: { prompt: string; value?: string; canGoBack: boolean; check(text: string): InputCheck | undefined },
-  ): Promise<string | Back | undefined> {
-    const s = this.next('input', o.prompt);
-    if (!('input' in s)) throw new Error('unreachable');
-    assert.match(o.prompt, s.input);
-    if (s.canGoBack !== undefined) assert.equal(o.canGoBack, s.canGoBack, `Back on "${o.prompt}"`);
-    if (s.opensWith !== undefined) assert.equal(o.value, s.opensWith);
-    const checks = s.type.map((t) => o.check(t));
-    this.seen.push({ header, text: o.prompt, checks });
-    if (s.expectChecks)
-      s.expectChecks.forEach((want, i) => {
-        if (want === undefined) assert.equal(checks[i], undefined, `check of "${s.type[i]}"`);
-        else {
-          assert.equal(
-            checks[i]?.severity,
-            want.severity,
-            `severity of "${s.type[i]}": ${checks[i]?.message}`,
-          );
-          assert.match(checks[i].message, new RegExp(want.message));
-        }
-      });
-    if (s.back) return Promise.resolve(BACK);
-    const last = s.type[s.type.length - 1]!;
-    // The real input box accepts only an answer whose check is not an error.
-    assert.notEqual(o.check(last)?.severity, 'error', `"${last}" would not be accepted`);
-    return Promise.resolve(last);
-  }
-  get done(): boolean {
-    return this.script.length === 0;
-  }
-}
-
-const by = (re: RegExp) => (items: Choice<unknown>[]) => {
-  const found = items.find((i) => re.test(`${i.label} ${i.description ?? ''}`));
-  assert.ok(found, `no item matches ${re}: ${items.map((i) => i.label).join(', ')}`);
-  return found;
-};
 const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describe('restore flow steps, with a scripted window UI against the emulator', function () {
@@ -179,6 +93,9 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
         type: ['Orders_Restore', 'orders-restore-0214'],
         expectChecks: [{ severity: 'error', message: 'Not a valid new bucket name' }, undefined],
       },
+      { pick: /What to restore/, active: 'bucket', choose: by(/whole bucket/) },
+      { pick: /Encrypt/, active: 'SSE-S3', choose: by(/^SSE-S3/) },
+      { pick: /ACLs/, active: 'false', choose: by(/Do not restore/) },
       {
         pick: /IAM role/,
         choose: (items) => {
@@ -192,8 +109,13 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
     assert.ok(r);
     assert.deepEqual(
       ui.seen.map((s) => s.header.step),
-      [1, 2, 3, 3, 4, 4, 5],
+      [1, 2, 3, 3, 4, 4, 5, 5, 5, 6],
     );
+    // Options left as the recovery point had them change nothing: the metadata is the service's.
+    assert.deepEqual(r.changes, []);
+    assert.equal(r.document.Metadata.EncryptionType, 'SSE-S3');
+    assert.equal(r.document.Metadata.RestoreACLs, 'false');
+    assert.equal(r.document.Metadata.ItemsToRestore, undefined);
     assert.equal(r.document.RecoveryPointArn, s3.RecoveryPointArn);
     assert.equal(r.document.ResourceType, 'S3');
     assert.equal(r.document.IamRoleArn, DEFAULT_ROLE);
@@ -220,9 +142,18 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
       { pick: /recovery point/, choose: by(/orders-bucket PITR/) },
       { pick: /point in time/, choose: by(/Latest restorable time/) },
       { pick: /which bucket/, choose: by(/source bucket/) },
+      { pick: /What to restore/, choose: by(/whole bucket/) },
+      { pick: /Encrypt/, choose: by(/^SSE-S3/) },
+      { pick: /ACLs/, choose: by(/Do not restore/) },
       { pick: /IAM role/, choose: () => BACK },
-      { pick: /which bucket/, choose: by(/existing bucket/) },
+      { pick: /ACLs/, choose: () => BACK },
+      { pick: /Encrypt/, choose: () => BACK },
+      { pick: /What to restore/, choose: () => BACK },
+      { pick: /which bucket/, active: 'source', choose: by(/existing bucket/) },
       { input: /existing bucket name/, type: ['orders-restore'], canGoBack: true },
+      { pick: /What to restore/, choose: by(/whole bucket/) },
+      { pick: /Encrypt/, choose: by(/^SSE-S3/) },
+      { pick: /ACLs/, choose: by(/Do not restore/) },
       { pick: /IAM role/, choose: by(/Another role/) },
       {
         input: /IAM role ARN/,
@@ -259,6 +190,7 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
           undefined,
         ],
       },
+      { pick: /Adjust settings/, choose: by(/^Continue/) },
       { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
     ]);
     const r = await runRestoreWizard(ui, {
@@ -268,7 +200,7 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
     });
     assert.ok(ui.done);
     assert.ok(r);
-    assert.deepEqual(ui.seen[2]!.items, [
+    assert.deepEqual(ui.seen[3]!.items, [
       'restore-operator',
       'service-role/AWSBackupDefaultServiceRole',
       'Another role ARN…',
@@ -300,6 +232,7 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
         expectChecks: [{ severity: 'info', message: 'Restores to' }],
       },
       { input: /new DB instance identifier/, type: ['orders-db-at-click'] },
+      { pick: /Adjust settings/, choose: by(/^Continue/) },
       { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
     ]);
     const r = await runRestoreWizard(ui, { apis: [api], start: { api, ...from, time } });
@@ -337,6 +270,7 @@ describe('restore flow steps, with a scripted window UI against the emulator', f
     const snap = await point('orders-db', false);
     const ui = new ScriptedUi([
       { input: /new DB instance identifier/, canGoBack: false, type: ['orders-db-from-snapshot'] },
+      { pick: /Adjust settings/, choose: by(/^Continue/) },
       { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
     ]);
     const r = await runRestoreWizard(ui, { apis: [api], start: { api, vault: 'prod-pitr', point: snap } });

@@ -48,6 +48,53 @@ function isoOk(v: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/**
+ * An S3 restore's options, refused as the service refuses them before a job starts
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html, "Restore Amazon S3
+ * recovery points through AWS CLI"): EncryptionType "original", "SSE-S3" or "SSE-KMS"; KMSKey with
+ * SSE-KMS only, and a KMS key ARN or alias; ItemsToRestore a JSON array (as a string) of one to five
+ * s3:// URIs of the backed-up bucket. The service's messages for these cases are NOT FOUND in AWS's
+ * documentation: every message here is the emulator's wording. Returns the items of an item-level
+ * restore (undefined: the whole bucket).
+ */
+function checkS3Options(p: RecoveryPoint, get: (k: string) => string | undefined): string[] | undefined {
+  const enc = get('EncryptionType');
+  const key = get('KMSKey');
+  if (enc !== undefined && !['original', 'SSE-S3', 'SSE-KMS'].includes(enc))
+    throw invalid(`Invalid EncryptionType ${enc}: use original, SSE-S3 or SSE-KMS.`); // emulator's wording
+  if (enc === 'SSE-KMS' && !key) throw invalid('KMSKey is required when EncryptionType is SSE-KMS.'); // emulator's wording
+  if (key !== undefined && enc !== 'SSE-KMS')
+    throw invalid('KMSKey can be given only when EncryptionType is SSE-KMS.'); // emulator's wording
+  if (
+    key !== undefined &&
+    !/^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-z-]+|alias\/[a-zA-Z0-9/_-]+)|alias\/[a-zA-Z0-9/_-]+)$/.test(
+      key,
+    )
+  )
+    throw invalid(`KMSKey ${key} is not a KMS key ARN or alias.`); // emulator's wording
+  const raw = get('ItemsToRestore');
+  if (raw === undefined) return undefined;
+  let items: unknown;
+  try {
+    items = JSON.parse(raw);
+  } catch {
+    items = undefined;
+  }
+  if (!Array.isArray(items) || items.length === 0 || items.some((i) => typeof i !== 'string'))
+    throw invalid('ItemsToRestore must be a JSON array of one to five S3 URIs.'); // emulator's wording
+  if (items.length > 5)
+    throw invalid(`ItemsToRestore lists ${items.length} items; at most 5 can be restored in one job.`); // emulator's wording
+  const bucket = p.ResourceArn.replace(/^arn:aws[a-z-]*:s3:::/, '');
+  const foreign = (items as string[]).find(
+    (i) => !i.startsWith(`s3://${bucket}/`) || i.length === `s3://${bucket}/`.length,
+  );
+  if (foreign !== undefined)
+    throw invalid(
+      `ItemsToRestore item ${foreign} is not an object or prefix of the backed-up bucket ${bucket}.`,
+    ); // emulator's wording
+  return items as string[];
+}
+
 function planRestore(
   ctx: HandlerContext,
   p: RecoveryPoint,
@@ -76,12 +123,17 @@ function planRestore(
   if (type === 'S3') {
     const bucket = get('DestinationBucketName');
     if (!bucket) throw invalid('Missing required restore metadata key DestinationBucketName.'); // emulator's wording
+    const items = checkS3Options(p, get);
     if (UNVERSIONED_BUCKETS.has(bucket))
       return {
         status: 'FAILED',
         message: `Destination bucket ${bucket} does not have versioning enabled. Amazon S3 restores require versioning on the destination bucket.`,
       };
-    return { status: 'COMPLETED', createdResourceArn: `arn:aws:s3:::${bucket}` };
+    return {
+      status: 'COMPLETED',
+      createdResourceArn: `arn:aws:s3:::${bucket}`,
+      ...(items ? { restoredItems: items } : {}),
+    };
   }
   if (type === 'RDS') {
     const id = get('DBInstanceIdentifier');

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { messageOf, noLinks } from '../../aws/awsText';
 import {
   BACK,
   type Back,
+  type Choice,
   type InputCheck,
   type InputOptions,
   type PickOptions,
@@ -38,17 +40,47 @@ export class QuickInputUi implements WizardUi {
       });
       qp.onDidHide(() => finish(() => resolve(undefined)));
       qp.show();
-      o.items.then(
-        (items) => {
-          if (done) return;
-          qp.items = items.map((c) => ({
+      type Item = vscode.QuickPickItem & { value: T };
+      /** One quick-pick item per choice object: a later batch keeps the items already shown. */
+      const made = new Map<Choice<T>, Item>();
+      const itemOf = (c: Choice<T>): Item => {
+        let item = made.get(c);
+        if (!item) {
+          item = {
             label: c.label,
             ...(c.description ? { description: c.description } : {}),
             ...(c.detail ? { detail: c.detail } : {}),
             value: c.value,
-          }));
-          qp.busy = false;
+          };
+          made.set(c, item);
+        }
+        return item;
+      };
+      const show = (choices: Choice<T>[]): void => {
+        // Setting items moves the cursor to the first: the item under it is made active again.
+        const active = qp.activeItems[0];
+        qp.items = choices.map(itemOf);
+        if (active && qp.items.includes(active)) qp.activeItems = [active];
+      };
+      o.items.then(
+        async (items) => {
+          if (done) return;
+          show(items);
+          const first = o.active === undefined ? undefined : qp.items.find((i) => i.value === o.active);
+          if (first) qp.activeItems = [first];
           qp.enabled = true;
+          // The rest arrives while the person reads; busy until the last batch.
+          try {
+            if (o.more)
+              for await (const batch of o.more) {
+                if (done) break;
+                show(batch);
+              }
+          } catch (e) {
+            // What is shown stays choosable; the placeholder says the list is incomplete, and why.
+            if (!done) qp.placeholder = noLinks(`${o.placeholder} (the list is incomplete: ${messageOf(e)})`);
+          }
+          qp.busy = false;
         },
         (e: unknown) => finish(() => reject(e instanceof Error ? e : new Error(String(e)))),
       );

@@ -11,6 +11,7 @@ import { errorText, messageOf, noLinks } from '../../aws/awsText';
 import type { Connection } from '../../aws/connection';
 import type { PointSummary } from '../../backup/recoveryPoint';
 import type { DocumentFamily, LintResult } from '../../lint/types';
+import { registerChangedValueMarks } from './changedValues';
 import { RESTORE_KINDS } from '../../lint/kinds';
 import type { JobProgress } from '../followJob';
 import { RememberedJobs, type RememberedJob } from '../jobStore';
@@ -352,6 +353,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
 
   context.subscriptions.push(
     lenses,
+    registerChangedValueMarks(),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lenses.event,
       provideCodeLenses(doc) {

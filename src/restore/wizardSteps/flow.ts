@@ -1,0 +1,139 @@
+/**
+ * What every step of the restore flow shares: the options it was started with, the answers so far,
+ * the step header, and how a step's outcome moves the flow (next, back, skipped, cancelled).
+ */
+import type { BackupApi } from '../../aws/backupApi';
+import type { PointSummary } from '../../backup/recoveryPoint';
+import { windowOfRecoveryPoint, type RestorableWindow } from '../../backup/restorableWindow';
+import type { Change } from '../options/changes';
+import type { DbSettingsAnswers } from '../options/dbSettings';
+import type { S3OptionAnswers } from '../options/s3Options';
+import type { StartRestoreJobDocument } from '../restoreRequest';
+import { BACK, type Back, type StepHeader, type WizardUi } from './ui';
+
+export interface WizardOptions {
+  /** The connections to choose from (the first is the current one). */
+  apis: readonly BackupApi[];
+  /**
+   * Start from this point (the explorer's context menu, the timeline): the flow begins at the restore
+   * time; with `time` (a second picked on the timeline), at that second, typed in for the user to check.
+   */
+  start?: { api: BackupApi; vault: string; point: PointSummary; time?: Date };
+  /** A bare restore-metadata file: its metadata is kept as written; only the point and role are asked. */
+  metadata?: Record<string, string>;
+  /** Role ARNs used before, most recent first. */
+  recentRoles?: readonly string[];
+  /** The caller's account (STS GetCallerIdentity), when the connection already knows it. */
+  callerAccountId?: string;
+  now?: () => Date;
+  /** The user's time zone (undefined: the runtime's). */
+  timeZone?: string;
+  signal?: AbortSignal;
+}
+
+export interface WizardResult {
+  api: BackupApi;
+  vault: string;
+  point: PointSummary;
+  document: StartRestoreJobDocument;
+  /** The metadata values the person changed from what the service returned (marked in the review). */
+  changes: Change[];
+}
+
+export const TITLE = 'Restore to a Point in Time';
+
+/** The answers so far. Going Back keeps them; choosing another point forgets what depended on it. */
+export interface State {
+  api?: BackupApi;
+  vault?: string;
+  vaultArn?: string;
+  point?: PointSummary;
+  timeMode?: 'latest' | 'specific';
+  time?: Date;
+  s3Target?: 'source' | 'existing' | 'new';
+  destination?: string;
+  s3?: S3OptionAnswers;
+  db?: DbSettingsAnswers;
+  roleChoice?: string;
+  role?: string;
+  /** GetRecoveryPointRestoreMetadata of the chosen point, read once. */
+  restoreMetadata?: { arn: string; metadata: Record<string, string>; resourceType?: string };
+}
+
+export type Step = 'next' | 'back' | 'skip' | 'cancel';
+
+/** The numbered steps a person sees ("Step 3 of 6"). */
+export type Main = 'connection' | 'vault' | 'point' | 'time' | 'destination' | 'options' | 'role';
+
+/** Resource types whose restore options the flow asks (items, encryption, ACLs; database settings). */
+export const OPTION_TYPES = new Set(['S3', 'RDS', 'Aurora']);
+
+export interface Flow {
+  ui: WizardUi;
+  o: WizardOptions;
+  s: State;
+  /** A bare restore-metadata file: only the point and the role are asked. */
+  bare: boolean;
+  now(): Date;
+  tz: string | undefined;
+  windowNow(): RestorableWindow;
+  resourceType(): string;
+  header(m: Main): StepHeader;
+  /** The chosen point's restore metadata, as the service returned it (one request per point). */
+  restoreMetadata(): Promise<{ metadata: Record<string, string>; resourceType?: string }>;
+}
+
+export type StepRun = (f: Flow, canGoBack: boolean) => Promise<Step>;
+
+/** What an answer means for the flow; `set` keeps a real answer. */
+export function answer<T>(r: T | Back | undefined, set: (v: T) => void): Step {
+  if (r === undefined) return 'cancel';
+  if (r === BACK) return 'back';
+  set(r);
+  return 'next';
+}
+
+export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
+  const now = o.now ?? ((): Date => new Date());
+  const bare = o.metadata !== undefined;
+  const resourceType = (): string => s.point?.ResourceType ?? '';
+  const mains = (): Main[] =>
+    (['connection', 'vault', 'point', 'time', 'destination', 'options', 'role'] as const).filter(
+      (m: Main) =>
+        (m === 'connection' ? o.apis.length > 1 && !o.start : true) &&
+        (m === 'vault' || m === 'point' ? !o.start : true) &&
+        (m === 'time' || m === 'destination' ? !bare : true) &&
+        // Options only for the types that have them (all counted until the point is chosen).
+        (m === 'options' ? !bare && (!s.point || OPTION_TYPES.has(resourceType())) : true),
+    );
+  return {
+    ui,
+    o,
+    s,
+    bare,
+    now,
+    tz: o.timeZone,
+    windowNow: () => windowOfRecoveryPoint(s.point ?? {}, now()),
+    resourceType,
+    header: (m) => ({
+      title: bare ? 'Start a Restore Job from Restore Metadata' : TITLE,
+      step: mains().indexOf(m) + 1,
+      totalSteps: mains().length,
+    }),
+    async restoreMetadata() {
+      const arn = s.point?.RecoveryPointArn ?? '';
+      if (s.restoreMetadata?.arn !== arn) {
+        const vault = s.vault ?? s.point?.BackupVaultName ?? '';
+        const r = await s.api!.getRecoveryPointRestoreMetadata(vault, arn, {
+          ...(o.signal ? { signal: o.signal } : {}),
+        });
+        s.restoreMetadata = {
+          arn,
+          metadata: r.RestoreMetadata ?? {},
+          ...(r.ResourceType ? { resourceType: r.ResourceType } : {}),
+        };
+      }
+      return s.restoreMetadata;
+    },
+  };
+}
