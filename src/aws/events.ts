@@ -2,7 +2,7 @@
  * A small typed event, without `vscode`: the shape of VS Code's own (`event(listener)` returns
  * something to dispose), so an adapter can hand it to `context.subscriptions` as it is.
  */
-export interface Subscription {
+interface Subscription {
   dispose(): void;
 }
 

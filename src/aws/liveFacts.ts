@@ -5,7 +5,7 @@ import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { collect, type BackupApi } from './backupApi';
 
 /** How long an answer from the account is reused. */
-export const TTL_MS = 60_000;
+const TTL_MS = 60_000;
 /** Requests in flight at once for one account and Region, however many documents ask. */
 export const MAX_CONCURRENT_REQUESTS = 4;
 /** Answers kept per kind (the oldest go first). */

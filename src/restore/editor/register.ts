@@ -23,7 +23,7 @@ import { QuickInputUi } from './quickInputUi';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 /** A review document once its job has started: read-only, so closing it never asks to save. */
-export const REVIEW_SCHEME = 'aws-backup-pitr-review';
+const REVIEW_SCHEME = 'aws-backup-pitr-review';
 
 /** Replaced by integration tests: the window UI the flows use (the real one otherwise). */
 export interface RestorePrompts {
