@@ -28,6 +28,8 @@ step() {
 step "type check" npx tsc -p . --noEmit
 step "lint (type-aware)" npx eslint --max-warnings 0 .
 step "format" npx prettier --check --log-level warn .
+# Unused files, exports and dependencies (knip.json says what the entry points are).
+step "dead exports (knip)" npx knip --no-progress
 step "schemas match the service model" node scripts/generate-schemas.mjs --check
 step "compiled validators match the schemas" node scripts/generate-validators.mjs --check
 step "build" node scripts/build.mjs

@@ -40,16 +40,9 @@ export function activateAws(
     ),
   );
   if (explorer.connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(explorer.connections.api));
+  // Restore and the explorer never import each other: both use the one active connection (src/aws).
   const restore = registerRestore(context, {
-    connections: explorer.connections,
-    // Restore and the explorer never import each other: the tree's hooks are handed over here.
-    tree: {
-      setStartedHere: (startedHere) => (explorer.tree.startedHere = startedHere),
-      refreshRestoreJobs: () => {
-        for (const root of explorer.tree.rootNodes)
-          if (root.restoreJobs) explorer.tree.refresh(root.restoreJobs);
-      },
-    },
+    connections: explorer.connections.active,
     diagnostics: lint.diagnostics,
     lintSettings: (uri) => readLintSettings(uri),
     log,

@@ -6,7 +6,7 @@ import { collect, type BackupApi } from './backupApi';
 import { PlanApi } from './planApi';
 
 /** How long an answer from the account is reused. */
-export const TTL_MS = 60_000;
+const TTL_MS = 60_000;
 /** Requests in flight at once for one account and Region, however many documents ask. */
 export const MAX_CONCURRENT_REQUESTS = 4;
 /** Answers kept per kind (the oldest go first). */

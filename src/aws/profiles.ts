@@ -1,7 +1,7 @@
 import { loadSharedConfigFiles } from '@smithy/core/config';
 
 /** How a profile gets its credentials, as far as the shared files say. */
-export type ProfileKind = 'static' | 'assume-role' | 'sso' | 'process' | 'web-identity' | 'other';
+type ProfileKind = 'static' | 'assume-role' | 'sso' | 'process' | 'web-identity' | 'other';
 
 export interface ProfileInfo {
   name: string;

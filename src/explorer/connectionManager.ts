@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { errorText } from '../aws/awsText';
-import { openBackupApi, type BackupApi } from '../aws/backupApi';
+import { ActiveConnection } from '../aws/activeConnection';
+import type { BackupApi } from '../aws/backupApi';
 import type { BackupClientFactory } from '../aws/clientFactory';
 import { connectionLabel, describeConnection, resolveConnection, type Connection } from '../aws/connection';
 import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from '../aws/localEmulator';
@@ -12,16 +13,17 @@ import { LAST_CONNECTION_KEY } from '../stateKeys';
 const LAST_CONNECTION = LAST_CONNECTION_KEY;
 
 /**
- * The active AWS connection: from user settings (profile, region, endpoint) when they name one, else
- * the user's last choice in this machine's global state. Sets the `awsBackupPitr.connected` context
- * key that shows the explorer or its welcome view, and a status-bar item with the connection.
+ * Picks and remembers the active AWS connection (src/aws/activeConnection.ts holds it): from user
+ * settings (profile, region, endpoint) when they name one, else the user's last choice in this
+ * machine's global state. Sets the `awsBackupPitr.connected` context key that shows the explorer or
+ * its welcome view, and a status-bar item with the connection.
  */
 export class ConnectionManager implements vscode.Disposable {
-  private current: { connection: Connection; api: BackupApi; others: BackupApi[] } | undefined;
+  /** The connection itself, with its events: what the explorer and restore share. */
+  readonly active: ActiveConnection;
   /** The sample account's emulator, started on first use and stopped with the window. */
   private sample: Promise<SampleAccount> | undefined;
-  private readonly emitter = new vscode.EventEmitter<BackupApi | undefined>();
-  readonly onDidChange = this.emitter.event;
+  readonly onDidChange: ActiveConnection['onDidChange'];
   private readonly status = vscode.window.createStatusBarItem(
     'awsBackupPitr.connection',
     vscode.StatusBarAlignment.Left,
@@ -30,32 +32,22 @@ export class ConnectionManager implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly factory: BackupClientFactory,
+    factory: BackupClientFactory,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.active = new ActiveConnection(factory, log);
+    this.onDidChange = this.active.onDidChange;
     this.status.name = 'AWS Backup connection';
     this.status.command = 'awsBackupPitr.connect';
   }
 
   get api(): BackupApi | undefined {
-    return this.current?.api;
+    return this.active.api;
   }
 
   /** The connection's Region first, then the other Regions of `awsBackupPitr.aws.regions`. */
   get apis(): BackupApi[] {
-    return this.current ? [this.current.api, ...this.current.others] : [];
-  }
-
-  /** The door for a Region of the current connection (a recovery point's ARN names its Region). */
-  async apiForRegion(region: string): Promise<BackupApi | undefined> {
-    if (!this.current) return undefined;
-    const known = this.apis.find((a) => a.connection.region === region);
-    return known ?? openBackupApi(this.factory, { ...this.current.connection, region });
-  }
-
-  /** The door for a remembered connection (a restore job to watch again after a reload). */
-  openApi(connection: Connection): Promise<BackupApi> {
-    return openBackupApi(this.factory, connection);
+    return this.active.apis;
   }
 
   /** Connects from settings or the last choice, if either names a connection. */
@@ -76,32 +68,21 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   async connect(connection: Connection, remember = false): Promise<BackupApi> {
-    const api = await openBackupApi(this.factory, connection);
     // The sample account has one Region.
-    const regions = connection.sample ? [] : readAwsSettings().regions.filter((r) => r !== connection.region);
-    const others = await Promise.all(
-      regions.map((region) => openBackupApi(this.factory, { ...connection, region })),
-    );
-    this.current = { connection, api, others };
-    // Names only: never credentials.
-    this.log.info(`connected: ${describeConnection(connection)}`);
-    this.factory.retainOnly([connection, ...others.map((o) => o.connection)]);
+    const api = await this.active.connect(connection, connection.sample ? [] : readAwsSettings().regions);
     if (remember) await this.context.globalState.update(LAST_CONNECTION, connection);
     await this.update();
-    this.emitter.fire(api);
     return api;
   }
 
   async disconnect(): Promise<void> {
-    this.current = undefined;
-    this.factory.retainOnly([]);
+    this.active.disconnect();
     await this.context.globalState.update(LAST_CONNECTION, undefined);
     await this.update();
-    this.emitter.fire(undefined);
   }
 
   private async update(): Promise<void> {
-    const c = this.current?.connection;
+    const c = this.active.connection;
     await vscode.commands.executeCommand('setContext', 'awsBackupPitr.connected', c !== undefined);
     if (c) {
       const who = c.profile === undefined && !c.endpoint ? 'AWS' : connectionLabel(c);
@@ -182,6 +163,6 @@ export class ConnectionManager implements vscode.Disposable {
   dispose(): void {
     void this.sample?.then((s) => s.close()).catch(() => undefined);
     this.status.dispose();
-    this.emitter.dispose();
+    this.active.dispose();
   }
 }

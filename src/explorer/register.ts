@@ -57,6 +57,8 @@ export function registerExplorer(
     () => explorerSetting('pageSize', 100),
     () => explorerSetting('jobsDays', 14),
   );
+  // Restore jobs started in this extension are marked "started here" (src/aws/activeConnection.ts).
+  tree.startedHere = (id) => connections.active.restoreJobs.startedHere(id);
   const docs = new ReadonlyDocuments();
   tree.visible = view.visible;
   host.attach(tree);
@@ -78,6 +80,10 @@ export function registerExplorer(
     tree,
     vscode.workspace.registerTextDocumentContentProvider(READONLY_SCHEME, docs),
     connections.onDidChange(() => tree.setApis(connections.apis)),
+    // A restore job started or ended: the Restore jobs groups are out of date.
+    connections.active.restoreJobs.onDidChange(() => {
+      for (const root of tree.rootNodes) if (root.restoreJobs) tree.refresh(root.restoreJobs);
+    }),
     view.onDidChangeVisibility((e) => {
       tree.visible = e.visible;
       // Settings can reach the extension host after activation: look again when the view opens.

@@ -39,7 +39,7 @@ export interface RememberedJob {
 
 const KEY = RESTORE_JOBS_KEY;
 /** A confirmed start not yet sent is forgotten after this long: the user's "yes" was for then. */
-export const PENDING_START_MS = 24 * 3_600_000;
+const PENDING_START_MS = 24 * 3_600_000;
 const KEEP_ENDED_MS = 14 * 86_400_000;
 const MAX = 50;
 

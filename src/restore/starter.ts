@@ -67,8 +67,8 @@ export interface StarterDeps {
   apiFor(recoveryPointArn: string): Promise<BackupApi | undefined>;
   /** Asks the person; true only for an explicit yes. */
   confirm(c: Confirmation): Promise<boolean>;
-  /** After a job started in `region` (the explorer lists restore jobs). */
-  jobsChanged(region: string): void;
+  /** After a job started in `region` (the explorer lists restore jobs, and marks those started here). */
+  jobsChanged(region: string, jobId: string): void;
   log: { info(message: string): void; warn(message: string): void };
 }
 
@@ -201,7 +201,7 @@ export class RestoreStarter {
     try {
       const id = await this.sendRequest(api, job.request);
       await this.deps.jobs.started(job.token, id);
-      if (api.connection.region === job.connection.region) this.deps.jobsChanged(api.connection.region);
+      this.deps.jobsChanged(api.connection.region, id);
       return { kind: 'started', jobId: id };
     } catch (e) {
       if (e instanceof AwsAccessError && e.retryable) return { kind: 'kept', error: e };

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
 import { errorText, messageOf, noLinks } from '../../aws/awsText';
-import type { Connection } from '../../aws/connection';
+import type { ActiveConnection } from '../../aws/activeConnection';
 import type { PointSummary } from '../../backup/recoveryPoint';
 import type { DocumentFamily, LintResult } from '../../lint/types';
 import { registerChangedValueMarks } from './changedValues';
@@ -24,7 +24,7 @@ import { QuickInputUi } from './quickInputUi';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 /** A review document once its job has started: read-only, so closing it never asks to save. */
-export const REVIEW_SCHEME = 'aws-backup-pitr-review';
+const REVIEW_SCHEME = 'aws-backup-pitr-review';
 
 /** Replaced by integration tests: the window UI the flows use (the real one otherwise). */
 export interface RestorePrompts {
@@ -56,22 +56,12 @@ const realPrompts: RestorePrompts = {
 };
 
 /**
- * What restore needs of the explorer and of the editor's linter. Declared here and wired by the
- * composition root (src/awsFeatures.ts), so restore imports neither feature.
+ * What restore needs of the AWS layer and of the editor's linter. Wired by the composition root
+ * (src/awsFeatures.ts), so restore imports no other feature.
  */
 export interface RestoreDeps {
-  /** The explorer's connections. */
-  connections: {
-    readonly api: BackupApi | undefined;
-    readonly apis: readonly BackupApi[];
-    apiForRegion(region: string): Promise<BackupApi | undefined>;
-    openApi(connection: Connection): Promise<BackupApi>;
-  };
-  /** The explorer's tree: it marks the restore jobs started here, and redraws its restore-job nodes. */
-  tree: {
-    setStartedHere(startedHere: (restoreJobId: string) => boolean): void;
-    refreshRestoreJobs(): void;
-  };
+  /** The active connection (src/aws): its doors, and where restore says a job started or ended. */
+  connections: ActiveConnection;
   /** The editor's lint results, and an event after each document's result changes. */
   diagnostics: {
     resultFor(uri: vscode.Uri): { version: number; result: LintResult } | undefined;
@@ -97,7 +87,8 @@ function regionOf(arn: string): string | undefined {
 }
 
 export function registerRestore(context: vscode.ExtensionContext, deps: RestoreDeps): RestoreFeature {
-  const { connections, tree, diagnostics, lintSettings, log } = deps;
+  const { connections, diagnostics, lintSettings, log } = deps;
+  const activity = connections.restoreJobs;
   let prompts = realPrompts;
   const jobs = new RememberedJobs(context.globalState);
   const starter = new RestoreStarter({
@@ -105,14 +96,14 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     store: context.globalState,
     apiFor,
     confirm: (c) => prompts.confirm(c),
-    jobsChanged: () => tree.refreshRestoreJobs(),
+    jobsChanged: (region, jobId) => activity.jobChanged(region, jobId),
     log,
   });
-  const watcher = new JobWatcher(jobs, () => tree.refreshRestoreJobs());
+  const watcher = new JobWatcher(jobs, (region) => activity.jobChanged(region));
   /** One start at a time per document; a second click while it runs does nothing. */
   const starting = new Set<string>();
 
-  tree.setStartedHere((id) => jobs.all().some((j) => j.jobId === id));
+  activity.record(jobs.all().map((j) => j.jobId));
 
   /** Untitled review documents the flows opened, and the read-only copies that replace them. */
   const reviews = new Set<string>();
