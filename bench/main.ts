@@ -9,6 +9,7 @@ import { benchActivation } from './activation';
 import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
 import { generatePlan } from './planGenerator';
+import { benchTerraform } from './terraform';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -79,6 +80,7 @@ console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} 
 
 benchExplorer()
   .then(() => benchDoor())
+  .then(() => benchTerraform())
   .then(() => benchActivation())
   .catch((e: unknown) => {
     console.error(e);

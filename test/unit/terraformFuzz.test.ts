@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { terraformPlanAdapter } from '../../src/lint/formats/terraformPlan';
 import type { FormatAdapter } from '../../src/lint/formats/types';
-import { rng } from './fuzzSupport';
+import { mutate, rng } from './fuzzSupport';
 import { allNodes, applyEdits, fixture, lintWith, terraform } from './terraformSupport';
 
 const NOISE = [
@@ -107,5 +108,25 @@ describe('fuzz: the Terraform adapter never throws, never hangs, and stays in ra
     }
     assert.ok(documents > 500, `only ${documents} documents extracted`);
     assert.ok(fixesChecked > 200, `only ${fixesChecked} fixes checked`);
+  });
+
+  it('reads mutated plan JSON without throwing, its ranges inside the text', function () {
+    this.timeout(60_000);
+    const plan = fixture('plan.json');
+    const next = rng(20260313);
+    for (let i = 0; i < 600; i++) {
+      const text = mutate(i % 2 ? plan : JSON.stringify(JSON.parse(plan)), next);
+      let found;
+      try {
+        found = lintWith(terraformPlanAdapter, text, 'plan.json');
+      } catch (e) {
+        assert.fail(`threw on ${JSON.stringify(text)}: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+      for (const f of found)
+        assert.ok(
+          f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length,
+          `${f.code} out of range`,
+        );
+    }
   });
 });

@@ -15,18 +15,11 @@
 import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../context';
 import { didYouMean } from '../suggest';
-import { loadHcl, named, stringLiteral, type HclParser, type SyntaxNode } from './terraformHcl';
+import type { Tree } from 'web-tree-sitter';
+import { loadHcl, stringLiteral, type HclParser, type Lite, type SyntaxNode } from './terraformHcl';
 import { translateTerraformFix } from './terraformFix';
 import { PLAN, SELECTION, sourceNames, type Body } from './terraformSpec';
-import {
-  adopt,
-  buildBody,
-  literals,
-  node,
-  unknown,
-  type SourceBody,
-  type SourceEntry,
-} from './terraformTree';
+import { adopt, buildBody, literal, node, unknown, type SourceBody, type SourceEntry } from './terraformTree';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
 
 const RESOURCE = /\bresource\s+"?aws_backup_(?:plan|selection)\b/;
@@ -92,39 +85,30 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
   if (!tree) return undefined;
   try {
     const findings: RawFinding[] = [];
-    const root = tree.rootNode;
-    if (root.hasError) syntaxFindings(root, text, findings);
-    const blocks = topBlocks(root);
+    const errors = tree.rootNode.hasError;
+    if (errors) syntaxFindings(tree.rootNode, text, findings);
+    const blocks = resourceBlocks(parser, tree, text, errors);
     const vaults = new Map<string, string>();
-    for (const b of blocks) {
-      const [type, label] = labels(b, text);
-      if (b.firstNamedChild?.text !== 'resource' || type !== 'aws_backup_vault' || label === undefined)
-        continue;
-      const name = findAttribute(b, 'name');
+    for (const { type, label, block } of blocks) {
+      if (type !== 'aws_backup_vault') continue;
+      const name = findAttribute(block, 'name', text);
       const value = name ? literalString(name, text) : undefined;
       if (value !== undefined) vaults.set(label, value);
     }
     const documents: EmbeddedDocument[] = [];
-    for (const b of blocks) {
-      if (b.firstNamedChild?.text !== 'resource') continue;
-      const [type, label, lastLabel] = labels(b, text);
+    for (const { type, label, block, header } of blocks) {
       const spec =
         type === 'aws_backup_plan' ? PLAN : type === 'aws_backup_selection' ? SELECTION : undefined;
-      if (!spec || label === undefined || !lastLabel) continue;
-      const source = hclBody(b, text, vaults, 0);
-      if (!source) continue;
-      const tree = buildBody(source, spec, {
+      const source = spec && hclBody(block, text, vaults, 0);
+      if (!spec || !source) continue;
+      const root = buildBody(source, spec, {
         text,
         onUnknownArgument: (e, body) => unknownArgument(e, body, findings),
       });
       documents.push({
         kind: spec === PLAN ? 'backup-plan' : 'backup-selection',
-        root: tree,
-        resource: {
-          label: `${type}.${label}`,
-          offset: b.startIndex,
-          length: lastLabel.endIndex - b.startIndex,
-        },
+        root,
+        resource: { label: `${type}.${label}`, offset: block.start, length: header - block.start },
         sourceNames: spec === PLAN ? PLAN_NAMES : SELECTION_NAMES,
       });
     }
@@ -134,143 +118,167 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
   }
 }
 
-function topBlocks(root: SyntaxNode): SyntaxNode[] {
-  const body = named(root).find((c) => c.type === 'body');
-  return body ? named(body).filter((c) => c.type === 'block') : [];
-}
+const TYPES = new Set(['aws_backup_plan', 'aws_backup_selection', 'aws_backup_vault']);
 
-/** A block's labels as text (`resource "aws_backup_plan" "p"` → aws_backup_plan, p) and the last label's node. */
-function labels(
-  block: SyntaxNode,
+/**
+ * The top-level `resource` blocks of the types read here, copied out of the tree; the others are
+ * stepped over without being read.
+ */
+function resourceBlocks(
+  parser: HclParser,
+  tree: Tree,
   text: string,
-): [string | undefined, string | undefined, SyntaxNode | undefined] {
-  const out: string[] = [];
-  let last: SyntaxNode | undefined;
-  for (const c of named(block).slice(1)) {
-    if (c.type === 'string_lit') out.push(stringLiteral(c, text) ?? '');
-    else if (c.type === 'identifier') out.push(c.text);
-    else break;
-    last = c;
+  errors: boolean,
+): { type: string; label: string; block: Lite; header: number }[] {
+  const out: { type: string; label: string; block: Lite; header: number }[] = [];
+  const cursor = tree.walk();
+  // A function, not the getter itself: TypeScript would narrow the getter's type across moves.
+  const at = (): string => cursor.nodeType;
+  try {
+    if (!cursor.gotoFirstChild()) return out; // config_file → body
+    while (at() !== 'body' && cursor.gotoNextSibling());
+    if (at() !== 'body' || !cursor.gotoFirstChild()) return out;
+    do {
+      if (at() !== 'block') continue;
+      // The block's first three children: `resource`, the type and the name.
+      const head = cursor.copy();
+      try {
+        const words: Lite[] = [];
+        if (head.gotoFirstChild())
+          do {
+            if (head.nodeType === 'comment') continue;
+            words.push({
+              type: head.nodeType,
+              start: head.startIndex,
+              end: head.endIndex,
+              hasError: false,
+              children: [],
+            });
+          } while (words.length < 3 && head.gotoNextSibling());
+        const [kw, t, n] = words;
+        if (!kw || !t || !n || text.slice(kw.start, kw.end) !== 'resource') continue;
+        const type = labelText(t, text);
+        const label = labelText(n, text);
+        if (type === undefined || label === undefined || !TYPES.has(type)) continue;
+        out.push({ type, label, block: parser.copy(cursor, errors), header: n.end });
+      } finally {
+        head.delete();
+      }
+    } while (cursor.gotoNextSibling());
+    return out;
+  } finally {
+    cursor.delete();
   }
-  return [out[0], out[1], last];
 }
 
-function findAttribute(block: SyntaxNode, name: string): SyntaxNode | undefined {
-  const body = named(block).find((c) => c.type === 'body');
-  if (!body) return undefined;
-  let found: SyntaxNode | undefined;
-  for (const c of named(body)) if (c.type === 'attribute' && c.firstNamedChild?.text === name) found = c;
+function labelText(n: Lite, text: string): string | undefined {
+  if (n.type === 'identifier') return text.slice(n.start, n.end);
+  return n.type === 'string_lit' ? stringLiteral(n, text) : undefined;
+}
+
+function findAttribute(block: Lite, name: string, text: string): Lite | undefined {
+  const body = block.children.find((c) => c.type === 'body');
+  let found: Lite | undefined;
+  for (const c of body?.children ?? []) {
+    const id = c.children[0];
+    if (c.type === 'attribute' && id?.type === 'identifier' && text.slice(id.start, id.end) === name)
+      found = c;
+  }
   return found;
 }
 
 /** The plain string an attribute holds, if its value is a string literal. */
-function literalString(attribute: SyntaxNode, text: string): string | undefined {
-  const expr = named(attribute)[1];
+function literalString(attribute: Lite, text: string): string | undefined {
+  const expr = attribute.children[1];
   const lit = expr && single(expr, 'literal_value');
   const str = lit && single(lit, 'string_lit');
   return str ? stringLiteral(str, text) : undefined;
 }
 
-function single(n: SyntaxNode, type: string): SyntaxNode | undefined {
-  const cs = named(n);
-  return cs.length === 1 && cs[0]!.type === type ? cs[0] : undefined;
+function single(n: Lite, type: string): Lite | undefined {
+  return n.children.length === 1 && n.children[0]!.type === type ? n.children[0] : undefined;
 }
 
 function hclBody(
-  block: SyntaxNode,
+  block: Lite,
   text: string,
   vaults: Map<string, string>,
   depth: number,
 ): SourceBody | undefined {
-  const parts = named(block);
-  const open = parts.find((c) => c.type === 'block_start');
-  const close = parts.find((c) => c.type === 'block_end');
+  const open = block.children.find((c) => c.type === 'block_start');
+  const close = block.children.find((c) => c.type === 'block_end');
   if (!open || !close) return undefined;
-  const body = parts.find((c) => c.type === 'body');
+  const body = block.children.find((c) => c.type === 'body');
   const entries: SourceEntry[] = [];
-  for (const c of body ? named(body) : []) {
-    const id = c.firstNamedChild;
+  for (const c of body?.children ?? []) {
+    const id = c.children[0];
     if (!id || id.type !== 'identifier') continue;
-    const base = { key: span(id), offset: c.startIndex, length: c.endIndex - c.startIndex };
+    const name = text.slice(id.start, id.end);
+    const base = { key: span(id), offset: c.start, length: c.end - c.start };
     if (c.type === 'attribute') {
-      const expr = named(c)[1];
+      const expr = c.children[1];
       if (!expr) continue;
-      entries.push({
-        ...base,
-        name: id.text,
-        kind: 'attribute',
-        value: () => hclValue(expr, text, vaults, 0),
-      });
-    } else if (c.type === 'block' && id.text === 'dynamic') {
-      const label = named(c)[1];
-      const name =
-        label?.type === 'string_lit'
-          ? stringLiteral(label, text)
-          : label?.type === 'identifier'
-            ? label.text
-            : undefined;
-      if (name !== undefined && label) entries.push({ ...base, key: span(label), name, kind: 'dynamic' });
+      entries.push({ ...base, name, kind: 'attribute', value: () => hclValue(expr, text, vaults, 0) });
+    } else if (c.type === 'block' && name === 'dynamic') {
+      const label = c.children[1];
+      const target = label && labelText(label, text);
+      if (target !== undefined && label)
+        entries.push({ ...base, key: span(label), name: target, kind: 'dynamic' });
     } else if (c.type === 'block' && depth < MAX_VALUE_DEPTH) {
       const inner = hclBody(c, text, vaults, depth + 1);
-      if (inner) entries.push({ ...base, name: id.text, kind: 'block', body: inner });
+      if (inner) entries.push({ ...base, name, kind: 'block', body: inner });
     }
   }
-  return { offset: open.startIndex, length: close.endIndex - open.startIndex, entries };
+  return { offset: open.start, length: close.end - open.start, entries };
 }
 
-function span(n: SyntaxNode): { offset: number; length: number } {
-  return { offset: n.startIndex, length: n.endIndex - n.startIndex };
+function span(n: Lite): { offset: number; length: number } {
+  return { offset: n.start, length: n.end - n.start };
 }
 
 const NUMBER = /^-?\s*(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
 
 /** An expression's value as a node; undefined for `null` (Terraform: the argument is not set). */
-function hclValue(
-  expr: SyntaxNode,
-  text: string,
-  vaults: Map<string, string>,
-  depth: number,
-): Node | undefined {
-  const { startIndex: offset, endIndex: end } = expr;
+function hclValue(expr: Lite, text: string, vaults: Map<string, string>, depth: number): Node | undefined {
+  const { start: offset, end } = expr;
   const source = text.slice(offset, end);
   const unknownValue = (): Node => unknown(offset, end - offset, source);
   if (depth > MAX_VALUE_DEPTH || expr.hasError) return unknownValue();
-  const parts = named(expr);
+  const parts = expr.children;
   const only = parts.length === 1 ? parts[0]! : undefined;
-  const lit = (n: Node): Node => (literals.add(n), n);
   if (only?.type === 'literal_value') {
-    const v = named(only)[0];
+    const v = only.children[0];
     if (v?.type === 'null_lit') return undefined;
-    if (v?.type === 'bool_lit') return lit(node('boolean', offset, end - offset, source.trim() === 'true'));
+    if (v?.type === 'bool_lit')
+      return literal(node('boolean', offset, end - offset, source.trim() === 'true'));
     if (v?.type === 'numeric_lit' && NUMBER.test(source))
-      return lit(node('number', offset, end - offset, Number(source)));
+      return literal(node('number', offset, end - offset, Number(source)));
     const s = v?.type === 'string_lit' ? stringLiteral(v, text) : undefined;
-    return s === undefined ? unknownValue() : lit(node('string', offset, end - offset, s));
+    return s === undefined ? unknownValue() : literal(node('string', offset, end - offset, s));
   }
   if (only?.type === 'operation' && NUMBER.test(source)) {
     // A negative number (`-1`) is a unary operation on a literal.
-    return lit(node('number', offset, end - offset, Number(source.replace(/\s+/g, ''))));
+    return literal(node('number', offset, end - offset, Number(source.replace(/\s+/g, ''))));
   }
   if (only?.type === 'collection_value') {
-    const c = named(only)[0];
+    const c = only.children[0];
     if (c?.type === 'tuple') {
-      const items = named(c).filter((x) => x.type === 'expression');
+      const items = c.children.filter((x) => x.type === 'expression');
       const values = items.map(
-        (x) =>
-          hclValue(x, text, vaults, depth + 1) ?? node('null', x.startIndex, x.endIndex - x.startIndex, null),
+        (x) => hclValue(x, text, vaults, depth + 1) ?? node('null', x.start, x.end - x.start, null),
       );
       return adopt(node('array', offset, end - offset), values);
     }
     if (c?.type === 'object') return hclObject(c, offset, end, text, vaults, depth) ?? unknownValue();
     return unknownValue();
   }
-  const vault = vaultReference(parts, vaults);
+  const vault = vaultReference(parts, text, vaults);
   if (vault !== undefined) return node('string', offset, end - offset, vault);
   return unknownValue();
 }
 
 function hclObject(
-  obj: SyntaxNode,
+  obj: Lite,
   offset: number,
   end: number,
   text: string,
@@ -278,33 +286,33 @@ function hclObject(
   depth: number,
 ): Node | undefined {
   const props: Node[] = [];
-  for (const el of named(obj).filter((x) => x.type === 'object_elem')) {
-    const [k, v] = named(el);
+  for (const el of obj.children.filter((x) => x.type === 'object_elem')) {
+    const [k, v] = el.children;
     if (!k || !v) return undefined;
-    const kParts = named(k);
-    const kOnly = kParts.length === 1 ? kParts[0]! : undefined;
+    const kOnly = k.children.length === 1 ? k.children[0]! : undefined;
     let name: string | undefined;
-    if (kOnly?.type === 'variable_expr' && named(kOnly).length === 1) name = kOnly.text;
-    else if (kOnly?.type === 'literal_value' && named(kOnly)[0]?.type === 'string_lit')
-      name = stringLiteral(named(kOnly)[0]!, text);
+    if (kOnly?.type === 'variable_expr' && kOnly.children.length === 1)
+      name = text.slice(kOnly.start, kOnly.end);
+    else if (kOnly?.type === 'literal_value' && kOnly.children[0]?.type === 'string_lit')
+      name = stringLiteral(kOnly.children[0], text);
     if (name === undefined) return undefined; // a computed key: the whole object is unknown
-    const value =
-      hclValue(v, text, vaults, depth + 1) ?? node('null', v.startIndex, v.endIndex - v.startIndex, null);
-    const key = node('string', k.startIndex, k.endIndex - k.startIndex, name);
-    props.push(adopt(node('property', el.startIndex, el.endIndex - el.startIndex), [key, value]));
+    const value = hclValue(v, text, vaults, depth + 1) ?? node('null', v.start, v.end - v.start, null);
+    const key = node('string', k.start, k.end - k.start, name);
+    props.push(adopt(node('property', el.start, el.end - el.start), [key, value]));
   }
   return adopt(node('object', offset, end - offset), props);
 }
 
 /** `aws_backup_vault.<label>.name` (or `.id`) of a vault in this file with a literal name. */
-function vaultReference(parts: SyntaxNode[], vaults: Map<string, string>): string | undefined {
+function vaultReference(parts: Lite[], text: string, vaults: Map<string, string>): string | undefined {
   if (parts.length !== 3) return undefined;
-  const [root, label, attr] = parts as [SyntaxNode, SyntaxNode, SyntaxNode];
-  if (root.type !== 'variable_expr' || root.text !== 'aws_backup_vault') return undefined;
+  const [root, label, attr] = parts as [Lite, Lite, Lite];
+  if (root.type !== 'variable_expr' || text.slice(root.start, root.end) !== 'aws_backup_vault')
+    return undefined;
   if (label.type !== 'get_attr' || attr.type !== 'get_attr') return undefined;
-  const attrName = attr.text.replace(/^\.\s*/, '');
+  const attrName = text.slice(attr.start, attr.end).replace(/^\.\s*/, '');
   if (attrName !== 'name' && attrName !== 'id') return undefined;
-  return vaults.get(label.text.replace(/^\.\s*/, ''));
+  return vaults.get(text.slice(label.start, label.end).replace(/^\.\s*/, ''));
 }
 
 function unknownArgument(e: SourceEntry, body: Body, findings: RawFinding[]): void {

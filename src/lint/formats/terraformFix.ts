@@ -13,11 +13,11 @@ import { removalEdit } from '../jsonAst';
 import type { Fix, TextEdit } from '../types';
 import { encodeHclString } from './terraformHcl';
 import type { Body, Field } from './terraformSpec';
-import { literals, origins, type SourceBody } from './terraformTree';
+import { isLiteral, originOf, type SourceBody } from './terraformTree';
 import type { EmbeddedDocument } from './types';
 
 export function translateTerraformFix(fix: Fix, document: EmbeddedDocument, text: string): Fix | undefined {
-  if (!origins.has(document.root)) return undefined; // not a tree this adapter built
+  if (!originOf(document.root)) return undefined; // not a tree this adapter built
   const nodes: Node[] = [];
   const stack = [document.root];
   for (let n = stack.pop(); n; n = stack.pop()) {
@@ -34,7 +34,7 @@ export function translateTerraformFix(fix: Fix, document: EmbeddedDocument, text
 }
 
 function replaceValue(e: TextEdit, nodes: Node[]): TextEdit | undefined {
-  const target = nodes.find((n) => n.offset === e.offset && n.length === e.length && literals.has(n));
+  const target = nodes.find((n) => n.offset === e.offset && n.length === e.length && isLiteral(n));
   if (!target) return undefined;
   const hcl = hclExpression(parseJson(e.newText));
   return hcl === undefined ? undefined : { offset: e.offset, length: e.length, newText: hcl };
@@ -48,7 +48,7 @@ function removeProperty(e: TextEdit, nodes: Node[], text: string): TextEdit | un
     const matches =
       (r.offset === e.offset && r.length === e.length) || (p.offset === e.offset && p.length === e.length);
     if (!matches) continue;
-    const origin = origins.get(p);
+    const origin = originOf(p);
     if (origin?.kind !== 'entry' || origin.entries.length !== 1) return undefined;
     const entry = origin.entries[0]!;
     return wholeLines(entry.offset, entry.offset + entry.length, text);
@@ -78,7 +78,7 @@ function insertProperties(e: TextEdit, nodes: Node[], text: string): TextEdit | 
   let owner: { body: Body; source: SourceBody } | undefined;
   let ownerLength = Infinity;
   for (const n of nodes) {
-    const o = origins.get(n);
+    const o = originOf(n);
     if (o?.kind !== 'body' || n.type !== 'object') continue;
     if (e.offset > n.offset && e.offset < n.offset + n.length && n.length < ownerLength) {
       owner = o;

@@ -21,6 +21,11 @@ export type SyntaxNode = TreeSitter.Node;
 export interface HclParser {
   /** Parses the text; the caller deletes the tree when done (its memory lives in WebAssembly). */
   parse(text: string): TreeSitter.Tree | undefined;
+  /**
+   * The subtree under the cursor's node, copied out as {@link Lite} nodes; `errors`: whether the
+   * tree has any (when it has none, errors are not looked for).
+   */
+  copy(cursor: TreeSitter.TreeCursor, errors: boolean): Lite;
 }
 
 let loading: { dir: string; parser: Promise<HclParser> } | undefined;
@@ -61,7 +66,36 @@ async function start(wasmDir: string): Promise<HclParser> {
   const language = await ts.Language.load(grammar);
   const parser = new ts.Parser();
   parser.setLanguage(language);
+  // Node types by id, looked up here rather than through the cursor's getters (each of which
+  // crosses into WebAssembly).
+  const types = language.types;
+  const isNamed = types.map((_, id) => language.nodeTypeIsNamed(id));
+  const errorId = language.idForNodeType('ERROR', true);
+  const commentId = language.idForNodeType('comment', true);
+  const copy = (cursor: TreeSitter.TreeCursor, errors: boolean, typeId: number, depth: number): Lite => {
+    const deep = depth > MAX_LITE_DEPTH;
+    const node: Lite = {
+      type: types[typeId] ?? 'ERROR',
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      hasError: deep || (errors && (typeId === errorId || typeId === 65535 || cursor.nodeIsMissing)),
+      children: [],
+    };
+    if (!deep && cursor.gotoFirstChild()) {
+      do {
+        const id = cursor.nodeTypeId;
+        if ((isNamed[id] ?? true) && id !== commentId) {
+          const child = copy(cursor, errors, id, depth + 1);
+          node.children.push(child);
+          if (child.hasError) node.hasError = true;
+        } else if (errors && cursor.nodeIsMissing) node.hasError = true;
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    return node;
+  };
   return {
+    copy: (cursor, errors) => copy(cursor, errors, cursor.nodeTypeId, 0),
     parse(text) {
       try {
         parser.reset();
@@ -73,18 +107,30 @@ async function start(wasmDir: string): Promise<HclParser> {
   };
 }
 
-/** The named children of a node (comments left out). */
-export function named(node: SyntaxNode): SyntaxNode[] {
-  return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+/**
+ * A syntax node copied out of WebAssembly: its type, span, named children (comments left out) and
+ * whether it or anything under it is an error. Reading a tree-sitter node property by property
+ * crosses into WebAssembly each time and allocates; one cursor walk per resource does not
+ * ({@link HclParser.copy}).
+ */
+export interface Lite {
+  type: string;
+  start: number;
+  end: number;
+  hasError: boolean;
+  children: Lite[];
 }
+
+/** Deeper than this, a subtree is cut off and marked as an error (read as unknown). */
+const MAX_LITE_DEPTH = 128;
 
 /**
  * The string a `string_lit` holds, decoded (HCL's escapes: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`, and
  * `$${` / `%%{` for a literal `${` / `%{`), or undefined when it is not a plain string literal.
  */
-export function stringLiteral(node: SyntaxNode, text: string): string | undefined {
+export function stringLiteral(node: Lite, text: string): string | undefined {
   if (node.type !== 'string_lit') return undefined;
-  const raw = text.slice(node.startIndex, node.endIndex);
+  const raw = text.slice(node.start, node.end);
   if (raw.length < 2 || raw[0] !== '"' || raw[raw.length - 1] !== '"') return undefined;
   return decodeHclString(raw.slice(1, -1));
 }

@@ -56,60 +56,53 @@ export interface Body {
 /** Terraform's meta-arguments, on every resource (developer.hashicorp.com/terraform/language/meta-arguments). */
 const META = ['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection'];
 
+const value = (cli: string, more: Partial<Field> = {}): Field => ({ cli, shape: 'value', ...more });
+const list = (cli: string): Field => ({ cli, shape: 'list' });
+/** `name { … }` repeated, each a body named `a <name> block` with these fields. */
+const blocks = (cli: string, name: string, fields: Body['fields'], more: Partial<Field> = {}): Field => ({
+  cli,
+  shape: 'blocks',
+  body: { name: `a ${name} block`, fields },
+  ...more,
+});
+
 const LIFECYCLE: Body = {
   name: 'a lifecycle block',
   fields: {
-    cold_storage_after: { cli: 'MoveToColdStorageAfterDays', shape: 'value', unset: 0, ifUnknown: 'absent' },
-    delete_after: { cli: 'DeleteAfterDays', shape: 'value', unset: 0 },
-    opt_in_to_archive_for_supported_resources: {
-      cli: 'OptInToArchiveForSupportedResources',
-      shape: 'value',
+    cold_storage_after: value('MoveToColdStorageAfterDays', { unset: 0, ifUnknown: 'absent' }),
+    delete_after: value('DeleteAfterDays', { unset: 0 }),
+    opt_in_to_archive_for_supported_resources: value('OptInToArchiveForSupportedResources', {
       unset: false,
       ifUnknown: 'absent',
-    },
+    }),
   },
   unknownWhenDynamic: ['DeleteAfterDays'],
 };
+const lifecycle: Field = { cli: 'Lifecycle', shape: 'block', body: LIFECYCLE };
 
 const RULE: Body = {
   name: 'a rule block',
   fields: {
-    rule_name: { cli: 'RuleName', shape: 'value' },
-    target_vault_name: { cli: 'TargetBackupVaultName', shape: 'value', unset: '' },
-    target_logically_air_gapped_backup_vault_arn: {
-      cli: 'TargetLogicallyAirGappedBackupVaultArn',
-      shape: 'value',
-    },
-    schedule: { cli: 'ScheduleExpression', shape: 'value', unset: '' },
-    schedule_expression_timezone: { cli: 'ScheduleExpressionTimezone', shape: 'value', unset: '' },
-    start_window: { cli: 'StartWindowMinutes', shape: 'value' },
-    completion_window: { cli: 'CompletionWindowMinutes', shape: 'value' },
-    enable_continuous_backup: { cli: 'EnableContinuousBackup', shape: 'value' },
-    recovery_point_tags: { cli: 'RecoveryPointTags', shape: 'value' },
-    lifecycle: { cli: 'Lifecycle', shape: 'block', body: LIFECYCLE },
-    copy_action: {
-      cli: 'CopyActions',
-      shape: 'blocks',
-      ifUnknown: 'absent',
-      body: {
-        name: 'a copy_action block',
-        fields: {
-          destination_vault_arn: { cli: 'DestinationBackupVaultArn', shape: 'value' },
-          lifecycle: { cli: 'Lifecycle', shape: 'block', body: LIFECYCLE },
-        },
-      },
-    },
-    scan_action: {
-      cli: 'ScanActions',
-      shape: 'blocks',
-      body: {
-        name: 'a scan_action block',
-        fields: {
-          malware_scanner: { cli: 'MalwareScanner', shape: 'value' },
-          scan_mode: { cli: 'ScanMode', shape: 'value' },
-        },
-      },
-    },
+    rule_name: value('RuleName'),
+    target_vault_name: value('TargetBackupVaultName', { unset: '' }),
+    target_logically_air_gapped_backup_vault_arn: value('TargetLogicallyAirGappedBackupVaultArn'),
+    schedule: value('ScheduleExpression', { unset: '' }),
+    schedule_expression_timezone: value('ScheduleExpressionTimezone', { unset: '' }),
+    start_window: value('StartWindowMinutes'),
+    completion_window: value('CompletionWindowMinutes'),
+    enable_continuous_backup: value('EnableContinuousBackup'),
+    recovery_point_tags: value('RecoveryPointTags'),
+    lifecycle,
+    copy_action: blocks(
+      'CopyActions',
+      'copy_action',
+      { destination_vault_arn: value('DestinationBackupVaultArn'), lifecycle },
+      { ifUnknown: 'absent' },
+    ),
+    scan_action: blocks('ScanActions', 'scan_action', {
+      malware_scanner: value('MalwareScanner'),
+      scan_mode: value('ScanMode'),
+    }),
   },
 };
 
@@ -117,73 +110,42 @@ const RULE: Body = {
 export const PLAN: Body = {
   name: 'aws_backup_plan',
   fields: {
-    name: { cli: 'BackupPlanName', shape: 'value' },
+    name: value('BackupPlanName'),
     rule: { cli: 'Rules', shape: 'blocks', body: RULE },
-    advanced_backup_setting: {
-      cli: 'AdvancedBackupSettings',
-      shape: 'blocks',
-      body: {
-        name: 'an advanced_backup_setting block',
-        fields: {
-          backup_options: { cli: 'BackupOptions', shape: 'value' },
-          resource_type: { cli: 'ResourceType', shape: 'value' },
-        },
-      },
-    },
-    scan_setting: {
-      cli: 'ScanSettings',
-      shape: 'blocks',
-      body: {
-        name: 'a scan_setting block',
-        fields: {
-          malware_scanner: { cli: 'MalwareScanner', shape: 'value' },
-          resource_types: { cli: 'ResourceTypes', shape: 'list' },
-          scanner_role_arn: { cli: 'ScannerRoleArn', shape: 'value' },
-        },
-      },
-    },
+    advanced_backup_setting: blocks('AdvancedBackupSettings', 'advanced_backup_setting', {
+      backup_options: value('BackupOptions'),
+      resource_type: value('ResourceType'),
+    }),
+    scan_setting: blocks('ScanSettings', 'scan_setting', {
+      malware_scanner: value('MalwareScanner'),
+      resource_types: list('ResourceTypes'),
+      scanner_role_arn: value('ScannerRoleArn'),
+    }),
   },
   ignored: [...META, 'tags', 'tags_all', 'region', 'id', 'arn', 'version'],
 };
 
-const CONDITION_PARAMETER: Body = {
-  name: 'a condition parameter block',
-  fields: {
-    key: { cli: 'ConditionKey', shape: 'value' },
-    value: { cli: 'ConditionValue', shape: 'value' },
-  },
-};
+const condition = { key: value('ConditionKey'), value: value('ConditionValue') };
 
 /** `aws_backup_selection` → BackupSelection (create-backup-selection --backup-selection). */
 export const SELECTION: Body = {
   name: 'aws_backup_selection',
   fields: {
-    name: { cli: 'SelectionName', shape: 'value' },
-    iam_role_arn: { cli: 'IamRoleArn', shape: 'value' },
-    resources: { cli: 'Resources', shape: 'list' },
-    not_resources: { cli: 'NotResources', shape: 'list' },
-    selection_tag: {
-      cli: 'ListOfTags',
-      shape: 'blocks',
-      body: {
-        name: 'a selection_tag block',
-        fields: {
-          type: { cli: 'ConditionType', shape: 'value' },
-          key: { cli: 'ConditionKey', shape: 'value' },
-          value: { cli: 'ConditionValue', shape: 'value' },
-        },
-      },
-    },
+    name: value('SelectionName'),
+    iam_role_arn: value('IamRoleArn'),
+    resources: list('Resources'),
+    not_resources: list('NotResources'),
+    selection_tag: blocks('ListOfTags', 'selection_tag', { type: value('ConditionType'), ...condition }),
     condition: {
       cli: 'Conditions',
       shape: 'block',
       body: {
         name: 'a condition block',
         fields: {
-          string_equals: { cli: 'StringEquals', shape: 'blocks', body: CONDITION_PARAMETER },
-          string_like: { cli: 'StringLike', shape: 'blocks', body: CONDITION_PARAMETER },
-          string_not_equals: { cli: 'StringNotEquals', shape: 'blocks', body: CONDITION_PARAMETER },
-          string_not_like: { cli: 'StringNotLike', shape: 'blocks', body: CONDITION_PARAMETER },
+          string_equals: blocks('StringEquals', 'string_equals', condition),
+          string_like: blocks('StringLike', 'string_like', condition),
+          string_not_equals: blocks('StringNotEquals', 'string_not_equals', condition),
+          string_not_like: blocks('StringNotLike', 'string_not_like', condition),
         },
         unknownWhenDynamic: ['StringEquals'],
       },

@@ -34,9 +34,26 @@ export interface SourceBody {
 export type Origin =
   { kind: 'entry'; entries: SourceEntry[]; field: Field } | { kind: 'body'; body: Body; source: SourceBody };
 
-export const origins = new WeakMap<Node, Origin>();
+// Kept on the nodes themselves (symbol keys: invisible to jsonc-parser and JSON), not in weak
+// maps, which cost the garbage collector dearly on large files.
+const ORIGIN = Symbol('origin');
+const LITERAL = Symbol('literal');
+type Tagged = Node & { [ORIGIN]?: Origin; [LITERAL]?: true };
+
+export function originOf(n: Node): Origin | undefined {
+  return (n as Tagged)[ORIGIN];
+}
+function setOrigin(n: Node, o: Origin): void {
+  (n as Tagged)[ORIGIN] = o;
+}
 /** Values read as written (a literal of the source): a fix may replace them. */
-export const literals = new WeakSet<Node>();
+export function isLiteral(n: Node): boolean {
+  return (n as Tagged)[LITERAL] === true;
+}
+export function literal(n: Node): Node {
+  (n as Tagged)[LITERAL] = true;
+  return n;
+}
 
 /** jsonc-parser's nodes are read-only to their readers; this module builds them. */
 type Building = { -readonly [K in keyof Node]: Node[K] };
@@ -78,7 +95,7 @@ export interface BuildContext {
 /** The object for one body, its properties in source order. */
 export function buildBody(source: SourceBody, body: Body, ctx: BuildContext): Node {
   const obj = node('object', source.offset, source.length);
-  origins.set(obj, { kind: 'body', body, source });
+  setOrigin(obj, { kind: 'body', body, source });
   const groups = new Map<string, SourceEntry[]>();
   for (const e of source.entries) {
     const name = e.name;
@@ -95,7 +112,7 @@ export function buildBody(source: SourceBody, body: Body, ctx: BuildContext): No
     const field = body.fields[name]!;
     const p = buildField(field, entries, ctx);
     if (p) {
-      origins.set(p, { kind: 'entry', entries, field });
+      setOrigin(p, { kind: 'entry', entries, field });
       props.push(p);
     }
   }
