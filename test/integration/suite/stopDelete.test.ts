@@ -111,6 +111,9 @@ describe('stop and delete recovery points in a real VS Code host', function () {
     assert.equal(outcome.kind, 'sent');
     const modal = answers.modals[0]!;
     assert.equal(modal.confirmLabel, 'Delete Recovery Point');
+    const first = modal.detail.split('\n')[0]!;
+    assert.ok(first.includes(`us-east-1 · ${emu.url}`), `the connection first: ${first}`);
+    assert.ok(first.endsWith(`vault prod-pitr · recovery point ${arn}`), first);
     assert.match(modal.detail, /permanently deleted, and RDS automated backups of orders-db are turned off/);
     assert.match(
       modal.detail,
