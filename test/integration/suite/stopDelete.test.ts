@@ -143,6 +143,21 @@ describe('stop and delete recovery points in a real VS Code host', function () {
     assert.ok(emu.state.recoveryPoints.has(node.point.RecoveryPointArn!));
   });
 
+  it('"Open Backup Plan" on the modal opens the plan that would back the cluster up again, and sends nothing', async () => {
+    const node = await pointNode(await vault('prod-pitr'), 'Aurora', true);
+    const before = sent().length;
+    const answers = new Answers('open-plan');
+    ext.stopDelete.setUi(answers);
+    const outcome = await vscode.commands.executeCommand<Outcome>(DELETE, node);
+    assert.equal(outcome.kind, 'open-plan');
+    assert.match(answers.modals[0]!.detail, /not fully deleted: it stays restorable from Aurora/);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.match(doc?.uri.path ?? '', /pitr-orders\.get-backup-plan\.json$/);
+    assert.match(doc?.getText() ?? '', /"EnableContinuousBackup": true/);
+    assert.equal(sent().length, before);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('a locked vault refuses before anything is sent, with the lock’s bounds', async () => {
     const locked = await vault('compliance-locked');
     const newest = (await pointsOf(locked)).sort(
