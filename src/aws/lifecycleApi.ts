@@ -23,43 +23,33 @@ export class LifecycleApi {
     readonly connection: Connection,
   ) {}
 
+  private async send(
+    operation: 'DeleteRecoveryPoint' | 'DisassociateRecoveryPoint',
+    vault: string,
+    recoveryPointArn: string,
+    o: CallOptions,
+  ): Promise<void> {
+    const input = { BackupVaultName: vault, RecoveryPointArn: recoveryPointArn };
+    try {
+      await (operation === 'DeleteRecoveryPoint'
+        ? this.client.send(new DeleteRecoveryPointCommand(input), { abortSignal: o.signal })
+        : this.client.send(new DisassociateRecoveryPointCommand(input), { abortSignal: o.signal }));
+    } catch (e) {
+      throw toAccessError(e, { operation, connection: this.connection, vaultName: vault });
+    }
+  }
+
   /**
    * Deletes a recovery point. For a continuous one this "deletes the existing continuous backup and
    * stops future continuous backup" — until a plan that still selects the resource runs again.
    */
-  async deleteRecoveryPoint(vault: string, recoveryPointArn: string, o: CallOptions = {}): Promise<void> {
-    try {
-      await this.client.send(
-        new DeleteRecoveryPointCommand({ BackupVaultName: vault, RecoveryPointArn: recoveryPointArn }),
-        { abortSignal: o.signal },
-      );
-    } catch (e) {
-      throw toAccessError(e, {
-        operation: 'DeleteRecoveryPoint',
-        connection: this.connection,
-        vaultName: vault,
-      });
-    }
+  deleteRecoveryPoint(vault: string, recoveryPointArn: string, o: CallOptions = {}): Promise<void> {
+    return this.send('DeleteRecoveryPoint', vault, recoveryPointArn, o);
   }
 
   /** Hands a continuous backup back to its source service (continuous points only). */
-  async disassociateRecoveryPoint(
-    vault: string,
-    recoveryPointArn: string,
-    o: CallOptions = {},
-  ): Promise<void> {
-    try {
-      await this.client.send(
-        new DisassociateRecoveryPointCommand({ BackupVaultName: vault, RecoveryPointArn: recoveryPointArn }),
-        { abortSignal: o.signal },
-      );
-    } catch (e) {
-      throw toAccessError(e, {
-        operation: 'DisassociateRecoveryPoint',
-        connection: this.connection,
-        vaultName: vault,
-      });
-    }
+  disassociateRecoveryPoint(vault: string, recoveryPointArn: string, o: CallOptions = {}): Promise<void> {
+    return this.send('DisassociateRecoveryPoint', vault, recoveryPointArn, o);
   }
 }
 

@@ -78,7 +78,7 @@ export interface Consequences {
 const DAY = 86_400_000;
 
 /** The resource's name, as the console shows it: its own name, else the last part of its ARN. */
-export function resourceNameOf(p: PointFacts): string {
+function resourceNameOf(p: PointFacts): string {
   return p.resourceName || p.resourceArn?.split(/[:/]/).filter(Boolean).pop() || p.recoveryPointArn;
 }
 
@@ -96,7 +96,7 @@ export function lockModeOf(lock: LockFacts, now: Date): LockMode {
 }
 
 /** The lock's bounds, in words. */
-export function lockBounds(vault: string, lock: LockFacts, now: Date): string {
+function lockBounds(vault: string, lock: LockFacts, now: Date): string {
   const days = (n: number | undefined) => (n === undefined ? 'none' : `${n} day${n === 1 ? '' : 's'}`);
   const mode = lockModeOf(lock, now);
   const date = lock.lockDate ? formatUtc(lock.lockDate) : '';
@@ -208,6 +208,8 @@ export function consequencesOf(
   coverage: readonly PlanCoverage[],
   copies: readonly KnownCopy[],
   now: Date,
+  /** The account and Region it is sent to, as the connection describes itself. */
+  where?: string,
 ): Consequences {
   const name = resourceNameOf(point);
   const continuous = isContinuousRecoveryPointArn(point.recoveryPointArn);
@@ -234,7 +236,10 @@ export function consequencesOf(
   const lockCheck = lockVerdict(action, point, lock, now);
   if (lockCheck.forbids) return refuse(lockCheck.text!);
 
-  const lines: string[] = [];
+  // Every value that decides what is deleted, and where, comes first.
+  const lines: string[] = [
+    `${where ? `${where} · ` : ''}vault ${point.vaultName} · recovery point ${point.recoveryPointArn}`,
+  ];
   if (continuous) lines.push(...continuousText(action, point, name));
   else
     lines.push(

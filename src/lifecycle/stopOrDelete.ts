@@ -47,7 +47,7 @@ export type Outcome =
 
 export async function runStopOrDelete(
   action: LifecycleAction,
-  target: { vaultName: string; recoveryPointArn: string },
+  target: { vaultName: string; recoveryPointArn: string; where?: string },
   door: LifecycleDoor,
   ui: LifecycleUi,
   now: Date,
@@ -59,7 +59,7 @@ export async function runStopOrDelete(
     continuous && point.resourceArn ? door.plansSelecting(point.resourceArn) : Promise.resolve([]),
     action === 'delete' ? door.copiesOf(point) : Promise.resolve([]),
   ]);
-  const consequences = consequencesOf(action, point, lock, coverage, copies, now);
+  const consequences = consequencesOf(action, point, lock, coverage, copies, now, target.where);
   if (consequences.refusal) return { kind: 'refused', consequences };
   const answer = await ui.confirm(consequences);
   if (answer === 'open-plan' && consequences.openPlan)

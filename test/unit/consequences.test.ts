@@ -96,6 +96,11 @@ describe('what stopping or deleting a recovery point does, per resource type', (
       const c = of('delete', point('S3', true));
       assert.match(c.detail, /backup data of bucket orders-bucket is deleted and can no longer be restored/);
       assert.equal(c.typedName, 'orders-bucket');
+      const where = consequencesOf('delete', point('S3', true), UNLOCKED, [], [], NOW, 'prod · eu-west-1');
+      assert.match(
+        where.detail,
+        /^prod · eu-west-1 · vault prod-pitr · recovery point arn:aws:backup:.*:continuous:x-1\n/,
+      );
       assert.equal(c.confirmLabel, 'Delete Recovery Point');
     });
     it('RDS: permanently deleted, and RDS automated backups are turned off', () => {

@@ -7,12 +7,13 @@
 import * as vscode from 'vscode';
 import { errorText, noLinks } from '../../aws/awsText';
 import type { BackupApi } from '../../aws/backupApi';
+import { describeConnection } from '../../aws/connection';
 import type { LifecycleApi } from '../../aws/lifecycleApi';
 import type { LifecycleAction } from '../consequences';
 import { connectionDoor, runStopOrDelete, type LifecycleUi, type Outcome } from '../stopOrDelete';
 
-export const STOP_COMMAND = 'awsBackupPitr.lifecycle.stopContinuousBackup';
-export const DELETE_COMMAND = 'awsBackupPitr.lifecycle.deleteRecoveryPoint';
+const STOP_COMMAND = 'awsBackupPitr.lifecycle.stopContinuousBackup';
+const DELETE_COMMAND = 'awsBackupPitr.lifecycle.deleteRecoveryPoint';
 
 /** A recovery point node of the explorer's tree, as the commands receive it. */
 interface TreePoint {
@@ -82,7 +83,7 @@ export function registerStopDelete(
     try {
       outcome = await runStopOrDelete(
         action,
-        { vaultName, recoveryPointArn },
+        { vaultName, recoveryPointArn, where: describeConnection(api.connection) },
         connectionDoor(api, deps.lifecycleFor(api)),
         ui,
         new Date(),

@@ -111,6 +111,9 @@ describe('stop and delete recovery points in a real VS Code host', function () {
     assert.equal(outcome.kind, 'sent');
     const modal = answers.modals[0]!;
     assert.equal(modal.confirmLabel, 'Delete Recovery Point');
+    const first = modal.detail.split('\n')[0]!;
+    assert.ok(first.includes(`us-east-1 · ${emu.url}`), `the connection first: ${first}`);
+    assert.ok(first.endsWith(`vault prod-pitr · recovery point ${arn}`), first);
     assert.match(modal.detail, /permanently deleted, and RDS automated backups of orders-db are turned off/);
     assert.match(
       modal.detail,
@@ -138,6 +141,21 @@ describe('stop and delete recovery points in a real VS Code host', function () {
     assert.deepEqual(answers.nameBoxes, []);
     assert.equal(sent().length, before);
     assert.ok(emu.state.recoveryPoints.has(node.point.RecoveryPointArn!));
+  });
+
+  it('"Open Backup Plan" on the modal opens the plan that would back the cluster up again, and sends nothing', async () => {
+    const node = await pointNode(await vault('prod-pitr'), 'Aurora', true);
+    const before = sent().length;
+    const answers = new Answers('open-plan');
+    ext.stopDelete.setUi(answers);
+    const outcome = await vscode.commands.executeCommand<Outcome>(DELETE, node);
+    assert.equal(outcome.kind, 'open-plan');
+    assert.match(answers.modals[0]!.detail, /not fully deleted: it stays restorable from Aurora/);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.match(doc?.uri.path ?? '', /pitr-orders\.get-backup-plan\.json$/);
+    assert.match(doc?.getText() ?? '', /"EnableContinuousBackup": true/);
+    assert.equal(sent().length, before);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('a locked vault refuses before anything is sent, with the lock’s bounds', async () => {

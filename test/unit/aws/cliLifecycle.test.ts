@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DELETING_MS, RERUN_DELAY_MS } from '../../../src/emulator/handlers/vaults';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { isolateAwsEnvironment } from './awsTestEnv';
 
 const run = promisify(execFile);
 
@@ -16,28 +17,28 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
   let emu: Emulator;
   let ahead = 0;
 
+  let env: ReturnType<typeof isolateAwsEnvironment>;
+
   before(async () => {
+    // The CLI signs with the "emulator" profile of the test's own config files, nothing of the machine's.
+    env = isolateAwsEnvironment();
     emu = await startEmulator({ bulkRecoveryPoints: 5, clock: () => new Date(Date.now() + ahead) });
   });
-  after(() => emu.close());
+  after(async () => {
+    await emu.close();
+    env.restore();
+  });
 
   /** `aws backup <args>`: the exit code, the parsed output, and the error text. */
   async function cli(
     ...args: string[]
   ): Promise<{ code: number; out: Record<string, unknown>; err: string }> {
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: emu.credentials.secretAccessKey,
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
-    };
-    const argv = ['backup', ...args, '--endpoint-url', emu.url, '--region', emu.region, '--output', 'json'];
+    const argv = ['backup', ...args, '--profile', 'emulator', '--endpoint-url', emu.url, '--output', 'json'];
     try {
-      const { stdout, stderr } = await run('aws', argv, { env, encoding: 'utf8' });
+      const { stdout, stderr } = await run('aws', argv, {
+        env: { ...process.env, AWS_PAGER: '' },
+        encoding: 'utf8',
+      });
       return {
         code: 0,
         out: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {},
@@ -50,6 +51,9 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
       return { code: x.code, out: {}, err: x.stderr ?? '' };
     }
   }
+  /** An operation on one recovery point of a vault. */
+  const onPoint = (operation: string, arn: string, vault = 'prod-pitr') =>
+    cli(operation, '--backup-vault-name', vault, '--recovery-point-arn', arn);
   const arnOf = (vault: string, type: string, continuous: boolean): string => {
     const p = [...emu.state.recoveryPoints.values()].find(
       (x) =>
@@ -61,40 +65,21 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
     assert.ok(p, `no ${type} point in ${vault}`);
     return p.RecoveryPointArn;
   };
-  const describe_ = (arn: string) =>
-    cli('describe-recovery-point', '--backup-vault-name', 'prod-pitr', '--recovery-point-arn', arn);
+  const describe_ = (arn: string) => onPoint('describe-recovery-point', arn);
 
   it('disassociate S3: STOPPED, and still there to restore from', async () => {
     const arn = arnOf('prod-pitr', 'S3', true);
-    const r = await cli(
-      'disassociate-recovery-point',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const r = await onPoint('disassociate-recovery-point', arn);
     assert.equal(r.code, 0, r.err);
     const d = await describe_(arn);
     assert.equal(d.out.Status, 'STOPPED');
-    const meta = await cli(
-      'get-recovery-point-restore-metadata',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const meta = await onPoint('get-recovery-point-restore-metadata', arn);
     assert.equal((meta.out.RestoreMetadata as Record<string, string>).DestinationBucketName, 'orders-bucket');
   });
 
   it('disassociate RDS: released, gone from AWS Backup', async () => {
     const arn = arnOf('prod-pitr', 'RDS', true);
-    const r = await cli(
-      'disassociate-recovery-point',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const r = await onPoint('disassociate-recovery-point', arn);
     assert.equal(r.code, 0, r.err);
     const d = await describe_(arn);
     assert.notEqual(d.code, 0);
@@ -103,13 +88,7 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
 
   it('disassociate a snapshot: refused', async () => {
     const arn = arnOf('prod-pitr', 'RDS', false);
-    const r = await cli(
-      'disassociate-recovery-point',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const r = await onPoint('disassociate-recovery-point', arn);
     assert.notEqual(r.code, 0);
     assert.match(r.err, /InvalidRequestException.*Only continuous backups can be disassociated/);
   });
@@ -118,13 +97,7 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
     const young = [...emu.state.recoveryPoints.values()]
       .filter((p) => p.BackupVaultName === 'compliance-locked')
       .sort((a, b) => b.CreationDate.getTime() - a.CreationDate.getTime())[0]!;
-    const r = await cli(
-      'delete-recovery-point',
-      '--backup-vault-name',
-      'compliance-locked',
-      '--recovery-point-arn',
-      young.RecoveryPointArn,
-    );
+    const r = await onPoint('delete-recovery-point', young.RecoveryPointArn, 'compliance-locked');
     assert.notEqual(r.code, 0);
     assert.match(r.err, /\(InvalidRequestException\).*locked with a minimum retention of 7 days/);
     assert.ok(emu.state.recoveryPoints.has(young.RecoveryPointArn));
@@ -132,22 +105,10 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
 
   it('delete a snapshot: DELETING, then gone; deleting it again meanwhile is refused', async () => {
     const arn = arnOf('prod-pitr', 'S3', false);
-    const r = await cli(
-      'delete-recovery-point',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const r = await onPoint('delete-recovery-point', arn);
     assert.equal(r.code, 0, r.err);
     assert.equal((await describe_(arn)).out.Status, 'DELETING');
-    const again = await cli(
-      'delete-recovery-point',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const again = await onPoint('delete-recovery-point', arn);
     assert.match(again.err, /InvalidResourceStateException/);
     ahead += DELETING_MS + 1000;
     assert.match((await describe_(arn)).err, /ResourceNotFoundException/);
@@ -155,13 +116,7 @@ describe('AWS CLI: delete-recovery-point and disassociate-recovery-point per typ
 
   it("delete the Aurora continuous point: gone, and back at the plan's next run", async () => {
     const arn = arnOf('prod-pitr', 'Aurora', true);
-    const r = await cli(
-      'delete-recovery-point',
-      '--backup-vault-name',
-      'prod-pitr',
-      '--recovery-point-arn',
-      arn,
-    );
+    const r = await onPoint('delete-recovery-point', arn);
     assert.equal(r.code, 0, r.err);
     const aurora = async () =>
       (

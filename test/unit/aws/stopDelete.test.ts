@@ -41,27 +41,29 @@ class ScriptedUi implements LifecycleUi {
  */
 describe('stop and delete a recovery point, against the emulator', function () {
   this.timeout(60_000);
-  let emu: Emulator;
-  let env: ReturnType<typeof isolateAwsEnvironment>;
-  let factory: BackupClientFactory;
-  let door: LifecycleDoor;
-  let api: BackupApi;
+  let [emu, env, factory, door, api] = [] as unknown as [
+    Emulator,
+    ReturnType<typeof isolateAwsEnvironment>,
+    BackupClientFactory,
+    LifecycleDoor,
+    BackupApi,
+  ];
   let ahead = 0;
   const now = () => new Date(Date.now() + ahead);
 
+  // A fresh account for every test, its clock moved on by `ahead`; the door signs as the "emulator" profile.
   beforeEach(async () => {
     env = isolateAwsEnvironment();
     ahead = 0;
-    emu = await startEmulator({ bulkRecoveryPoints: 5, clock: now });
-    factory = new BackupClientFactory({ maxAttempts: 2 });
+    [emu, factory] = [await startEmulator({ bulkRecoveryPoints: 5, clock: now }), new BackupClientFactory()];
     const conn: Connection = { profile: 'emulator', region: 'us-east-1', endpoint: emu.url };
     api = new BackupApi(factory.get(conn), conn);
     door = connectionDoor(api, openLifecycleApi(factory, conn));
   });
-  afterEach(async () => {
+  afterEach(() => {
     factory.dispose();
-    await emu.close();
     env.restore();
+    return emu.close();
   });
 
   const points = () => [...emu.state.recoveryPoints.values()];
