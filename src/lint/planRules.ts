@@ -40,7 +40,7 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** The plan is what the service printed (get-backup-plan output), not an input. */
   output?: boolean;
 }
