@@ -153,6 +153,10 @@ export function generateSchemas(model) {
       'StartRestoreJobInput',
       'Input of `aws backup start-restore-job --cli-input-json file://…`.',
     ],
+    'get-recovery-point-restore-metadata': [
+      'GetRecoveryPointRestoreMetadataOutput',
+      'Output of `aws backup get-recovery-point-restore-metadata`.',
+    ],
   };
   const out = {};
   for (const [kind, [shape, title]] of Object.entries(docs)) {
@@ -161,6 +165,8 @@ export function generateSchemas(model) {
       ...common,
       Metadata: { type: 'object', additionalProperties: true },
       'StartRestoreJobInput.ResourceType': { type: 'string' },
+      // The output names SAP HANA's type with spaces too ("SAP HANA on Amazon EC2", saphana-restore.html).
+      'GetRecoveryPointRestoreMetadataOutput.ResourceType': { type: 'string' },
     };
     const rootRef = shapeSchema(shape, defs, overrides);
     const rootName = rootRef.$ref.split('/').pop();

@@ -116,6 +116,10 @@ function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
     case 'restore-metadata':
       lintMetadata(root, ctx, { resourceType: r.resourceType ?? 'generic' });
       break;
+    case 'get-recovery-point-restore-metadata':
+      // What the service returned for the point: linted as the metadata a restore would send.
+      lintMetadata(valueOf(root, 'RestoreMetadata'), ctx, { resourceType: r.resourceType ?? 'generic' });
+      break;
     case 'start-restore-job': {
       lintJob(root, ctx);
       const arn = stringValue(valueOf(root, 'RecoveryPointArn'));

@@ -1,9 +1,11 @@
 /**
  * The quick fixes the rules offer, built in one place: "Change to X" (a value replaced by the one it
- * should be) and "Rename to X" (a key spelled as documented). Edits are JSON edits against the
+ * should be), "Rename to X" (a key spelled as documented) and "Remove X" (a property the service
+ * rejects). Edits are JSON edits against the
  * CLI-shaped tree; a format adapter (src/lint/formats/types.ts) turns them into its own syntax.
  */
-import type { Span } from './jsonAst';
+import type { Node } from 'jsonc-parser';
+import { removalEdit, type Span } from './jsonAst';
 import type { Fix } from './types';
 
 /** The text a value is written as in JSON: strings quoted and escaped, numbers as they are. */
@@ -37,4 +39,9 @@ export function renameTo(key: Span, name: string | undefined): Fix[] {
       isPreferred: true,
     },
   ];
+}
+
+/** One preferred fix that removes the property `prop` (key, value and the comma joining it). */
+export function removeProperty(prop: Node, name: string): Fix[] {
+  return [{ title: `Remove ${name}`, edits: [removalEdit(prop)], isPreferred: true }];
 }

@@ -1,17 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { parseScheduleExpression } from './cron';
-import {
-  booleanValue,
-  elements,
-  keyOf,
-  numberValue,
-  propertyNode,
-  removalEdit,
-  stringValue,
-  valueOf,
-} from './jsonAst';
-import { changeTo } from './fixes';
+import { booleanValue, elements, keyOf, numberValue, propertyNode, stringValue, valueOf } from './jsonAst';
+import { changeTo, removeProperty } from './fixes';
 import { didYouMean } from './suggest';
 // Continuous retention bounds and cold storage's minimum, with AWS's pages: ../backup/limits.
 import {
@@ -49,7 +40,7 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** The plan is what the service printed (get-backup-plan output), not an input. */
   output?: boolean;
 }
@@ -148,7 +139,7 @@ function lintDeleteAfterEvent(lifecycle: Node | undefined, ctx: RuleContext): vo
     'PLAN007',
     prop.children[0],
     'Lifecycle.DeleteAfterEvent is not valid as an input: the service sets it on the recovery points it copies for a logically air-gapped vault, never from a plan. Remove it (DeleteAfterDays sets the retention).',
-    [{ title: 'Remove DeleteAfterEvent', edits: [removalEdit(prop)], isPreferred: true }],
+    removeProperty(prop, 'DeleteAfterEvent'),
   );
 }
 
@@ -206,7 +197,7 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
       name === 'MoveToColdStorageAfterDays'
         ? 'Continuous backups cannot move to cold storage (they are kept at most 35 days, cold storage needs 90): the service rejects this with "MoveToColdStorageAfterDays is unavailable". Remove it.'
         : 'Continuous backups cannot be archived to cold storage. Remove OptInToArchiveForSupportedResources.',
-      [{ title: `Remove ${name}`, edits: [removalEdit(prop)], isPreferred: true }],
+      removeProperty(prop, name),
     );
   }
   const copies = valueOf(rule, 'CopyActions');

@@ -48,9 +48,10 @@ export function recognize(input: RecognizeInput): Recognition | undefined {
 
 function withType(r: Recognition, root: Node | undefined, fileName: string | undefined): Recognition {
   if (r.kind === 'restore-metadata') return { ...r, resourceType: metadataType(root, undefined, fileName) };
-  if (r.kind === 'start-restore-job') {
+  if (r.kind === 'start-restore-job' || r.kind === 'get-recovery-point-restore-metadata') {
     const declared = stringValue(valueOf(root, 'ResourceType'));
-    return { ...r, resourceType: metadataType(valueOf(root, 'Metadata'), declared, fileName) };
+    const metadata = valueOf(root, r.kind === 'start-restore-job' ? 'Metadata' : 'RestoreMetadata');
+    return { ...r, resourceType: metadataType(metadata, declared, fileName) };
   }
   return r;
 }
@@ -78,6 +79,8 @@ function kindInFamily(family: DocumentFamily, root: Node | undefined): DocumentK
     if (has(root, 'BackupPlanId')) return 'update-backup-plan';
     return 'create-backup-plan';
   }
+  if (family === 'restore-metadata' && isRestoreMetadataOutput(root))
+    return 'get-recovery-point-restore-metadata';
   if (
     family === 'backup-selection' &&
     root?.type === 'object' &&
@@ -87,10 +90,18 @@ function kindInFamily(family: DocumentFamily, root: Node | undefined): DocumentK
   return family;
 }
 
+/** A saved `aws backup get-recovery-point-restore-metadata` output (service model: its Output shape). */
+function isRestoreMetadataOutput(root: Node | undefined): boolean {
+  return (
+    root?.type === 'object' && valueOf(root, 'RestoreMetadata')?.type === 'object' && !has(root, 'Metadata')
+  );
+}
+
 function kindFromContent(root: Node | undefined): DocumentKind | undefined {
   if (root?.type !== 'object') return undefined;
   if (valueOf(root, 'BackupPlan')?.type === 'object') return kindInFamily('backup-plan', root);
   if (valueOf(root, 'BackupSelection')?.type === 'object') return 'create-backup-selection';
+  if (isRestoreMetadataOutput(root)) return 'get-recovery-point-restore-metadata';
   if (
     has(root, 'RecoveryPointArn') &&
     (has(root, 'Metadata') || has(root, 'IdempotencyToken') || has(root, 'ResourceType'))

@@ -6,6 +6,7 @@ import backupSelection from '../../schemas/backup-selection.schema.json';
 import createBackupSelection from '../../schemas/create-backup-selection.schema.json';
 import restoreMetadata from '../../schemas/restore-metadata.schema.json';
 import startRestoreJob from '../../schemas/start-restore-job.schema.json';
+import getRecoveryPointRestoreMetadata from '../../schemas/get-recovery-point-restore-metadata.schema.json';
 import type { DocumentKind } from './types';
 
 /** A JSON Schema node, as far as completion, hover and error mapping read it. */
@@ -31,6 +32,7 @@ export const SCHEMAS: Readonly<Record<DocumentKind, SchemaNode>> = {
   'create-backup-selection': createBackupSelection,
   'restore-metadata': restoreMetadata,
   'start-restore-job': startRestoreJob,
+  'get-recovery-point-restore-metadata': getRecoveryPointRestoreMetadata,
 };
 
 /** Follows a local `$ref` within `root`. */

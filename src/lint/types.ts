@@ -7,7 +7,8 @@ export type DocumentKind =
   | 'backup-selection' // create-backup-selection --backup-selection file://…
   | 'create-backup-selection' // create-backup-selection --cli-input-json
   | 'restore-metadata' // start-restore-job --metadata file://…
-  | 'start-restore-job'; // start-restore-job --cli-input-json
+  | 'start-restore-job' // start-restore-job --cli-input-json
+  | 'get-recovery-point-restore-metadata'; // its output: RestoreMetadata is restore metadata
 
 /** The families a user names in settings; recognition picks the exact kind inside one. */
 export type DocumentFamily = 'backup-plan' | 'backup-selection' | 'restore-metadata' | 'start-restore-job';
@@ -21,6 +22,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'create-backup-selection',
   'restore-metadata',
   'start-restore-job',
+  'get-recovery-point-restore-metadata',
 ];
 
 export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
@@ -32,6 +34,7 @@ export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
   'create-backup-selection': 'backup-selection',
   'restore-metadata': 'restore-metadata',
   'start-restore-job': 'start-restore-job',
+  'get-recovery-point-restore-metadata': 'restore-metadata',
 };
 
 /** Resource types whose restore metadata the linter knows key by key. */

@@ -89,6 +89,42 @@ describe('trust on real documents', () => {
     assert.deepEqual(errorsAndWarnings(json(output.RestoreMetadata), 'sap-hana-restore-metadata.json'), []);
   });
 
+  it('a saved get-recovery-point-restore-metadata output is recognised, its RestoreMetadata linted for its type', () => {
+    const text = fixture('sap-hana-get-recovery-point-restore-metadata.json');
+    const r = lint({ text, now: NOW, fileName: 'rp.json' });
+    assert.deepEqual(r?.recognition, {
+      kind: 'get-recovery-point-restore-metadata',
+      reason: 'content',
+      resourceType: 'SAP HANA on Amazon EC2',
+    });
+    assert.deepEqual(r.findings, []);
+    // Findings land inside RestoreMetadata, for the type the output names.
+    const s3 = json({
+      BackupVaultArn: 'arn:aws:backup:us-east-1:123456789012:backup-vault:Default',
+      RecoveryPointArn: 'arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:orders-1a2b3c',
+      ResourceType: 'S3',
+      RestoreMetadata: { DestinationBucketName: 'Orders_Bucket', RestoreACLs: 'yes' },
+    });
+    const found = run(s3, { fileName: 'rp.json' }).filter((f) => f.severity === 'error');
+    assert.deepEqual(
+      found.map((f) => [f.code, f.at]),
+      [
+        ['RST009', '"Orders_Bucket"'],
+        ['RST012', '"yes"'],
+      ],
+    );
+    const start = s3.indexOf('"RestoreMetadata"');
+    assert.ok(found.every((f) => f.offset > start));
+    // Named by a setting as restore metadata, the output is still read as an output.
+    const bySetting = lint({
+      text,
+      now: NOW,
+      fileName: 'x/rp.json',
+      globs: { '**/rp.json': 'restore-metadata' },
+    });
+    assert.equal(bySetting?.recognition.kind, 'get-recovery-point-restore-metadata');
+  });
+
   it('a selection whose Conditions is malformed is reported as malformed, not as selecting everything', () => {
     const text = fixture('selection-conditions-as-list.json');
     const found = codes(text, { fileName: 'backup-selection.json' });

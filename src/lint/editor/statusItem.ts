@@ -11,6 +11,7 @@ const KIND_LABEL: Record<DocumentKind, string> = {
   'create-backup-selection': 'create-backup-selection input',
   'restore-metadata': 'Restore metadata',
   'start-restore-job': 'start-restore-job input',
+  'get-recovery-point-restore-metadata': 'get-recovery-point-restore-metadata output',
 };
 
 /** A status-bar item that says what the active file is linted as; a click opens the Problems panel. */

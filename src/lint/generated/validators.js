@@ -6,6 +6,7 @@ import backupSelectionSchema from "../../../schemas/backup-selection.schema.json
 import createBackupPlanSchema from "../../../schemas/create-backup-plan.schema.json";
 import createBackupSelectionSchema from "../../../schemas/create-backup-selection.schema.json";
 import getBackupPlanSchema from "../../../schemas/get-backup-plan.schema.json";
+import getRecoveryPointRestoreMetadataSchema from "../../../schemas/get-recovery-point-restore-metadata.schema.json";
 import restoreMetadataSchema from "../../../schemas/restore-metadata.schema.json";
 import startRestoreJobSchema from "../../../schemas/start-restore-job.schema.json";
 import updateBackupPlanSchema from "../../../schemas/update-backup-plan.schema.json";
@@ -48,17 +49,18 @@ const schema68 = getBackupPlanSchema.$defs.Lifecycle;
 const schema71 = getBackupPlanSchema.$defs.IndexAction;
 const schema72 = getBackupPlanSchema.$defs.ScanAction;
 const schema69 = getBackupPlanSchema.$defs.CopyAction;
-const schema77 = restoreMetadataSchema;
-const schema78 = startRestoreJobSchema;
-const schema79 = updateBackupPlanSchema;
-const schema80 = updateBackupPlanSchema.$defs.BackupPlanInput;
-const schema87 = updateBackupPlanSchema.$defs.AdvancedBackupSetting;
-const schema88 = updateBackupPlanSchema.$defs.ScanSetting;
-const schema81 = updateBackupPlanSchema.$defs.BackupRuleInput;
-const schema82 = updateBackupPlanSchema.$defs.Lifecycle;
-const schema85 = updateBackupPlanSchema.$defs.IndexAction;
-const schema86 = updateBackupPlanSchema.$defs.ScanAction;
-const schema83 = updateBackupPlanSchema.$defs.CopyAction;
+const schema77 = getRecoveryPointRestoreMetadataSchema;
+const schema78 = restoreMetadataSchema;
+const schema79 = startRestoreJobSchema;
+const schema80 = updateBackupPlanSchema;
+const schema81 = updateBackupPlanSchema.$defs.BackupPlanInput;
+const schema88 = updateBackupPlanSchema.$defs.AdvancedBackupSetting;
+const schema89 = updateBackupPlanSchema.$defs.ScanSetting;
+const schema82 = updateBackupPlanSchema.$defs.BackupRuleInput;
+const schema83 = updateBackupPlanSchema.$defs.Lifecycle;
+const schema86 = updateBackupPlanSchema.$defs.IndexAction;
+const schema87 = updateBackupPlanSchema.$defs.ScanAction;
+const schema84 = updateBackupPlanSchema.$defs.CopyAction;
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/backup-plan.schema.json" */;
 let vErrors = null;
@@ -2026,7 +2028,7 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://aws-backup-pitr.invalid/schemas/restore-metadata.schema.json" */;
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/get-recovery-point-restore-metadata.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate47.evaluated;
@@ -2037,9 +2039,9 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+for(const key0 in data){
+if(!((((key0 === "BackupVaultArn") || (key0 === "RecoveryPointArn")) || (key0 === "RestoreMetadata")) || (key0 === "ResourceType"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2048,11 +2050,77 @@ vErrors.push(err0);
 }
 errors++;
 }
+}
+if(data.BackupVaultArn !== undefined){
+let data0 = data.BackupVaultArn;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/BackupVaultArn",schemaPath:"#/properties/BackupVaultArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.BackupVaultArn.type,parentSchema:schema77.properties.BackupVaultArn,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.RecoveryPointArn !== undefined){
+let data1 = data.RecoveryPointArn;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.RecoveryPointArn.type,parentSchema:schema77.properties.RecoveryPointArn,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.RestoreMetadata !== undefined){
+let data2 = data.RestoreMetadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+const err3 = {instancePath:instancePath+"/RestoreMetadata",schemaPath:"#/properties/RestoreMetadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.RestoreMetadata.type,parentSchema:schema77.properties.RestoreMetadata,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ResourceType !== undefined){
+let data3 = data.ResourceType;
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ResourceType.type,parentSchema:schema77.properties.ResourceType,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
 validate47.errors = vErrors;
 return errors === 0;
 }
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://aws-backup-pitr.invalid/schemas/start-restore-job.schema.json" */;
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/restore-metadata.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate48.evaluated;
@@ -2063,8 +2131,34 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/start-restore-job.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RecoveryPointArn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RecoveryPointArn"},message:"must have required property '"+"RecoveryPointArn"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RecoveryPointArn"},message:"must have required property '"+"RecoveryPointArn"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2074,7 +2168,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Metadata === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Metadata"},message:"must have required property '"+"Metadata"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Metadata"},message:"must have required property '"+"Metadata"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2085,7 +2179,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "RecoveryPointArn") || (key0 === "Metadata")) || (key0 === "IamRoleArn")) || (key0 === "IdempotencyToken")) || (key0 === "ResourceType")) || (key0 === "CopySourceTagsToRestoredResource"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2098,7 +2192,7 @@ errors++;
 if(data.RecoveryPointArn !== undefined){
 let data0 = data.RecoveryPointArn;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.RecoveryPointArn.type,parentSchema:schema78.properties.RecoveryPointArn,data:data0};
+const err3 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.RecoveryPointArn.type,parentSchema:schema79.properties.RecoveryPointArn,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2113,7 +2207,7 @@ let data1 = data.Metadata;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-const err4 = {instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.Metadata.type,parentSchema:schema78.properties.Metadata,data:data1};
+const err4 = {instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.properties.Metadata.type,parentSchema:schema79.properties.Metadata,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2126,7 +2220,7 @@ errors++;
 if(data.IamRoleArn !== undefined){
 let data2 = data.IamRoleArn;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/IamRoleArn",schemaPath:"#/properties/IamRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.IamRoleArn.type,parentSchema:schema78.properties.IamRoleArn,data:data2};
+const err5 = {instancePath:instancePath+"/IamRoleArn",schemaPath:"#/properties/IamRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.IamRoleArn.type,parentSchema:schema79.properties.IamRoleArn,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2139,7 +2233,7 @@ errors++;
 if(data.IdempotencyToken !== undefined){
 let data3 = data.IdempotencyToken;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/IdempotencyToken",schemaPath:"#/properties/IdempotencyToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.IdempotencyToken.type,parentSchema:schema78.properties.IdempotencyToken,data:data3};
+const err6 = {instancePath:instancePath+"/IdempotencyToken",schemaPath:"#/properties/IdempotencyToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.IdempotencyToken.type,parentSchema:schema79.properties.IdempotencyToken,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2152,7 +2246,7 @@ errors++;
 if(data.ResourceType !== undefined){
 let data4 = data.ResourceType;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.ResourceType.type,parentSchema:schema78.properties.ResourceType,data:data4};
+const err7 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.ResourceType.type,parentSchema:schema79.properties.ResourceType,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2165,7 +2259,7 @@ errors++;
 if(data.CopySourceTagsToRestoredResource !== undefined){
 let data5 = data.CopySourceTagsToRestoredResource;
 if(typeof data5 !== "boolean"){
-const err8 = {instancePath:instancePath+"/CopySourceTagsToRestoredResource",schemaPath:"#/properties/CopySourceTagsToRestoredResource/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.CopySourceTagsToRestoredResource.type,parentSchema:schema78.properties.CopySourceTagsToRestoredResource,data:data5};
+const err8 = {instancePath:instancePath+"/CopySourceTagsToRestoredResource",schemaPath:"#/properties/CopySourceTagsToRestoredResource/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.CopySourceTagsToRestoredResource.type,parentSchema:schema79.properties.CopySourceTagsToRestoredResource,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2177,7 +2271,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2186,14 +2280,14 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/update-backup-plan.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2202,7 +2296,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.BackupPlanId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlanId"},message:"must have required property '"+"BackupPlanId"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlanId"},message:"must have required property '"+"BackupPlanId"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2212,7 +2306,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.BackupPlan === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlan"},message:"must have required property '"+"BackupPlan"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlan"},message:"must have required property '"+"BackupPlan"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2223,7 +2317,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "BackupPlanId") || (key0 === "BackupPlan"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2236,7 +2330,7 @@ errors++;
 if(data.BackupPlanId !== undefined){
 let data0 = data.BackupPlanId;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/BackupPlanId",schemaPath:"#/properties/BackupPlanId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.BackupPlanId.type,parentSchema:schema79.properties.BackupPlanId,data:data0};
+const err3 = {instancePath:instancePath+"/BackupPlanId",schemaPath:"#/properties/BackupPlanId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.BackupPlanId.type,parentSchema:schema80.properties.BackupPlanId,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2247,14 +2341,14 @@ errors++;
 }
 }
 if(data.BackupPlan !== undefined){
-if(!(validate50(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate51(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2263,7 +2357,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 function validator0(p0, p1) {
@@ -3588,9 +3682,9 @@ const validate29 = validator3(schema48, validate30, schema55, pattern4, schema56
 const validate37 = validator2(schema60, schema61);
 const validate41 = validator3(schema66, validate42, schema73, pattern4, schema74);
 const validate43 = validator0(schema69, schema68);
-const validate52 = validator0(schema83, schema82);
-const validate51 = validator1(schema81, func1, pattern4, pattern5, schema82, validate52, schema85, schema86);
-const validate50 = validator3(schema80, validate51, schema87, pattern4, schema88);
+const validate53 = validator0(schema84, schema83);
+const validate52 = validator1(schema82, func1, pattern4, pattern5, schema83, validate53, schema86, schema87);
+const validate51 = validator3(schema81, validate52, schema88, pattern4, schema89);
 export const backupPlan = validate20;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
@@ -3612,15 +3706,17 @@ validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const restoreMetadata = validate47;
+export const getRecoveryPointRestoreMetadata = validate47;
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const startRestoreJob = validate48;
+export const restoreMetadata = validate48;
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const updateBackupPlan = validate49;
+export const startRestoreJob = validate49;
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const updateBackupPlan = validate50;
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 /** The validator of each document kind. */
 export const validators = {
   "backup-plan": backupPlan,
@@ -3628,6 +3724,7 @@ export const validators = {
   "create-backup-plan": createBackupPlan,
   "create-backup-selection": createBackupSelection,
   "get-backup-plan": getBackupPlan,
+  "get-recovery-point-restore-metadata": getRecoveryPointRestoreMetadata,
   "restore-metadata": restoreMetadata,
   "start-restore-job": startRestoreJob,
   "update-backup-plan": updateBackupPlan,
