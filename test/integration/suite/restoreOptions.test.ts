@@ -131,7 +131,11 @@ describe('restore options in a real VS Code host: S3 items, encryption and ACLs;
     assert.ok(
       hovers.some((h) =>
         h.contents.some((c) =>
-          (typeof c === 'string' ? c : c.value).includes('RestoreACLs: changed in the restore flow'),
+          // Shown as text (appendText): its spaces are &nbsp; and markdown characters escaped.
+          (typeof c === 'string' ? c : c.value)
+            .replace(/&nbsp;/g, ' ')
+            .replace(/\\(.)/g, '$1')
+            .includes('RestoreACLs: changed in the restore flow'),
         ),
       ),
       'the hover says it too',
