@@ -8,6 +8,7 @@ import { lint } from '../src/lint/engine';
 import { benchActivation } from './activation';
 import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
+import { benchRestorePoints } from './restorePoints';
 import { generatePlan } from './planGenerator';
 import { benchTerraform } from './terraform';
 
@@ -81,6 +82,7 @@ console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} 
 benchExplorer()
   .then(() => benchDoor())
   .then(() => benchTerraform())
+  .then(() => benchRestorePoints())
   .then(() => benchActivation())
   .catch((e: unknown) => {
     console.error(e);

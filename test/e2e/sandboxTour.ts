@@ -22,6 +22,8 @@ import {
 } from '../integration/vscodeHost';
 
 const OUT = join(ROOT, 'test-results', 'screenshots');
+/** The prefix the tour restores from orders-bucket (an item-level restore). */
+const PREFIX = 's3://orders-bucket/invoices/';
 
 interface Step {
   name: string;
@@ -263,7 +265,7 @@ async function main(): Promise<number> {
         },
       },
       {
-        name: 'restores an S3 bucket to a chosen second through the palette, and sees the job complete',
+        name: 'restores one prefix of an S3 bucket to a chosen second through the palette, and sees the job complete',
         run: async (p) => {
           // Jobs in the sandbox run 45 s; this one should end while the test watches.
           await restoreJobsRun(emulator, 3_000);
@@ -283,13 +285,25 @@ async function main(): Promise<number> {
           await quick.locator(':text("existing bucket name")').first().waitFor({ timeout: 15_000 });
           await p.keyboard.type('orders-restore', { delay: 10 });
           await p.keyboard.press('Enter');
+          // One prefix of the bucket (an item-level restore), typed and checked as typed.
+          await choose('Up to five objects or prefixes', 'Up to five');
+          await quick.locator(':text("Up to five S3 URIs")').first().waitFor({ timeout: 15_000 });
+          await p.keyboard.type(PREFIX, { delay: 10 });
+          await quick
+            .locator(':text("Restores 1 item of orders-bucket")')
+            .first()
+            .waitFor({ timeout: 15_000 });
+          await p.keyboard.press('Enter');
+          await choose('SSE-S3', 'SSE-S3');
+          await choose('Do not restore ACLs', 'Do not restore');
           await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
           // The request opens for review; the start is a click on the CodeLens above it.
           const dialog = await startFromLens(p, 'restore-review.png');
           const said = (await dialog.textContent()) ?? '';
           if (
             !said.includes(`${typed.replace('T', ' ').replace('Z', '')} UTC`) ||
-            !said.includes('orders-restore')
+            !said.includes('orders-restore') ||
+            !said.includes(`What is restored: only 1 item: "${PREFIX}" (a prefix: everything under it)`)
           )
             throw new Error(`the confirmation does not say what will happen: ${said}`);
           await p.screenshot({ path: join(OUT, 'restore-confirm.png') });
@@ -314,7 +328,8 @@ async function main(): Promise<number> {
           if (
             starts.length !== 1 ||
             metadata?.RestoreTime !== typed ||
-            metadata.DestinationBucketName !== 'orders-restore'
+            metadata.DestinationBucketName !== 'orders-restore' ||
+            metadata.ItemsToRestore !== JSON.stringify([PREFIX])
           )
             throw new Error(`the emulator received ${JSON.stringify(starts.map((r) => r.input))}`);
         },
@@ -332,6 +347,7 @@ async function main(): Promise<number> {
           await choose('Latest restorable time', 'Latest');
           await quick.locator(':text("new DB instance identifier")').first().waitFor({ timeout: 15_000 });
           await p.keyboard.press('Enter'); // the suggested identifier
+          await choose('Continue with these settings', 'Continue');
           await choose('AWSBackupDefaultServiceRole', 'AWSBackupDefaultServiceRole');
           await clickStart(p, await startFromLens(p));
           // The job runs (PENDING or RUNNING) when the window reloads: its progress is in the centre.

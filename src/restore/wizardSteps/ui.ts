@@ -3,7 +3,8 @@
  * editor's adapter is src/restore/editor/quickInputUi.ts; unit tests script a fake.
  */
 
-export const BACK = Symbol('back');
+/** A registered symbol: the same in every bundle (the integration tests script the extension's own flow). */
+export const BACK = Symbol.for('awsBackupPitr.restore.back');
 export type Back = typeof BACK;
 
 export interface StepHeader {

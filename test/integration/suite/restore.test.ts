@@ -61,6 +61,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     const script = new Script([
       pick(/Latest restorable time/),
       type(name),
+      pick(/^Continue with these settings/),
       pick(/AWSBackupDefaultServiceRole/),
     ]);
     ext.restore.setPrompts(script);
@@ -90,6 +91,9 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       type(iso(at)),
       pick(/existing bucket/),
       type('orders-restore'),
+      pick(/^The whole bucket/),
+      pick(/^SSE-S3/),
+      pick(/^Do not restore ACLs/),
       pick(/AWSBackupDefaultServiceRole/),
     ]);
     ext.restore.setPrompts(script);

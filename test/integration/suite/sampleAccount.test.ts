@@ -47,6 +47,7 @@ describe('the sample account (the emulator inside the extension)', function () {
     const script = new Script([
       pick(/Latest restorable time/),
       type('orders-db-sample'),
+      pick(/^Continue with these settings/),
       pick(/AWSBackupDefaultServiceRole/),
     ]);
     ext.restore.setPrompts(script);

@@ -4,7 +4,13 @@ import type { RestorePrompts } from '../../../src/restore/editor/register';
 import type { Confirmation } from '../../../src/restore/startGate';
 import type { Back, Choice, InputCheck, StepHeader, WizardUi } from '../../../src/restore/wizard';
 
-export type Answer = (kind: 'pick' | 'input', text: string, items: Choice<unknown>[]) => unknown;
+/** `opened`: the value an input opens with, or the answer a pick opens on (kept from before). */
+export type Answer = (
+  kind: 'pick' | 'input',
+  text: string,
+  items: Choice<unknown>[],
+  opened?: unknown,
+) => unknown;
 
 /**
  * The quick inputs and the modal answered by a script (a modal dialog cannot be clicked from an
@@ -20,22 +26,23 @@ export class Script implements RestorePrompts {
   readonly wizard: WizardUi = {
     pick: async <T>(
       _h: StepHeader,
-      o: { placeholder: string; items: Promise<Choice<T>[]> },
+      o: { placeholder: string; items: Promise<Choice<T>[]>; active?: T },
     ): Promise<T | Back | undefined> => {
       const items = await o.items;
       this.asked.push(o.placeholder);
       const a = this.answers.shift();
       assert.ok(a, `unexpected step "${o.placeholder}"`);
-      return a('pick', o.placeholder, items) as T | undefined;
+      return a('pick', o.placeholder, items, o.active) as T | undefined;
     },
     input: (
       _h: StepHeader,
-      o: { prompt: string; check(t: string): InputCheck | undefined },
+      o: { prompt: string; value?: string; check(t: string): InputCheck | undefined },
     ): Promise<string | Back | undefined> => {
       this.asked.push(o.prompt);
       const a = this.answers.shift();
       assert.ok(a, `unexpected step "${o.prompt}"`);
-      const text = a('input', o.prompt, []) as string;
+      const text = a('input', o.prompt, [], o.value) as string | Back;
+      if (typeof text !== 'string') return Promise.resolve(text);
       assert.notEqual(o.check(text)?.severity, 'error', o.check(text)?.message);
       return Promise.resolve(text);
     },
