@@ -265,7 +265,7 @@ const SECRET_KEY = /pass(word|phrase)?$|password|secret|credential|private.?key|
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** A value from a file or from AWS as inert text: quoted, every control and invisible character escaped. */
-function shownValue(v: unknown): string {
+export function shownValue(v: unknown): string {
   return (JSON.stringify(typeof v === 'string' ? v : String(v)) ?? '""').replace(
     INVISIBLE,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
