@@ -1,18 +1,53 @@
+// @ts-check
 // The restore timeline, drawn from the data the extension posts. Every text from AWS goes through
 // textContent or setAttribute, never innerHTML. Marks are focusable: Tab walks them, details follow focus.
-(function () {
-  const vscode = acquireVsCodeApi();
-  const SVG = 'http://www.w3.org/2000/svg';
-  const root = document.getElementById('timeline');
-  const details = document.getElementById('details');
-  const title = document.getElementById('title');
+// Type-checked (media/tsconfig.json) against the data the extension posts (TimelineData) and, by
+// its shape, what it takes back (src/explorer/timelinePanel.ts).
 
+/** @typedef {import('../src/explorer/timelineModel').TimelineData} TimelineData */
+/**
+ * What the webview posts: ready to draw, drawn (with counts, for the tests), or a restore asked for.
+ * @typedef {{ type: 'ready' }
+ *   | { type: 'drawn'; windows: number; snapshots: number; jobs: number }
+ *   | { type: 'restore'; arn: string; at?: number }} Posted
+ */
+/**
+ * The part of the webview API this script uses (https://code.visualstudio.com/api/extension-guides/webview).
+ * @typedef {{
+ *   postMessage(message: Posted): void;
+ *   getState(): TimelineData | undefined;
+ *   setState(state: TimelineData): void;
+ * }} WebviewApi
+ */
+
+(function () {
+  const vscode = /** @type {{ acquireVsCodeApi(): WebviewApi }} */ (
+    /** @type {unknown} */ (globalThis)
+  ).acquireVsCodeApi();
+  const SVG = 'http://www.w3.org/2000/svg';
+  /** @param {string} id */
+  const byId = (id) => {
+    const e = document.getElementById(id);
+    if (!e) throw new Error(`the timeline page has no #${id}`);
+    return e;
+  };
+  const root = byId('timeline');
+  const details = byId('details');
+  const title = byId('title');
+
+  /**
+   * @param {string} name
+   * @param {Record<string, string | number>} attrs
+   * @param {Element} [parent]
+   * @returns {SVGElement}
+   */
   function el(name, attrs, parent) {
     const e = document.createElementNS(SVG, name);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     if (parent) parent.appendChild(e);
     return e;
   }
+  /** @param {number} ms */
   function fmt(ms) {
     const d = new Date(ms);
     const local = d.toLocaleString(undefined, {
@@ -34,9 +69,14 @@
       ')'
     );
   }
+  /** @param {string} text */
   function show(text) {
     details.textContent = text;
   }
+  /**
+   * @param {SVGElement} node
+   * @param {string} label
+   */
   function focusable(node, label) {
     node.setAttribute('tabindex', '0');
     node.setAttribute('role', 'img');
@@ -46,7 +86,12 @@
     node.addEventListener('mouseenter', () => show(label));
   }
 
-  /** A mark that starts a restore: a click (or Enter / Space) posts which point, and when. */
+  /**
+   * A mark that starts a restore: a click (or Enter / Space) posts which point, and when.
+   * @param {SVGElement} node
+   * @param {string} arn
+   * @param {(e: MouseEvent) => number} [timeAt]
+   */
   function restorable(node, arn, timeAt) {
     node.classList.add('restorable');
     node.addEventListener('click', (e) => {
@@ -60,6 +105,7 @@
     });
   }
 
+  /** @param {TimelineData} data */
   function draw(data) {
     title.textContent =
       'Restore options for ' + data.resourceName + (data.resourceType ? ' (' + data.resourceType + ')' : '');
@@ -68,8 +114,14 @@
     const lanes = Math.max(1, data.windows.length);
     const H = 90 + lanes * 34;
     const svg = el('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H }, root);
+    /** @param {number} t */
     const x = (t) => 20 + ((t - data.start) / (data.end - data.start)) * (W - 40);
-    // The time under the pointer, inside a window [lo, hi].
+    /**
+     * The time under the pointer, inside a window [lo, hi].
+     * @param {MouseEvent} e
+     * @param {number} lo
+     * @param {number} hi
+     */
     const timeAt = (e, lo, hi) => {
       const box = svg.getBoundingClientRect();
       const px = ((e.clientX - box.left) * W) / (box.width || W);
@@ -179,20 +231,25 @@
     );
   }
 
-  window.addEventListener('message', (e) => {
-    if (e.data && e.data.type === 'timeline') {
-      vscode.setState(e.data.data);
-      last = e.data.data;
-      draw(e.data.data);
-      vscode.postMessage({
-        type: 'drawn',
-        windows: e.data.data.windows.length,
-        snapshots: e.data.data.snapshots.length,
-        jobs: e.data.data.jobs.length,
-      });
-    }
-  });
+  /** @type {TimelineData | undefined} */
   let last;
+  window.addEventListener(
+    'message',
+    (/** @type {MessageEvent<{ type?: string; data: TimelineData }>} */ e) => {
+      if (e.data && e.data.type === 'timeline') {
+        const data = e.data.data;
+        vscode.setState(data);
+        last = data;
+        draw(data);
+        vscode.postMessage({
+          type: 'drawn',
+          windows: data.windows.length,
+          snapshots: data.snapshots.length,
+          jobs: data.jobs.length,
+        });
+      }
+    },
+  );
   window.addEventListener('resize', () => {
     if (last) draw(last);
   });

@@ -26,6 +26,7 @@ step() {
 }
 
 step "type check" npx tsc -p . --noEmit
+step "type check (the timeline webview's script, media/tsconfig.json)" npx tsc -p media --noEmit
 step "lint (type-aware)" npx eslint --max-warnings 0 .
 step "format" npx prettier --check --log-level warn .
 # Unused files, exports and dependencies (knip.json says what the entry points are).

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import * as ts from 'typescript';
 
 /**
  * The import rule that keeps the layers (eslint.config.mjs): each wrong import below is reported,
@@ -90,4 +92,112 @@ describe('the layers, kept by the import rule', function () {
     it(`accepts ${file}: ${source.split('\n').join(' ')}`, async () => {
       assert.deepEqual(await reported(file, source), []);
     });
+});
+
+/** Every .ts file below `dir`, as absolute paths. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * The import graph of `files`: each file's relative imports (static, `import type`, re-exports,
+ * `import()` and `require`), resolved as TypeScript and esbuild resolve them. Imports of packages
+ * and of files outside `files` are left out: a cycle runs through our own files.
+ */
+function importGraph(files: readonly string[]): Map<string, string[]> {
+  const known = new Set(files);
+  const resolveImport = (from: string, spec: string): string | undefined => {
+    const base = resolve(dirname(from), spec);
+    return [base, `${base}.ts`, `${base}.d.ts`, join(base, 'index.ts')].find((c) => known.has(c));
+  };
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    const targets = importedFiles
+      .map((i) => i.fileName)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => resolveImport(file, spec))
+      .filter((t): t is string => t !== undefined);
+    graph.set(file, [...new Set(targets)]);
+  }
+  return graph;
+}
+
+/** The import cycles of a graph: each set of files that import one another in a loop (Tarjan). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+describe('no import cycles', () => {
+  const root = join(__dirname, '..', '..', '..');
+
+  it('no two files of src/, bench/ or test/ import each other in a loop (type imports included)', () => {
+    const files = ['src', 'bench', 'test'].flatMap((d) => sourceFiles(join(root, d)));
+    assert.ok(files.length > 100 && files.some((f) => f.endsWith(join('src', 'extension.ts'))));
+    const graph = importGraph(files);
+    assert.ok([...graph.values()].reduce((n, t) => n + t.length, 0) > files.length, 'the imports were read');
+    const cycles = importCycles(graph).map((c) => c.map((f) => relative(root, f)).join(' → '));
+    assert.deepEqual(cycles, [], `import cycles:\n${cycles.join('\n')}`);
+  });
+
+  it('the check finds a loop: two files, three files, a type-only import, a file importing itself', () => {
+    const dir = join(root, 'src', 'backup');
+    const f = (name: string): string => join(dir, `${name}.ts`);
+    assert.ok(existsSync(dir));
+    assert.deepEqual(
+      importCycles(
+        new Map([
+          [f('a'), [f('b')]],
+          [f('b'), [f('a')]],
+          [f('c'), [f('d')]],
+          [f('d'), [f('e')]],
+          [f('e'), [f('c')]],
+          [f('self'), [f('self')]],
+          [f('leaf'), []],
+          [f('tree'), [f('leaf'), f('a')]],
+        ]),
+      ),
+      [[f('a'), f('b')], [f('c'), f('d'), f('e')], [f('self')]],
+    );
+    // The graph reads `import type` and `export … from` as imports too.
+    const { importedFiles } = ts.preProcessFile(
+      "import type { A } from './a';\nexport { b } from './b';\nconst c = import('./c');",
+      true,
+      true,
+    );
+    assert.deepEqual(
+      importedFiles.map((i) => i.fileName),
+      ['./a', './b', './c'],
+    );
+  });
 });

@@ -103,8 +103,6 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
   /** One start at a time per document; a second click while it runs does nothing. */
   const starting = new Set<string>();
 
-  activity.record(jobs.all().map((j) => j.jobId));
-
   /** Untitled review documents the flows opened, and the read-only copies that replace them. */
   const reviews = new Set<string>();
   const readOnlyReviews = new Map<string, string>();
@@ -421,6 +419,8 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
 
   /** Jobs started before the window reloaded: watch them again (and send a start whose answer was lost). */
   async function resume(): Promise<void> {
+    // The explorer marks the jobs started here, in this window or before it reloaded.
+    activity.record(jobs.all().map((j) => j.jobId));
     for (const job of jobs.unfinished()) {
       try {
         const api = await connections.openApi(job.connection);
