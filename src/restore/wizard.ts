@@ -11,7 +11,7 @@
  * role only.
  */
 import { randomUUID } from 'node:crypto';
-import { accountOf, defaultBackupRoleArn } from '../backup/arn';
+import { accountOf } from '../backup/arn';
 import { applyChanges, rememberChanges, type Change } from './options/changes';
 import { dbChanges, dbSettingsStep } from './options/dbSettings';
 import { S3_OPTION_STEPS, s3Changes } from './options/s3Options';
@@ -40,14 +40,8 @@ export type {
   WizardUi,
 } from './wizardSteps/ui';
 export type { WizardOptions, WizardResult } from './wizardSteps/flow';
-export {
-  accountOfRestore,
-  agoText,
-  bothTimes,
-  checkTypedTime,
-  suggestedIdentifier,
-} from './wizardSteps/words';
-export { accountOf, defaultBackupRoleArn };
+export { bothTimes, checkTypedTime, suggestedIdentifier } from './wizardSteps/words';
+export { accountOf };
 
 /** The steps in order. A step that does not apply to the answers so far skips itself. */
 const STEPS = {

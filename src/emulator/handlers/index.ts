@@ -5,10 +5,6 @@ import { REGION_HANDLERS } from './region';
 import { RESTORE_HANDLERS } from './restore';
 import { VAULT_HANDLERS } from './vaults';
 
-export type { HandlerContext } from './common';
-export { isContinuous, restorableWindow } from './common';
-export { restoreJobView } from './restore';
-
 export const HANDLERS: Record<string, Handler> = {
   ...VAULT_HANDLERS,
   ...PLAN_HANDLERS,

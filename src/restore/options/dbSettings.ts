@@ -19,6 +19,7 @@
 import { noIcons } from '../../aws/awsText';
 import type { Flow, StepRun } from '../wizardSteps/flow';
 import { BACK, type Choice } from '../wizardSteps/ui';
+import type { DbSettingsAnswers } from './answers';
 import { changeOf, keyIn, type Change } from './changes';
 
 export interface DbSetting {
@@ -175,13 +176,6 @@ export const AURORA_SETTINGS: readonly DbSetting[] = [
 
 export const settingsOf = (type: string): readonly DbSetting[] =>
   type === 'RDS' ? RDS_SETTINGS : type === 'Aurora' ? AURORA_SETTINGS : [];
-
-/** The values chosen, by documented key; a key not here is as the service returned it. */
-export interface DbSettingsAnswers {
-  values: Record<string, string>;
-  /** The setting last opened, active again when the menu comes back. */
-  last?: string;
-}
 
 /** What the answers change in the metadata; nothing for a value chosen equal to the service's. */
 export function dbChanges(

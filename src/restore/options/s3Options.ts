@@ -9,18 +9,9 @@ import { parseArn } from '../../backup/arn';
 import { answer, type Flow, type StepRun } from '../wizardSteps/flow';
 import type { Choice } from '../wizardSteps/ui';
 import { sourceBucketOf } from '../wizardSteps/words';
+import type { S3OptionAnswers } from './answers';
 import { changeOf, keyIn, type Change } from './changes';
 import { ENCRYPTION_TYPES, itemsOf, kmsKeyProblem, readItems } from './s3Checks';
-
-export interface S3OptionAnswers {
-  scope: 'bucket' | 'items';
-  items: string[];
-  /** The EncryptionType sent; '' leaves the key out. */
-  encryption: string;
-  kmsKey: string;
-  /** The RestoreACLs sent; '' leaves the key out. */
-  acls: string;
-}
 
 const valueOf = (m: Readonly<Record<string, string>>, key: string): string | undefined => m[keyIn(m, key)];
 

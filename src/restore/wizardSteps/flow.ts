@@ -6,8 +6,7 @@ import type { BackupApi } from '../../aws/backupApi';
 import type { PointSummary } from '../../backup/recoveryPoint';
 import { windowOfRecoveryPoint, type RestorableWindow } from '../../backup/restorableWindow';
 import type { Change } from '../options/changes';
-import type { DbSettingsAnswers } from '../options/dbSettings';
-import type { S3OptionAnswers } from '../options/s3Options';
+import type { DbSettingsAnswers, S3OptionAnswers } from '../options/answers';
 import type { StartRestoreJobDocument } from '../restoreRequest';
 import { BACK, type Back, type StepHeader, type WizardUi } from './ui';
 
