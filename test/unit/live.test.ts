@@ -6,6 +6,7 @@ import { liveCheck, MAX_LIVE_RESOURCES, type LiveFacts } from '../../src/lint/li
 import { recognize } from '../../src/lint/recognize';
 import { parseDocument } from '../../src/lint/jsonAst';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { emulatorAndFactory } from './aws/awsTestEnv';
 
 describe('live lint checks, against the emulator', function () {
   this.timeout(30_000);
@@ -98,22 +99,11 @@ describe('live lint checks, against the emulator', function () {
 
 describe('LIVE002 against the emulator', function () {
   this.timeout(30_000);
-  let emu: Emulator;
-  let factory: BackupClientFactory;
-  before(async () => {
-    emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    factory = new BackupClientFactory({ maxAttempts: 1 });
-  });
-  after(async () => {
-    factory.dispose();
-    await emu.close();
-  });
+  const env = emulatorAndFactory();
 
   it("reports a RestoreTime outside the continuous point's window, on the value", async () => {
-    const facts = liveFactsFrom(
-      await openBackupApi(factory, { region: 'us-east-1', endpoint: emu.url, localEmulator: true }),
-    );
-    const rp = [...emu.state.recoveryPoints.values()].find(
+    const facts = liveFactsFrom(await env.openApi());
+    const rp = [...env.emu.state.recoveryPoints.values()].find(
       (p) => p.ResourceType === 'RDS' && p.RecoveryPointArn.includes(':continuous:'),
     )!;
     const doc = (time: string) =>

@@ -1,32 +1,20 @@
 import { strict as assert } from 'node:assert';
-import { openBackupApi } from '../../src/aws/backupApi';
-import { BackupClientFactory } from '../../src/aws/clientFactory';
 import { liveFactsFrom } from '../../src/aws/liveFacts';
 import { PlanApi } from '../../src/aws/planApi';
 import { liveCheck } from '../../src/lint/live';
 import { recognize } from '../../src/lint/recognize';
 import { parseDocument } from '../../src/lint/jsonAst';
 import { RULES_BY_CODE } from '../../src/lint/rules';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { emulatorAndFactory } from './aws/awsTestEnv';
 
 /** LIVE005 against the emulator's seeded Region, where S3 is not opted in. */
 describe('LIVE005: resource types the Region has not opted in', function () {
   this.timeout(30_000);
-  let emu: Emulator;
-  let factory: BackupClientFactory;
-
-  before(async () => {
-    emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    factory = new BackupClientFactory({ maxAttempts: 1 });
-  });
-  after(async () => {
-    factory.dispose();
-    await emu.close();
-  });
+  const env = emulatorAndFactory();
 
   const check = async (value: unknown, name = 'x.json') => {
     // A fresh facts object each time: its answers are cached for a minute.
-    const api = await openBackupApi(factory, { region: 'us-east-1', endpoint: emu.url, localEmulator: true });
+    const api = await env.openApi();
     const text = JSON.stringify(value, null, 2);
     const r = recognize({ root: parseDocument(text).root, fileName: name })!;
     return (await liveCheck(text, r, liveFactsFrom(api)))
@@ -87,9 +75,7 @@ describe('LIVE005: resource types the Region has not opted in', function () {
   });
 
   it('says nothing once S3 is opted in', async () => {
-    const api = new PlanApi(
-      await openBackupApi(factory, { region: 'us-east-1', endpoint: emu.url, localEmulator: true }),
-    );
+    const api = new PlanApi(await env.openApi());
     const all = await api.describeRegionSettings();
     assert.equal(all.S3, false);
     await api.updateRegionSettings({ ...all, S3: true });

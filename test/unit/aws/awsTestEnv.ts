@@ -104,3 +104,33 @@ export function emulatorWithApi(): { readonly emu: Emulator; readonly api: Backu
     },
   };
 }
+
+/**
+ * For one describe block: an emulator (no bulk recovery points) and a client factory that tries each
+ * request once; `openApi()` opens a fresh door to it (so nothing is cached between checks).
+ */
+export function emulatorAndFactory(): {
+  readonly emu: Emulator;
+  readonly factory: BackupClientFactory;
+  openApi(): Promise<BackupApi>;
+} {
+  let emu: Emulator | undefined;
+  let factory: BackupClientFactory | undefined;
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0 });
+    factory = new BackupClientFactory({ maxAttempts: 1 });
+  });
+  after(async () => {
+    factory?.dispose();
+    await emu?.close();
+  });
+  return {
+    get emu() {
+      return emu!;
+    },
+    get factory() {
+      return factory!;
+    },
+    openApi: () => openBackupApi(factory!, { region: 'us-east-1', endpoint: emu!.url, localEmulator: true }),
+  };
+}
