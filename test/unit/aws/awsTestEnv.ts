@@ -78,47 +78,16 @@ export function isolateAwsEnvironment(): { restore: () => void; dir: string } {
   };
 }
 
-/**
- * For one describe block: an emulator (no bulk recovery points) and the extension's door to it,
- * with the extension's client (adaptive retries, 4 attempts per request); closed after the block.
- */
-export function emulatorWithApi(): { readonly emu: Emulator; readonly api: BackupApi } {
-  let emu: Emulator | undefined;
-  let api: BackupApi | undefined;
-  let factory: BackupClientFactory | undefined;
-  before(async () => {
-    emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    factory = new BackupClientFactory();
-    api = await openBackupApi(factory, { region: emu.region, endpoint: emu.url, localEmulator: true });
-  });
-  after(async () => {
-    factory?.dispose();
-    await emu?.close();
-  });
-  return {
-    get emu() {
-      return emu!;
-    },
-    get api() {
-      return api!;
-    },
-  };
-}
-
-/**
- * For one describe block: an emulator (no bulk recovery points) and a client factory that tries each
- * request once; `openApi()` opens a fresh door to it (so nothing is cached between checks).
- */
-export function emulatorAndFactory(): {
+/** For one describe block: an emulator (no bulk recovery points) and a client factory, closed after it. */
+function emulatorBlock(factoryOptions?: ConstructorParameters<typeof BackupClientFactory>[0]): {
   readonly emu: Emulator;
   readonly factory: BackupClientFactory;
-  openApi(): Promise<BackupApi>;
 } {
   let emu: Emulator | undefined;
   let factory: BackupClientFactory | undefined;
   before(async () => {
     emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    factory = new BackupClientFactory({ maxAttempts: 1 });
+    factory = new BackupClientFactory(factoryOptions);
   });
   after(async () => {
     factory?.dispose();
@@ -131,6 +100,44 @@ export function emulatorAndFactory(): {
     get factory() {
       return factory!;
     },
-    openApi: () => openBackupApi(factory!, { region: 'us-east-1', endpoint: emu!.url, localEmulator: true }),
+  };
+}
+
+/**
+ * For one describe block: an emulator (no bulk recovery points) and the extension's door to it,
+ * with the extension's client (adaptive retries, 4 attempts per request); closed after the block.
+ */
+export function emulatorWithApi(): { readonly emu: Emulator; readonly api: BackupApi } {
+  const block = emulatorBlock();
+  let api: BackupApi | undefined;
+  before(async () => {
+    api = await openBackupApi(block.factory, {
+      region: block.emu.region,
+      endpoint: block.emu.url,
+      localEmulator: true,
+    });
+  });
+  return {
+    get emu() {
+      return block.emu;
+    },
+    get api() {
+      return api!;
+    },
+  };
+}
+
+/**
+ * For one describe block: an emulator (no bulk recovery points) and a client that tries each request
+ * once; `openApi()` opens a fresh door to it (so nothing is cached between checks).
+ */
+export function emulatorAndFactory(): { readonly emu: Emulator; openApi(): Promise<BackupApi> } {
+  const block = emulatorBlock({ maxAttempts: 1 });
+  return {
+    get emu() {
+      return block.emu;
+    },
+    openApi: () =>
+      openBackupApi(block.factory, { region: 'us-east-1', endpoint: block.emu.url, localEmulator: true }),
   };
 }
