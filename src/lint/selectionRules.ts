@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { isIamRoleArn } from '../backup/arn';
 import { elements, keyOf, objectAnchor, properties, stringValue, valueOf } from './jsonAst';
+import { isUnknown } from './formats/types';
 
 /** Per resource assignment (https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html; service model: BackupSelection.Resources). */
 const MAX_ARNS = 500;
@@ -56,13 +57,15 @@ export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
     );
 
   const hasResources = elements(valueOf(sel, 'Resources')).length > 0;
-  // A selector that is there but malformed is reported as such (SEL004, SCHEMA003), never as one
-  // that selects everything.
-  const malformed = (['Resources', 'ListOfTags', 'Conditions'] as const).some((name) => {
+  // A selector that is there but malformed is reported as such (SEL004, SCHEMA003), and one known
+  // only at deployment may select anything: neither is a selection that selects everything.
+  const notEmpty = (['Resources', 'ListOfTags', 'Conditions'] as const).some((name) => {
     const v = valueOf(sel, name);
-    return v !== undefined && (name === 'Conditions' ? conditionsProblem !== undefined : v.type !== 'array');
+    if (v === undefined) return false;
+    if (isUnknown(v)) return true;
+    return name === 'Conditions' ? conditionsProblem !== undefined : v.type !== 'array';
   });
-  if (!hasResources && tags === 0 && conditionCount === 0 && !malformed) {
+  if (!hasResources && tags === 0 && conditionCount === 0 && !notEmpty) {
     ctx.report(
       'SEL002',
       keyOf(sel, 'SelectionName') ?? objectAnchor(sel),
@@ -90,6 +93,8 @@ const CONDITION_OPERATORS = ['StringEquals', 'StringNotEquals', 'StringLike', 'S
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ConditionParameter.html).
  */
 function malformedConditions(conditions: Node): string | undefined {
+  // A value known only at deployment (`!Ref`, `var.x`: src/lint/formats/types.ts) is never malformed.
+  if (isUnknown(conditions)) return undefined;
   if (conditions.type === 'array')
     return 'it is a list, the shape of ListOfTags ({ConditionType, ConditionKey, ConditionValue}), not an object of operators';
   if (conditions.type !== 'object')
@@ -97,18 +102,21 @@ function malformedConditions(conditions: Node): string | undefined {
   for (const p of properties(conditions)) {
     if (!CONDITION_OPERATORS.includes(p.name))
       return `"${p.name}" is not one of ${CONDITION_OPERATORS.join(', ')}`;
+    if (isUnknown(p.value)) continue;
     if (p.value?.type !== 'array') return `${p.name} is not a list of conditions`;
     for (const c of elements(p.value)) {
+      if (isUnknown(c)) continue;
       if (c.type !== 'object')
         return `${p.name} holds ${c.type === 'array' ? 'a list' : `a ${c.type}`}, not a {ConditionKey, ConditionValue} object`;
       const names = properties(c).map((q) => q.name);
       const odd = names.find((n) => n !== 'ConditionKey' && n !== 'ConditionValue');
       if (odd !== undefined)
         return `a condition in ${p.name} has "${odd}"; a condition has only ConditionKey and ConditionValue`;
-      if (
-        stringValue(valueOf(c, 'ConditionKey')) === undefined ||
-        stringValue(valueOf(c, 'ConditionValue')) === undefined
-      )
+      const notString = (name: string) => {
+        const v = valueOf(c, name);
+        return !isUnknown(v) && stringValue(v) === undefined;
+      };
+      if (notString('ConditionKey') || notString('ConditionValue'))
         return `a condition in ${p.name} lacks a string ConditionKey or ConditionValue`;
     }
   }
