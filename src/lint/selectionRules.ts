@@ -57,13 +57,15 @@ export function lintSelection(sel: Node | undefined, ctx: RuleContext): void {
     );
 
   const hasResources = elements(valueOf(sel, 'Resources')).length > 0;
-  // A selector that is there but malformed is reported as such (SEL004, SCHEMA003), never as one
-  // that selects everything.
-  const malformed = (['Resources', 'ListOfTags', 'Conditions'] as const).some((name) => {
+  // A selector that is there but malformed is reported as such (SEL004, SCHEMA003), and one known
+  // only at deployment may select anything: neither is a selection that selects everything.
+  const notEmpty = (['Resources', 'ListOfTags', 'Conditions'] as const).some((name) => {
     const v = valueOf(sel, name);
-    return v !== undefined && (name === 'Conditions' ? conditionsProblem !== undefined : v.type !== 'array');
+    if (v === undefined) return false;
+    if (isUnknown(v)) return true;
+    return name === 'Conditions' ? conditionsProblem !== undefined : v.type !== 'array';
   });
-  if (!hasResources && tags === 0 && conditionCount === 0 && !malformed) {
+  if (!hasResources && tags === 0 && conditionCount === 0 && !notEmpty) {
     ctx.report(
       'SEL002',
       keyOf(sel, 'SelectionName') ?? objectAnchor(sel),

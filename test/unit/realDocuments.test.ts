@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { lint } from '../../src/lint';
+import { lintSelection } from '../../src/lint/selectionRules';
 import { applyFix, codes, NOW, only, run } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -151,6 +153,20 @@ describe('trust on real documents', () => {
       json({ SelectionName: 's', IamRoleArn: 'arn:aws:iam::123456789012:role/r', ...extra });
     assert.deepEqual(codes(sel({ Conditions: good }), { fileName: 'backup-selection.json' }), []);
     assert.deepEqual(codes(sel({}), { fileName: 'backup-selection.json' }), ['SEL002']);
+  });
+
+  it('Conditions known only at deployment (an unknown value from a template) is not malformed', () => {
+    const text = json({
+      SelectionName: 's',
+      IamRoleArn: 'arn:aws:iam::123456789012:role/r',
+      Conditions: null,
+    });
+    const root = parseTree(text)!;
+    const value = findNodeAtLocation(root, ['Conditions'])!;
+    Object.assign(value, { unknown: true, source: '!Ref Conditions' });
+    const reported: string[] = [];
+    lintSelection(root, { text, now: NOW, report: (code) => reported.push(code) });
+    assert.deepEqual(reported, []);
   });
 
   it('Lifecycle.DeleteAfterEvent in a plan is an error, and its fix removes it', () => {
