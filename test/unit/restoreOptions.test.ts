@@ -3,9 +3,10 @@ import { collect, openBackupApi, type BackupApi } from '../../src/aws/backupApi'
 import { BackupClientFactory } from '../../src/aws/clientFactory';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import type { PointSummary } from '../../src/backup/recoveryPoint';
-import { changesFor } from '../../src/restore/options/changes';
+import { changesFor, changesStillIn } from '../../src/restore/options/changes';
 import { AURORA_SETTINGS, RDS_SETTINGS } from '../../src/restore/options/dbSettings';
 import { kmsKeyProblem, readItems, s3OptionWords } from '../../src/restore/options/s3Checks';
+import { cliEquivalent } from '../../src/restore/restoreRequest';
 import { describeRestore } from '../../src/restore/startGate';
 import { BACK, runRestoreWizard } from '../../src/restore/wizard';
 import { ScriptedUi, by } from './scriptedUi';
@@ -121,6 +122,19 @@ describe('restore options: S3 items, encryption and ACLs; RDS and Aurora setting
       ],
     );
     assert.deepEqual(changesFor(r.document.IdempotencyToken), r.changes, 'the review can mark them');
+    const review = JSON.stringify(r.document, null, 2);
+    assert.deepEqual(changesStillIn(review, r.changes), r.changes);
+    // A value edited in the review since is the document's own: no longer marked; nothing while not JSON.
+    const edited = JSON.stringify({ ...r.document, Metadata: { ...m, RestoreACLs: 'false' } });
+    assert.deepEqual(
+      changesStillIn(edited, r.changes).map((c) => c.key),
+      ['ItemsToRestore', 'EncryptionType', 'KMSKey'],
+    );
+    assert.deepEqual(changesStillIn(review.slice(0, -3), r.changes), []);
+
+    // The CLI equivalent carries exactly the same metadata.
+    const metadataArg = /--metadata '([^']*)'/.exec(cliEquivalent(r.document))?.[1];
+    assert.deepEqual(JSON.parse(metadataArg ?? ''), m);
 
     // The confirmation says the items, the encryption and the ACL choice in words.
     const c = describeRestore(r.document, { connection: 'local emulator · us-east-1' });

@@ -5,7 +5,7 @@
  * (src/restore/options/changes.ts); a document the flow did not open has none.
  */
 import * as vscode from 'vscode';
-import { changesFor, type Change } from '../options/changes';
+import { changesFor, changesStillIn, type Change } from '../options/changes';
 import { shownValue } from '../startGate';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -31,7 +31,7 @@ function marksOf(doc: vscode.TextDocument): Mark[] {
   if (!changes) return [];
   const metadataAt = text.search(/"Metadata"\s*:/);
   if (metadataAt < 0) return [];
-  return changes.map((c) => {
+  return changesStillIn(text, changes).map((c) => {
     const keyAt = text.indexOf(JSON.stringify(c.key), metadataAt);
     const at = c.to === undefined || keyAt < 0 ? metadataAt : keyAt;
     const start = doc.positionAt(at);

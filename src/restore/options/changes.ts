@@ -44,6 +44,22 @@ export function applyChanges(
   return out;
 }
 
+/**
+ * The changes a review document's text still holds: a value edited since (or back) is the document's
+ * own, and only what the flow wrote is marked. None while the text is not JSON (being edited).
+ */
+export function changesStillIn(text: string, changes: readonly Change[]): Change[] {
+  let metadata: unknown;
+  try {
+    metadata = (JSON.parse(text) as { Metadata?: unknown }).Metadata;
+  } catch {
+    return [];
+  }
+  if (typeof metadata !== 'object' || metadata === null) return [];
+  const m = metadata as Record<string, unknown>;
+  return changes.filter((c) => (c.to === undefined ? !Object.hasOwn(m, c.key) : m[c.key] === c.to));
+}
+
 /** The changes of the review documents opened lately, by the document's IdempotencyToken. */
 const byToken = new Map<string, readonly Change[]>();
 const KEPT = 50;
