@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type * as TreeSitter from 'web-tree-sitter';
 
 /** The WebAssembly files the Terraform adapter needs, as scripts/build.mjs copies them into dist/. */
-export const HCL_WASM_FILES = ['web-tree-sitter.wasm', 'tree-sitter-hcl.wasm'] as const;
+const HCL_WASM_FILES = ['web-tree-sitter.wasm', 'tree-sitter-hcl.wasm'] as const;
 
 export type SyntaxNode = TreeSitter.Node;
 
@@ -135,7 +135,7 @@ export function stringLiteral(node: Lite, text: string): string | undefined {
   return decodeHclString(raw.slice(1, -1));
 }
 
-export function decodeHclString(body: string): string | undefined {
+function decodeHclString(body: string): string | undefined {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
