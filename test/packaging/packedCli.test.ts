@@ -51,8 +51,17 @@ describe('the packed command-line linter', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('holds the bundled CLI, the README and the license only', () => {
-    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+  it('holds the bundled CLI, the README and the license only (and the Terraform parser, with its licences)', () => {
+    assert.deepEqual(packed, [
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/tree-sitter-hcl.LICENSE',
+      'dist/tree-sitter-hcl.wasm',
+      'dist/web-tree-sitter.LICENSE',
+      'dist/web-tree-sitter.wasm',
+      'package.json',
+    ]);
     assert.deepEqual(
       readdirSync(join(app, 'node_modules'))
         .filter((n) => !n.startsWith('.'))
