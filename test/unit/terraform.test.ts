@@ -179,6 +179,20 @@ describe('Terraform (.tf) adapter', () => {
     assert.equal(plain(valueOf(valueOf(rule, 'Lifecycle'), 'DeleteAfterDays')), -1);
   });
 
+  it('converts string literals to the argument’s type, as Terraform does', () => {
+    const text = `resource "aws_backup_plan" "p" {\n  name = "p"\n  rule {\n    rule_name = "r"\n    target_vault_name = "v"\n    start_window = "30"\n    enable_continuous_backup = "true"\n    lifecycle {\n      delete_after = "35"\n      cold_storage_after = "seven"\n    }\n  }\n}\n`;
+    const f = lintWith(tf, text);
+    assert.deepEqual(
+      f.map((x) => [x.code, x.at]),
+      [
+        ['PLAN002', '"30"'],
+        ['PITR003', 'cold_storage_after'],
+      ],
+    );
+    const fixed = applyEdits(text, f[0]!.fixes[0]!);
+    assert.ok(fixed.includes('start_window = 60\n'), fixed);
+  });
+
   it('keeps offsets in UTF-16 code units after accents and emoji', () => {
     const text = `# café ☕ 😀 — déjà vu\nresource "aws_backup_plan" "p" {\n  name = "😀"\n  rule {\n    rule_name = "r"\n    target_vault_name = "v"\n    start_window = 5\n  }\n}\n`;
     const f = lintWith(tf, text);
