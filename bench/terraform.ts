@@ -9,7 +9,7 @@ import { loadHcl } from '../src/lint/formats/terraformHcl';
 import { terraformAdapter } from '../src/lint/formats/terraform';
 
 /** N plans, each with a snapshot rule and a continuous rule (one in four copies), and one vault. */
-export function generateTerraform(plans: number): string {
+function generateTerraform(plans: number): string {
   const out = ['resource "aws_backup_vault" "pitr" {\n  name = "pitr-vault"\n}\n'];
   for (let i = 0; i < plans; i++)
     out.push(`

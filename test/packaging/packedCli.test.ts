@@ -51,7 +51,7 @@ describe('the packed command-line linter', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('holds the bundled CLI, the README and the license only', () => {
+  it('holds the bundled CLI, the README and the license only (and the Terraform parser, with its licences)', () => {
     assert.deepEqual(packed, [
       'LICENSE',
       'README.md',

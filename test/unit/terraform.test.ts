@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Node } from 'jsonc-parser';
 import { valueOf, keyOf, elements } from '../../src/lint/jsonAst';
 import { loadTerraform, sniffTerraform } from '../../src/lint/formats/terraform';
+import { TERRAFORM_RULES } from '../../src/lint/formats/terraformRules';
 import type { EmbeddedDocument, FormatAdapter } from '../../src/lint/formats/types';
 import { applyEdits, fixture, lintWith, plain, terraform } from './terraformSupport';
 
@@ -178,6 +179,20 @@ describe('Terraform (.tf) adapter', () => {
     assert.equal(plain(valueOf(valueOf(rule, 'Lifecycle'), 'DeleteAfterDays')), -1);
   });
 
+  it('converts string literals to the argument’s type, as Terraform does', () => {
+    const text = `resource "aws_backup_plan" "p" {\n  name = "p"\n  rule {\n    rule_name = "r"\n    target_vault_name = "v"\n    start_window = "30"\n    enable_continuous_backup = "true"\n    lifecycle {\n      delete_after = "35"\n      cold_storage_after = "seven"\n    }\n  }\n}\n`;
+    const f = lintWith(tf, text);
+    assert.deepEqual(
+      f.map((x) => [x.code, x.at]),
+      [
+        ['PLAN002', '"30"'],
+        ['PITR003', 'cold_storage_after'],
+      ],
+    );
+    const fixed = applyEdits(text, f[0]!.fixes[0]!);
+    assert.ok(fixed.includes('start_window = 60\n'), fixed);
+  });
+
   it('keeps offsets in UTF-16 code units after accents and emoji', () => {
     const text = `# café ☕ 😀 — déjà vu\nresource "aws_backup_plan" "p" {\n  name = "😀"\n  rule {\n    rule_name = "r"\n    target_vault_name = "v"\n    start_window = 5\n  }\n}\n`;
     const f = lintWith(tf, text);
@@ -196,6 +211,17 @@ describe('Terraform (.tf) adapter', () => {
         JSON.stringify(f),
       );
       assert.ok(f.every((x) => x.offset >= 0 && x.offset + x.length <= text.length));
+    });
+
+    it('lists each of its own codes with the rules, for severities, SARIF and the README', () => {
+      const text = `resource "aws_backup_plan" "p" {\n  nme = "p"\n  rule {\n`;
+      const codes = new Set(lintWith(tf, text).map((f) => f.code));
+      assert.deepEqual([...codes].sort(), ['TF001', 'TF002']);
+      for (const code of codes)
+        assert.ok(
+          TERRAFORM_RULES.some((r) => r.code === code),
+          code,
+        );
     });
 
     it('names a misspelt argument with the provider’s own name (TF002), and renames it', () => {

@@ -129,4 +129,24 @@ describe('fuzz: the Terraform adapter never throws, never hangs, and stays in ra
         );
     }
   });
+
+  it('stays quick and in range on pathological files', function () {
+    this.timeout(60_000);
+    const head = 'resource "aws_backup_plan" "p" {\n  name = ';
+    const cases = [
+      `${head}${'['.repeat(20_000)}${']'.repeat(20_000)}\n}\n`,
+      `${head}${'['.repeat(20_000)}\n`,
+      `${head}"${'${'.repeat(5_000)}"\n}\n`,
+      `${head}"p"\n${'  rule {\n    rule_name = "r"\n'.repeat(3_000)}`,
+      `${head}${'{ a = '.repeat(5_000)}1${' }'.repeat(5_000)}\n}\n`,
+      `${head}"${'x'.repeat(2_000_000)}"\n}\n`,
+      '\ud800'.repeat(10_000) + head,
+    ];
+    for (const text of cases) {
+      const started = Date.now();
+      const found = lintWith(tf, text);
+      assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+      for (const f of found) assert.ok(f.offset >= 0 && f.offset + f.length <= text.length, f.code);
+    }
+  });
 });

@@ -141,29 +141,26 @@ function resourceBlocks(
     do {
       if (at() !== 'block') continue;
       // The block's first three children: `resource`, the type and the name.
-      const head = cursor.copy();
-      try {
-        const words: Lite[] = [];
-        if (head.gotoFirstChild())
-          do {
-            if (head.nodeType === 'comment') continue;
-            words.push({
-              type: head.nodeType,
-              start: head.startIndex,
-              end: head.endIndex,
-              hasError: false,
-              children: [],
-            });
-          } while (words.length < 3 && head.gotoNextSibling());
-        const [kw, t, n] = words;
-        if (!kw || !t || !n || text.slice(kw.start, kw.end) !== 'resource') continue;
-        const type = labelText(t, text);
-        const label = labelText(n, text);
-        if (type === undefined || label === undefined || !TYPES.has(type)) continue;
-        out.push({ type, label, block: parser.copy(cursor, errors), header: n.end });
-      } finally {
-        head.delete();
+      const words: Lite[] = [];
+      if (cursor.gotoFirstChild()) {
+        do {
+          if (at() === 'comment') continue;
+          words.push({
+            type: at(),
+            start: cursor.startIndex,
+            end: cursor.endIndex,
+            hasError: false,
+            children: [],
+          });
+        } while (words.length < 3 && cursor.gotoNextSibling());
+        cursor.gotoParent();
       }
+      const [kw, t, n] = words;
+      if (!kw || !t || !n || text.slice(kw.start, kw.end) !== 'resource') continue;
+      const type = labelText(t, text);
+      const label = labelText(n, text);
+      if (type === undefined || label === undefined || !TYPES.has(type)) continue;
+      out.push({ type, label, block: parser.copy(cursor, errors), header: n.end });
     } while (cursor.gotoNextSibling());
     return out;
   } finally {
@@ -291,7 +288,10 @@ function hclObject(
     if (!k || !v) return undefined;
     const kOnly = k.children.length === 1 ? k.children[0]! : undefined;
     let name: string | undefined;
-    if (kOnly?.type === 'variable_expr' && kOnly.children.length === 1)
+    if (
+      kOnly?.type === 'variable_expr' &&
+      /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u.test(text.slice(kOnly.start, kOnly.end))
+    )
       name = text.slice(kOnly.start, kOnly.end);
     else if (kOnly?.type === 'literal_value' && kOnly.children[0]?.type === 'string_lit')
       name = stringLiteral(kOnly.children[0], text);

@@ -152,7 +152,7 @@ function hclEntry(
 }
 
 /** A JSON value as an HCL literal expression, or undefined when it has none (null). */
-export function hclExpression(value: unknown): string | undefined {
+function hclExpression(value: unknown): string | undefined {
   if (typeof value === 'string') return encodeHclString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value === 'boolean') return String(value);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type * as TreeSitter from 'web-tree-sitter';
 
 /** The WebAssembly files the Terraform adapter needs, as scripts/build.mjs copies them into dist/. */
-export const HCL_WASM_FILES = ['web-tree-sitter.wasm', 'tree-sitter-hcl.wasm'] as const;
+const HCL_WASM_FILES = ['web-tree-sitter.wasm', 'tree-sitter-hcl.wasm'] as const;
 
 export type SyntaxNode = TreeSitter.Node;
 
@@ -72,6 +72,7 @@ async function start(wasmDir: string): Promise<HclParser> {
   const isNamed = types.map((_, id) => language.nodeTypeIsNamed(id));
   const errorId = language.idForNodeType('ERROR', true);
   const commentId = language.idForNodeType('comment', true);
+  const leaves = types.map((t) => LEAVES.has(t));
   const copy = (cursor: TreeSitter.TreeCursor, errors: boolean, typeId: number, depth: number): Lite => {
     const deep = depth > MAX_LITE_DEPTH;
     const node: Lite = {
@@ -81,7 +82,9 @@ async function start(wasmDir: string): Promise<HclParser> {
       hasError: deep || (errors && (typeId === errorId || typeId === 65535 || cursor.nodeIsMissing)),
       children: [],
     };
-    if (!deep && cursor.gotoFirstChild()) {
+    // Leaves for the adapter, read from their text (a string literal) or unknown whatever they
+    // hold (a function call…): not descended into, unless the tree has errors to find there.
+    if (!deep && !(leaves[typeId] && !errors) && cursor.gotoFirstChild()) {
       do {
         const id = cursor.nodeTypeId;
         if ((isNamed[id] ?? true) && id !== commentId) {
@@ -123,6 +126,19 @@ export interface Lite {
 
 /** Deeper than this, a subtree is cut off and marked as an error (read as unknown). */
 const MAX_LITE_DEPTH = 128;
+/** Node types whose children the adapter never reads (see {@link HclParser.copy}). */
+const LEAVES = new Set([
+  'string_lit',
+  'template_expr',
+  'function_call',
+  'for_expr',
+  'conditional',
+  'operation',
+  'get_attr',
+  'index',
+  'splat',
+  'variable_expr',
+]);
 
 /**
  * The string a `string_lit` holds, decoded (HCL's escapes: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`, and
@@ -135,7 +151,7 @@ export function stringLiteral(node: Lite, text: string): string | undefined {
   return decodeHclString(raw.slice(1, -1));
 }
 
-export function decodeHclString(body: string): string | undefined {
+function decodeHclString(body: string): string | undefined {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;

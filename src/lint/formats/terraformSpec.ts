@@ -37,6 +37,11 @@ export interface Field {
    * or an empty `for_each`: never a false positive, at the cost of missing a real one.
    */
   ifUnknown?: 'absent';
+  /**
+   * The provider's type for the argument, when not a string: Terraform converts a string literal
+   * such as `"30"` or `"true"` to it (developer.hashicorp.com/terraform/language/expressions/type-constraints#conversion-of-primitive-types).
+   */
+  type?: 'number' | 'bool';
 }
 
 export interface Body {
@@ -69,11 +74,16 @@ const blocks = (cli: string, name: string, fields: Body['fields'], more: Partial
 const LIFECYCLE: Body = {
   name: 'a lifecycle block',
   fields: {
-    cold_storage_after: value('MoveToColdStorageAfterDays', { unset: 0, ifUnknown: 'absent' }),
-    delete_after: value('DeleteAfterDays', { unset: 0 }),
+    cold_storage_after: value('MoveToColdStorageAfterDays', {
+      unset: 0,
+      ifUnknown: 'absent',
+      type: 'number',
+    }),
+    delete_after: value('DeleteAfterDays', { unset: 0, type: 'number' }),
     opt_in_to_archive_for_supported_resources: value('OptInToArchiveForSupportedResources', {
       unset: false,
       ifUnknown: 'absent',
+      type: 'bool',
     }),
   },
   unknownWhenDynamic: ['DeleteAfterDays'],
@@ -88,9 +98,9 @@ const RULE: Body = {
     target_logically_air_gapped_backup_vault_arn: value('TargetLogicallyAirGappedBackupVaultArn'),
     schedule: value('ScheduleExpression', { unset: '' }),
     schedule_expression_timezone: value('ScheduleExpressionTimezone', { unset: '' }),
-    start_window: value('StartWindowMinutes'),
-    completion_window: value('CompletionWindowMinutes'),
-    enable_continuous_backup: value('EnableContinuousBackup'),
+    start_window: value('StartWindowMinutes', { type: 'number' }),
+    completion_window: value('CompletionWindowMinutes', { type: 'number' }),
+    enable_continuous_backup: value('EnableContinuousBackup', { type: 'bool' }),
     recovery_point_tags: value('RecoveryPointTags'),
     lifecycle,
     copy_action: blocks(

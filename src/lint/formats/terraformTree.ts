@@ -128,7 +128,7 @@ function buildField(field: Field, entries: SourceEntry[], ctx: BuildContext): No
     // An argument set twice is an error in Terraform; the last one is read, as JSON's last key.
     const e = last;
     if (e.kind !== 'attribute') return undefined; // a block where an argument belongs: Terraform says so
-    const value = e.value?.();
+    const value = converted(e.value?.(), field);
     if (value === undefined) return undefined;
     if (field.unset !== undefined && value.type !== 'null' && value.value === field.unset) return undefined;
     if (field.ifUnknown === 'absent' && isUnknownValue(value)) return undefined;
@@ -178,4 +178,15 @@ function buildField(field: Field, entries: SourceEntry[], ctx: BuildContext): No
 
 function isUnknownValue(n: Node): boolean {
   return (n as Partial<UnknownNode>).unknown === true;
+}
+
+/** A string literal converted to the argument's type, as Terraform converts it. */
+function converted(value: Node | undefined, field: Field): Node | undefined {
+  if (!value || !field.type || value.type !== 'string' || !isLiteral(value)) return value;
+  const s = String(value.value).trim();
+  if (field.type === 'bool' && (s === 'true' || s === 'false'))
+    return literal(node('boolean', value.offset, value.length, s === 'true'));
+  if (field.type === 'number' && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(s))
+    return literal(node('number', value.offset, value.length, Number(s)));
+  return value;
 }
