@@ -11,6 +11,7 @@ const ADAPTERS = [
   'src/aws/settings.ts',
   'src/lint/editor/**',
   'src/restore/editor/**',
+  'src/deploy/editor/**',
   'src/explorer/connectionManager.ts',
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
@@ -70,24 +71,33 @@ const LAYERS = [
   {
     dir: 'src/lint/editor/',
     files: ['src/lint/editor/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli')],
+    patterns: [feature('explorer', 'restore', 'cli', 'deploy')],
   },
   {
     dir: 'src/explorer/',
     files: ['src/explorer/**/*.ts'],
-    patterns: [feature('restore', 'cli', 'lint/editor')],
+    patterns: [feature('restore', 'cli', 'lint/editor', 'deploy')],
   },
   {
     dir: 'src/restore/',
     files: ['src/restore/**/*.ts'],
-    patterns: [feature('explorer', 'cli', 'lint/editor')],
+    patterns: [feature('explorer', 'cli', 'lint/editor', 'deploy')],
   },
-  { dir: 'src/cli/', files: ['src/cli/**/*.ts'], patterns: [feature('explorer', 'restore', 'lint/editor')] },
+  {
+    dir: 'src/deploy/',
+    files: ['src/deploy/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor')],
+  },
+  {
+    dir: 'src/cli/',
+    files: ['src/cli/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'lint/editor', 'deploy')],
+  },
   {
     dir: 'src/aws/',
     files: ['src/aws/**/*.ts'],
     patterns: [
-      feature('explorer', 'restore', 'cli', 'lint/editor'),
+      feature('explorer', 'restore', 'cli', 'lint/editor', 'deploy'),
       {
         regex: '^\\.\\./lint/',
         allowTypeImports: true,

@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
+import { registerDeploy, type DeployFeature } from './deploy/editor/register';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
 import type { LintFeature } from './lint/editor/register';
 import { readLintSettings } from './lint/editor/settings';
@@ -15,6 +16,7 @@ import type { LazyTreeHost } from './lazyTree';
 export interface AwsFeatures {
   explorer: ExplorerFeature;
   restore: RestoreFeature;
+  deploy: DeployFeature;
   awsSettings(): AwsSettings;
 }
 
@@ -50,5 +52,23 @@ export function activateAws(
     lintFiles: (uri) => readLintSettings(uri).files,
     log,
   });
-  return { explorer, restore, awsSettings: readAwsSettings };
+  // Plans, assignments and the Region's opt-in: the explorer's connection and tree, the linter's results.
+  const deploy = registerDeploy(context, {
+    connections: explorer.connections,
+    diagnostics: lint.diagnostics,
+    lintFiles: (uri) => readLintSettings(uri).files,
+    tree: {
+      refreshPlans: () => {
+        for (const root of explorer.tree.rootNodes) explorer.tree.refresh(root.plans);
+      },
+      refreshConnections: () => {
+        for (const root of explorer.tree.rootNodes) explorer.tree.refresh(root);
+      },
+    },
+    regionChanged: (api) => {
+      if (api === explorer.connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(api));
+    },
+    log,
+  });
+  return { explorer, restore, deploy, awsSettings: readAwsSettings };
 }

@@ -58,6 +58,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | TestA
         get restore() {
           return root.aws().restore;
         },
+        get deploy() {
+          return root.aws().deploy;
+        },
         awsSettings: () => root.aws().awsSettings(),
       };
       return test;

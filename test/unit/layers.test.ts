@@ -44,6 +44,10 @@ describe('the layers, kept by the import rule', function () {
     ['src/aws/x.ts', "import { liveCheck } from '../lint/live';"],
     ['src/aws/x.ts', "import * as vscode from 'vscode';"],
     ['src/x.ts', "import * as vscode from 'vscode';"],
+    ['src/deploy/x.ts', "import * as vscode from 'vscode';"],
+    ['src/deploy/x.ts', "import { PlanNode } from '../explorer/nodes/plan';"],
+    ['src/deploy/editor/x.ts', "import { registerRestore } from '../../restore/editor/register';"],
+    ['src/explorer/x.ts', "import { gate } from '../deploy/gate';"],
   ];
   for (const [file, source] of wrong)
     it(`reports ${file}: ${source}`, async () => {
@@ -74,6 +78,8 @@ describe('the layers, kept by the import rule', function () {
       "import * as vscode from 'vscode';\nimport { registerRestore } from './restore/editor/register';",
     ],
     ['src/extension.ts', "import * as vscode from 'vscode';"],
+    ['src/deploy/x.ts', "import { lint } from '../lint';\nimport { PlanApi } from '../aws/planApi';"],
+    ['src/deploy/editor/x.ts', "import * as vscode from 'vscode';\nimport { gate } from '../gate';"],
   ];
   for (const [file, source] of right)
     it(`accepts ${file}: ${source.split('\n').join(' ')}`, async () => {
