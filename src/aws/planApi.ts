@@ -19,10 +19,10 @@ import { toAccessError } from './errors';
  * A plan or a selection as a checked document holds it: JSON the lint gate has validated against the
  * service model's shapes, sent as it is (the SDK's types are narrower than JSON can say).
  */
-export type PlanBody = { BackupPlanName: string; Rules: object[] } & object;
-export type SelectionBody = { SelectionName: string; IamRoleArn: string } & object;
+type PlanBody = { BackupPlanName: string; Rules: object[] } & object;
+type SelectionBody = { SelectionName: string; IamRoleArn: string } & object;
 
-export interface PlanWritten {
+interface PlanWritten {
   BackupPlanId: string;
   BackupPlanArn?: string;
   VersionId?: string;

@@ -8,7 +8,7 @@ import { ruleLine, type PlanInput } from './planDeploy';
 
 export const SELECTION_KINDS: readonly DocumentKind[] = ['backup-selection', 'create-backup-selection'];
 
-export interface SelectionInput {
+interface SelectionInput {
   SelectionName: string;
   IamRoleArn: string;
   Resources?: string[];
@@ -17,7 +17,7 @@ export interface SelectionInput {
   Conditions?: Record<string, { ConditionKey?: string; ConditionValue?: string }[] | undefined>;
 }
 
-export interface SelectionDocument {
+interface SelectionDocument {
   selection: SelectionInput;
   /** The plan a create-backup-selection input names. */
   planId?: string;

@@ -23,7 +23,7 @@ export const PLAN_KINDS: readonly DocumentKind[] = [
 /** The ones that describe a new plan (Create); the others name a deployed one (Update). */
 export const CREATE_KINDS: readonly DocumentKind[] = ['backup-plan', 'create-backup-plan'];
 
-export interface PlanRuleInput {
+interface PlanRuleInput {
   RuleName?: string;
   TargetBackupVaultName?: string;
   ScheduleExpression?: string;
@@ -39,7 +39,7 @@ export interface PlanInput {
   [member: string]: unknown;
 }
 
-export interface PlanDocument {
+interface PlanDocument {
   plan: PlanInput;
   /** The deployed plan the document names (update-backup-plan input, get-backup-plan output). */
   planId?: string;

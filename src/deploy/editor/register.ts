@@ -31,7 +31,7 @@ export type { DeployPrompts };
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 /** The read-only sides of the diff editor: the plan as deployed, and as it would be sent. */
-export const DIFF_SCHEME = 'aws-backup-pitr-plan';
+const DIFF_SCHEME = 'aws-backup-pitr-plan';
 
 /** What the feature needs of the explorer and the linter; wired by the composition root. */
 export interface DeployDeps {
