@@ -12,6 +12,7 @@ const ADAPTERS = [
   'src/lint/editor/**',
   'src/restore/editor/**',
   'src/lifecycle/editor/**',
+  'src/deploy/editor/**',
   'src/explorer/connectionManager.ts',
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
@@ -71,33 +72,38 @@ const LAYERS = [
   {
     dir: 'src/lint/editor/',
     files: ['src/lint/editor/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli', 'lifecycle')],
+    patterns: [feature('explorer', 'restore', 'cli', 'lifecycle', 'deploy')],
   },
   {
     dir: 'src/explorer/',
     files: ['src/explorer/**/*.ts'],
-    patterns: [feature('restore', 'cli', 'lint/editor', 'lifecycle')],
+    patterns: [feature('restore', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
   },
   {
     dir: 'src/restore/',
     files: ['src/restore/**/*.ts'],
-    patterns: [feature('explorer', 'cli', 'lint/editor', 'lifecycle')],
+    patterns: [feature('explorer', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
   },
   {
     dir: 'src/cli/',
     files: ['src/cli/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'lint/editor', 'lifecycle')],
+    patterns: [feature('explorer', 'restore', 'lint/editor', 'lifecycle', 'deploy')],
+  },
+  {
+    dir: 'src/deploy/',
+    files: ['src/deploy/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle')],
   },
   {
     dir: 'src/lifecycle/',
     files: ['src/lifecycle/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor')],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'deploy')],
   },
   {
     dir: 'src/aws/',
     files: ['src/aws/**/*.ts'],
     patterns: [
-      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle'),
+      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy'),
       {
         regex: '^\\.\\./lint/',
         allowTypeImports: true,

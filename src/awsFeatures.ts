@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import { liveFactsFrom } from './aws/liveFacts';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
 import { openLifecycleApi } from './aws/lifecycleApi';
+import { registerDeploy, type DeployFeature } from './deploy/editor/register';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
 import type { ExplorerNode } from './explorer/nodes/base';
 import { registerStopDelete, type StopDeleteFeature } from './lifecycle/editor/stopDeleteCommands';
@@ -19,6 +20,7 @@ export interface AwsFeatures {
   explorer: ExplorerFeature;
   restore: RestoreFeature;
   stopDelete: StopDeleteFeature;
+  deploy: DeployFeature;
   awsSettings(): AwsSettings;
 }
 
@@ -53,5 +55,23 @@ export function activateAws(
     refresh: (node) => explorer.tree.refresh(node as ExplorerNode),
     log,
   });
-  return { explorer, restore, stopDelete, awsSettings: readAwsSettings };
+  // Plans, assignments and the Region's opt-in: the explorer's connection and tree, the linter's results.
+  const deploy = registerDeploy(context, {
+    connections: explorer.connections.active,
+    diagnostics: lint.diagnostics,
+    lintFiles: (uri) => readLintSettings(uri).files,
+    tree: {
+      refreshPlans: () => {
+        for (const root of explorer.tree.rootNodes) explorer.tree.refresh(root.plans);
+      },
+      refreshConnections: () => {
+        for (const root of explorer.tree.rootNodes) explorer.tree.refresh(root);
+      },
+    },
+    regionChanged: (api) => {
+      if (api === explorer.connections.active.api) lint.diagnostics.setLiveFacts(liveFactsFrom(api));
+    },
+    log,
+  });
+  return { explorer, restore, stopDelete, deploy, awsSettings: readAwsSettings };
 }

@@ -61,6 +61,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | TestA
         get stopDelete() {
           return root.aws().stopDelete;
         },
+        get deploy() {
+          return root.aws().deploy;
+        },
         awsSettings: () => root.aws().awsSettings(),
       };
       return test;

@@ -11,14 +11,18 @@ import {
   UpdateBackupPlanCommand,
   UpdateRegionSettingsCommand,
   type BackupPlanInput,
-  type BackupSelection,
 } from '@aws-sdk/client-backup';
 import type { BackupApi, CallOptions } from './backupApi';
 import { toAccessError } from './errors';
 
-export type { BackupPlanInput, BackupSelection };
+/**
+ * A plan or a selection as a checked document holds it: JSON the lint gate has validated against the
+ * service model's shapes, sent as it is (the SDK's types are narrower than JSON can say).
+ */
+type PlanBody = { BackupPlanName: string; Rules: object[] } & object;
+type SelectionBody = { SelectionName: string; IamRoleArn: string } & object;
 
-export interface PlanWritten {
+interface PlanWritten {
   BackupPlanId: string;
   BackupPlanArn?: string;
   VersionId?: string;
@@ -45,14 +49,13 @@ export class PlanApi {
   }
 
   /** CreateBackupPlan; the same CreatorRequestId again returns the plan it created. */
-  createBackupPlan(
-    plan: BackupPlanInput,
-    creatorRequestId: string,
-    o: CallOptions = {},
-  ): Promise<PlanWritten> {
+  createBackupPlan(plan: PlanBody, creatorRequestId: string, o: CallOptions = {}): Promise<PlanWritten> {
     return this.call('CreateBackupPlan', async () => {
       const r = await this.api.sdk.client.send(
-        new CreateBackupPlanCommand({ BackupPlan: plan, CreatorRequestId: creatorRequestId }),
+        new CreateBackupPlanCommand({
+          BackupPlan: plan as BackupPlanInput,
+          CreatorRequestId: creatorRequestId,
+        }),
         { abortSignal: o.signal },
       );
       if (!r.BackupPlanId) throw new Error('CreateBackupPlan returned no BackupPlanId');
@@ -61,10 +64,10 @@ export class PlanApi {
   }
 
   /** UpdateBackupPlan: the service keeps no lock, so the caller checks the version it showed first. */
-  updateBackupPlan(planId: string, plan: BackupPlanInput, o: CallOptions = {}): Promise<PlanWritten> {
+  updateBackupPlan(planId: string, plan: PlanBody, o: CallOptions = {}): Promise<PlanWritten> {
     return this.call('UpdateBackupPlan', async () => {
       const r = await this.api.sdk.client.send(
-        new UpdateBackupPlanCommand({ BackupPlanId: planId, BackupPlan: plan }),
+        new UpdateBackupPlanCommand({ BackupPlanId: planId, BackupPlan: plan as BackupPlanInput }),
         { abortSignal: o.signal },
       );
       return {
@@ -78,7 +81,7 @@ export class PlanApi {
   /** CreateBackupSelection; the same CreatorRequestId again returns the selection it created. */
   createBackupSelection(
     planId: string,
-    selection: BackupSelection,
+    selection: SelectionBody,
     creatorRequestId: string,
     o: CallOptions = {},
   ): Promise<{ SelectionId: string }> {

@@ -25,7 +25,7 @@ type Raw = Omit<Finding, 'severity'>;
  * Resource types continuous backup supports (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html:
  * S3, RDS, Aurora; SAP HANA on Amazon EC2 has continuous backups too, per the same guide's SAP HANA pages).
  */
-export const CONTINUOUS_TYPES: readonly string[] = ['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2'];
+const CONTINUOUS_TYPES: readonly string[] = ['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2'];
 
 /**
  * The opt-in types a service-wide ARN covers ("RDS, Aurora, Neptune, and DocumentDB ARNs start with
@@ -42,14 +42,14 @@ const SERVICE_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The types whose opt-in decides for this Resources entry, or undefined when the opt-in does not apply. */
-export function optInTypesOfArn(arn: string): readonly string[] | 'all' | undefined {
+function optInTypesOfArn(arn: string): readonly string[] | 'all' | undefined {
   if (arn.trim() === '*') return 'all';
   const m = /^arn:[a-z-]+:([a-z0-9-]+):\*$/.exec(arn.trim());
   return m ? SERVICE_TYPES[m[1]!] : undefined;
 }
 
 /** How to turn them on, in words a user can act on. */
-export function howToOptIn(types: readonly string[]): string {
+function howToOptIn(types: readonly string[]): string {
   return `Turn ${types.length === 1 ? 'it' : 'them'} on with "AWS Backup: Opt In a Resource Type in This Region…", or in the AWS Backup console: Settings → Service opt-in → Configure resources.`;
 }
 

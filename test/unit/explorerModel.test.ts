@@ -159,7 +159,9 @@ describe('explorer tree model, against the emulator', function () {
   it('shows plans with their rules, the continuous one marked', async () => {
     const [, , plans] = await root.children();
     const plan = (await plans!.children()).find((p) => p.view().label === 'pitr-orders') as PlanNode;
-    const rules = await plan.children();
+    const kids = await plan.children();
+    // The rules, then the plan's resource assignments.
+    const rules = kids.slice(0, -1);
     assert.deepEqual(
       rules.map((r) => r.view().description),
       [
@@ -168,6 +170,10 @@ describe('explorer tree model, against the emulator', function () {
       ],
     );
     assert.equal(rules[0]!.view().icon?.color, 'charts.green');
+    const assigned = kids.at(-1)!;
+    assert.equal(assigned.view().label, 'Resource assignments');
+    assert.ok((await assigned.children()).length >= 1, 'the seeded plan has a selection');
+    assert.ok((await assigned.children()).every((s) => s.view().contextValue === 'awsBackupPitr.selection'));
   });
 
   it('shows restore jobs with status, the failed one with its message', async () => {

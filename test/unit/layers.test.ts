@@ -52,6 +52,10 @@ describe('the layers, kept by the import rule', function () {
     ['src/explorer/x.ts', "import { consequencesOf } from '../lifecycle/consequences';"],
     ['src/restore/x.ts', "import { runStopOrDelete } from '../lifecycle/stopOrDelete';"],
     ['src/aws/x.ts', "import type { LifecycleUi } from '../lifecycle/stopOrDelete';"],
+    ['src/deploy/x.ts', "import * as vscode from 'vscode';"],
+    ['src/deploy/x.ts', "import { PlanNode } from '../explorer/nodes/plan';"],
+    ['src/deploy/editor/x.ts', "import { registerRestore } from '../../restore/editor/register';"],
+    ['src/explorer/x.ts', "import { gate } from '../deploy/gate';"],
   ];
   for (const [file, source] of wrong)
     it(`reports ${file}: ${source}`, async () => {
@@ -87,6 +91,8 @@ describe('the layers, kept by the import rule', function () {
       'src/lifecycle/editor/x.ts',
       "import * as vscode from 'vscode';\nimport { runStopOrDelete } from '../stopOrDelete';",
     ],
+    ['src/deploy/x.ts', "import { lint } from '../lint';\nimport { PlanApi } from '../aws/planApi';"],
+    ['src/deploy/editor/x.ts', "import * as vscode from 'vscode';\nimport { gate } from '../gate';"],
   ];
   for (const [file, source] of right)
     it(`accepts ${file}: ${source.split('\n').join(' ')}`, async () => {

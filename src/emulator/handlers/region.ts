@@ -18,7 +18,7 @@ import type { Handler } from './common';
  * service model's key pattern (^[a-zA-Z0-9\-\_\.]{1,50}$), which the emulator enforces, forbids
  * spaces, though the service itself returns and accepts them.
  */
-export const SEEDED_OPT_IN: Readonly<Record<string, boolean>> = {
+const SEEDED_OPT_IN: Readonly<Record<string, boolean>> = {
   Aurora: true,
   CloudFormation: true,
   DocumentDB: true,

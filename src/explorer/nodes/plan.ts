@@ -1,8 +1,9 @@
 /**
- * Backup plans and their rules.
+ * Backup plans: their rules, and their resource assignments (selections).
  */
+import type { BackupApi } from '../../aws/backupApi';
 import { formatLocal } from '../../backup/format';
-import { type NodeView, type ExplorerContext, ExplorerNode, errorChildren } from './base';
+import { type NodeView, type ExplorerContext, ExplorerNode, ListGroupNode, errorChildren } from './base';
 
 export interface RuleSummary {
   RuleName?: string;
@@ -12,6 +13,8 @@ export interface RuleSummary {
   Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
   CopyActions?: unknown[];
 }
+
+type SelectionSummary = { SelectionId?: string; SelectionName?: string; IamRoleArn?: string };
 
 export class PlanNode extends ExplorerNode {
   readonly id: string;
@@ -25,6 +28,19 @@ export class PlanNode extends ExplorerNode {
   ) {
     super();
     this.id = `${parent.id}/${planId}`;
+    this.selections = new ListGroupNode(this, {
+      id: '#selections',
+      view: {
+        label: 'Resource assignments',
+        icon: { id: 'target' },
+        contextValue: 'awsBackupPitr.selections',
+        tooltip: 'The backup selections that assign resources to this plan (ListBackupSelections)',
+      },
+      what: 'list the resource assignments',
+      empty: 'No resources assigned: "Assign resources" on a backup-selection file',
+      list: (signal) => this.ctx.api.listBackupSelections(this.planId, { signal }),
+      make: (g, sel) => new SelectionNode(g, this, sel),
+    });
   }
   view(): NodeView {
     return {
@@ -36,6 +52,10 @@ export class PlanNode extends ExplorerNode {
       collapsible: 'collapsed',
     };
   }
+  /** The door the plan was read through ("Edit Backup Plan" updates it there). */
+  get api(): BackupApi {
+    return this.ctx.api;
+  }
   override arn(): string | undefined {
     return this.plan?.BackupPlanArn;
   }
@@ -44,7 +64,10 @@ export class PlanNode extends ExplorerNode {
   }
   override reset(): void {
     this.plan = undefined;
+    this.selections.reset();
   }
+  /** The plan's resource assignments, listed when expanded. */
+  readonly selections: ListGroupNode<SelectionSummary>;
   /** The plan as get-backup-plan returns it. */
   async load(signal?: AbortSignal): Promise<NonNullable<PlanNode['plan']>> {
     if (!this.plan) {
@@ -57,7 +80,8 @@ export class PlanNode extends ExplorerNode {
   override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
     try {
       const plan = await this.load(signal);
-      return (plan.BackupPlan?.Rules ?? []).map((r) => new RuleNode(this, r));
+      const rules: ExplorerNode[] = (plan.BackupPlan?.Rules ?? []).map((r) => new RuleNode(this, r));
+      return [...rules, this.selections];
     } catch (e) {
       return errorChildren(this, `read backup plan ${this.name}`, e);
     }
@@ -96,5 +120,31 @@ export class RuleNode extends ExplorerNode {
   }
   override details(): unknown {
     return this.rule;
+  }
+}
+
+export class SelectionNode extends ExplorerNode {
+  readonly id: string;
+  constructor(
+    override readonly parent: ExplorerNode,
+    private readonly plan: PlanNode,
+    readonly selection: SelectionSummary,
+  ) {
+    super();
+    this.id = `${parent.id}/${selection.SelectionId ?? '?'}`;
+  }
+  view(): NodeView {
+    const s = this.selection;
+    return {
+      label: s.SelectionName ?? s.SelectionId ?? '?',
+      description: s.IamRoleArn ? `as ${s.IamRoleArn.split('/').pop() ?? ''}` : undefined,
+      tooltip: `Backup selection ${s.SelectionName ?? ''} (${s.SelectionId ?? '?'}) of plan ${this.plan.name}${s.IamRoleArn ? `\nRole: ${s.IamRoleArn}` : ''}`,
+      icon: { id: 'symbol-array' },
+      contextValue: 'awsBackupPitr.selection',
+      collapsible: 'none',
+    };
+  }
+  override details(): unknown {
+    return this.selection;
   }
 }

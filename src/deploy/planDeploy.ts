@@ -1,0 +1,194 @@
+/**
+ * Create Backup Plan and Update Backup Plan from a plan file, without `vscode`: which documents can do
+ * which, the request body, the difference against the plan as deployed, the confirmation in plain
+ * words, and the version check that keeps a plan changed meanwhile from being overwritten silently.
+ */
+import type { DocumentKind } from '../lint';
+import {
+  canonicalJson,
+  gate,
+  ownCreatorRequestId,
+  type Confirmation,
+  type Gate,
+  type GateInput,
+} from './gate';
+
+/** Plan documents, as the linter recognises them. */
+export const PLAN_KINDS: readonly DocumentKind[] = [
+  'backup-plan',
+  'create-backup-plan',
+  'update-backup-plan',
+  'get-backup-plan',
+];
+/** The ones that describe a new plan (Create); the others name a deployed one (Update). */
+export const CREATE_KINDS: readonly DocumentKind[] = ['backup-plan', 'create-backup-plan'];
+
+interface PlanRuleInput {
+  RuleName?: string;
+  TargetBackupVaultName?: string;
+  ScheduleExpression?: string;
+  EnableContinuousBackup?: boolean;
+  Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
+  CopyActions?: { DestinationBackupVaultArn?: string; Lifecycle?: { DeleteAfterDays?: number } }[];
+  [member: string]: unknown;
+}
+
+export interface PlanInput {
+  BackupPlanName: string;
+  Rules: PlanRuleInput[];
+  [member: string]: unknown;
+}
+
+interface PlanDocument {
+  plan: PlanInput;
+  /** The deployed plan the document names (update-backup-plan input, get-backup-plan output). */
+  planId?: string;
+  /** The version it was read at (get-backup-plan output: the plan opened from the explorer). */
+  versionId?: string;
+  creatorRequestId?: string;
+}
+
+/** BackupPlanInput's members (service model); RuleId and the like are the service's, not sent. */
+const PLAN_MEMBERS = ['BackupPlanName', 'Rules', 'AdvancedBackupSettings', 'ScanSettings'];
+const RULE_MEMBERS = [
+  'RuleName',
+  'TargetBackupVaultName',
+  'TargetLogicallyAirGappedBackupVaultArn',
+  'ScheduleExpression',
+  'StartWindowMinutes',
+  'CompletionWindowMinutes',
+  'Lifecycle',
+  'RecoveryPointTags',
+  'CopyActions',
+  'EnableContinuousBackup',
+  'ScheduleExpressionTimezone',
+  'IndexActions',
+  'ScanActions',
+];
+
+const pick = (o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+
+/** A plan as CreateBackupPlan/UpdateBackupPlan take it, from a file's plan or GetBackupPlan's. */
+export function toPlanInput(plan: unknown): PlanInput {
+  const p = (plan && typeof plan === 'object' ? plan : {}) as Record<string, unknown>;
+  const rules = Array.isArray(p.Rules) ? (p.Rules as Record<string, unknown>[]) : [];
+  return {
+    ...pick(p, PLAN_MEMBERS),
+    BackupPlanName: typeof p.BackupPlanName === 'string' ? p.BackupPlanName : '',
+    Rules: rules.map((r) => pick(r && typeof r === 'object' ? r : {}, RULE_MEMBERS)),
+  };
+}
+
+export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<PlanDocument> {
+  return gate(input, kinds, 'a backup plan', (root, kind) => {
+    const body = kind === 'backup-plan' ? root : root.BackupPlan;
+    const id = typeof root.BackupPlanId === 'string' ? root.BackupPlanId : undefined;
+    const version = typeof root.VersionId === 'string' ? root.VersionId : undefined;
+    const own = kind === 'create-backup-plan' ? ownCreatorRequestId(root) : undefined;
+    return {
+      plan: toPlanInput(body),
+      ...(id && kind !== 'create-backup-plan' ? { planId: id } : {}),
+      ...(version && kind === 'get-backup-plan' ? { versionId: version } : {}),
+      ...(own ? { creatorRequestId: own } : {}),
+    };
+  });
+}
+
+/** The text each side of the diff editor shows: the same normalisation for both, keys sorted. */
+export function planDiffText(plan: unknown): string {
+  return canonicalJson(toPlanInput(plan));
+}
+
+function days(n: number | undefined): string {
+  return n === undefined || n === -1 ? 'kept forever' : `kept ${n} day${n === 1 ? '' : 's'}`;
+}
+
+/** One line per rule: continuous or snapshots, schedule, retention, vault, copies. */
+export function ruleLine(r: PlanRuleInput): string {
+  const lc = r.Lifecycle;
+  const copies = (r.CopyActions ?? []).map(
+    (c) => `copy to ${c.DestinationBackupVaultArn ?? '?'} (${days(c.Lifecycle?.DeleteAfterDays)})`,
+  );
+  return [
+    `• ${r.RuleName ?? '?'}: ${r.EnableContinuousBackup ? 'CONTINUOUS (point-in-time recovery)' : 'snapshots'}`,
+    r.ScheduleExpression,
+    days(lc?.DeleteAfterDays) +
+      (lc?.MoveToColdStorageAfterDays !== undefined
+        ? `, cold after ${lc.MoveToColdStorageAfterDays} days`
+        : ''),
+    `to vault "${r.TargetBackupVaultName ?? '?'}"`,
+    ...copies,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
+  return new Map(
+    plan.Rules.filter((r) => r.EnableContinuousBackup).map((r) => [
+      r.RuleName ?? '',
+      r.Lifecycle?.DeleteAfterDays,
+    ]),
+  );
+}
+
+/**
+ * The confirmation of a create or an update: the plan, every rule (continuous ones marked, retention,
+ * vaults, copies), where it goes, and for an update the version it replaces and what a continuous
+ * rule's new retention does.
+ */
+export function describePlan(
+  plan: PlanInput,
+  where: string,
+  update?: { planId: string; versionId?: string; deployed: PlanInput },
+): Confirmation {
+  const lines = [
+    `Account and Region: ${where}`,
+    `Rules (${plan.Rules.length}):`,
+    ...plan.Rules.map(ruleLine),
+  ];
+  if (plan.Rules.some((r) => r.EnableContinuousBackup))
+    lines.push(
+      'Continuous rules keep a restorable window of up to 35 days for the S3, RDS, Aurora and SAP HANA resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).',
+    );
+  if (update) {
+    const before = continuousRetention(update.deployed);
+    const changed = [...continuousRetention(plan)].filter(
+      ([name, d]) => before.has(name) && before.get(name) !== d,
+    );
+    if (changed.length)
+      lines.push(
+        `Changing the retention of a continuous rule (${changed.map(([n]) => n).join(', ')}) stops each S3 bucket's continuous recovery point (it becomes STOPPED) and starts a new one (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).`,
+      );
+    const gone = update.deployed.Rules.filter((d) => !plan.Rules.some((r) => r.RuleName === d.RuleName));
+    if (gone.length) lines.push(`Removed rules: ${gone.map((r) => r.RuleName ?? '?').join(', ')}.`);
+    lines.push(
+      `Replaces plan ${update.planId}${update.versionId ? ` at version ${update.versionId}` : ''} (checked again just before it is sent).`,
+    );
+  }
+  return {
+    message: update
+      ? `Update backup plan "${plan.BackupPlanName}"?`
+      : `Create backup plan "${plan.BackupPlanName}"?`,
+    detail: lines.join('\n'),
+    action: update ? 'Update Backup Plan' : 'Create Backup Plan',
+  };
+}
+
+/**
+ * Whether the deployed plan is still the version the user saw: the document's (a plan opened from the
+ * explorer) or the one the diff showed. The service keeps no lock (UpdateBackupPlan takes no
+ * version), so this check, just before sending, is what keeps someone else's change.
+ */
+export function versionRefusal(
+  name: string,
+  seen: string | undefined,
+  current: string | undefined,
+  when: 'opened' | 'reviewed',
+): string | undefined {
+  if (seen === undefined || seen === current) return undefined;
+  return when === 'opened'
+    ? `Backup plan "${name}" has changed since this document was read (version ${seen}, now ${current ?? 'unknown'}): nothing was sent, so the other change is not overwritten. Open the plan again from the explorer ("Edit Backup Plan") and make your change there.`
+    : `Backup plan "${name}" changed while you were reviewing it (version ${seen}, now ${current ?? 'unknown'}): nothing was sent, so the other change is not overwritten. Run "Update Backup Plan" again to see the new difference.`;
+}

@@ -1,0 +1,272 @@
+import { strict as assert } from 'node:assert';
+import { openBackupApi, type BackupApi } from '../../src/aws/backupApi';
+import { BackupClientFactory } from '../../src/aws/clientFactory';
+import { connectionKey } from '../../src/aws/connection';
+import { PlanApi } from '../../src/aws/planApi';
+import { checkSelectionDocument, describeAssign } from '../../src/deploy/assignDeploy';
+import { creatorRequestIdFor } from '../../src/deploy/gate';
+import {
+  checkPlanDocument,
+  CREATE_KINDS,
+  describePlan,
+  planDiffText,
+  toPlanInput,
+  versionRefusal,
+} from '../../src/deploy/planDeploy';
+import { describeOptIn, notOptedIn, optInRequest } from '../../src/deploy/regionOptIn';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { ConnectionNode } from '../../src/explorer/nodes/connection';
+
+const plan = {
+  BackupPlanName: 'orders-pitr',
+  Rules: [
+    {
+      RuleName: 'pitr',
+      TargetBackupVaultName: 'prod-pitr',
+      ScheduleExpression: 'cron(0 5 ? * * *)',
+      EnableContinuousBackup: true,
+      Lifecycle: { DeleteAfterDays: 35 },
+    },
+    {
+      RuleName: 'monthly',
+      TargetBackupVaultName: 'Default',
+      ScheduleExpression: 'cron(0 3 1 * ? *)',
+      Lifecycle: { MoveToColdStorageAfterDays: 30, DeleteAfterDays: 365 },
+    },
+  ],
+};
+const text = (v: unknown): string => JSON.stringify(v, null, 2);
+
+describe('plans from files: the gate, the confirmation, the diff, the version check', () => {
+  it('refuses a plan file with lint errors, saying which line and rule', () => {
+    const bad = text({
+      ...plan,
+      Rules: [{ ...plan.Rules[0], Lifecycle: { DeleteAfterDays: 35, MoveToColdStorageAfterDays: 7 } }],
+    });
+    const g = checkPlanDocument({ text: bad, fileName: 'backup-plan.json' });
+    assert.equal(g.ok, false);
+    if (!g.ok) assert.match(g.problems.join('\n'), /^line \d+: PITR003 /m);
+  });
+
+  it('the severity setting cannot open the gate: the rules apply at their built-in severity', () => {
+    // checkPlanDocument takes no severity at all; a bad cron is an error whatever a workspace says.
+    const g = checkPlanDocument({
+      text: text({ ...plan, Rules: [{ ...plan.Rules[1], ScheduleExpression: 'cron(0 5 * * *)' }] }),
+    });
+    assert.equal(g.ok, false);
+  });
+
+  it('refuses a document that is not a plan, and Create refuses a deployed plan’s document', () => {
+    const sel = checkPlanDocument({
+      text: text({ SelectionName: 's', IamRoleArn: 'arn:aws:iam::123456789012:role/r' }),
+      fileName: 'backup-selection.json',
+    });
+    assert.equal(sel.ok, false);
+    if (!sel.ok) assert.match(sel.problems[0]!, /not a backup plan \(it reads as backup-selection\)/);
+    const got = checkPlanDocument(
+      { text: text({ BackupPlanId: 'p1', VersionId: 'v1', BackupPlan: plan }) },
+      CREATE_KINDS,
+    );
+    assert.equal(got.ok, false);
+  });
+
+  it('reads the plan, its id and the version it was read at from get-backup-plan output', () => {
+    const g = checkPlanDocument({
+      text: text({
+        BackupPlanId: 'p1',
+        VersionId: 'v1',
+        BackupPlan: { ...plan, Rules: plan.Rules.map((r) => ({ ...r, RuleId: 'x' })) },
+      }),
+    });
+    assert.ok(g.ok);
+    if (!g.ok) return;
+    assert.equal(g.value.planId, 'p1');
+    assert.equal(g.value.versionId, 'v1');
+    assert.ok(
+      g.value.plan.Rules.every((r) => !('RuleId' in r)),
+      'RuleId is the service’s, not sent',
+    );
+  });
+
+  it('the confirmation lists every rule: continuous marked, retention, vault, and where it goes', () => {
+    const c = describePlan(toPlanInput(plan), 'default credentials · us-east-1');
+    assert.equal(c.message, 'Create backup plan "orders-pitr"?');
+    assert.equal(c.action, 'Create Backup Plan');
+    const lines = c.detail.split('\n');
+    assert.equal(lines[0], 'Account and Region: default credentials · us-east-1');
+    assert.ok(lines.includes('Rules (2):'));
+    assert.ok(
+      lines.includes(
+        '• pitr: CONTINUOUS (point-in-time recovery) · cron(0 5 ? * * *) · kept 35 days · to vault "prod-pitr"',
+      ),
+      c.detail,
+    );
+    assert.ok(
+      lines.includes(
+        '• monthly: snapshots · cron(0 3 1 * ? *) · kept 365 days, cold after 30 days · to vault "Default"',
+      ),
+      c.detail,
+    );
+  });
+
+  it('an update says the version it replaces, the removed rules, and what a new continuous retention does', () => {
+    const next = toPlanInput({
+      ...plan,
+      Rules: [{ ...plan.Rules[0], Lifecycle: { DeleteAfterDays: 14 } }],
+    });
+    const c = describePlan(next, 'x · us-east-1', {
+      planId: 'p1',
+      versionId: 'v1',
+      deployed: toPlanInput(plan),
+    });
+    assert.equal(c.message, 'Update backup plan "orders-pitr"?');
+    assert.match(c.detail, /Removed rules: monthly\./);
+    assert.match(
+      c.detail,
+      /retention of a continuous rule \(pitr\) stops each S3 bucket's continuous recovery point/,
+    );
+    assert.match(c.detail, /Replaces plan p1 at version v1/);
+  });
+
+  it('the diff shows both sides normalised alike: the same plan in another key order is no difference', () => {
+    const deployed = {
+      Rules: plan.Rules.map((r) => ({ RuleId: 'id', ...Object.fromEntries(Object.entries(r).reverse()) })),
+      BackupPlanName: 'orders-pitr',
+    };
+    assert.equal(planDiffText(deployed), planDiffText(plan));
+    const changed = planDiffText({ ...plan, Rules: [plan.Rules[0]] });
+    assert.notEqual(changed, planDiffText(plan));
+    assert.doesNotMatch(planDiffText(deployed), /RuleId/);
+  });
+
+  it('refuses a plan changed since it was opened, or while it was reviewed, and says what to do', () => {
+    assert.equal(versionRefusal('p', 'v1', 'v1', 'reviewed'), undefined);
+    assert.equal(versionRefusal('p', undefined, 'v2', 'opened'), undefined);
+    assert.match(
+      versionRefusal('p', 'v1', 'v2', 'opened')!,
+      /changed since this document was read.*Edit Backup Plan/,
+    );
+    assert.match(
+      versionRefusal('p', 'v1', 'v2', 'reviewed')!,
+      /nothing was sent.*Run "Update Backup Plan" again/,
+    );
+  });
+});
+
+describe('assignments from files', () => {
+  const selection = {
+    SelectionName: 'orders',
+    IamRoleArn: 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole',
+    Resources: ['arn:aws:rds:us-east-1:123456789012:db:orders-db'],
+  };
+  it('reads a selection file and a create-backup-selection input (its plan and own token)', () => {
+    const bare = checkSelectionDocument({ text: text(selection), fileName: 'backup-selection.json' });
+    assert.ok(bare.ok);
+    const full = checkSelectionDocument({
+      text: text({ BackupPlanId: 'p1', CreatorRequestId: 'mine-1', BackupSelection: selection }),
+    });
+    assert.ok(full.ok);
+    if (full.ok) {
+      assert.equal(full.value.planId, 'p1');
+      assert.equal(full.value.creatorRequestId, 'mine-1');
+    }
+  });
+  it('the confirmation names the plan and its rules, the role and every resource', () => {
+    const c = describeAssign(selection, { id: 'p1', body: toPlanInput(plan) }, 'x · us-east-1');
+    assert.equal(c.message, 'Assign "orders" to backup plan "orders-pitr"?');
+    assert.match(
+      c.detail,
+      /Role AWS Backup uses: arn:aws:iam::123456789012:role\/service-role\/AWSBackupDefaultServiceRole/,
+    );
+    assert.match(c.detail, /Resources \(1\):\n {2}arn:aws:rds:us-east-1:123456789012:db:orders-db/);
+    assert.match(c.detail, /• pitr: CONTINUOUS/);
+    assert.match(c.detail, /already has continuous backup in another vault gets a failed backup job/);
+  });
+  it('a selection of nothing says it selects every opted-in resource', () => {
+    const c = describeAssign(
+      { SelectionName: 'all', IamRoleArn: selection.IamRoleArn },
+      { id: 'p1', body: toPlanInput(plan) },
+      'x',
+    );
+    assert.match(c.detail, /selects every supported and opted-in resource/);
+  });
+});
+
+describe('the Region opt-in request and confirmation', () => {
+  it('sends the whole map with one type on, and says so', () => {
+    const now = { S3: false, RDS: true, DynamoDB: false };
+    assert.deepEqual(notOptedIn(now), ['DynamoDB', 'S3']);
+    assert.deepEqual(optInRequest(now, 'S3'), { S3: true, RDS: true, DynamoDB: false });
+    const c = describeOptIn('S3', 'us-east-1', 'x · us-east-1');
+    assert.equal(c.message, 'Opt in S3 for AWS Backup in us-east-1?');
+    assert.match(c.detail, /no other type changes/);
+  });
+});
+
+/** A retry or a double click: the same document to the same place is one plan, one selection. */
+describe('creates are idempotent by CreatorRequestId, against the emulator', function () {
+  this.timeout(30_000);
+  let emu: Emulator;
+  let factory: BackupClientFactory;
+  let api: BackupApi;
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0 });
+    factory = new BackupClientFactory({ maxAttempts: 1 });
+    api = await openBackupApi(factory, { region: emu.region, endpoint: emu.url, localEmulator: true });
+  });
+  after(async () => {
+    factory.dispose();
+    await emu.close();
+  });
+
+  it('the token depends on the content and the target, and fits the service’s constraint', () => {
+    const a = creatorRequestIdFor('t1', plan);
+    assert.match(a, /^[A-Za-z0-9_.-]{1,50}$/);
+    assert.equal(creatorRequestIdFor('t1', JSON.parse(JSON.stringify(plan)) as unknown), a);
+    assert.notEqual(creatorRequestIdFor('t2', plan), a);
+    assert.notEqual(creatorRequestIdFor('t1', { ...plan, BackupPlanName: 'other' }), a);
+  });
+
+  it('a plan created twice from the same file is one plan; its selection assigned twice is one selection', async () => {
+    const doc = checkPlanDocument({ text: text({ ...plan, BackupPlanName: 'twice' }) });
+    assert.ok(doc.ok);
+    if (!doc.ok) return;
+    const plans = new PlanApi(api);
+    const token = creatorRequestIdFor(connectionKey(api.connection), doc.value.plan);
+    const [a, b] = await Promise.all([
+      plans.createBackupPlan(doc.value.plan, token),
+      plans.createBackupPlan(doc.value.plan, token),
+    ]);
+    const again = await plans.createBackupPlan(doc.value.plan, token);
+    assert.equal(b.BackupPlanId, a.BackupPlanId);
+    assert.equal(again.BackupPlanId, a.BackupPlanId);
+    assert.equal(
+      [...emu.state.plans.values()].filter((p) => p.BackupPlan.BackupPlanName === 'twice').length,
+      1,
+    );
+
+    const sel = { SelectionName: 'twice', IamRoleArn: 'arn:aws:iam::123456789012:role/r', Resources: [] };
+    const selToken = creatorRequestIdFor(`${connectionKey(api.connection)}\n${a.BackupPlanId}`, sel);
+    const s1 = await plans.createBackupSelection(a.BackupPlanId, sel, selToken);
+    const s2 = await plans.createBackupSelection(a.BackupPlanId, sel, selToken);
+    assert.equal(s2.SelectionId, s1.SelectionId);
+    assert.equal(
+      [...emu.state.selections.values()].filter((s) => s.BackupPlanId === a.BackupPlanId).length,
+      1,
+    );
+  });
+
+  it('the connection node shows the opted-in types, and the ones that are not', async () => {
+    let redrawn: () => void = () => undefined;
+    const drawn = new Promise<void>((r) => (redrawn = r));
+    const node = new ConnectionNode({ api, now: () => new Date(), pageSize: 100, changed: () => redrawn() });
+    assert.match(node.view().tooltip!, /Service opt-in: expand to read it/);
+    await node.children();
+    await drawn;
+    assert.match(node.view().tooltip!, /Opted in for AWS Backup here: Aurora, .*RDS/);
+    assert.match(
+      node.view().tooltip!,
+      /Not opted in: S3 \("AWS Backup: Opt In a Resource Type in This Region…"\)/,
+    );
+  });
+});
