@@ -243,6 +243,25 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Live check skipped for resources past the first 50 of a selection',
     url: `${API}ListRecoveryPointsByResource.html`,
   },
+  // Templates (src/lint/formats/cloudformation.ts; resource schemas vendored in schemas/cloudformation/).
+  {
+    code: 'CFN001',
+    severity: 'error',
+    title: 'Property not in the CloudFormation resource schema',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupplan.html',
+  },
+  {
+    code: 'CFN002',
+    severity: 'error',
+    title: 'Required resource property missing',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupselection.html',
+  },
+  {
+    code: 'CFN003',
+    severity: 'error',
+    title: 'CloudFormation cannot read the template (YAML or JSON syntax)',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html',
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,3 +1,5 @@
+import type { EmbeddingFormat } from './formats/types';
+
 /** The kinds of file the linter knows, one per way the AWS CLI takes or prints them. */
 export type DocumentKind =
   | 'backup-plan' // BackupPlanInput: create-backup-plan --backup-plan file://…
@@ -61,6 +63,8 @@ export interface Finding {
   offset: number;
   length: number;
   fixes?: Fix[];
+  /** In a template or Terraform file: the resource the finding belongs to (logical ID, address). */
+  resource?: string;
 }
 
 export interface LintOptions {
@@ -71,11 +75,15 @@ export interface LintOptions {
 }
 
 export interface Recognition {
+  /** For a template or Terraform file: the kind of its first embedded document. */
   kind: DocumentKind;
   /** For restore metadata (bare or inside start-restore-job): the type its rules assume. */
   resourceType?: MetadataResourceType;
   /** How it was recognised, for the status item and the CLI's verbose output. */
   reason: 'content' | 'file name' | 'setting';
+  /** Set when the file is a template or Terraform file: its format, and the documents it embeds. */
+  format?: EmbeddingFormat;
+  documents?: { kind: DocumentKind; label: string }[];
 }
 
 export interface LintResult {
