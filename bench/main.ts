@@ -9,6 +9,7 @@ import { benchActivation } from './activation';
 import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
 import { generatePlan } from './planGenerator';
+import { benchTemplates } from './templates';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,6 +79,7 @@ const worst = Math.max(...rows.map((r) => r.ratio));
 console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} the goal of 3`);
 
 benchExplorer()
+  .then(() => benchTemplates())
   .then(() => benchDoor())
   .then(() => benchActivation())
   .catch((e: unknown) => {

@@ -108,7 +108,7 @@ function hides(h: Hidden, f: RawFinding): boolean {
 }
 
 /** The API's names replaced by the file's, as whole words ("Rules" → "BackupPlanRule"). */
-function inFileTerms(s: string, names: Readonly<Record<string, string>> | undefined): string {
+export function inFileTerms(s: string, names: Readonly<Record<string, string>> | undefined): string {
   if (!names) return s;
   let out = s;
   for (const [cli, own] of Object.entries(names))

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { lint } from '../engine';
 import { liveCheck, type LiveFacts } from '../live';
+import { liveCheckEmbedded } from '../liveEmbedded';
 import { LineIndex } from '../position';
 import { RULES_BY_CODE } from '../rules';
 import type { Finding, LintResult, Severity } from '../types';
@@ -28,7 +29,7 @@ export interface DocumentLint {
 }
 
 /**
- * Lints JSON documents as they open, change (debounced) and save; clears them on close. A lint
+ * Lints JSON documents and templates as they open, change (debounced) and save; clears them on close. A lint
  * always reads the document as it is when it runs, and a result whose document has moved on since
  * is dropped, so a slow lint never paints stale ranges.
  */
@@ -120,13 +121,17 @@ export class LintDiagnostics implements vscode.Disposable {
   private runLive(doc: vscode.TextDocument, version: number, result: LintResult): void {
     const facts = this.liveFacts;
     const kind = result.recognition.kind;
-    if (!facts || !LIVE_CHECKED_KINDS.has(kind)) return;
+    const embedded = result.recognition.format !== undefined;
+    if (!facts || (!LIVE_CHECKED_KINDS.has(kind) && !embedded)) return;
     const key = doc.uri.toString();
     this.liveRuns.get(key)?.abort();
     const controller = new AbortController();
     this.liveRuns.set(key, controller);
     const severity = readLintSettings(doc.uri).severity;
-    liveCheck(doc.getText(), result.recognition, facts, controller.signal)
+    (embedded
+      ? liveCheckEmbedded(doc.getText(), doc.uri.path, facts, controller.signal)
+      : liveCheck(doc.getText(), result.recognition, facts, controller.signal)
+    )
       .then((raw) => {
         const current = this.results.get(key);
         if (

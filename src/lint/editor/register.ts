@@ -3,10 +3,12 @@ import { lint } from '../engine';
 import { LintCompletions, LintHovers } from './assistProviders';
 import { LintCodeActions } from './codeActions';
 import { LintDiagnostics } from './diagnostics';
+import { LINTED_LANGUAGES } from './lintable';
 import { readLintSettings } from './settings';
+import { lintedExtensions } from '../formats';
 import { LintStatusItem } from './statusItem';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+const SELECTOR: vscode.DocumentSelector = LINTED_LANGUAGES.map((language) => ({ language }));
 
 export interface LintFeature {
   diagnostics: LintDiagnostics;
@@ -29,7 +31,13 @@ export function registerLint(context: vscode.ExtensionContext): LintFeature {
   );
 
   async function lintWorkspace(): Promise<{ files: number; errors: number }> {
-    const uris = await vscode.workspace.findFiles('**/*.json', '{**/node_modules/**,**/.git/**}', 10_000);
+    // The AWS CLI's JSON files and templates (.yaml, .yml, .template; the CDK's cdk.out/*.template.json).
+    const endings = lintedExtensions().map((e) => e.slice(1));
+    const uris = await vscode.workspace.findFiles(
+      `**/*.{${endings.join(',')}}`,
+      '{**/node_modules/**,**/.git/**}',
+      10_000,
+    );
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     let files = 0;
     let errors = 0;
