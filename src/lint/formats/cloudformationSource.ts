@@ -97,7 +97,7 @@ const SHORT_FORMS = [
 ];
 
 /** `!Ref` → `Ref`, `!Condition` → `Condition`, `!Sub` → `Fn::Sub`. */
-export function intrinsicOfTag(tag: string): string | undefined {
+function intrinsicOfTag(tag: string): string | undefined {
   const name = tag.startsWith('!') ? tag.slice(1) : undefined;
   if (!name || !SHORT_FORMS.includes(name)) return undefined;
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
