@@ -60,9 +60,10 @@ export function lintEmbedded(input: EmbeddedInput): LintResult | undefined {
       runRules({ kind: doc.kind, reason: 'content' }, doc.root, ctx);
     }
     const hidden = unknownSpans(doc.root);
+    const starts = objectStarts(doc.root);
     for (const f of own) {
       if (hides(hidden, f)) continue;
-      raw.push(present(f, doc, adapter, text));
+      raw.push(present(widened(f, starts), doc, adapter, text));
     }
   }
   const first = result.documents[0];
@@ -105,6 +106,27 @@ function unknownSpans(root: Node): Hidden {
 function hides(h: Hidden, f: RawFinding): boolean {
   if (h.values.some((v) => f.offset >= v.offset && f.offset + f.length <= v.offset + v.length)) return true;
   return h.keys.has(`${f.offset}:${f.length}`) && !ABOUT_THE_KEY.has(f.code);
+}
+
+/** Object nodes whose first key starts where they do (a YAML block mapping): offset → that key. */
+function objectStarts(root: Node): Map<number, Node> {
+  const out = new Map<number, Node>();
+  const stack = [root];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const key = n.type === 'object' ? n.children?.[0]?.children?.[0] : undefined;
+    if (key && key.offset === n.offset) out.set(n.offset, key);
+    for (const c of n.children ?? []) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * A finding on the opening brace of an object (SCHEMA002 on a list item, say) marks one character;
+ * where the object has no brace, its first key is what the eye finds.
+ */
+function widened(f: RawFinding, starts: Map<number, Node>): RawFinding {
+  const key = f.length === 1 ? starts.get(f.offset) : undefined;
+  return key ? { ...f, length: key.length } : f;
 }
 
 /** The API's names replaced by the file's, as whole words ("Rules" → "BackupPlanRule"). */

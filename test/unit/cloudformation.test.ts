@@ -114,7 +114,7 @@ describe('CloudFormation templates', () => {
         ['PITR005', '!Ref Vault'],
         ['PLAN005', 'Europe/Pariss'],
         ['PITR006', 'EnableContinuousBackup'],
-        ['SCHEMA002', 'R'],
+        ['SCHEMA002', 'RuleName'],
         ['PLAN003', '60'],
         ['PLAN003', '50'],
         ['SEL002', 'SelectionName'],
