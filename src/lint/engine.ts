@@ -31,6 +31,8 @@ export function lint(input: LintInput): LintResult | undefined {
   if (!input.recognition) {
     const embedded = lintEmbedded(input);
     if (embedded) return embedded;
+    // The AWS CLI's files are JSON: a YAML file that is not a template is left alone, unparsed.
+    if (input.fileName && /\.ya?ml$/i.test(input.fileName)) return undefined;
   }
   const parsed = parseDocument(text);
   const recognition =

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lint } from '../engine';
+import { sniffEmbedding } from '../formats/sniff';
 import { liveCheck, type LiveFacts } from '../live';
 import { liveCheckEmbedded } from '../liveEmbedded';
 import { LineIndex } from '../position';
@@ -94,14 +95,13 @@ export class LintDiagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     const settings = readLintSettings(doc.uri);
     const version = doc.version;
-    const result = settings.enable
-      ? lint({
-          text: doc.getText(),
-          fileName: doc.uri.path,
-          globs: settings.files,
-          severity: settings.severity,
-        })
-      : undefined;
+    const text = doc.getText();
+    // A YAML file is only ever a template: one that names no AWS Backup type is not parsed at all.
+    const json = doc.languageId === 'json' || doc.languageId === 'jsonc';
+    const result =
+      settings.enable && (json || sniffEmbedding(text, doc.uri.path))
+        ? lint({ text, fileName: doc.uri.path, globs: settings.files, severity: settings.severity })
+        : undefined;
     if (doc.version !== version || doc.isClosed) return; // The document moved on: a newer lint follows.
     if (!result) {
       if (this.results.delete(key)) {
