@@ -12,6 +12,8 @@ const TEMPLATES = [
   'seminar.json',
   'mistakes.yaml',
   'intrinsics.yaml',
+  'more-rules.yaml',
+  'good.yaml',
   'cdk.out/PitrStack.template.json',
 ];
 

@@ -137,6 +137,20 @@ describe('CloudFormation templates', () => {
     );
   });
 
+  it('fires the other rules where they should (PLAN006, PITR001 on "true" as CloudFormation reads it, SEL001), and none on a right template', () => {
+    const more = fixture('more-rules.yaml');
+    assert.deepEqual(
+      run(more, { fileName: 'more-rules.yaml' }).map((f) => [f.code, f.at, f.resource]),
+      [
+        ['PLAN006', 'cron(0/10 * ? * * *)', 'HourlyPlan'],
+        ['PITR001', 'EnableContinuousBackup', 'HourlyPlan'],
+        ['SEL001', 'ListOfTags', 'TooManyTags'],
+      ],
+    );
+    const good = fixture('good.yaml');
+    assert.deepEqual(run(good, { fileName: 'good.yaml' }), []);
+  });
+
   it('writes YAML fixes in the style of the value they replace, and drops a fix it cannot write', () => {
     const template = (rule: string): string =>
       `Resources:\n  P:\n    Type: AWS::Backup::BackupPlan\n    Properties:\n      BackupPlan:\n        BackupPlanName: p\n        BackupPlanRule:\n${rule}`;

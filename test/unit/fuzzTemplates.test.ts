@@ -13,6 +13,8 @@ const SEEDS = [
   'seminar.json',
   'mistakes.yaml',
   'intrinsics.yaml',
+  'more-rules.yaml',
+  'good.yaml',
   'cdk.out/PitrStack.template.json',
 ].map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
 

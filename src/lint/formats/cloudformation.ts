@@ -7,8 +7,10 @@
 import type { RawFinding } from '../context';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
 import { entryOf, readTemplate, scalarString, type SourceMap, type SourceNode } from './cloudformationSource';
-import { CLI_TO_CFN, CFN_TO_CLI, convertMap, reportUnknown, type MapContext } from './cloudformationMap';
+import { convertMap, reportUnknown, type MapContext } from './cloudformationMap';
 import {
+  CFN_TO_CLI,
+  CLI_TO_CFN,
   propertyNames,
   propertySchema,
   RESOURCE_SCHEMAS,
@@ -127,7 +129,8 @@ function checkResourceProperties(props: SourceMap, type: BackupResourceType, ctx
         offset: e.keyOffset,
         length: e.keyLength,
       });
-    else if (!propertySchema(schema, schema, e.key).known) reportUnknown(e, allowed, ctx, ` of ${type}`);
+    else if (!propertySchema(schema, schema, e.key).known)
+      reportUnknown(e, props, allowed, ctx, ` of ${type}`);
   }
 }
 

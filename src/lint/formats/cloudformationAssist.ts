@@ -7,9 +7,16 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { propertyDoc, type CompletionEntry } from '../assist';
 import { schemaAtPath, SCHEMAS } from '../schemas';
 import type { EmbeddedDocument } from './types';
-import { CFN_TO_CLI, CLI_TO_CFN, type CliNode } from './cloudformationMap';
+import type { CliNode } from './cloudformationMap';
 import { scalarText } from './cloudformationFix';
-import { propertySchema, resolveSchema, RESOURCE_SCHEMAS, type CfnSchema } from './cloudformationSchema';
+import {
+  CFN_TO_CLI,
+  CLI_TO_CFN,
+  propertySchema,
+  resolveSchema,
+  RESOURCE_SCHEMAS,
+  type CfnSchema,
+} from './cloudformationSchema';
 
 const DOCUMENT_SCHEMA = {
   'backup-plan': { root: RESOURCE_SCHEMAS['AWS::Backup::BackupPlan'], property: 'BackupPlan' },

@@ -9,7 +9,8 @@ import type { Node } from 'jsonc-parser';
 import { removalEdit } from '../jsonAst';
 import type { Fix, TextEdit } from '../types';
 import { isUnknown, type EmbeddedDocument } from './types';
-import { CLI_TO_CFN, type CliNode } from './cloudformationMap';
+import type { CliNode } from './cloudformationMap';
+import { CLI_TO_CFN } from './cloudformationSchema';
 import type { ScalarStyle, SourceEntry, SourceMap } from './cloudformationSource';
 
 export function translateCloudFormationFix(fix: Fix, doc: EmbeddedDocument, text: string): Fix | undefined {
@@ -102,6 +103,11 @@ function removal(prop: CliNode, text: string): TextEdit | undefined {
   const entry = prop.cfn?.entry;
   const map = prop.cfn?.map;
   if (!entry || !map) return undefined;
+  return entryRemoval(entry, map, text);
+}
+
+/** The edit that removes an entry from its mapping as the template writes it, or undefined. */
+export function entryRemoval(entry: SourceEntry, map: SourceMap, text: string): TextEdit | undefined {
   return map.flow ? flowRemoval(entry, map, text) : blockRemoval(entry, map, text);
 }
 

@@ -9,6 +9,8 @@
 import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../context';
 import { didYouMean } from '../suggest';
+import type { Fix } from '../types';
+import { entryRemoval } from './cloudformationFix';
 import type { UnknownNode } from './types';
 import type { SourceEntry, SourceMap, SourceNode } from './cloudformationSource';
 import {
@@ -18,15 +20,6 @@ import {
   resolveSchema,
   type CfnSchema,
 } from './cloudformationSchema';
-
-/** CloudFormation's names for the API's (BackupPlanInput and BackupRuleInput); others are the same. */
-export const CFN_TO_CLI: Readonly<Record<string, string>> = {
-  BackupPlanRule: 'Rules',
-  TargetBackupVault: 'TargetBackupVaultName',
-};
-export const CLI_TO_CFN: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(CFN_TO_CLI).map(([k, v]) => [v, k]),
-);
 
 /** What the adapter keeps on each node it builds, to translate fixes back into the template. */
 export interface CfnInfo {
@@ -150,7 +143,7 @@ export function convertMap(
   for (const entry of src.entries) {
     const { schema: child, known } = propertySchema(ctx.root, schema, entry.key);
     if (!known) {
-      reportUnknown(entry, propertyNames(ctx.root, schema), ctx, owner ? ` in ${owner}` : '');
+      reportUnknown(entry, src, propertyNames(ctx.root, schema), ctx, owner ? ` in ${owner}` : '');
       continue;
     }
     const prop: Mutable = {
@@ -176,7 +169,13 @@ export function convertMap(
 }
 
 /** CFN001 for a property name the resource schema does not have, with a rename when one is close. */
-export function reportUnknown(entry: SourceEntry, allowed: string[], ctx: MapContext, where: string): void {
+export function reportUnknown(
+  entry: SourceEntry,
+  map: SourceMap,
+  allowed: string[],
+  ctx: MapContext,
+  where: string,
+): void {
   const suggestion = didYouMean(entry.key, allowed);
   const list = allowed.length <= 14 ? ` It takes ${allowed.join(', ')}.` : '';
   ctx.findings.push({
@@ -187,22 +186,29 @@ export function reportUnknown(entry: SourceEntry, allowed: string[], ctx: MapCon
       : `Unknown property "${entry.key}"${where}: the CloudFormation resource schema does not have it, and the stack fails to deploy. Remove it.${list}`,
     offset: entry.keyOffset,
     length: entry.keyLength,
-    ...(suggestion
-      ? {
-          fixes: [
-            {
-              title: `Rename to "${suggestion}"`,
-              edits: [
-                {
-                  offset: entry.keyOffset,
-                  length: entry.keyLength,
-                  newText: entry.keyStyle === 'plain' ? suggestion : JSON.stringify(suggestion),
-                },
-              ],
-              isPreferred: true,
-            },
-          ],
-        }
-      : {}),
+    ...(suggestion ? renameFix(entry, suggestion) : removeFix(entry, map, ctx.text)),
   });
+}
+
+function removeFix(entry: SourceEntry, map: SourceMap, text: string): { fixes?: Fix[] } {
+  const edit = entryRemoval(entry, map, text);
+  return edit ? { fixes: [{ title: `Remove ${entry.key}`, edits: [edit], isPreferred: true }] } : {};
+}
+
+function renameFix(entry: SourceEntry, suggestion: string): { fixes: Fix[] } {
+  return {
+    fixes: [
+      {
+        title: `Rename to "${suggestion}"`,
+        edits: [
+          {
+            offset: entry.keyOffset,
+            length: entry.keyLength,
+            newText: entry.keyStyle === 'plain' ? suggestion : JSON.stringify(suggestion),
+          },
+        ],
+        isPreferred: true,
+      },
+    ],
+  };
 }

@@ -6,6 +6,15 @@
 import backupPlan from '../../../schemas/cloudformation/AWS-Backup-BackupPlan.json';
 import backupSelection from '../../../schemas/cloudformation/AWS-Backup-BackupSelection.json';
 
+/** CloudFormation's names for the API's (BackupPlanInput and BackupRuleInput); others are the same. */
+export const CFN_TO_CLI: Readonly<Record<string, string>> = {
+  BackupPlanRule: 'Rules',
+  TargetBackupVault: 'TargetBackupVaultName',
+};
+export const CLI_TO_CFN: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CFN_TO_CLI).map(([k, v]) => [v, k]),
+);
+
 export interface CfnSchema {
   $ref?: string;
   type?: string | string[];
