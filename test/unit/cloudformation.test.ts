@@ -151,6 +151,21 @@ describe('CloudFormation templates', () => {
     assert.deepEqual(run(good, { fileName: 'good.yaml' }), []);
   });
 
+  it("a case-slipped name is renamed by its fix, and its value is checked as the real key's (wrong twice)", () => {
+    const text =
+      'Resources:\n  P:\n    Type: AWS::Backup::BackupPlan\n    Properties:\n      BackupPlan:\n        BackupPlanName: p\n        BackupPlanRule:\n          - RuleName: r\n            targetBackupVault: vault\n            startWindowMinutes: 30\n';
+    const f = run(text, { fileName: 't.yaml' });
+    assert.deepEqual(
+      f.map((x) => [x.code, x.at]),
+      [
+        ['CFN001', 'targetBackupVault'],
+        ['CFN001', 'startWindowMinutes'],
+        ['PLAN002', '30'],
+      ],
+    );
+    assert.match(applyFix(text, f[1]!), /\n {12}StartWindowMinutes: 30\n$/);
+  });
+
   it('writes YAML fixes in the style of the value they replace, and drops a fix it cannot write', () => {
     const template = (rule: string): string =>
       `Resources:\n  P:\n    Type: AWS::Backup::BackupPlan\n    Properties:\n      BackupPlan:\n        BackupPlanName: p\n        BackupPlanRule:\n${rule}`;

@@ -141,10 +141,17 @@ export function convertMap(
   const n: Mutable = { type: 'object', offset: src.offset, length: src.length, parent, children: [] };
   n.cfn = { src };
   for (const entry of src.entries) {
-    const { schema: child, known } = propertySchema(ctx.root, schema, entry.key);
+    let name = entry.key;
+    let { schema: child, known } = propertySchema(ctx.root, schema, name);
     if (!known) {
-      reportUnknown(entry, src, propertyNames(ctx.root, schema), ctx, owner ? ` in ${owner}` : '');
-      continue;
+      const allowed = propertyNames(ctx.root, schema);
+      reportUnknown(entry, src, allowed, ctx, owner ? ` in ${owner}` : '');
+      // A case slip ("startWindowMinutes"): CloudFormation refuses the name, and its value is
+      // still checked as the real key's would be, unless the real key is there too.
+      const real = allowed.find((a) => a.toLowerCase() === name.toLowerCase());
+      if (!real || src.entries.some((e) => e.key === real)) continue;
+      name = real;
+      ({ schema: child, known } = propertySchema(ctx.root, schema, real));
     }
     const prop: Mutable = {
       type: 'property',
@@ -156,7 +163,7 @@ export function convertMap(
     prop.cfn = { entry, map: src };
     const key: Mutable = {
       type: 'string',
-      value: renames[entry.key] ?? entry.key,
+      value: renames[name] ?? name,
       offset: entry.keyOffset,
       length: entry.keyLength,
       parent: prop,
@@ -176,7 +183,12 @@ export function reportUnknown(
   ctx: MapContext,
   where: string,
 ): void {
-  const suggestion = didYouMean(entry.key, allowed);
+  // Never a name the mapping has already: the rename would write a duplicate key.
+  const taken = new Set(map.entries.map((e) => e.key));
+  const suggestion = didYouMean(
+    entry.key,
+    allowed.filter((a) => !taken.has(a)),
+  );
   const list = allowed.length <= 14 ? ` It takes ${allowed.join(', ')}.` : '';
   ctx.findings.push({
     code: 'CFN001',
