@@ -22,9 +22,10 @@ interface ProbeResult {
   js: { files: string[]; bytes: number };
 }
 
-const SCENARIOS = ['json', 'plan', 'explorer'] as const;
+const SCENARIOS = ['json', 'yaml', 'plan', 'explorer'] as const;
 const LABEL: Record<(typeof SCENARIOS)[number], string> = {
   json: 'a JSON file that is not AWS Backup',
+  yaml: 'a YAML file that is not a template',
   plan: 'an AWS Backup plan (linted)',
   explorer: 'opening the explorer',
 };

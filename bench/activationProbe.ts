@@ -35,10 +35,11 @@ export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
   let doneMs = 0;
   const t1 = performance.now();
-  if (scenario === 'json' || scenario === 'plan') {
-    const doc = await vscode.workspace.openTextDocument(
-      vscode.Uri.joinPath(folder, scenario === 'json' ? 'tsconfig-like.json' : 'backup-plan.json'),
-    );
+  if (scenario === 'json' || scenario === 'yaml' || scenario === 'plan') {
+    const file = { json: 'tsconfig-like.json', yaml: 'docker-compose.yaml', plan: 'backup-plan.json' }[
+      scenario
+    ];
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
     await vscode.window.showTextDocument(doc);
     if (scenario === 'plan')
       await until(

@@ -10,6 +10,7 @@ import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
 import { benchRestorePoints } from './restorePoints';
 import { generatePlan } from './planGenerator';
+import { benchTemplates } from './templates';
 import { benchTerraform } from './terraform';
 
 function median(xs: number[]): number {
@@ -80,6 +81,7 @@ const worst = Math.max(...rows.map((r) => r.ratio));
 console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} the goal of 3`);
 
 benchExplorer()
+  .then(() => benchTemplates())
   .then(() => benchDoor())
   .then(() => benchTerraform())
   .then(() => benchRestorePoints())

@@ -4,15 +4,16 @@ import { NODE_FS } from './nodeFs';
 import pkg from '../../package.json';
 import { messageOf } from '../aws/awsText';
 
-try {
-  process.exitCode = runCli(process.argv.slice(2), {
-    ...NODE_FS,
-    cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    version: pkg.version,
-  });
-} catch (e: unknown) {
-  process.stderr.write(`pitr-lint: internal error: ${messageOf(e)}\n`);
-  process.exitCode = 2;
-}
+runCli(process.argv.slice(2), {
+  ...NODE_FS,
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  version: pkg.version,
+}).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`pitr-lint: internal error: ${messageOf(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { CliFs } from './run';
+import type { CliFs } from './collect';
 
 /** The file system as the command line uses it: node's, synchronous. */
 export const NODE_FS: CliFs = {

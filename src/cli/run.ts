@@ -1,48 +1,25 @@
-import { join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import type { Stats } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { lint } from '../lint/engine';
-import { compilePathGlob, globError } from '../lint/glob';
+import { lintedExtensions, prepareFormats } from '../lint/formats';
+import { globError } from '../lint/glob';
 import { LineIndex } from '../lint/position';
 import { RULES_BY_CODE } from '../lint/rules';
-import type { DocumentFamily, Finding, SeveritySetting } from '../lint/types';
+import type { DocumentFamily, Finding, Recognition, SeveritySetting } from '../lint/types';
 import { artifactUri, toSarif, type FileReport } from './sarif';
-import { messageOf } from '../aws/awsText';
+import { Collector, reason, shown, visible, type CliIo } from './collect';
 
-/** What the command line reads of the file system (node's in main.ts; tests can make it fail). */
-export interface CliFs {
-  readFile(path: string): Uint8Array;
-  readdir(path: string): string[];
-  /** Follows symbolic links. */
-  stat(
-    path: string,
-  ): Pick<
-    Stats,
-    | 'isFile'
-    | 'isDirectory'
-    | 'isFIFO'
-    | 'isSocket'
-    | 'isCharacterDevice'
-    | 'isBlockDevice'
-    | 'size'
-    | 'dev'
-    | 'ino'
-  >;
-}
-
-export interface CliIo extends CliFs {
-  cwd: string;
-  stdout(s: string): void;
-  stderr(s: string): void;
-  version: string;
-}
+export type { CliFs, CliIo } from './collect';
 
 const DEFAULT_MAX_FILE_MB = 5;
 
 const USAGE = `Usage: pitr-lint [options] <file | directory | glob>...
 
-Lints AWS Backup plans, selections, restore metadata and start-restore-job files.
-Directories are searched for *.json files; files that are not AWS Backup files are skipped.
+Lints AWS Backup plans, selections, restore metadata and start-restore-job files, and the
+plans and selections of CloudFormation templates (YAML or JSON, SAM, CDK's cdk.out/*.template.json).
+Directories are searched for ${lintedExtensions()
+  .map((e) => `*${e}`)
+  .join(', ')} files; files that are not AWS Backup files or templates
+with AWS Backup resources are skipped (a file's content decides, not its name).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -62,6 +39,7 @@ file, a file that cannot be read or is too large, or nothing to lint at all.
 In CI (for example a GitHub Actions step; upload the SARIF file to code scanning):
   npx pitr-lint --format sarif backup/ > pitr-lint.sarif    # exit 1 fails the job on errors
   npx pitr-lint "infra/**/*backup*.json" --severity PITR007=off
+  npx pitr-lint template.yaml cdk.out/                       # CloudFormation and the CDK
 `;
 
 class UsageError extends Error {}
@@ -165,190 +143,6 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
  * Control characters (terminal escapes among them), line and bidirectional-text controls shown as
  * \uXXXX, so a key, value or file name cannot rewrite the terminal or the line it is printed on.
  */
-export function visible(s: string): string {
-  return s.replace(
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/** A user's value quoted for a message. */
-function shown(s: string): string {
-  return `"${visible(s)}"`;
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-
-/** Why a path could not be read, in words. */
-function reason(e: unknown): string {
-  switch ((e as { code?: unknown } | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links (a symbolic link loop)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return messageOf(e);
-  }
-}
-
-type Stat = ReturnType<CliFs['stat']>;
-
-function notRegular(st: Stat): string {
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
-}
-
-/** Finds the files to lint, reporting on stderr each path that cannot be read and each one skipped. */
-class Collector {
-  readonly files = new Map<string, { explicit: boolean }>();
-  ioError = false;
-
-  constructor(
-    private readonly io: CliIo,
-    private readonly maxBytes: number,
-  ) {}
-
-  private rel(path: string): string {
-    return relative(this.io.cwd, path).split(sep).join('/') || '.';
-  }
-
-  error(path: string, why: string): void {
-    this.io.stderr(`pitr-lint: cannot read ${shown(this.rel(path))}: ${why}\n`);
-    this.ioError = true;
-  }
-
-  private skip(path: string, why: string): void {
-    this.io.stderr(`pitr-lint: skipped ${shown(this.rel(path))}: ${why}\n`);
-  }
-
-  /** Adds a regular file that is not too large; `explicit`: named by the user (or a glob). */
-  add(path: string, st: Stat, explicit: boolean): void {
-    if (!st.isFile()) {
-      if (explicit) this.error(path, `${notRegular(st)}, not a file`);
-      else this.skip(path, `${notRegular(st)}, not a file`);
-      return;
-    }
-    if (st.size > this.maxBytes) {
-      this.error(
-        path,
-        `the file is ${megabytes(st.size)}, over the ${megabytes(this.maxBytes)} limit. To lint it, raise the limit with --max-file-size ${Math.ceil(st.size / 1024 / 1024)}`,
-      );
-      return;
-    }
-    if (!this.files.has(path)) this.files.set(path, { explicit });
-  }
-
-  /**
-   * Walks `dir` for entries `wanted` (by path relative to `root`), at most `depth` levels down.
-   * Directories already on the way down (symbolic link loops) are not entered twice.
-   */
-  walk(
-    dir: string,
-    root: string,
-    depth: number,
-    wanted: (rel: string) => boolean,
-    explicit: boolean,
-    onTheWay: Set<string>,
-  ): void {
-    let names: string[];
-    try {
-      names = this.io.readdir(dir).sort();
-    } catch (e) {
-      this.error(dir, reason(e));
-      return;
-    }
-    for (const name of names) {
-      const path = join(dir, name);
-      const rel = relative(root, path).split(sep).join('/');
-      let st: Stat;
-      try {
-        st = this.io.stat(path);
-      } catch (e) {
-        // A name that would be linted is an error; any other (a broken link to a directory?) a note.
-        // readdir listed it, so "no such file" means a symbolic link to nothing.
-        const why = (e as { code?: unknown }).code === 'ENOENT' ? 'a broken symbolic link' : reason(e);
-        if (wanted(rel)) this.error(path, why);
-        else this.skip(path, why);
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (SKIP_DIRS.has(name) || depth <= 1) continue;
-        const id = `${st.dev}:${st.ino}`;
-        if (onTheWay.has(id)) {
-          this.skip(path, 'a symbolic link back to a directory already being searched');
-          continue;
-        }
-        onTheWay.add(id);
-        this.walk(path, root, depth - 1, wanted, explicit, onTheWay);
-        onTheWay.delete(id);
-      } else if (wanted(rel)) this.add(path, st, explicit);
-    }
-  }
-
-  directory(dir: string, st: Stat): void {
-    const isJson = (rel: string) => rel.toLowerCase().endsWith('.json');
-    this.walk(dir, dir, Infinity, isJson, false, new Set([`${st.dev}:${st.ino}`]));
-  }
-
-  /** Expands a glob the shell left alone (quoted), relative to cwd. */
-  glob(input: string): void {
-    const scan = picomatch.scan(input.replace(/\\/g, '/'));
-    const glob = compilePathGlob(scan.glob);
-    if (!glob.ok) {
-      this.io.stderr(`pitr-lint: the glob ${shown(input)} cannot be used: ${glob.message}\n`);
-      this.ioError = true;
-      return;
-    }
-    const base = resolve(this.io.cwd, scan.base || '.');
-    let st: Stat;
-    try {
-      st = this.io.stat(base);
-    } catch (e) {
-      this.error(base, `${reason(e)} (in the glob ${shown(input)})`);
-      return;
-    }
-    if (!st.isDirectory()) {
-      this.error(base, `not a directory (in the glob ${shown(input)})`);
-      return;
-    }
-    // Without "**" a path matches only as many levels down as the glob has segments.
-    const depth = scan.glob.includes('**') ? Infinity : scan.glob.split('/').length;
-    const before = this.files.size;
-    const errorsBefore = this.ioError;
-    this.walk(base, base, depth, (rel) => glob.test(rel), true, new Set([`${st.dev}:${st.ino}`]));
-    if (this.files.size === before && this.ioError === errorsBefore) {
-      this.io.stderr(`pitr-lint: no files match ${shown(input)}\n`);
-      this.ioError = true;
-    }
-  }
-
-  input(input: string): void {
-    const abs = resolve(this.io.cwd, input);
-    let st: Stat;
-    try {
-      st = this.io.stat(abs);
-    } catch (e) {
-      if (picomatch.scan(input).isGlob) this.glob(input);
-      else this.error(abs, reason(e));
-      return;
-    }
-    if (st.isDirectory()) this.directory(abs, st);
-    else this.add(abs, st, true);
-  }
-}
-
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -378,9 +172,11 @@ function decode(bytes: Uint8Array): { text: string; invalidUtf8At?: number } {
 
 interface Report extends FileReport {
   recognized: string | undefined;
+  /** A template's format and the documents it embeds. */
+  embedding?: Pick<Recognition, 'format' | 'documents'>;
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let opts: Options | 'help' | 'version';
   try {
     opts = parseArgs(argv);
@@ -414,6 +210,7 @@ export function runCli(argv: string[], io: CliIo): number {
       continue;
     }
     const { text, invalidUtf8At } = decode(bytes);
+    await prepareFormats(text, rel);
     const result = lint({
       text,
       fileName: rel,
@@ -435,6 +232,9 @@ export function runCli(argv: string[], io: CliIo): number {
       text,
       findings: result.findings,
       recognized: result.recognition.kind,
+      ...(result.recognition.format
+        ? { embedding: { format: result.recognition.format, documents: result.recognition.documents } }
+        : {}),
     });
   }
 
@@ -463,7 +263,9 @@ function jsonReport(r: Report): object {
   const index = new LineIndex(r.text);
   return {
     file: r.path,
-    kind: r.recognized,
+    ...(r.embedding
+      ? { format: r.embedding.format, documents: r.embedding.documents }
+      : { kind: r.recognized }),
     findings: r.findings.map((f: Finding) => {
       const s = index.position(f.offset);
       const e = index.position(f.offset + f.length);
@@ -476,6 +278,7 @@ function jsonReport(r: Report): object {
         endLine: e.line + 1,
         endColumn: e.character + 1,
         url: RULES_BY_CODE.get(f.code)?.url,
+        ...(f.resource !== undefined ? { resource: f.resource } : {}),
       };
     }),
   };

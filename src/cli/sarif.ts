@@ -74,6 +74,10 @@ export function toSarif(reports: FileReport[], version: string): object {
                       endColumn: e.character + 1,
                     },
                   },
+                  // In a template: the resource (logical ID) the finding belongs to.
+                  ...(f.resource !== undefined
+                    ? { logicalLocations: [{ name: f.resource, kind: 'resource' }] }
+                    : {}),
                 },
               ],
             };

@@ -2,7 +2,7 @@ import { findNodeAtLocation, findNodeAtOffset, getLocation, getNodePath, type No
 import { parseDocument, properties } from './jsonAst';
 import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
 import { deref, schemaAtPath, SCHEMAS, type SchemaNode } from './schemas';
-import type { MetadataResourceType, Recognition } from './types';
+import type { DocumentKind, MetadataResourceType, Recognition } from './types';
 import { RESTORE_RESOURCE_TYPES } from './metadataKeys';
 
 /** Completion and hover from the schemas and the metadata key catalogue; no `vscode` here. */
@@ -161,7 +161,21 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
       length: keyNode.length,
     };
   }
-  const schema = SCHEMAS[r.kind];
+  const markdown = propertyDoc(r.kind, objPath, name);
+  return markdown === undefined ? undefined : { markdown, offset: keyNode.offset, length: keyNode.length };
+}
+
+/**
+ * The hover text of property `name` of the object at `objPath` in a document of this kind, from the
+ * schema (the service model's documentation); `shownAs` names it as the file does.
+ */
+export function propertyDoc(
+  kind: DocumentKind,
+  objPath: Path,
+  name: string,
+  shownAs: string = name,
+): string | undefined {
+  const schema = SCHEMAS[kind];
   const parent = schemaAtPath(schema, objPath);
   const raw = parent?.properties?.[name];
   if (!raw) return undefined;
@@ -169,9 +183,5 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
   const type = typeLabel(s);
   const required = parent?.required?.includes(name) ? ' (required)' : '';
   const doc = raw.description ?? s?.description ?? '';
-  return {
-    markdown: `**${name}**${type ? ` \`${type}\`` : ''}${required}\n\n${doc}`.trim(),
-    offset: keyNode.offset,
-    length: keyNode.length,
-  };
+  return `**${shownAs}**${type ? ` \`${type}\`` : ''}${required}\n\n${doc}`.trim();
 }

@@ -1,15 +1,11 @@
-import { ParseErrorCode, type Node } from 'jsonc-parser';
+import { ParseErrorCode } from 'jsonc-parser';
 import type { RawFinding, RuleContext } from './context';
-import { describeParseError, MAX_DEPTH, parseDocument, valueOf, stringValue } from './jsonAst';
-import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
-import { lintJob } from './jobRules';
-import { lintPlan } from './planRules';
+import { finish, runRules } from './documentRules';
+import { lintEmbedded } from './embedded';
+import { describeParseError, MAX_DEPTH, parseDocument } from './jsonAst';
 import { recognize } from './recognize';
-import { lintMetadata } from './restoreRules';
-import { withSeverity } from './rules';
 import { checkSchema } from './schemaCheck';
-import { lintSelection } from './selectionRules';
-import type { Finding, LintOptions, LintResult, Recognition } from './types';
+import type { LintOptions, LintResult, Recognition } from './types';
 
 export interface LintInput extends LintOptions {
   text: string;
@@ -26,10 +22,19 @@ export interface LintInput extends LintOptions {
 
 /**
  * Lints one document. Returns undefined when the file is not an AWS Backup file (it is then left
- * alone, with no finding). Never throws on any input text.
+ * alone, with no finding). Never throws on any input text. A CloudFormation template or Terraform
+ * file (by content: ./formats) has each plan and selection it embeds linted as the AWS CLI's file
+ * would be.
  */
 export function lint(input: LintInput): LintResult | undefined {
   const { text } = input;
+  if (!input.recognition) {
+    const embedded = lintEmbedded(input);
+    if (embedded) return embedded;
+    // The AWS CLI's files are JSON: a YAML file that is not a template is left alone, unparsed.
+    // A YAML or Terraform file is only ever a template or configuration, never the AWS CLI's JSON.
+    if (input.fileName && /\.(?:ya?ml|tf)$/i.test(input.fileName)) return undefined;
+  }
   const parsed = parseDocument(text);
   const recognition =
     input.recognition ?? recognize({ root: parsed.root, fileName: input.fileName, globs: input.globs });
@@ -95,49 +100,4 @@ export function lint(input: LintInput): LintResult | undefined {
     runRules(recognition, root, ctx);
   }
   return { recognition, findings: finish(raw, input.severity, text.length) };
-}
-
-function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
-  switch (r.kind) {
-    case 'backup-plan':
-      lintPlan(root, ctx);
-      break;
-    case 'create-backup-plan':
-    case 'update-backup-plan':
-    case 'get-backup-plan':
-      lintPlan(valueOf(root, 'BackupPlan'), ctx, { output: r.kind === 'get-backup-plan' });
-      break;
-    case 'backup-selection':
-      lintSelection(root, ctx);
-      break;
-    case 'create-backup-selection':
-      lintSelection(valueOf(root, 'BackupSelection'), ctx);
-      break;
-    case 'restore-metadata':
-      lintMetadata(root, ctx, { resourceType: r.resourceType ?? 'generic' });
-      break;
-    case 'get-recovery-point-restore-metadata':
-      // What the service returned for the point: linted as the metadata a restore would send.
-      lintMetadata(valueOf(root, 'RestoreMetadata'), ctx, { resourceType: r.resourceType ?? 'generic' });
-      break;
-    case 'start-restore-job': {
-      lintJob(root, ctx);
-      const arn = stringValue(valueOf(root, 'RecoveryPointArn'));
-      lintMetadata(valueOf(root, 'Metadata'), ctx, {
-        resourceType: r.resourceType ?? 'generic',
-        continuous: isContinuousRecoveryPointArn(arn),
-      });
-      break;
-    }
-  }
-}
-
-function finish(raw: RawFinding[], severity: LintOptions['severity'], textLength: number): Finding[] {
-  const out: Finding[] = [];
-  for (const f of withSeverity(raw, severity)) {
-    const offset = Math.min(Math.max(0, f.offset), textLength);
-    out.push({ ...f, offset, length: Math.max(0, Math.min(f.length, textLength - offset)) });
-  }
-  out.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
-  return out;
 }

@@ -2,4 +2,6 @@
 export { lint, type LintInput } from './engine';
 export { recognize } from './recognize';
 export { RULES, RULES_BY_CODE, OFF_BY_DEFAULT, ruleInfo, type RuleInfo } from './rules';
+export { ADAPTERS, lintedExtensions } from './formats';
+export type { EmbeddedDocument, FormatAdapter, UnknownNode } from './formats/types';
 export * from './types';

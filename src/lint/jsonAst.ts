@@ -101,6 +101,17 @@ function isAfterComma(text: string, offset: number): boolean {
   return text[i] === ',' && (text[offset] === '}' || text[offset] === ']');
 }
 
+/**
+ * Values a template leaves to deployment (UnknownNode, ./formats/types.ts) read as unknown all the
+ * way down, so that no rule takes them for missing, empty or wrong: a property of an unknown value
+ * is unknown (`valueOf`), an unknown list has one unknown element (`elements`) and an unknown
+ * mapping one unknown entry (`properties`). Counts stay at least what the file writes literally,
+ * and only literal values are ever checked. Plain JSON has no unknown nodes.
+ */
+function unknown(node: Node | undefined): boolean {
+  return (node as { unknown?: unknown } | undefined)?.unknown === true;
+}
+
 /** The property node (key and value) named `name` in an object node. */
 export function propertyNode(obj: Node | undefined, name: string): Node | undefined {
   if (!obj || obj.type !== 'object' || !obj.children) return undefined;
@@ -115,6 +126,7 @@ export function propertyNode(obj: Node | undefined, name: string): Node | undefi
 
 /** The value node of property `name`. */
 export function valueOf(obj: Node | undefined, name: string): Node | undefined {
+  if (unknown(obj)) return obj;
   return propertyNode(obj, name)?.children?.[1];
 }
 
@@ -124,6 +136,7 @@ export function keyOf(obj: Node | undefined, name: string): Node | undefined {
 }
 
 export function properties(obj: Node | undefined): { key: Node; value: Node | undefined; name: string }[] {
+  if (obj && unknown(obj)) return [{ key: obj, value: obj, name: '' }];
   if (!obj || obj.type !== 'object' || !obj.children) return [];
   const out: { key: Node; value: Node | undefined; name: string }[] = [];
   for (const p of obj.children) {
@@ -134,6 +147,7 @@ export function properties(obj: Node | undefined): { key: Node; value: Node | un
 }
 
 export function elements(arr: Node | undefined): Node[] {
+  if (arr && unknown(arr)) return [arr];
   return arr?.type === 'array' ? (arr.children ?? []) : [];
 }
 

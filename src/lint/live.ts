@@ -107,7 +107,7 @@ async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Pro
     });
 }
 
-async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
+export async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
   const rules = elements(valueOf(plan, 'Rules'));
   if (rules.length === 0) return;
   const { names, arns, accountId } = await facts.vaults();
@@ -149,6 +149,20 @@ async function checkSelection(root: Node, facts: LiveFacts, out: Raw[], signal?:
   if (!planId || !sel) return;
   const vaults = await facts.planContinuousVaults(planId);
   if (!vaults || vaults.length === 0) return;
+  await checkSelectionAgainst(sel, vaults, facts, out, signal);
+}
+
+/**
+ * LIVE003 and LIVE004 for a selection whose plan's continuous rules target `vaults` (from the
+ * account, or from the template that declares both).
+ */
+export async function checkSelectionAgainst(
+  sel: Node,
+  vaults: string[],
+  facts: LiveFacts,
+  out: Raw[],
+  signal?: AbortSignal,
+): Promise<void> {
   const resources = valueOf(sel, 'Resources');
   // Each distinct ARN once, wherever (and however often) it is listed.
   const byArn = new Map<string, Node[]>();

@@ -267,6 +267,38 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Resource type not opted in for AWS Backup in the Region',
     url: `${API}DescribeRegionSettings.html`,
   },
+  // Templates (src/lint/formats/cloudformation.ts; resource schemas vendored in schemas/cloudformation/).
+  {
+    code: 'CFN001',
+    severity: 'error',
+    title: 'Property not in the CloudFormation resource schema',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupplan.html',
+  },
+  {
+    code: 'CFN002',
+    severity: 'error',
+    title: 'Required resource property missing',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupselection.html',
+  },
+  {
+    code: 'CFN003',
+    severity: 'error',
+    title: 'CloudFormation cannot read the template (YAML or JSON syntax)',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html',
+  },
+  // Terraform (src/lint/formats/terraform.ts, terraformPlan.ts).
+  {
+    code: 'TF001',
+    severity: 'error',
+    title: 'A Terraform file that is not valid HCL, or plan JSON that cannot be read',
+    url: 'https://developer.hashicorp.com/terraform/language/syntax/configuration',
+  },
+  {
+    code: 'TF002',
+    severity: 'error',
+    title: 'A misspelt argument of aws_backup_plan or aws_backup_selection',
+    url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan',
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

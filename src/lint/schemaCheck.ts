@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { objectAnchor, span } from './jsonAst';
+import { isUnknown } from './formats/types';
 import { SCHEMAS, schemaAtPath, type SchemaNode } from './schemas';
 import { didYouMean } from './suggest';
 import type { DocumentKind, Finding, Fix } from './types';
@@ -88,7 +89,8 @@ function where(path: (string | number)[]): string {
 function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | undefined {
   const path = pointerToPath(err.instancePath);
   const node = path.length ? findNodeAtLocation(root, path) : root;
-  if (!node) return undefined;
+  // A value left to deployment (a template's intrinsic function) is never missing or wrong.
+  if (!node || isUnknown(node)) return undefined;
   const parentSchema = err.parentSchema as SchemaNode | undefined;
   switch (err.keyword) {
     case 'additionalProperties': {
@@ -120,6 +122,7 @@ function mapError(err: ErrorObject, root: Node): Omit<Finding, 'severity'> | und
     }
     case 'required': {
       const missing = (err.params as { missingProperty: string }).missingProperty;
+      if (node.children?.some((p) => p.children?.[0]?.value === missing)) return undefined; // Unknown value.
       const anchor = node.type === 'object' ? objectAnchor(node) : span(node);
       return {
         code: 'SCHEMA002',

@@ -64,6 +64,8 @@ export interface Finding {
   offset: number;
   length: number;
   fixes?: Fix[];
+  /** In a template or Terraform file: the resource the finding belongs to (logical ID, address). */
+  resource?: string;
 }
 
 export interface LintOptions {
@@ -74,14 +76,21 @@ export interface LintOptions {
 }
 
 export interface Recognition {
+  /** For a template or Terraform file: the kind of its first embedded document. */
   kind: DocumentKind;
   /** For restore metadata (bare or inside start-restore-job): the type its rules assume. */
   resourceType?: MetadataResourceType;
   /** How it was recognised, for the status item and the CLI's verbose output. */
   reason: 'content' | 'file name' | 'setting';
+  /** Set when the file is a template or Terraform file: its format, and the documents it embeds. */
+  format?: EmbeddingFormat;
+  documents?: { kind: DocumentKind; label: string }[];
 }
 
 export interface LintResult {
   recognition: Recognition;
   findings: Finding[];
 }
+
+/** The formats that embed AWS Backup documents, each read by an adapter (./formats). */
+export type EmbeddingFormat = 'cloudformation' | 'terraform' | 'terraform-plan';

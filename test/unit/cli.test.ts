@@ -23,14 +23,14 @@ function workspace(files: Record<string, string>): string {
 }
 
 /** Runs the command line in `cwd`; `fs` replaces parts of the real file system (e.g. to fail). */
-function cli(
+async function cli(
   args: string[],
   cwd: string,
   fs: Partial<CliFs> = {},
-): { code: number; out: string; err: string } {
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = runCli(args, {
+  const code = await runCli(args, {
     ...NODE_FS,
     ...fs,
     cwd,
@@ -52,22 +52,22 @@ describe('pitr-lint (the command line)', () => {
     'notes/other.json': '{"a":1}',
   });
 
-  it('text: 1-based line:column, the code and the message; exit 1 on errors', () => {
-    const r = cli(['plans/backup-plan.json', '--now', '2025-08-01T12:00:00Z'], dir);
+  it('text: 1-based line:column, the code and the message; exit 1 on errors', async () => {
+    const r = await cli(['plans/backup-plan.json', '--now', '2025-08-01T12:00:00Z'], dir);
     assert.equal(r.code, 1);
     assert.ok(r.out.startsWith(`plans/backup-plan.json:1:${COL}: error PLAN001`), r.out);
     assert.match(r.out, /error PLAN001: "cron\(0 5 \* \* \*\)" has five fields/m);
     assert.match(r.out, /1 file linted: 1 error, 0 warnings/);
   });
 
-  it('exit 0 when clean; directories are searched and other JSON is skipped', () => {
-    const r = cli(['plans/good-plan.json', 'restore', 'notes', '--now', '2025-08-01T12:00:00Z'], dir);
+  it('exit 0 when clean; directories are searched and other JSON is skipped', async () => {
+    const r = await cli(['plans/good-plan.json', 'restore', 'notes', '--now', '2025-08-01T12:00:00Z'], dir);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /2 files linted: 0 errors, 0 warnings, 1 note/);
   });
 
-  it('expands quoted globs itself', () => {
-    const r = cli(['plans/*.json', '--format', 'json'], dir);
+  it('expands quoted globs itself', async () => {
+    const r = await cli(['plans/*.json', '--format', 'json'], dir);
     const report = JSON.parse(r.out) as { file: string }[];
     assert.deepEqual(
       report.map((x) => x.file),
@@ -75,8 +75,8 @@ describe('pitr-lint (the command line)', () => {
     );
   });
 
-  it('json: findings with 1-based ranges and the rule URL', () => {
-    const r = cli(['plans/backup-plan.json', '--format', 'json'], dir);
+  it('json: findings with 1-based ranges and the rule URL', async () => {
+    const r = await cli(['plans/backup-plan.json', '--format', 'json'], dir);
     const [file] = JSON.parse(r.out) as {
       kind: string;
       findings: { code: string; line: number; column: number; endColumn: number; url: string }[];
@@ -89,8 +89,8 @@ describe('pitr-lint (the command line)', () => {
     assert.match(file!.findings[0]!.url, /^https:\/\/docs\.aws\.amazon\.com\//);
   });
 
-  it('sarif: a SARIF 2.1.0 log with rules and results', () => {
-    const r = cli(['plans/backup-plan.json', '--format', 'sarif'], dir);
+  it('sarif: a SARIF 2.1.0 log with rules and results', async () => {
+    const r = await cli(['plans/backup-plan.json', '--format', 'sarif'], dir);
     const log = JSON.parse(r.out) as {
       version: string;
       runs: {
@@ -123,27 +123,30 @@ describe('pitr-lint (the command line)', () => {
     assert.equal(res.locations[0]!.physicalLocation.artifactLocation.uri, 'plans/backup-plan.json');
   });
 
-  it("--severity turns a rule off or changes its level; --kind names a file's kind", () => {
-    assert.equal(cli(['plans/backup-plan.json', '--severity', 'PLAN001=off'], dir).code, 0);
-    assert.match(cli(['plans/backup-plan.json', '--severity=PLAN001=warning'], dir).out, /warning PLAN001/);
-    const skipped = cli(['notes/other.json'], dir);
+  it("--severity turns a rule off or changes its level; --kind names a file's kind", async () => {
+    assert.equal((await cli(['plans/backup-plan.json', '--severity', 'PLAN001=off'], dir)).code, 0);
+    assert.match(
+      (await cli(['plans/backup-plan.json', '--severity=PLAN001=warning'], dir)).out,
+      /warning PLAN001/,
+    );
+    const skipped = await cli(['notes/other.json'], dir);
     assert.match(skipped.err, /skipped "notes\/other\.json": not a recognised AWS Backup file/);
-    const named = cli(['notes/other.json', '--kind', '**/notes/*.json=backup-plan'], dir);
+    const named = await cli(['notes/other.json', '--kind', '**/notes/*.json=backup-plan'], dir);
     assert.equal(named.code, 1);
     assert.match(named.out, /SCHEMA002/);
   });
 
-  it('exit 2 for usage and I/O errors, with a message that says what is wrong', () => {
-    assert.equal(cli([], dir).code, 2);
-    const missing = cli(['nope.json'], dir);
+  it('exit 2 for usage and I/O errors, with a message that says what is wrong', async () => {
+    assert.equal((await cli([], dir)).code, 2);
+    const missing = await cli(['nope.json'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /cannot read "nope\.json": no such file/);
-    const badNow = cli(['plans', '--now', 'yesterday'], dir);
+    const badNow = await cli(['plans', '--now', 'yesterday'], dir);
     assert.equal(badNow.code, 2);
     assert.match(badNow.err, /--now takes an ISO 8601 time/);
-    assert.match(cli(['plans', '--format', 'xml'], dir).err, /--format takes text, json or sarif/);
-    assert.match(cli(['plans', '--severity', 'NOPE001=off'], dir).err, /unknown rule code/);
-    assert.match(cli(['plans', '--bogus'], dir).err, /unknown option "--bogus"/);
+    assert.match((await cli(['plans', '--format', 'xml'], dir)).err, /--format takes text, json or sarif/);
+    assert.match((await cli(['plans', '--severity', 'NOPE001=off'], dir)).err, /unknown rule code/);
+    assert.match((await cli(['plans', '--bogus'], dir)).err, /unknown option "--bogus"/);
   });
 });
 
@@ -155,34 +158,34 @@ function fsError(code: string): Error {
 }
 
 describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
-  it('a glob whose walk fails, or that matches nothing, exits 2 with the reason', () => {
+  it('a glob whose walk fails, or that matches nothing, exits 2 with the reason', async () => {
     const dir = workspace({ 'plans/good-plan.json': GOOD_PLAN });
     symlinkSync(join(dir, 'nowhere'), join(dir, 'plans', 'dangling.json'));
     symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
     symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
 
-    const dangling = cli(['plans/*.json'], dir);
+    const dangling = await cli(['plans/*.json'], dir);
     assert.equal(dangling.code, 2, dangling.err);
     assert.match(dangling.err, /cannot read "plans\/dangling\.json": a broken symbolic link/);
     assert.match(dangling.out, /1 file linted/, 'the good file is still linted');
 
-    const loop = cli(['loop-*/*.json'], dir);
+    const loop = await cli(['loop-*/*.json'], dir);
     assert.equal(loop.code, 2);
     assert.match(loop.err, /skipped "loop-a": too many levels of symbolic links/);
     assert.match(loop.err, /no files match "loop-\*\/\*\.json"/);
 
-    const nothing = cli(['nowhere/**/*.json'], dir);
+    const nothing = await cli(['nowhere/**/*.json'], dir);
     assert.equal(nothing.code, 2);
     assert.match(
       nothing.err,
       /cannot read "nowhere": no such file or directory \(in the glob "nowhere\/\*\*\/\*\.json"\)/,
     );
 
-    const none = cli(['plans/*.yaml'], dir);
+    const none = await cli(['plans/*.yaml'], dir);
     assert.equal(none.code, 2);
     assert.match(none.err, /no files match "plans\/\*\.yaml"/);
 
-    const locked = cli(['**/*.json'], dir, {
+    const locked = await cli(['**/*.json'], dir, {
       readdir: (p) => {
         if (p.endsWith('plans')) throw fsError('EACCES');
         return readdirSync(p);
@@ -192,45 +195,45 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
     assert.match(locked.err, /cannot read "plans": permission denied/);
   });
 
-  it('an empty argument is an error, not the current directory; so is nothing to lint', () => {
+  it('an empty argument is an error, not the current directory; so is nothing to lint', async () => {
     const dir = workspace({ 'plans/good-plan.json': GOOD_PLAN, 'notes/other.json': '{"a":1}' });
-    const empty = cli([''], dir);
+    const empty = await cli([''], dir);
     assert.equal(empty.code, 2);
     assert.match(empty.err, /an empty argument is not a path/);
-    const nothing = cli(['notes'], dir);
+    const nothing = await cli(['notes'], dir);
     assert.equal(nothing.code, 2);
     assert.match(nothing.err, /nothing was linted/);
   });
 
-  it('--allow-other-files (pre-commit names every changed JSON file): others are skipped quietly', () => {
+  it('--allow-other-files (pre-commit names every changed JSON file): others are skipped quietly', async () => {
     const dir = workspace({ 'plans/backup-plan.json': SEMINAR_PLAN, 'notes/other.json': '{"a":1}' });
-    const others = cli(['--allow-other-files', 'notes/other.json'], dir);
+    const others = await cli(['--allow-other-files', 'notes/other.json'], dir);
     assert.deepEqual([others.code, others.err], [0, '']);
-    const mixed = cli(['--allow-other-files', 'notes/other.json', 'plans/backup-plan.json'], dir);
+    const mixed = await cli(['--allow-other-files', 'notes/other.json', 'plans/backup-plan.json'], dir);
     assert.equal(mixed.code, 1);
     assert.match(mixed.out, /PLAN001/);
     // A path that names nothing is still an error.
-    assert.equal(cli(['--allow-other-files', 'notes/missing.json'], dir).code, 2);
+    assert.equal((await cli(['--allow-other-files', 'notes/missing.json'], dir)).code, 2);
   });
 
-  it('--help shows how to run it in CI', () => {
-    const help = cli(['--help'], tmpdir());
+  it('--help shows how to run it in CI', async () => {
+    const help = await cli(['--help'], tmpdir());
     assert.equal(help.code, 0);
     assert.match(help.out, /--format sarif/);
     assert.match(help.out, /In CI/);
   });
 
-  it('one bad entry in a directory does not stop the run; a FIFO is skipped, not read', function () {
+  it('one bad entry in a directory does not stop the run; a FIFO is skipped, not read', async function () {
     const dir = workspace({ 'a/good-plan.json': GOOD_PLAN, 'a/z-plan.json': GOOD_PLAN });
     symlinkSync(join(dir, 'gone'), join(dir, 'a', 'm-broken.json'));
     const fifo = spawnSync('mkfifo', [join(dir, 'a', 'pipe.json')]);
     if (fifo.status !== 0) this.skip();
-    const r = cli(['a'], dir);
+    const r = await cli(['a'], dir);
     assert.equal(r.code, 2, 'a path could not be read');
     assert.match(r.err, /cannot read "a\/m-broken\.json": a broken symbolic link/);
     assert.match(r.err, /skipped "a\/pipe\.json": a named pipe \(FIFO\), not a file/);
     assert.match(r.out, /2 files linted/, 'the files after the bad entry are linted');
-    const unreadable = cli(['a'], dir, {
+    const unreadable = await cli(['a'], dir, {
       readFile: (p) => {
         if (p.endsWith('good-plan.json')) throw fsError('EACCES');
         return readFileSync(p);
@@ -239,45 +242,50 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
     assert.equal(unreadable.code, 2);
     assert.match(unreadable.err, /cannot read "a\/good-plan\.json": permission denied/);
     assert.match(unreadable.out, /1 file linted/);
-    const explicitFifo = cli(['a/pipe.json'], dir);
+    const explicitFifo = await cli(['a/pipe.json'], dir);
     assert.equal(explicitFifo.code, 2);
     assert.match(explicitFifo.err, /cannot read "a\/pipe\.json": a named pipe \(FIFO\), not a file/);
   });
 
-  it('a file over the size limit is an error that names it, its size and the option', () => {
+  it('a file over the size limit is an error that names it, its size and the option', async () => {
     const big = `{"BackupPlanName":"p","Rules":[${'{"RuleName":"r","TargetBackupVaultName":"v1"},'.repeat(130_000)}{"RuleName":"r"}]}`;
     const dir = workspace({ 'big-plan.json': big, 'good-plan.json': GOOD_PLAN });
-    const r = cli(['.'], dir);
+    const r = await cli(['.'], dir);
     assert.equal(r.code, 2);
     assert.match(
       r.err,
       /cannot read "big-plan\.json": the file is 5\.\d MB, over the 5 MB limit\. To lint it, raise the limit with --max-file-size 6/,
     );
     assert.match(r.out, /1 file linted/);
-    assert.match(cli(['.', '--max-file-size', '6'], dir).out, /2 files linted/);
-    assert.match(cli(['--help'], dir).out, /--max-file-size MB/);
-    assert.match(cli(['.', '--max-file-size', 'lots'], dir).err, /--max-file-size takes a size in megabytes/);
+    assert.match((await cli(['.', '--max-file-size', '6'], dir)).out, /2 files linted/);
+    assert.match((await cli(['--help'], dir)).out, /--max-file-size MB/);
+    assert.match(
+      (await cli(['.', '--max-file-size', 'lots'], dir)).err,
+      /--max-file-size takes a size in megabytes/,
+    );
   });
 
-  it('text output shows control characters from keys, values and file names as \\u escapes', () => {
+  it('text output shows control characters from keys, values and file names as \\u escapes', async () => {
     const dir = workspace({
       'evil\u001b[2J-plan.json':
         '{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1","\u001b]0;pwned\u0007":1}]}',
     });
-    const r = cli(['.'], dir);
+    const r = await cli(['.'], dir);
     assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(r.out + r.err), JSON.stringify(r.out + r.err));
     assert.match(
       r.out,
       /^evil\\u001b\[2J-plan\.json:1:\d+: error SCHEMA001: Unknown property "\\u001b\]0;pwned\\u0007"/m,
     );
-    assert.ok(!/\u001b/.test(cli(['--format', 'x\u001b[31m', '.'], dir).err));
+    assert.ok(!/\u001b/.test((await cli(['--format', 'x\u001b[31m', '.'], dir)).err));
   });
 
-  it('SARIF artifact URIs are percent-encoded: "#", "?", spaces, non-ASCII', () => {
+  it('SARIF artifact URIs are percent-encoded: "#", "?", spaces, non-ASCII', async () => {
     const bad =
       '{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1","StartWindowMinutes":1}]}';
     const dir = workspace({ 'a #1?/é plan.json': bad });
-    const log = JSON.parse(cli(['.', '--format', 'sarif', '--kind', '**/*.json=backup-plan'], dir).out) as {
+    const log = JSON.parse(
+      (await cli(['.', '--format', 'sarif', '--kind', '**/*.json=backup-plan'], dir)).out,
+    ) as {
       runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
     };
     const uri = log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
@@ -285,7 +293,7 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
     assert.equal(decodeURIComponent(new URL(uri, 'file:///w/').pathname), '/w/a #1?/é plan.json');
   });
 
-  it('files the AWS CLI refuses: a BOM and invalid UTF-8 are JSON001, floats for integers SCHEMA003', () => {
+  it('files the AWS CLI refuses: a BOM and invalid UTF-8 are JSON001, floats for integers SCHEMA003', async () => {
     const plan = (v: string) =>
       `{"BackupPlanName":"p","Rules":[{"RuleName":"r","TargetBackupVaultName":"v1","StartWindowMinutes":${v},"CompletionWindowMinutes":10080,"Lifecycle":{"DeleteAfterDays":30.0,"MoveToColdStorageAfterDays":1e999999}}]}`;
     const dir = workspace({ 'floats-plan.json': plan('1e3'), 'good-plan.json': GOOD_PLAN });
@@ -299,17 +307,17 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
       ]),
     );
     writeFileSync(join(dir, 'fffd-plan.json'), GOOD_PLAN.replace('"p"', '"\ufffd"'));
-    const bom = cli(['bom-plan.json'], dir);
+    const bom = await cli(['bom-plan.json'], dir);
     assert.equal(bom.code, 1);
     assert.match(
       bom.out,
       /^bom-plan\.json:1:1: error JSON001: The file starts with a UTF-8 byte order mark/m,
     );
-    const latin1 = cli(['latin1-plan.json'], dir);
+    const latin1 = await cli(['latin1-plan.json'], dir);
     assert.equal(latin1.code, 1);
     assert.match(latin1.out, /^latin1-plan\.json:1:23: error JSON001: Bytes that are not UTF-8/m);
-    assert.equal(cli(['fffd-plan.json'], dir).code, 0, 'U+FFFD written as UTF-8 is fine');
-    const floats = cli(['floats-plan.json'], dir);
+    assert.equal((await cli(['fffd-plan.json'], dir)).code, 0, 'U+FFFD written as UTF-8 is fine');
+    const floats = await cli(['floats-plan.json'], dir);
     assert.equal(floats.code, 1);
     assert.match(
       floats.out,
@@ -323,9 +331,9 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
     assert.doesNotMatch(floats.out, /CompletionWindowMinutes/);
   });
 
-  it('a --kind glob that cannot be used is a usage error', () => {
+  it('a --kind glob that cannot be used is a usage error', async () => {
     const dir = workspace({ 'good-plan.json': GOOD_PLAN });
-    const r = cli(['.', '--kind', '**/{plans=backup-plan'], dir);
+    const r = await cli(['.', '--kind', '**/{plans=backup-plan'], dir);
     assert.equal(r.code, 2);
     assert.match(r.err, /--kind: the glob "\*\*\/\{plans" cannot be used: Missing closing: "}"/);
   });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { completionsAt, hoverAt } from '../assist';
+import { embeddedCompletionsAt, embeddedHoverAt } from '../embeddedAssist';
 import type { LintDiagnostics } from './diagnostics';
 
 /** Completion of property names and values, from the schemas and the metadata key catalogue. */
@@ -9,14 +10,18 @@ export class LintCompletions implements vscode.CompletionItemProvider {
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const lint = this.diagnostics.resultFor(doc.uri);
     if (!lint) return [];
-    return completionsAt(doc.getText(), doc.offsetAt(position), lint.result.recognition).map((c) => {
+    const r = lint.result.recognition;
+    const entries = r.format
+      ? embeddedCompletionsAt(doc.getText(), doc.uri.path, doc.offsetAt(position))
+      : completionsAt(doc.getText(), doc.offsetAt(position), r);
+    return entries.map((c) => {
       const item = new vscode.CompletionItem(
         c.label,
         c.kind === 'property' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,
       );
       item.insertText = new vscode.SnippetString(c.insertSnippet);
       item.range = new vscode.Range(doc.positionAt(c.offset), doc.positionAt(c.offset + c.length));
-      item.filterText = c.kind === 'property' ? `"${c.label}"` : c.label;
+      item.filterText = c.kind === 'property' && !r.format ? `"${c.label}"` : c.label;
       if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
       if (c.detail) item.detail = c.detail;
       return item;
@@ -30,7 +35,10 @@ export class LintHovers implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const lint = this.diagnostics.resultFor(doc.uri);
     if (!lint) return undefined;
-    const h = hoverAt(doc.getText(), doc.offsetAt(position), lint.result.recognition);
+    const r = lint.result.recognition;
+    const h = r.format
+      ? embeddedHoverAt(doc.getText(), doc.uri.path, doc.offsetAt(position))
+      : hoverAt(doc.getText(), doc.offsetAt(position), r);
     if (!h) return undefined;
     const md = new vscode.MarkdownString(h.markdown);
     md.supportHtml = false;

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { lint } from '../engine';
+import { formatsReady, prepareFormats } from '../formats';
+import { sniffEmbedding } from '../formats/sniff';
 import { liveCheck, type LiveFacts } from '../live';
+import { liveCheckEmbedded } from '../liveEmbedded';
 import { LineIndex } from '../position';
 import { RULES_BY_CODE, withSeverity } from '../rules';
 import type { Finding, LintResult, Severity } from '../types';
@@ -28,7 +31,7 @@ export interface DocumentLint {
 }
 
 /**
- * Lints JSON documents as they open, change (debounced) and save; clears them on close. A lint
+ * Lints JSON documents and templates as they open, change (debounced) and save; clears them on close. A lint
  * always reads the document as it is when it runs, and a result whose document has moved on since
  * is dropped, so a slow lint never paints stale ranges.
  */
@@ -89,18 +92,30 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   lintNow(doc: vscode.TextDocument): void {
+    void this.lintSoon(doc);
+  }
+
+  /** Lints the document now, or once the parser its format needs has started (Terraform's, once). */
+  async lintSoon(doc: vscode.TextDocument): Promise<void> {
     if (!isLintable(doc) || doc.isClosed) return;
+    const text = doc.getText();
+    if (!formatsReady(text, doc.uri.path)) {
+      await prepareFormats(text, doc.uri.path);
+      if (doc.isClosed) return;
+    }
+    this.lintPrepared(doc, doc.getText());
+  }
+
+  private lintPrepared(doc: vscode.TextDocument, text: string): void {
     const key = doc.uri.toString();
     const settings = readLintSettings(doc.uri);
     const version = doc.version;
-    const result = settings.enable
-      ? lint({
-          text: doc.getText(),
-          fileName: doc.uri.path,
-          globs: settings.files,
-          severity: settings.severity,
-        })
-      : undefined;
+    // A YAML or Terraform file is only ever a template: one that names no AWS Backup type is not parsed.
+    const json = doc.languageId === 'json' || doc.languageId === 'jsonc';
+    const result =
+      settings.enable && (json || sniffEmbedding(text, doc.uri.path))
+        ? lint({ text, fileName: doc.uri.path, globs: settings.files, severity: settings.severity })
+        : undefined;
     if (doc.version !== version || doc.isClosed) return; // The document moved on: a newer lint follows.
     if (!result) {
       if (this.results.delete(key)) {
@@ -120,13 +135,17 @@ export class LintDiagnostics implements vscode.Disposable {
   private runLive(doc: vscode.TextDocument, version: number, result: LintResult): void {
     const facts = this.liveFacts;
     const kind = result.recognition.kind;
-    if (!facts || !LIVE_CHECKED_KINDS.has(kind)) return;
+    const embedded = result.recognition.format !== undefined;
+    if (!facts || (!LIVE_CHECKED_KINDS.has(kind) && !embedded)) return;
     const key = doc.uri.toString();
     this.liveRuns.get(key)?.abort();
     const controller = new AbortController();
     this.liveRuns.set(key, controller);
     const severity = readLintSettings(doc.uri).severity;
-    liveCheck(doc.getText(), result.recognition, facts, controller.signal)
+    (embedded
+      ? liveCheckEmbedded(doc.getText(), doc.uri.path, facts, controller.signal)
+      : liveCheck(doc.getText(), result.recognition, facts, controller.signal)
+    )
       .then((raw) => {
         const current = this.results.get(key);
         if (

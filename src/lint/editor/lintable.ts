@@ -1,10 +1,13 @@
 import type * as vscode from 'vscode';
 
-/** JSON documents the linter looks at (not diffs' git views, not output panes). */
+/**
+ * The languages the linter reads: the AWS CLI's JSON files, YAML for CloudFormation templates
+ * (JSON templates and the CDK's output are JSON), and Terraform (`.tf`; the extension names the
+ * language when no Terraform extension does). A format that needs another language adds it here.
+ */
+export const LINTED_LANGUAGES: readonly string[] = ['json', 'jsonc', 'yaml', 'terraform'];
+
+/** Documents the linter looks at (not diffs' git views, not output panes). */
 export function isLintable(doc: vscode.TextDocument): boolean {
-  return (
-    (doc.languageId === 'json' || doc.languageId === 'jsonc') &&
-    doc.uri.scheme !== 'git' &&
-    doc.uri.scheme !== 'output'
-  );
+  return LINTED_LANGUAGES.includes(doc.languageId) && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'output';
 }

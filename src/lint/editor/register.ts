@@ -3,10 +3,12 @@ import { lint } from '../engine';
 import { LintCompletions, LintHovers } from './assistProviders';
 import { LintCodeActions } from './codeActions';
 import { LintDiagnostics } from './diagnostics';
+import { LINTED_LANGUAGES } from './lintable';
 import { readLintSettings } from './settings';
+import { lintedExtensions, prepareFormats } from '../formats';
 import { LintStatusItem } from './statusItem';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+const SELECTOR: vscode.DocumentSelector = LINTED_LANGUAGES.map((language) => ({ language }));
 
 export interface LintFeature {
   diagnostics: LintDiagnostics;
@@ -29,14 +31,20 @@ export function registerLint(context: vscode.ExtensionContext): LintFeature {
   );
 
   async function lintWorkspace(): Promise<{ files: number; errors: number }> {
-    const uris = await vscode.workspace.findFiles('**/*.json', '{**/node_modules/**,**/.git/**}', 10_000);
+    // The AWS CLI's JSON files and templates (.yaml, .yml, .template; the CDK's cdk.out/*.template.json).
+    const endings = lintedExtensions().map((e) => e.slice(1));
+    const uris = await vscode.workspace.findFiles(
+      `**/*.{${endings.join(',')}}`,
+      '{**/node_modules/**,**/.git/**}',
+      10_000,
+    );
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     let files = 0;
     let errors = 0;
     for (const uri of uris) {
       const doc = open.get(uri.toString());
       if (doc) {
-        diagnostics.lintNow(doc);
+        await diagnostics.lintSoon(doc);
         const r = diagnostics.resultFor(uri);
         if (r) {
           files++;
@@ -47,6 +55,7 @@ export function registerLint(context: vscode.ExtensionContext): LintFeature {
       const settings = readLintSettings(uri);
       if (!settings.enable) continue;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      await prepareFormats(text, uri.path);
       const result = lint({ text, fileName: uri.path, globs: settings.files, severity: settings.severity });
       if (!result) continue;
       files++;

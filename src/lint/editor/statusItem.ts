@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { DocumentKind } from '../types';
+import type { EmbeddingFormat } from '../types';
+import type { DocumentKind, Recognition } from '../types';
 import type { LintDiagnostics } from './diagnostics';
 
 const KIND_LABEL: Record<DocumentKind, string> = {
@@ -13,6 +14,23 @@ const KIND_LABEL: Record<DocumentKind, string> = {
   'start-restore-job': 'start-restore-job input',
   'get-recovery-point-restore-metadata': 'get-recovery-point-restore-metadata output',
 };
+
+const FORMAT_LABEL: Record<EmbeddingFormat, string> = {
+  cloudformation: 'CloudFormation template',
+  terraform: 'Terraform configuration',
+  'terraform-plan': 'Terraform plan',
+};
+
+/** "CloudFormation template: 1 plan, 2 selections". */
+function templateLabel(r: Recognition): string {
+  const docs = r.documents ?? [];
+  const count = (kind: DocumentKind, word: string): string | undefined => {
+    const n = docs.filter((d) => d.kind === kind).length;
+    return n ? `${n} ${word}${n === 1 ? '' : 's'}` : undefined;
+  };
+  const parts = [count('backup-plan', 'plan'), count('backup-selection', 'selection')].filter(Boolean);
+  return `${FORMAT_LABEL[r.format ?? 'cloudformation']}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
 
 /** A status-bar item that says what the active file is linted as; a click opens the Problems panel. */
 export class LintStatusItem implements vscode.Disposable {
@@ -43,8 +61,9 @@ export class LintStatusItem implements vscode.Disposable {
     const r = lint.result.recognition;
     const errors = lint.findings.filter((f) => f.severity === 'error').length;
     const type = r.resourceType && r.resourceType !== 'generic' ? ` (${r.resourceType})` : '';
-    this.item.text = `${errors > 0 ? '$(error)' : '$(check)'} AWS Backup: ${KIND_LABEL[r.kind]}${type}`;
-    this.item.tooltip = `Linted as ${KIND_LABEL[r.kind]}${type}, recognised by ${r.reason}. ${errors} error${errors === 1 ? '' : 's'}. Click to open Problems.`;
+    const label = r.format ? templateLabel(r) : `${KIND_LABEL[r.kind]}${type}`;
+    this.item.text = `${errors > 0 ? '$(error)' : '$(check)'} AWS Backup: ${label}`;
+    this.item.tooltip = `Linted as ${label}, recognised by ${r.reason}. ${errors} error${errors === 1 ? '' : 's'}. Click to open Problems.`;
     this.item.show();
   }
 

@@ -14,7 +14,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../context';
-import type { DocumentKind, Fix } from '../types';
+import type { DocumentKind, EmbeddingFormat, Fix } from '../types';
 
 /** A value that is not known before deployment (`!Ref`, `Fn::Sub`, `var.x`, `local.y`, …). */
 export interface UnknownNode extends Node {
@@ -29,9 +29,6 @@ export function isUnknown(node: Node | undefined): node is UnknownNode {
   return node !== undefined && (node as Partial<UnknownNode>).unknown === true;
 }
 
-/** The formats an adapter reads. */
-export type EmbeddingFormat = 'cloudformation' | 'terraform' | 'terraform-plan';
-
 /** One plan or selection found inside a template or a Terraform file. */
 export interface EmbeddedDocument {
   /** `backup-plan` (BackupPlanInput shape) or `backup-selection` (BackupSelection shape). */
@@ -45,6 +42,12 @@ export interface EmbeddedDocument {
    * file's language. Keys not listed keep their CLI name.
    */
   sourceNames?: Readonly<Record<string, string>>;
+  /**
+   * For a selection: the label of the plan document of the same file it belongs to, when the file
+   * says so (CloudFormation `BackupPlanId: !Ref Plan`, Terraform `plan_id = aws_backup_plan.x.id`).
+   * The live checks then take that plan's continuous vaults from the file itself.
+   */
+  planLabel?: string;
 }
 
 export interface EmbeddingResult {
@@ -56,6 +59,11 @@ export interface EmbeddingResult {
 
 export interface FormatAdapter {
   format: EmbeddingFormat;
+  /**
+   * File name endings a directory search picks up for this format (`.yaml`, `.tf`); the content still
+   * decides (the CLI and the editor's workspace lint read them).
+   */
+  extensions?: readonly string[];
   /**
    * A cheap test on the raw text (and file name) that must be false for almost every file that is not
    * one of this format's documents with AWS Backup resources: activation stays light.

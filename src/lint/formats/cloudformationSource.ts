@@ -1,0 +1,346 @@
+/**
+ * A CloudFormation template (YAML or JSON) read into one small tree with source positions, so that
+ * the rest of the adapter does not care which syntax the template was written in.
+ *
+ * YAML: the `yaml` package (YAML 1.2 core schema, source ranges kept), with the short forms of the
+ * intrinsic functions (`!Ref`, `!Sub`, `!GetAtt`, …) as custom tags
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html).
+ * JSON (and the CDK's `cdk.out/*.template.json`): jsonc-parser, tolerant, with its errors reported.
+ */
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  type Node as YamlNode,
+  type ScalarTag,
+  type CollectionTag,
+} from 'yaml';
+import { describeParseError } from '../jsonAst';
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json';
+
+interface Spanned {
+  offset: number;
+  length: number;
+}
+
+export interface SourceScalar extends Spanned {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  style: ScalarStyle;
+  /** Inside a flow collection (`[…]`, `{…}`), where a plain scalar may not hold `,[]{}`. */
+  inFlow: boolean;
+}
+
+export interface SourceEntry extends Spanned {
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  keyStyle: ScalarStyle;
+  value: SourceNode | undefined;
+}
+
+export interface SourceMap extends Spanned {
+  kind: 'map';
+  entries: SourceEntry[];
+  /** `{…}` in YAML, or JSON. */
+  flow: boolean;
+}
+
+export interface SourceSeq extends Spanned {
+  kind: 'seq';
+  items: SourceNode[];
+  flow: boolean;
+}
+
+/** An intrinsic function (`!Ref X`, `{"Fn::Sub": …}`) or anything else whose value is not known. */
+export interface SourceIntrinsic extends Spanned {
+  kind: 'intrinsic';
+  /** `Ref`, `Fn::GetAtt`, …; `alias` for a YAML alias, `tag` for a tag that is not an intrinsic. */
+  name: string;
+  args: SourceNode | undefined;
+}
+
+export type SourceNode = SourceScalar | SourceMap | SourceSeq | SourceIntrinsic;
+
+export interface SourceTemplate {
+  syntax: 'yaml' | 'json';
+  root: SourceNode | undefined;
+  errors: { message: string; offset: number; length: number }[];
+}
+
+const SHORT_FORMS = [
+  'Ref',
+  'Condition',
+  'Sub',
+  'GetAtt',
+  'If',
+  'Join',
+  'Select',
+  'FindInMap',
+  'ImportValue',
+  'Split',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Transform',
+  'Length',
+  'ToJsonString',
+];
+
+/** `!Ref` → `Ref`, `!Condition` → `Condition`, `!Sub` → `Fn::Sub`. */
+function intrinsicOfTag(tag: string): string | undefined {
+  const name = tag.startsWith('!') ? tag.slice(1) : undefined;
+  if (!name || !SHORT_FORMS.includes(name)) return undefined;
+  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+}
+
+// Each short form on a scalar, a sequence and a mapping: the value stays as written (the tag on the
+// node says it is an intrinsic), and the parser has no unresolved tag to warn about.
+const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = SHORT_FORMS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (s: string) => s },
+  { tag: `!${name}`, collection: 'seq', resolve: (v: unknown) => v } as unknown as CollectionTag,
+  { tag: `!${name}`, collection: 'map', resolve: (v: unknown) => v } as unknown as CollectionTag,
+]);
+
+/** Past this nesting the template is not converted (the YAML parser itself recurses too). */
+const MAX_DEPTH = 200;
+
+export function readTemplate(text: string): SourceTemplate {
+  const first = /\S/.exec(text);
+  return first?.[0] === '{' ? readJson(text) : readYaml(text);
+}
+
+function readYaml(text: string): SourceTemplate {
+  let doc;
+  try {
+    doc = parseDocument(text, {
+      customTags: CUSTOM_TAGS,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: false,
+    });
+  } catch (e) {
+    return { syntax: 'yaml', root: undefined, errors: [{ message: String(e), offset: 0, length: 0 }] };
+  }
+  const errors = doc.errors.map((e) => {
+    // The parser marks one character; the word it starts is easier to see.
+    const word = /^[^\s:,[\]{}]+/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[0].length ?? 0;
+    return {
+      message: `${e.message.split('\n')[0]}: CloudFormation cannot read this template. Fix the YAML.`,
+      offset: e.pos[0],
+      length: Math.max(0, e.pos[1] - e.pos[0], word),
+    };
+  });
+  const root = doc.contents ? fromYaml(doc.contents, text, false, 0) : undefined;
+  return { syntax: 'yaml', root, errors };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1] ?? '')) e--;
+  return e;
+}
+
+function styleOf(s: Scalar): ScalarStyle {
+  switch (s.type) {
+    case Scalar.QUOTE_SINGLE:
+      return 'single';
+    case Scalar.QUOTE_DOUBLE:
+      return 'double';
+    case Scalar.BLOCK_LITERAL:
+    case Scalar.BLOCK_FOLDED:
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+function fromYaml(
+  node: YamlNode,
+  text: string,
+  inFlow: boolean,
+  depth: number,
+  untagged = false,
+): SourceNode | undefined {
+  const range = node.range;
+  if (!range || depth > MAX_DEPTH) return undefined;
+  const start = range[0];
+  const end = trimEnd(text, start, range[1]);
+  const tag = untagged ? undefined : node.tag;
+  if (tag && tag.startsWith('!')) {
+    // The range starts after the tag: the span of the intrinsic includes it.
+    const at = text.lastIndexOf(tag, start);
+    const offset = at >= 0 && at >= start - 4096 ? at : start;
+    return {
+      kind: 'intrinsic',
+      name: intrinsicOfTag(tag) ?? 'tag',
+      args: fromYaml(node, text, inFlow, depth + 1, true),
+      offset,
+      length: Math.max(0, end - offset),
+    };
+  }
+  if (isAlias(node))
+    return { kind: 'intrinsic', name: 'alias', args: undefined, offset: start, length: end - start };
+  if (isScalar(node)) {
+    const v = node.value;
+    const value =
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
+        ? v
+        : typeof v === 'bigint'
+          ? Number(v)
+          : text.slice(start, end);
+    return { kind: 'scalar', value, style: styleOf(node), inFlow, offset: start, length: end - start };
+  }
+  if (isSeq(node)) {
+    const flow = node.flow === true || inFlow;
+    const items: SourceNode[] = [];
+    for (const item of node.items) {
+      const n =
+        item && typeof item === 'object' ? fromYaml(item as YamlNode, text, flow, depth + 1) : undefined;
+      if (n) items.push(n);
+    }
+    return longForm({ kind: 'seq', items, flow, offset: start, length: end - start });
+  }
+  if (isMap(node)) {
+    const flow = node.flow === true || inFlow;
+    const entries: SourceEntry[] = [];
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      if (!key || !isScalar(key) || !key.range) continue;
+      const keyText = key.value;
+      if (typeof keyText !== 'string' && typeof keyText !== 'number') continue;
+      const value =
+        pair.value && typeof pair.value === 'object'
+          ? fromYaml(pair.value as YamlNode, text, flow, depth + 1)
+          : undefined;
+      const keyEnd = trimEnd(text, key.range[0], key.range[1]);
+      const entryEnd = value ? value.offset + value.length : keyEnd;
+      entries.push({
+        key: String(keyText),
+        keyOffset: key.range[0],
+        keyLength: keyEnd - key.range[0],
+        keyStyle: styleOf(key),
+        value,
+        offset: key.range[0],
+        length: entryEnd - key.range[0],
+      });
+    }
+    return longForm({ kind: 'map', entries, flow, offset: start, length: end - start });
+  }
+  return undefined;
+}
+
+/** `{"Ref": …}`, `{"Fn::…": …}`: a mapping of one key that names an intrinsic function. */
+function longForm(node: SourceMap | SourceSeq): SourceNode {
+  if (node.kind !== 'map' || node.entries.length !== 1) return node;
+  const only = node.entries[0]!;
+  if (only.key === 'Ref' || only.key === 'Condition' || only.key.startsWith('Fn::'))
+    return { kind: 'intrinsic', name: only.key, args: only.value, offset: node.offset, length: node.length };
+  return node;
+}
+
+function readJson(text: string): SourceTemplate {
+  const errors: ParseError[] = [];
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return {
+      syntax: 'json',
+      root: undefined,
+      errors: [{ message: 'Nested too deep to read.', offset: 0, length: 0 }],
+    };
+  }
+  return {
+    syntax: 'json',
+    root: root ? fromJson(root, 0) : undefined,
+    errors: errors.map((e) => ({
+      message: describeParseError(e.error, text, e.offset).replace(
+        'the AWS CLI cannot read this file',
+        'CloudFormation cannot read this template',
+      ),
+      offset: e.offset,
+      length: e.length,
+    })),
+  };
+}
+
+function fromJson(node: Node, depth: number): SourceNode | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const { offset, length } = node;
+  switch (node.type) {
+    case 'object': {
+      const entries: SourceEntry[] = [];
+      for (const p of node.children ?? []) {
+        const k = p.children?.[0];
+        if (!k || typeof k.value !== 'string') continue;
+        const v = p.children?.[1];
+        entries.push({
+          key: k.value,
+          keyOffset: k.offset,
+          keyLength: k.length,
+          keyStyle: 'json',
+          value: v ? fromJson(v, depth + 1) : undefined,
+          offset: p.offset,
+          length: p.length,
+        });
+      }
+      return longForm({ kind: 'map', entries, flow: true, offset, length });
+    }
+    case 'array': {
+      const items: SourceNode[] = [];
+      for (const c of node.children ?? []) {
+        const n = fromJson(c, depth + 1);
+        if (n) items.push(n);
+      }
+      return { kind: 'seq', items, flow: true, offset, length };
+    }
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return {
+        kind: 'scalar',
+        value: node.value as string | number | boolean | null,
+        style: 'json',
+        inFlow: true,
+        offset,
+        length,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The entry named `key` (the last one, as CloudFormation's parsers keep it). */
+export function entryOf(map: SourceNode | undefined, key: string): SourceEntry | undefined {
+  if (map?.kind !== 'map') return undefined;
+  for (let i = map.entries.length - 1; i >= 0; i--) if (map.entries[i]!.key === key) return map.entries[i];
+  return undefined;
+}
+
+export function scalarString(node: SourceNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** What the adapter keeps on each node it builds, to translate fixes back into the template. */
+export interface CfnInfo {
+  /** For a property node: its entry and the mapping (all of its entries, as written) it sits in. */
+  entry?: SourceEntry;
+  map?: SourceMap;
+  /** For a value: the source node. */
+  src?: SourceNode;
+  /** A `!Ref` resolved to the literal it names: the finding may land on it, a fix may not edit it. */
+  resolved?: true;
+}
+
+export type CliNode = Node & { cfn?: CfnInfo };
