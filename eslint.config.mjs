@@ -15,6 +15,7 @@ const ADAPTERS = [
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
   'src/explorer/treeProvider.ts',
+  'src/posture/editor/**',
 ];
 const VSCODE = {
   name: 'vscode',
@@ -70,24 +71,33 @@ const LAYERS = [
   {
     dir: 'src/lint/editor/',
     files: ['src/lint/editor/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli')],
+    patterns: [feature('explorer', 'restore', 'cli', 'posture')],
   },
   {
     dir: 'src/explorer/',
     files: ['src/explorer/**/*.ts'],
-    patterns: [feature('restore', 'cli', 'lint/editor')],
+    patterns: [feature('restore', 'cli', 'lint/editor', 'posture')],
   },
   {
     dir: 'src/restore/',
     files: ['src/restore/**/*.ts'],
-    patterns: [feature('explorer', 'cli', 'lint/editor')],
+    patterns: [feature('explorer', 'cli', 'lint/editor', 'posture')],
   },
-  { dir: 'src/cli/', files: ['src/cli/**/*.ts'], patterns: [feature('explorer', 'restore', 'lint/editor')] },
+  {
+    dir: 'src/cli/',
+    files: ['src/cli/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'lint/editor', 'posture')],
+  },
+  {
+    dir: 'src/posture/',
+    files: ['src/posture/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor')],
+  },
   {
     dir: 'src/aws/',
     files: ['src/aws/**/*.ts'],
     patterns: [
-      feature('explorer', 'restore', 'cli', 'lint/editor'),
+      feature('explorer', 'restore', 'cli', 'lint/editor', 'posture'),
       {
         regex: '^\\.\\./lint/',
         allowTypeImports: true,

@@ -306,6 +306,14 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
     assert.ok(!left.includes(ids.s3!) && !left.includes(ids.rds!));
   });
 
+  it('region settings', async () => {
+    const r = await ok(['describe-region-settings']);
+    const optIn = r.ResourceTypeOptInPreference as Record<string, boolean>;
+    assert.equal(optIn.S3, true);
+    assert.equal(optIn.DynamoDB, false, 'the seeded Region does not opt DynamoDB in');
+    cover('DescribeRegionSettings');
+  });
+
   it('covers every operation the emulator implements', () => {
     assert.deepEqual(
       [...IMPLEMENTED_OPERATIONS].filter((op) => !covered.has(op)),
