@@ -8,6 +8,7 @@ import { lint } from '../src/lint/engine';
 import { benchActivation } from './activation';
 import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
+import { benchPosture } from './posture';
 import { generatePlan } from './planGenerator';
 
 function median(xs: number[]): number {
@@ -79,6 +80,7 @@ console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} 
 
 benchExplorer()
   .then(() => benchDoor())
+  .then(() => benchPosture())
   .then(() => benchActivation())
   .catch((e: unknown) => {
     console.error(e);

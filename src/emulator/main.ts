@@ -14,6 +14,7 @@ Options:
   --region R        the account's Region (default us-east-1)
   --regions R,R     more Regions to serve (the signature's Region picks one)
   --accounts N      also N member accounts of an organisation, each with its own keys (default 0)
+  --resources N     resources per member account and Region (default 16)
   --latency MS      added before every answer (default 0)
   --job-seconds S   how long a restore job runs (default 30)
   --help            this text
@@ -21,14 +22,13 @@ Options:
 
 class UsageError extends Error {}
 
-function parse(
-  argv: string[],
-):
+function parse(argv: string[]):
   | {
       port: number;
       region: string;
       regions: string[];
       accounts: number;
+      resources: number;
       latencyMs: number;
       jobSeconds: number;
     }
@@ -38,6 +38,7 @@ function parse(
     region: 'us-east-1',
     regions: [] as string[],
     accounts: 0,
+    resources: 16,
     latencyMs: 0,
     jobSeconds: 30,
   };
@@ -76,6 +77,9 @@ function parse(
       case '--accounts':
         o.accounts = number(a, argv[++i], 50);
         break;
+      case '--resources':
+        o.resources = number(a, argv[++i], 100_000);
+        break;
       case '--latency':
         o.latencyMs = number(a, argv[++i], 60_000);
         break;
@@ -99,7 +103,7 @@ async function main(): Promise<void> {
     port: o.port,
     region: o.region,
     regions: o.regions,
-    ...(o.accounts ? { accounts: memberAccounts(o.accounts), organization: true } : {}),
+    ...(o.accounts ? { accounts: memberAccounts(o.accounts, o.resources), organization: true } : {}),
     restoreJobDurationMs: o.jobSeconds * 1000,
     faults: o.latencyMs ? { latencyMs: o.latencyMs } : {},
   });
