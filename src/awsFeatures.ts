@@ -11,10 +11,12 @@ import type { LintFeature } from './lint/editor/register';
 import { readLintSettings } from './lint/editor/settings';
 import { registerRestore, type RestoreFeature } from './restore/editor/register';
 import type { LazyTreeHost } from './lazyTree';
+import { registerPosture, type PostureFeature } from './posture/editor/register';
 
 export interface AwsFeatures {
   explorer: ExplorerFeature;
   restore: RestoreFeature;
+  posture: PostureFeature;
   awsSettings(): AwsSettings;
 }
 
@@ -50,5 +52,14 @@ export function activateAws(
     lintFiles: (uri) => readLintSettings(uri).files,
     log,
   });
-  return { explorer, restore, awsSettings: readAwsSettings };
+  // The posture reads the explorer's connections; the two never import each other.
+  const posture = registerPosture(
+    context,
+    {
+      connections: () => explorer.connections.apis.map((a) => a.connection),
+      maxAttempts: readAwsSettings().maxAttempts,
+    },
+    log,
+  );
+  return { explorer, restore, posture, awsSettings: readAwsSettings };
 }

@@ -58,6 +58,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | TestA
         get restore() {
           return root.aws().restore;
         },
+        get posture() {
+          return root.aws().posture;
+        },
         awsSettings: () => root.aws().awsSettings(),
       };
       return test;
