@@ -17,6 +17,8 @@ export interface PostureFeature {
   readonly panel: PosturePanel | undefined;
   /** Refreshes the shown panel; resolves when the report is drawn. */
   refresh(): Promise<void>;
+  /** Exports the shown report (the webview's Export buttons). */
+  exportAs(format: ExportFormat): Promise<void>;
   /** Tests: where an export is written instead of asking (undefined: ask with a save dialog). */
   setSaveTarget(pick: ((format: ExportFormat) => vscode.Uri | undefined) | undefined): void;
 }
@@ -216,6 +218,7 @@ export function registerPosture(
       return panel;
     },
     refresh,
+    exportAs: exportReport,
     setSaveTarget: (pick) => (saveTarget = pick),
   };
 }
