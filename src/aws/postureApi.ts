@@ -20,9 +20,9 @@ import { connectionKey, type Connection } from './connection';
 import { AwsAccessError, toAccessError } from './errors';
 
 /** Requests at once per account when the caller names no bound (all its Regions together). */
-export const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
+const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
-export const DEFAULT_FAILED_JOB_DAYS = 14;
+const DEFAULT_FAILED_JOB_DAYS = 14;
 const DAY = 86_400_000;
 const PAGE = 1000;
 
@@ -120,7 +120,7 @@ function accountOf(arn: string | undefined): string | undefined {
 }
 
 /** Reads one account and Region. Throws an AwsAccessError when a part the posture cannot do without fails. */
-export async function readPostureFacts(
+async function readPostureFacts(
   api: BackupApi,
   gate: { run<T>(task: () => Promise<T>): Promise<T> },
   o: {

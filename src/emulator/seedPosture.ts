@@ -12,7 +12,7 @@ import type { AccountState, RecoveryPoint } from './state';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-export interface PostureSeedOptions {
+interface PostureSeedOptions {
   now: Date;
   /** How many resources (default 16: each kind twice). */
   resources?: number;

@@ -66,10 +66,10 @@ export interface PostureFailure {
  * allows between a request's signature and its clock (SigV4). A point dated further ahead is not
  * trusted for the RPO.
  */
-export const CLOCK_SKEW_MS = 15 * MINUTE;
+const CLOCK_SKEW_MS = 15 * MINUTE;
 
 /** Types with continuous backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
-export const CONTINUOUS_TYPES: ReadonlySet<string> = new Set([
+const CONTINUOUS_TYPES: ReadonlySet<string> = new Set([
   'S3',
   'RDS',
   'Aurora',

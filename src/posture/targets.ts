@@ -8,8 +8,8 @@
 import { RESTORE_RESOURCE_TYPES } from '../lint/metadataKeys';
 
 export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export interface RpoTargets {
   /** Milliseconds per resource type (AWS's type names: "S3", "RDS", "Aurora", "DynamoDB", …). */
@@ -27,7 +27,7 @@ export const DEFAULT_TARGETS: RpoTargets = {
  * AWS Backup's resource types (the lint engine's list, from the service model), so that a target for
  * "s3" or "dynamodb" finds its type and a misspelt one is an error.
  */
-export const RESOURCE_TYPES: readonly string[] = RESTORE_RESOURCE_TYPES;
+const RESOURCE_TYPES: readonly string[] = RESTORE_RESOURCE_TYPES;
 
 export function targetFor(t: RpoTargets, type: string): number {
   return t.byType[type] ?? t.other;
@@ -61,7 +61,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** The resource type a person wrote, in AWS's spelling; undefined when there is no such type. */
-export function resourceTypeNamed(name: string): string | undefined {
+function resourceTypeNamed(name: string): string | undefined {
   const n = name.trim().toLowerCase();
   return RESOURCE_TYPES.find((t) => t.toLowerCase() === n);
 }

@@ -35,17 +35,17 @@ interface ViewRow {
   canRestore: boolean;
 }
 
-export type PostureAction = 'open' | 'restore';
+type PostureAction = 'open' | 'restore';
 
 /** What the webview reports it drew. */
-export interface PostureDrawn {
+interface PostureDrawn {
   rows: number;
   /** The verdicts top to bottom, as shown. */
   verdicts: string[];
   failures: number;
 }
 
-export interface PanelHandlers {
+interface PanelHandlers {
   refresh(): void;
   cancel(): void;
   act(action: PostureAction, row: PostureRow): void;
