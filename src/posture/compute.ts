@@ -69,12 +69,7 @@ export interface PostureFailure {
 const CLOCK_SKEW_MS = 15 * MINUTE;
 
 /** Types with continuous backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
-const CONTINUOUS_TYPES: ReadonlySet<string> = new Set([
-  'S3',
-  'RDS',
-  'Aurora',
-  'SAP HANA on Amazon EC2',
-]);
+const CONTINUOUS_TYPES: ReadonlySet<string> = new Set(['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2']);
 
 /** A service's resource type from its ARN, for resources that have no recovery point yet. */
 function typeFromArn(arn: string): string {
