@@ -52,7 +52,7 @@ describe('the packed command-line linter', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('holds the bundled CLI, the README and the license only', () => {
+  it('holds the two bundled CLIs (pitr-lint, pitr-posture), the README and the license only', () => {
     assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/posture.js', 'package.json']);
     assert.deepEqual(
       readdirSync(join(app, 'node_modules'))
