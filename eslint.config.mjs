@@ -17,6 +17,7 @@ const ADAPTERS = [
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
   'src/explorer/treeProvider.ts',
+  'src/posture/editor/**',
 ];
 const VSCODE = {
   name: 'vscode',
@@ -72,38 +73,43 @@ const LAYERS = [
   {
     dir: 'src/lint/editor/',
     files: ['src/lint/editor/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli', 'lifecycle', 'deploy')],
+    patterns: [feature('explorer', 'restore', 'cli', 'lifecycle', 'deploy', 'posture')],
   },
   {
     dir: 'src/explorer/',
     files: ['src/explorer/**/*.ts'],
-    patterns: [feature('restore', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
+    patterns: [feature('restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture')],
   },
   {
     dir: 'src/restore/',
     files: ['src/restore/**/*.ts'],
-    patterns: [feature('explorer', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
+    patterns: [feature('explorer', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture')],
   },
   {
     dir: 'src/cli/',
     files: ['src/cli/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'lint/editor', 'lifecycle', 'deploy')],
+    patterns: [feature('explorer', 'restore', 'lint/editor', 'lifecycle', 'deploy', 'posture')],
   },
   {
     dir: 'src/deploy/',
     files: ['src/deploy/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle')],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'posture')],
   },
   {
     dir: 'src/lifecycle/',
     files: ['src/lifecycle/**/*.ts'],
-    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'deploy')],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'deploy', 'posture')],
+  },
+  {
+    dir: 'src/posture/',
+    files: ['src/posture/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
   },
   {
     dir: 'src/aws/',
     files: ['src/aws/**/*.ts'],
     patterns: [
-      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy'),
+      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture'),
       {
         regex: '^\\.\\./lint/',
         allowTypeImports: true,

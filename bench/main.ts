@@ -9,6 +9,7 @@ import { benchActivation } from './activation';
 import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
 import { benchRestorePoints } from './restorePoints';
+import { benchPosture } from './posture';
 import { generatePlan } from './planGenerator';
 import { benchTemplates } from './templates';
 import { benchTerraform } from './terraform';
@@ -85,6 +86,7 @@ benchExplorer()
   .then(() => benchDoor())
   .then(() => benchTerraform())
   .then(() => benchRestorePoints())
+  .then(() => benchPosture())
   .then(() => benchActivation())
   .catch((e: unknown) => {
     console.error(e);

@@ -40,6 +40,13 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
 });
+// `pitr-posture`, the recovery posture on the command line: the SDK bundled in.
+await build({
+  ...common,
+  entryPoints: ['src/posture/cliMain.ts'],
+  outfile: 'dist/posture.js',
+  banner: { js: '#!/usr/bin/env node' },
+});
 // The local AWS Backup emulator: `npm run emulator`, and the sample account the extension runs
 // inside itself (loaded on first use, src/bundles.ts).
 // The emulator reads the model's shapes and operations, never its documentation (most of its bytes).

@@ -15,12 +15,14 @@ import type { LintFeature } from './lint/editor/register';
 import { readLintSettings } from './lint/editor/settings';
 import { registerRestore, type RestoreFeature } from './restore/editor/register';
 import type { LazyTreeHost } from './lazyTree';
+import { registerPosture, type PostureFeature } from './posture/editor/register';
 
 export interface AwsFeatures {
   explorer: ExplorerFeature;
   restore: RestoreFeature;
   stopDelete: StopDeleteFeature;
   deploy: DeployFeature;
+  posture: PostureFeature;
   awsSettings(): AwsSettings;
 }
 
@@ -73,5 +75,14 @@ export function activateAws(
     },
     log,
   });
-  return { explorer, restore, stopDelete, deploy, awsSettings: readAwsSettings };
+  // The posture reads the explorer's connections; the two never import each other.
+  const posture = registerPosture(
+    context,
+    {
+      connections: () => explorer.connections.apis.map((a) => a.connection),
+      maxAttempts: readAwsSettings().maxAttempts,
+    },
+    log,
+  );
+  return { explorer, restore, stopDelete, deploy, posture, awsSettings: readAwsSettings };
 }

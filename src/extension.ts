@@ -64,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | TestA
         get deploy() {
           return root.aws().deploy;
         },
+        get posture() {
+          return root.aws().posture;
+        },
         awsSettings: () => root.aws().awsSettings(),
       };
       return test;

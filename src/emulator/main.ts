@@ -2,7 +2,7 @@
  * `npm run emulator`: starts the local AWS Backup service on loopback and prints how to point the
  * AWS CLI (v1 and v2) and the extension at it. `--help` lists the options.
  */
-import { PortInUseError, startEmulator } from './server';
+import { PortInUseError, memberAccounts, startEmulator } from './server';
 
 const HELP = `Usage: npm run emulator -- [options]
 
@@ -12,6 +12,9 @@ and snapshot recovery points, plans, jobs). Requests must be signed with the key
 Options:
   --port N          port to listen on (default 4566; 0 picks a free one)
   --region R        the account's Region (default us-east-1)
+  --regions R,R     more Regions to serve (the signature's Region picks one)
+  --accounts N      also N member accounts of an organisation, each with its own keys (default 0)
+  --resources N     resources per member account and Region (default 16)
   --latency MS      added before every answer (default 0)
   --job-seconds S   how long a restore job runs (default 30)
   --help            this text
@@ -19,10 +22,26 @@ Options:
 
 class UsageError extends Error {}
 
-function parse(
-  argv: string[],
-): { port: number; region: string; latencyMs: number; jobSeconds: number } | 'help' {
-  const o = { port: 4566, region: 'us-east-1', latencyMs: 0, jobSeconds: 30 };
+function parse(argv: string[]):
+  | {
+      port: number;
+      region: string;
+      regions: string[];
+      accounts: number;
+      resources: number;
+      latencyMs: number;
+      jobSeconds: number;
+    }
+  | 'help' {
+  const o = {
+    port: 4566,
+    region: 'us-east-1',
+    regions: [] as string[],
+    accounts: 0,
+    resources: 16,
+    latencyMs: 0,
+    jobSeconds: 30,
+  };
   const number = (flag: string, v: string | undefined, max: number): number => {
     const n = Number(v);
     if (v === undefined || !/^\d+$/.test(v) || n > max)
@@ -47,6 +66,20 @@ function parse(
         o.region = v;
         break;
       }
+      case '--regions': {
+        const v = argv[++i] ?? '';
+        const list = v.split(',').filter(Boolean);
+        if (!list.length || !list.every((r) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)))
+          throw new UsageError(`--regions takes Regions such as eu-west-1,ap-southeast-2, not "${v}"`);
+        o.regions = list;
+        break;
+      }
+      case '--accounts':
+        o.accounts = number(a, argv[++i], 50);
+        break;
+      case '--resources':
+        o.resources = number(a, argv[++i], 100_000);
+        break;
       case '--latency':
         o.latencyMs = number(a, argv[++i], 60_000);
         break;
@@ -69,6 +102,8 @@ async function main(): Promise<void> {
   const emu = await startEmulator({
     port: o.port,
     region: o.region,
+    regions: o.regions,
+    ...(o.accounts ? { accounts: memberAccounts(o.accounts, o.resources), organization: true } : {}),
     restoreJobDurationMs: o.jobSeconds * 1000,
     faults: o.latencyMs ? { latencyMs: o.latencyMs } : {},
   });
@@ -82,6 +117,13 @@ Point the AWS CLI (v1 or v2) at it:
   export AWS_SECRET_ACCESS_KEY=${c.secretAccessKey}
   export AWS_DEFAULT_REGION=${emu.region}
   aws backup list-backup-vaults --endpoint-url ${emu.url}
+${emu.accounts
+  .slice(1)
+  .map(
+    (m) =>
+      `\nMember account ${m.accountId}: AWS_ACCESS_KEY_ID=${m.credentials.accessKeyId} AWS_SECRET_ACCESS_KEY=${m.credentials.secretAccessKey}`,
+  )
+  .join('')}${emu.regions.length > 1 ? `\nRegions served: ${emu.regions.join(', ')}` : ''}
 
 Point the extension at it: run "AWS Backup: Use the Local Emulator" (it signs with the keys above,
 never with your own credentials), or use its built-in sample account from the explorer.

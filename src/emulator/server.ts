@@ -19,8 +19,12 @@ import {
   validate,
 } from './protocol';
 import { seedAccount } from './seed';
+import { seedPostureAccount } from './seedPosture';
+import { listAcrossAccounts, type EmulatorAccount } from './accounts';
 import { verifySigV4, type Credentials } from './sigv4';
 import { AccountState } from './state';
+
+export { memberAccounts, type EmulatorAccount } from './accounts';
 
 export const IMPLEMENTED_OPERATIONS = Object.keys(HANDLERS);
 
@@ -120,9 +124,20 @@ export function parseFaults(value: unknown): Faults {
 
 export interface EmulatorOptions {
   port?: number;
+  /** The default Region (the one `state` is of). */
   region?: string;
+  /** Every Region served (default: the default one); a request signed for another is refused. */
+  regions?: string[];
   accountId?: string;
   credentials?: Credentials[];
+  /** More accounts, each with its own key; requests signed with a key act on its account. */
+  accounts?: EmulatorAccount[];
+  /**
+   * The default account is an organisation's management account and the others its members: it may
+   * list their jobs with ByAccountId (a member's id, or "*" for all), as AWS Backup's cross-account
+   * monitoring does.
+   */
+  organization?: boolean;
   /** "Now" for the account (seeds, jobs, windows); signatures are always checked against the real clock. */
   clock?: () => Date;
   bulkRecoveryPoints?: number;
@@ -137,7 +152,13 @@ export interface Emulator {
   region: string;
   accountId: string;
   credentials: Credentials;
+  /** The default account in the default Region. */
   state: AccountState;
+  /** Every account served: the default first. */
+  accounts: readonly { accountId: string; credentials: Credentials }[];
+  regions: readonly string[];
+  /** An account's state in a Region (seeded on first use). */
+  stateOf(accountId: string, region?: string): AccountState;
   faults: Faults;
   setFaults(f: Faults): void;
   /** Requests the service answered, per operation. */
@@ -175,8 +196,35 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const clock = opts.clock ?? (() => new Date());
   /** How long a new restore job runs; POST /__emulator/config changes it at run time. */
   let restoreJobDurationMs = opts.restoreJobDurationMs ?? 8_000;
+  const regions = [region, ...(opts.regions ?? []).filter((r) => r !== region)];
   const state = new AccountState(accountId, region);
   if (opts.seed !== false) seedAccount(state, { now: clock(), bulkRecoveryPoints: opts.bulkRecoveryPoints });
+  const seededAt = clock();
+  const accounts: EmulatorAccount[] = [
+    {
+      accountId,
+      credentials: credentials[0]!,
+      // The default account elsewhere than its own Region: the posture seed (lighter than the sample's).
+      seed: (s, now) => (opts.seed === false ? undefined : seedPostureAccount(s, { now })),
+    },
+    ...(opts.accounts ?? []),
+  ];
+  const allCredentials = [...credentials, ...(opts.accounts ?? []).map((a) => a.credentials)];
+  const accountByKey = new Map<string, EmulatorAccount>();
+  for (const c of credentials) accountByKey.set(c.accessKeyId, accounts[0]!);
+  for (const a of opts.accounts ?? []) accountByKey.set(a.credentials.accessKeyId, a);
+  const states = new Map<string, AccountState>([[`${accountId}|${region}`, state]]);
+  const stateOf = (id: string, r: string = region): AccountState => {
+    let s = states.get(`${id}|${r}`);
+    if (!s) {
+      const account = accounts.find((a) => a.accountId === id);
+      if (!account) throw new Error(`the emulator serves no account ${id}`);
+      s = new AccountState(id, r);
+      account.seed?.(s, seededAt);
+      states.set(`${id}|${r}`, s);
+    }
+    return s;
+  };
   const routes = compileRoutes(IMPLEMENTED_OPERATIONS);
   let faults: Faults = { ...opts.faults };
   const counts = new Map<string, number>();
@@ -245,12 +293,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         `No operation matches ${req.method} ${rawPath}.`,
       );
     const op = route.op.name;
-    verifySigV4(
+    // The Region is the signature's (one endpoint serves them all, as local emulators do); a Region
+    // not served is checked against the default one, and so refused as a wrongly scoped signature.
+    const scoped = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+    const signedRegion = scoped && regions.includes(scoped) ? scoped : region;
+    const signer = verifySigV4(
       { method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headers, body },
-      credentials,
-      region,
+      allCredentials,
+      signedRegion,
       new Date(),
     );
+    const account = accountByKey.get(signer.accessKeyId)!;
+    const caller = stateOf(account.accountId, signedRegion);
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (faults.expiredCredentials)
       throw new ServiceError(
@@ -262,7 +316,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       throw new ServiceError(
         'AccessDeniedException',
         403,
-        `User: arn:aws:iam::${accountId}:user/emulator is not authorized to perform: backup:${op} because no identity-based policy allows the backup:${op} action`,
+        `User: arn:aws:iam::${account.accountId}:user/emulator is not authorized to perform: backup:${op} because no identity-based policy allows the backup:${op} action`,
       );
     if (matches(faults.drop, op)) {
       req.socket.destroy();
@@ -272,13 +326,23 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (matches(faults.serverError, op)) throw serverError(faults.serverError?.status);
 
     const input = parseInput(route.op, route.labels, url.searchParams, body.toString('utf8'));
+    // "*" is documented for ByAccountId from a management account, though the model's pattern is 12 digits.
+    const byAccount = input.ByAccountId as string | undefined;
+    if (byAccount === '*') delete input.ByAccountId;
     if (route.op.input) validate(input, route.op.input.shape, '');
-    const out = HANDLERS[op]!(input, {
-      state,
-      now: clock(),
-      restoreJobDurationMs,
-    });
-    state.requests.push({ operation: op, input });
+    const ctx = { state: caller, now: clock(), restoreJobDurationMs };
+    const out =
+      byAccount !== undefined && byAccount !== account.accountId
+        ? listAcrossAccounts(op, input, {
+            target: byAccount,
+            callerId: account.accountId,
+            managementId: opts.organization ? accountId : undefined,
+            accountIds: accounts.map((a) => a.accountId),
+            stateOf: (id) => stateOf(id, signedRegion),
+            ctx,
+          })
+        : HANDLERS[op]!(input, ctx);
+    caller.requests.push({ operation: op, input });
     counts.set(op, (counts.get(op) ?? 0) + 1);
     // Done, and the answer is lost: the caller cannot tell this from a request that never arrived.
     if (matches(faults.dropAfter, op)) {
@@ -348,6 +412,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     accountId,
     credentials: credentials[0]!,
     state,
+    accounts: accounts.map((a) => ({ accountId: a.accountId, credentials: a.credentials })),
+    regions,
+    stateOf,
     get faults() {
       return faults;
     },

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { memberAccounts, startEmulator, type Emulator } from '../../src/emulator/server';
 import {
   AWS_BACKUP_ACTIVITY,
   launchChromium,
@@ -152,7 +152,28 @@ async function untrustedFileRestoreRefused(browser: PwBrowser, emulator: Emulato
 async function main(): Promise<number> {
   installHost();
   mkdirSync(OUT, { recursive: true });
-  const emulator = await startEmulator({ restoreJobDurationMs: 45_000 });
+  // Two member accounts beside the seeded one, for the recovery posture (profiles written below).
+  const members = memberAccounts(2);
+  const emulator = await startEmulator({
+    restoreJobDurationMs: 45_000,
+    accounts: members,
+    organization: true,
+  });
+  const awsFiles = join(ROOT, 'test-results', 'e2e-aws');
+  mkdirSync(awsFiles, { recursive: true });
+  writeFileSync(
+    join(awsFiles, 'config'),
+    members.map((_m, i) => `[profile member-${i + 1}]\nregion = us-east-1\n`).join('\n'),
+  );
+  writeFileSync(
+    join(awsFiles, 'credentials'),
+    members
+      .map(
+        (m, i) =>
+          `[member-${i + 1}]\naws_access_key_id = ${m.credentials.accessKeyId}\naws_secret_access_key = ${m.credentials.secretAccessKey}\n`,
+      )
+      .join('\n'),
+  );
   const host = await startHost({
     workspaceTemplate: join(ROOT, 'samples'),
     userSettings: {
@@ -160,8 +181,13 @@ async function main(): Promise<number> {
       'workbench.colorTheme': 'Default Dark Modern',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'chat.disableAIFeatures': true,
+      'awsBackupPitr.posture.profiles': ['member-1', 'member-2'],
     },
-    env: emulatorEnv(emulator),
+    env: {
+      ...emulatorEnv(emulator),
+      AWS_CONFIG_FILE: join(awsFiles, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(awsFiles, 'credentials'),
+    },
   });
   const browser = await launchChromium();
   let passes = 0;
@@ -369,6 +395,27 @@ async function main(): Promise<number> {
           await p.screenshot({ path: join(OUT, 'restore-after-reload.png') });
           const after = startRequests(emulator).length;
           if (after !== started) throw new Error(`the reload sent ${after - started} more StartRestoreJob`);
+        },
+      },
+      {
+        name: 'opens the recovery posture of three accounts: breaches first, each RPO a bar against its target',
+        run: async (p) => {
+          await runCommand(p, 'AWS Backup: Show Recovery Posture');
+          const frame = p.frameLocator('iframe.webview').frameLocator('iframe');
+          await frame.locator('#table tbody tr.miss').first().waitFor({ timeout: 60_000 });
+          const first = (await frame.locator('#table tbody tr').first().textContent()) ?? '';
+          if (!first.startsWith('MISSES')) throw new Error(`the first row is not a breach: ${first}`);
+          const status = (await frame.locator('#status').first().textContent()) ?? '';
+          if (!/\d+ resources, \d+ missing their RPO target, 0 account–Regions not read/.test(status))
+            throw new Error(`unexpected status: ${status}`);
+          for (const id of ['123456789012', '210000000001', '210000000002'])
+            await frame.locator(`#table tbody tr:has-text("${id}")`).first().waitFor({ timeout: 5_000 });
+          await p.keyboard.press('Escape');
+          // The side bar out of the way (View: Toggle Primary Side Bar), as a person reading a wide table would.
+          await runCommand(p, 'View: Toggle Primary Side Bar Visibility');
+          await p.keyboard.press('Escape');
+          await frame.locator('#table tbody tr.miss').first().waitFor({ timeout: 10_000 });
+          await p.screenshot({ path: join(OUT, 'posture.png') });
         },
       },
     ];

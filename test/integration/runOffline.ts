@@ -4,13 +4,18 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startEmulator } from '../../src/emulator/server';
+import { memberAccounts, startEmulator } from '../../src/emulator/server';
 import { launchChromium, installHost, remoteUri, ROOT, startHost, type PwConsoleMessage } from './vscodeHost';
 
 async function main(): Promise<number> {
   installHost();
   // The local AWS Backup service the explorer's tests talk to, over HTTP, from the extension host.
-  const emulator = await startEmulator({ bulkRecoveryPoints: 1200, restoreJobDurationMs: 60_000 });
+  // It serves a member account too (its own keys): the recovery posture's tests read two accounts.
+  const emulator = await startEmulator({
+    bulkRecoveryPoints: 1200,
+    restoreJobDurationMs: 60_000,
+    accounts: memberAccounts(1),
+  });
   const statsFile = process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json');
   const logFile = join(ROOT, 'test-results', 'integration.log');
   mkdirSync(dirname(logFile), { recursive: true });

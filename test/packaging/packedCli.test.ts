@@ -43,7 +43,8 @@ describe('the packed command-line linter', function () {
 
   let packed: string[] = [];
   function npx(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync('npx', ['--no-install', 'pitr-lint', ...args], {
+    const bin = args[0] === 'pitr-posture' ? args.shift()! : 'pitr-lint';
+    const r = spawnSync('npx', ['--no-install', bin, ...args], {
       cwd: app,
       encoding: 'utf8',
       env: { ...process.env, npm_config_update_notifier: 'false' },
@@ -51,11 +52,12 @@ describe('the packed command-line linter', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('holds the bundled CLI, the README and the license only (and the Terraform parser, with its licences)', () => {
+  it('holds the two bundled CLIs (pitr-lint, pitr-posture), the Terraform parser with its licences, the README and the license only', () => {
     assert.deepEqual(packed, [
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/posture.js',
       'dist/tree-sitter-hcl.LICENSE',
       'dist/tree-sitter-hcl.wasm',
       'dist/web-tree-sitter.LICENSE',
@@ -113,5 +115,14 @@ describe('the packed command-line linter', function () {
     assert.equal(r.status, 0);
     assert.match(r.stdout, /--format sarif/);
     assert.match(r.stdout, /CI/);
+  });
+
+  it('npx pitr-posture, the second bin, runs from the tarball: --help, and a usage error exits 2', () => {
+    const help = npx('pitr-posture', '--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /--rpo-target SPEC/);
+    const bad = npx('pitr-posture', '--format', 'xml');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--format takes table, markdown, csv, json, not "xml"/);
   });
 });

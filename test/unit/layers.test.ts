@@ -45,6 +45,11 @@ describe('the layers, kept by the import rule', function () {
     ['src/aws/x.ts', "import { checkBeforeStart } from '../restore/startGate';"],
     ['src/aws/x.ts', "import { liveCheck } from '../lint/live';"],
     ['src/aws/x.ts', "import * as vscode from 'vscode';"],
+    ['src/aws/x.ts', "import { postureRows } from '../posture/compute';"],
+    ['src/posture/x.ts', "import { runRestoreWizard } from '../restore/wizard';"],
+    ['src/posture/x.ts', "import * as vscode from 'vscode';"],
+    ['src/posture/editor/x.ts', "import type { ExplorerNode } from '../../explorer/nodes/base';"],
+    ['src/explorer/x.ts', "import { postureRows } from '../posture/compute';"],
     ['src/x.ts', "import * as vscode from 'vscode';"],
     ['src/lifecycle/x.ts', "import * as vscode from 'vscode';"],
     ['src/lifecycle/x.ts', "import type { RecoveryPointNode } from '../explorer/nodes/vault';"],
@@ -81,6 +86,11 @@ describe('the layers, kept by the import rule', function () {
     ['src/cli/x.ts', "import { lint } from '../lint/engine';"],
     ['src/aws/x.ts', "import type { LiveFacts } from '../lint/live';"],
     ['src/aws/settings.ts', "import * as vscode from 'vscode';"],
+    ['src/posture/x.ts', "import { readPosture } from '../aws/postureApi';"],
+    [
+      'src/posture/editor/x.ts',
+      "import * as vscode from 'vscode';\nimport { postureRows } from '../compute';",
+    ],
     [
       'src/awsFeatures.ts',
       "import * as vscode from 'vscode';\nimport { registerRestore } from './restore/editor/register';",

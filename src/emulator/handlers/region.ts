@@ -40,6 +40,11 @@ function optIn(state: AccountState): Map<string, boolean> {
   return state.optIn;
 }
 
+/** Turns a resource type's opt-in off for this account and Region (the seeds' opt-outs). */
+export function optOut(state: AccountState, type: string): void {
+  optIn(state).set(type, false);
+}
+
 export const REGION_HANDLERS: Record<string, Handler> = {
   DescribeRegionSettings(_input, ctx) {
     return { ResourceTypeOptInPreference: Object.fromEntries(optIn(ctx.state)) };

@@ -1,0 +1,242 @@
+// The recovery posture table, drawn from the report the extension posts. Every text from AWS goes
+// through textContent or setAttribute, never innerHTML. Sorting, filtering and the row actions are
+// buttons and inputs: Tab reaches them, Enter and Space use them.
+(function () {
+  const vscode = acquireVsCodeApi();
+  const SVG = 'http://www.w3.org/2000/svg';
+  const table = document.getElementById('table');
+  const head = table.querySelector('thead tr');
+  const body = table.querySelector('tbody');
+  const status = document.getElementById('status');
+  const failures = document.getElementById('failures');
+  const details = document.getElementById('details');
+  const filter = document.getElementById('filter');
+  const breaches = document.getElementById('breaches');
+  const refresh = document.getElementById('refresh');
+  const cancel = document.getElementById('cancel');
+
+  // The log time axis of the bars: 1 minute to 60 days.
+  const AXIS_MIN = 60000;
+  const AXIS_MAX = 60 * 86400000;
+  const BAR_W = 160;
+  const x = (ms) => {
+    const v = Math.min(AXIS_MAX, Math.max(AXIS_MIN, ms));
+    return (Math.log(v / AXIS_MIN) / Math.log(AXIS_MAX / AXIS_MIN)) * BAR_W;
+  };
+
+  const COLUMNS = [
+    { key: 'verdict', label: 'Verdict' },
+    { key: 'account', label: 'Account' },
+    { key: 'region', label: 'Region' },
+    { key: 'resource', label: 'Resource' },
+    { key: 'type', label: 'Type' },
+    { key: 'protection', label: 'Protection' },
+    { key: 'rpoMs', label: 'RPO now vs target (log scale)' },
+    { key: 'earliest', label: 'Earliest restorable' },
+    { key: 'todo', label: 'What to do' },
+    { key: 'actions', label: 'Actions', unsortable: true },
+  ];
+  let rows = [];
+  let failureCount = 0;
+  // Breaches first, as the extension sends them, until a header is chosen.
+  let sort = { key: null, dir: 1 };
+
+  function text(tag, value, cls) {
+    const e = document.createElement(tag);
+    e.textContent = value;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function drawHead() {
+    while (head.firstChild) head.removeChild(head.firstChild);
+    for (const c of COLUMNS) {
+      const th = document.createElement('th');
+      th.setAttribute('scope', 'col');
+      if (c.unsortable) th.textContent = c.label;
+      else {
+        const b = text('button', c.label, 'sort');
+        b.type = 'button';
+        b.addEventListener('click', () => {
+          sort = { key: c.key, dir: sort.key === c.key ? -sort.dir : 1 };
+          drawBody();
+          drawHead();
+        });
+        th.appendChild(b);
+        th.setAttribute(
+          'aria-sort',
+          sort.key === c.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
+        );
+      }
+      head.appendChild(th);
+    }
+  }
+
+  function bar(r) {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('width', String(BAR_W + 4));
+    svg.setAttribute('height', '14');
+    svg.setAttribute('role', 'img');
+    const miss = r.verdict === 'misses';
+    const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('x', '0');
+    rect.setAttribute('y', '3');
+    rect.setAttribute('height', '8');
+    rect.setAttribute('width', String(r.rpoMs === null ? BAR_W : Math.max(2, x(r.rpoMs))));
+    rect.setAttribute('class', 'rpo' + (miss ? ' miss' : '') + (r.rpoMs === null ? ' none' : ''));
+    svg.appendChild(rect);
+    const t = document.createElementNS(SVG, 'line');
+    t.setAttribute('x1', String(x(r.targetMs)));
+    t.setAttribute('x2', String(x(r.targetMs)));
+    t.setAttribute('y1', '0');
+    t.setAttribute('y2', '14');
+    t.setAttribute('class', 'target');
+    svg.appendChild(t);
+    svg.setAttribute('aria-label', 'RPO ' + r.rpo + ', target ' + r.target);
+    return svg;
+  }
+
+  function visible() {
+    const q = filter.value.trim().toLowerCase();
+    let out = rows.filter(
+      (r) =>
+        (!breaches.checked || r.verdict === 'misses') &&
+        (!q ||
+          [r.verdict, r.account, r.region, r.resource, r.arn, r.type, r.protection, r.todo]
+            .join(' ')
+            .toLowerCase()
+            .includes(q)),
+    );
+    if (sort.key) {
+      const k = sort.key;
+      const val = (r) => (k === 'rpoMs' ? (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs) : r[k]);
+      out = out.slice().sort((a, b) => {
+        const va = val(a);
+        const vb = val(b);
+        return (va < vb ? -1 : va > vb ? 1 : 0) * sort.dir;
+      });
+    }
+    return out;
+  }
+
+  function action(label, type, r, enabled, why) {
+    const b = text('button', label, 'action');
+    b.type = 'button';
+    b.disabled = !enabled;
+    b.title = enabled ? label + ' ' + r.resource : why;
+    b.setAttribute('aria-label', label + ' ' + r.resource);
+    b.addEventListener('click', () => vscode.postMessage({ type: type, id: r.id }));
+    return b;
+  }
+
+  function drawBody() {
+    while (body.firstChild) body.removeChild(body.firstChild);
+    const shown = visible();
+    for (const r of shown) {
+      const tr = document.createElement('tr');
+      tr.className = r.verdict === 'misses' ? 'miss' : 'meets';
+      tr.appendChild(text('td', r.verdict === 'misses' ? 'MISSES' : 'meets', 'verdict'));
+      tr.appendChild(text('td', r.account));
+      tr.appendChild(text('td', r.region));
+      const name = text('td', r.resource);
+      name.title = r.arn;
+      tr.appendChild(name);
+      tr.appendChild(text('td', r.type));
+      tr.appendChild(text('td', r.protection));
+      const rpo = document.createElement('td');
+      rpo.className = 'rpo-cell';
+      rpo.appendChild(bar(r));
+      rpo.appendChild(text('span', r.rpo + ' / ' + r.target, 'rpo-text'));
+      tr.appendChild(rpo);
+      tr.appendChild(text('td', r.earliest));
+      tr.appendChild(text('td', r.todo, 'todo'));
+      const acts = document.createElement('td');
+      acts.appendChild(
+        action(
+          'Timeline',
+          'open',
+          r,
+          r.canOpen,
+          'Only the explorer’s own account and Region open a timeline here',
+        ),
+      );
+      acts.appendChild(action('Restore…', 'restore', r, r.canRestore, 'Nothing to restore from'));
+      tr.appendChild(acts);
+      tr.tabIndex = 0;
+      const info = () => {
+        details.textContent = [
+          r.resource + ' (' + r.arn + ')',
+          'Covered by: ' + (r.coveredBy || 'no plan found'),
+          'Opt-in of ' + r.type + ': ' + r.optIn,
+          r.failedJobs ? 'Failed backup jobs:\n' + r.failedJobs : '',
+          r.notes,
+        ]
+          .filter(Boolean)
+          .join('\n');
+      };
+      tr.addEventListener('focus', info);
+      tr.addEventListener('mouseenter', info);
+      body.appendChild(tr);
+    }
+    vscode.postMessage({
+      type: 'drawn',
+      rows: shown.length,
+      verdicts: shown.map((r) => r.verdict),
+      failures: failureCount,
+    });
+  }
+
+  function drawFailures(list, warnings) {
+    while (failures.firstChild) failures.removeChild(failures.firstChild);
+    for (const f of list)
+      failures.appendChild(
+        text(
+          'li',
+          f.account + ' · ' + f.region + ': not read: ' + f.message + (f.action ? ' (' + f.action + ')' : ''),
+          'failure',
+        ),
+      );
+    for (const w of warnings)
+      failures.appendChild(text('li', w.account + ' · ' + w.region + ': ' + w.message, 'warning'));
+  }
+
+  filter.addEventListener('input', drawBody);
+  breaches.addEventListener('change', drawBody);
+  refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+  cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+  for (const b of document.querySelectorAll('button[data-format]'))
+    b.addEventListener('click', () =>
+      vscode.postMessage({ type: 'export', format: b.getAttribute('data-format') }),
+    );
+
+  window.addEventListener('message', (e) => {
+    const m = e.data;
+    if (m.type === 'progress') {
+      status.textContent = m.text;
+      const busy = m.text.startsWith('Reading');
+      cancel.disabled = !busy;
+      refresh.disabled = busy;
+    }
+    if (m.type === 'report') {
+      rows = m.data.rows;
+      failureCount = m.data.failures.length;
+      const miss = rows.filter((r) => r.verdict === 'misses').length;
+      status.textContent =
+        rows.length +
+        ' resources, ' +
+        miss +
+        ' missing their RPO target, ' +
+        failureCount +
+        ' account–Regions not read (at ' +
+        m.data.now +
+        ')';
+      cancel.disabled = true;
+      refresh.disabled = false;
+      drawFailures(m.data.failures, m.data.warnings);
+      drawHead();
+      drawBody();
+    }
+  });
+  drawHead();
+  vscode.postMessage({ type: 'ready' });
+})();

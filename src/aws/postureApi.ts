@@ -1,0 +1,341 @@
+/**
+ * What the recovery posture reads of an account and Region, and only through the AWS Backup list calls:
+ * ListProtectedResources, ListBackupVaults with ListRecoveryPointsByBackupVault (one listing per vault,
+ * which carries CompletionDate, Lifecycle and CreatedBy that ListRecoveryPointsByResource lacks, and
+ * costs requests per thousand points, not per resource), ListBackupPlans with GetBackupPlan,
+ * ListBackupSelections and GetBackupSelection, ListBackupJobs (FAILED, the last days) and
+ * DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
+ * the client's adaptive retries (clientFactory.ts). A failing account or Region is a result with its
+ * reason; it never hides the others.
+ */
+import {
+  DescribeRegionSettingsCommand,
+  type BackupJob,
+  type ProtectedResource,
+  type RecoveryPointByBackupVault,
+} from '@aws-sdk/client-backup';
+import { BackupApi } from './backupApi';
+import type { BackupClientFactory } from './clientFactory';
+import { connectionKey, type Connection } from './connection';
+import { AwsAccessError, toAccessError } from './errors';
+
+/** Requests at once per account when the caller names no bound (all its Regions together). */
+const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
+/** Failed backup jobs are read for this many days back unless the caller says otherwise. */
+const DEFAULT_FAILED_JOB_DAYS = 14;
+const DAY = 86_400_000;
+const PAGE = 1000;
+
+/** One account and Region to read: a connection and the name people know the account by. */
+export interface PostureTarget {
+  /** The profile's name, or "default credentials". */
+  account: string;
+  connection: Connection;
+}
+
+export interface PostureRule {
+  planId: string;
+  planName: string;
+  ruleName: string;
+  continuous: boolean;
+  vault: string;
+  schedule?: string;
+}
+
+export interface PostureSelection {
+  planId: string;
+  name: string;
+  resources: string[];
+  notResources: string[];
+  /** The selection also picks by tags or conditions, which the API cannot resolve to resources here. */
+  byTags: boolean;
+}
+
+/** Everything read of one account and Region, as the service returned it. */
+export interface PostureFacts {
+  accountId?: string;
+  resources: ProtectedResource[];
+  points: RecoveryPointByBackupVault[];
+  rules: PostureRule[];
+  selections: PostureSelection[];
+  failedJobs: BackupJob[];
+  /** ResourceTypeOptInPreference of DescribeRegionSettings; undefined when it could not be read. */
+  optIn?: Record<string, boolean>;
+  /** Parts that could not be read (the rest is still shown), in words. */
+  warnings: string[];
+  /** Requests sent (the first attempt of each; retries are the SDK's). */
+  requests: number;
+}
+
+export type PostureRead =
+  | { ok: true; target: PostureTarget; facts: PostureFacts }
+  | { ok: false; target: PostureTarget; error: AwsAccessError };
+
+export interface PostureProgress {
+  account: string;
+  region: string;
+  phase: 'started' | 'resources' | 'done' | 'failed';
+  /** Protected resources found so far in this account and Region. */
+  resources: number;
+  /** Account–Regions finished, of all. */
+  finished: number;
+  total: number;
+}
+
+export interface ReadPostureOptions {
+  factory: BackupClientFactory;
+  now: Date;
+  requestsPerAccount?: number;
+  failedJobDays?: number;
+  signal?: AbortSignal;
+  onProgress?(p: PostureProgress): void;
+}
+
+/** A bound on requests in flight: callers queue, in order, for one of `size` slots. */
+class Gate {
+  private free: number;
+  private readonly queue: (() => void)[] = [];
+  sent = 0;
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((go) => this.queue.push(go));
+    this.sent++;
+    try {
+      return await task();
+    } finally {
+      const wake = this.queue.shift();
+      if (wake) wake();
+      else this.free++;
+    }
+  }
+}
+
+/** The account id in an ARN (its fifth field), if it has one. */
+function accountOf(arn: string | undefined): string | undefined {
+  const id = arn?.split(':')[4];
+  return id && /^\d{12}$/.test(id) ? id : undefined;
+}
+
+/** Reads one account and Region. Throws an AwsAccessError when a part the posture cannot do without fails. */
+async function readPostureFacts(
+  api: BackupApi,
+  gate: { run<T>(task: () => Promise<T>): Promise<T> },
+  o: {
+    now: Date;
+    failedJobDays?: number;
+    signal?: AbortSignal;
+    onResources?(n: number): void;
+    /** Sends DescribeRegionSettings (the one call BackupApi does not have). */
+    regionSettings(): Promise<Record<string, boolean> | undefined>;
+  },
+): Promise<PostureFacts> {
+  const call = { signal: o.signal, pageSize: PAGE };
+  const warnings: string[] = [];
+  let requests = 0;
+  const run = <T>(task: () => Promise<T>): Promise<T> => {
+    requests++;
+    return gate.run(task);
+  };
+  /** Follows a listing's pages, each page through the gate. */
+  const all = async <T>(
+    page: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
+  ): Promise<T[]> => {
+    const out: T[] = [];
+    let token: string | undefined;
+    do {
+      const p = await run(() => page(token));
+      out.push(...p.items);
+      if (p.nextToken === token) break;
+      token = p.nextToken;
+    } while (token);
+    return out;
+  };
+  /** A part the posture can do without: on failure, a warning and a fallback. */
+  const optional = async <T>(what: string, task: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await task();
+    } catch (e) {
+      if (o.signal?.aborted) throw e;
+      warnings.push(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+
+  const resourcesP = all((t) => api.listProtectedResourcesPage(t, call)).then((r) => {
+    o.onResources?.(r.length);
+    return r;
+  });
+  const pointsP = all((t) => api.listBackupVaultsPage(t, call)).then(async (vaults) => {
+    const lists = await Promise.all(
+      vaults.map((v) =>
+        v.BackupVaultName
+          ? all((t) => api.listRecoveryPointsPage(v.BackupVaultName!, {}, t, call))
+          : Promise.resolve([]),
+      ),
+    );
+    return { vaults, points: lists.flat() };
+  });
+  const plansP = optional(
+    'Backup plans could not be read, so the plans covering each resource are not shown',
+    async () => {
+      const plans = await all((t) => api.listBackupPlansPage(t, call));
+      const rules: PostureRule[] = [];
+      const selections: PostureSelection[] = [];
+      await Promise.all(
+        plans.map(async (p) => {
+          const id = p.BackupPlanId;
+          if (!id) return;
+          const [plan, sels] = await Promise.all([
+            run(() => api.getBackupPlan(id, { signal: o.signal })),
+            all((t) => api.listBackupSelectionsPage(id, t, call)),
+          ]);
+          for (const r of plan.BackupPlan?.Rules ?? [])
+            rules.push({
+              planId: id,
+              planName: plan.BackupPlan?.BackupPlanName ?? p.BackupPlanName ?? id,
+              ruleName: r.RuleName ?? '',
+              continuous: r.EnableContinuousBackup === true,
+              vault: r.TargetBackupVaultName ?? '',
+              ...(r.ScheduleExpression ? { schedule: r.ScheduleExpression } : {}),
+            });
+          const details = await Promise.all(
+            sels.map((s) =>
+              s.SelectionId
+                ? run(() => api.getBackupSelection(id, s.SelectionId!, { signal: o.signal }))
+                : Promise.resolve(undefined),
+            ),
+          );
+          for (const d of details) {
+            const b = d?.BackupSelection;
+            if (!b) continue;
+            const c = b.Conditions;
+            selections.push({
+              planId: id,
+              name: b.SelectionName ?? '',
+              resources: b.Resources ?? [],
+              notResources: b.NotResources ?? [],
+              byTags:
+                (b.ListOfTags?.length ?? 0) > 0 ||
+                [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
+                  (x) => (x?.length ?? 0) > 0,
+                ),
+            });
+          }
+        }),
+      );
+      return { rules, selections };
+    },
+    { rules: [], selections: [] },
+  );
+  const jobsP = optional(
+    'Failed backup jobs could not be read',
+    () =>
+      all((t) =>
+        api.listBackupJobsPage(
+          {
+            ByState: 'FAILED',
+            ByCreatedAfter: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
+          },
+          t,
+          call,
+        ),
+      ),
+    [] as BackupJob[],
+  );
+  const optInP = optional(
+    'The Region settings (which resource types are opted in) could not be read',
+    () => run(() => o.regionSettings()),
+    undefined,
+  );
+  const [resources, { vaults, points }, plans, failedJobs, optIn] = await Promise.all([
+    resourcesP,
+    pointsP,
+    plansP,
+    jobsP,
+    optInP,
+  ]);
+  const accountId =
+    accountOf(vaults[0]?.BackupVaultArn) ??
+    accountOf(points[0]?.BackupVaultArn) ??
+    accountOf(failedJobs[0]?.BackupVaultArn);
+  return {
+    ...(accountId ? { accountId } : {}),
+    resources,
+    points,
+    ...plans,
+    failedJobs,
+    ...(optIn ? { optIn } : {}),
+    warnings,
+    requests,
+  };
+}
+
+/**
+ * Reads every target at once: a gate per account bounds its requests (all its Regions share it), and
+ * each target ends as its facts or its error, in the order given.
+ */
+export async function readPosture(
+  targets: readonly PostureTarget[],
+  o: ReadPostureOptions,
+): Promise<PostureRead[]> {
+  const gates = new Map<string, Gate>();
+  const gateOf = (c: Connection): Gate => {
+    // One account per set of credentials: the same profile (or chain) and endpoint, any Region.
+    const key = connectionKey({ ...c, region: '' });
+    let g = gates.get(key);
+    if (!g) gates.set(key, (g = new Gate(o.requestsPerAccount ?? DEFAULT_REQUESTS_PER_ACCOUNT)));
+    return g;
+  };
+  let finished = 0;
+  const progress = (t: PostureTarget, phase: PostureProgress['phase'], resources: number): void =>
+    o.onProgress?.({
+      account: t.account,
+      region: t.connection.region,
+      phase,
+      resources,
+      finished,
+      total: targets.length,
+    });
+  return Promise.all(
+    targets.map(async (target): Promise<PostureRead> => {
+      const c = target.connection;
+      const client = o.factory.get(c);
+      const api = new BackupApi(client, c);
+      let found = 0;
+      progress(target, 'started', 0);
+      try {
+        const facts = await readPostureFacts(api, gateOf(c), {
+          now: o.now,
+          ...(o.failedJobDays !== undefined ? { failedJobDays: o.failedJobDays } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+          onResources: (n) => {
+            found = n;
+            progress(target, 'resources', n);
+          },
+          regionSettings: async () => {
+            try {
+              const r = await client.send(new DescribeRegionSettingsCommand({}), { abortSignal: o.signal });
+              return r.ResourceTypeOptInPreference;
+            } catch (e) {
+              throw toAccessError(e, { operation: 'DescribeRegionSettings', connection: c });
+            }
+          },
+        });
+        finished++;
+        progress(target, 'done', found);
+        return { ok: true, target, facts };
+      } catch (e) {
+        finished++;
+        progress(target, 'failed', found);
+        const error =
+          e instanceof AwsAccessError
+            ? e
+            : toAccessError(e, { operation: 'ListProtectedResources', connection: c });
+        return { ok: false, target, error };
+      }
+    }),
+  );
+}

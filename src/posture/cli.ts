@@ -1,0 +1,212 @@
+/**
+ * `pitr-posture`: the recovery posture of every resource in the accounts and Regions named, for cron
+ * jobs and CI. Exit 0 when every resource meets its RPO target, 1 when any misses it, 2 for a usage
+ * error, an account or Region that could not be read, or nothing to check at all.
+ */
+import { BackupClientFactory } from '../aws/clientFactory';
+import { resolveConnection } from '../aws/connection';
+import type { PostureProgress, PostureTarget } from '../aws/postureApi';
+import { messageOf } from '../aws/awsText';
+import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
+import { allMeet, postureReport } from './report';
+import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
+
+export interface PostureCliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  /** Whether stderr is a terminal: the progress line is drawn there only. */
+  progressTty: boolean;
+  env: NodeJS.ProcessEnv;
+  version: string;
+  clock?: () => Date;
+}
+
+const USAGE = `Usage: pitr-posture [options]
+
+The recovery posture of every resource AWS Backup protects in the accounts and Regions named: its
+protection (continuous, continuous STOPPED, snapshots only, nothing restorable), the RPO it has now,
+how far back it can go, what covers it, its failed backup jobs, and whether it meets its RPO target.
+
+Options:
+  --profile NAME          an AWS profile (repeatable; default: AWS_PROFILE, else the default chain)
+  --region REGION         a Region (repeatable; default: each profile's own)
+  --rpo-target SPEC       a target for every type ("1h") or one type ("S3=15m") (repeatable);
+                          default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --format FORMAT         table|markdown|csv|json (default: table)
+  --now ISO               "now" for the RPO (default: the clock)
+  --requests-per-account N  requests at once per account, all its Regions together (default: 8)
+  --version, --help
+
+Every profile is read in every Region, at once. An account or Region that cannot be read is reported
+with its reason and does not hide the others. To point it at an emulator or another endpoint, use
+the SDK's own AWS_ENDPOINT_URL_BACKUP (or a profile's endpoint_url).
+
+Exit status: 0 every resource meets its target, 1 some resource misses it, 2 a usage error, an
+account or Region that could not be read, or no resource found at all.
+
+In cron or CI:
+  pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target S3=15m --format markdown
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  profiles: string[];
+  regions: string[];
+  targets: RpoTargets;
+  format: PostureFormat;
+  now?: Date;
+  requestsPerAccount?: number;
+}
+
+const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const o: Options = { profiles: [], regions: [], targets: DEFAULT_TARGETS, format: 'table' };
+  const specs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    // --flag=value splits at its first "=": --rpo-target=S3=15m is --rpo-target with S3=15m.
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        return 'help';
+      case '--version':
+        return 'version';
+      case '--profile': {
+        const v = value();
+        if (!/^[\w.+@/-]{1,128}$/.test(v))
+          throw new UsageError(`--profile: ${shown(v)} is not a profile name`);
+        if (!o.profiles.includes(v)) o.profiles.push(v);
+        break;
+      }
+      case '--region': {
+        const v = value();
+        if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v))
+          throw new UsageError(`--region takes a Region such as us-east-1, not ${shown(v)}`);
+        if (!o.regions.includes(v)) o.regions.push(v);
+        break;
+      }
+      case '--rpo-target':
+        specs.push(value());
+        break;
+      case '--format': {
+        const f = value();
+        if (!(POSTURE_FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`--format takes ${POSTURE_FORMATS.join(', ')}, not ${shown(f)}`);
+        o.format = f as PostureFormat;
+        break;
+      }
+      case '--now': {
+        const v = value();
+        const d = new Date(v);
+        if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(d.getTime()))
+          throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not ${shown(v)}`);
+        o.now = d;
+        break;
+      }
+      case '--requests-per-account': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > 100)
+          throw new UsageError(`--requests-per-account takes a whole number from 1 to 100, not ${shown(v)}`);
+        o.requestsPerAccount = n;
+        break;
+      }
+      default:
+        throw new UsageError(
+          a.startsWith('-') ? `unknown option ${shown(a)}` : `unexpected argument ${shown(a)}`,
+        );
+    }
+  }
+  const t = targetsFrom(specs);
+  if (typeof t === 'string') throw new UsageError(`--rpo-target: ${t}`);
+  o.targets = t;
+  return o;
+}
+
+/** Every profile in every Region (each profile's own Region when none is named). */
+async function targetsOf(o: Options, env: NodeJS.ProcessEnv): Promise<PostureTarget[]> {
+  const profiles: (string | undefined)[] = o.profiles.length ? o.profiles : [undefined];
+  const out: PostureTarget[] = [];
+  for (const profile of profiles) {
+    const regions: (string | undefined)[] = o.regions.length ? o.regions : [undefined];
+    for (const region of regions) {
+      const connection = await resolveConnection(
+        { ...(profile !== undefined ? { profile } : {}), ...(region ? { region } : {}) },
+        env,
+      );
+      out.push({ account: connection.profile ?? 'default credentials', connection });
+    }
+  }
+  return out;
+}
+
+export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<number> {
+  let o: Options | 'help' | 'version';
+  try {
+    o = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`pitr-posture: ${e.message}. See: pitr-posture --help\n`);
+    return 2;
+  }
+  if (o === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (o === 'version') {
+    io.stdout(`${io.version}\n`);
+    return 0;
+  }
+  let targets: PostureTarget[];
+  try {
+    targets = await targetsOf(o, io.env);
+  } catch (e) {
+    io.stderr(`pitr-posture: cannot read the AWS profiles: ${messageOf(e)}\n`);
+    return 2;
+  }
+  const factory = new BackupClientFactory();
+  let drawn = false;
+  const progress = (p: PostureProgress): void => {
+    if (!io.progressTty) return;
+    const line = `reading ${p.finished}/${p.total} account–Regions · ${p.account} ${p.region}: ${p.resources} resources`;
+    io.stderr(`\r\u001b[2K${line.slice(0, 120)}`);
+    drawn = true;
+  };
+  try {
+    const report = await postureReport(targets, {
+      factory,
+      now: o.now ?? io.clock?.() ?? new Date(),
+      targets: o.targets,
+      ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
+      onProgress: progress,
+    });
+    if (drawn) io.stderr('\r\u001b[2K');
+    io.stdout(formatReport(report, o.format));
+    for (const f of report.failures)
+      io.stderr(
+        `pitr-posture: ${f.account} · ${f.region} not read: ${f.message}${f.action ? ` (${f.action})` : ''}\n`,
+      );
+    if (report.failures.length) return 2;
+    if (report.rows.length === 0) {
+      io.stderr(
+        `pitr-posture: no protected resource found in ${targets.map((t) => `${t.account} · ${t.connection.region}`).join(', ')}: nothing was checked.\n`,
+      );
+      return 2;
+    }
+    return allMeet(report) ? 0 : 1;
+  } finally {
+    factory.dispose();
+  }
+}

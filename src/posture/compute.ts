@@ -1,0 +1,346 @@
+/**
+ * The recovery posture of each protected resource: its protection, the RPO it has now, how far back it
+ * can go, what covers it, what failed, and a verdict against its target with what to do. No vscode, no
+ * I/O: the facts and "now" come in (src/aws/postureApi.ts reads them).
+ *
+ * The RPO now is the time from the newest restorable second to now:
+ *  - a live continuous point restores up to now − its restore lag (S3 15 minutes, RDS 5, Aurora 5 as RDS;
+ *    https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html, src/backup/limits.ts);
+ *  - a STOPPED one up to where it stopped: the API has no "stopped at" field, so its CompletionDate
+ *    (src/backup/restorableWindow.ts); STOPPED "occurs on a continuous backup where a user has taken some
+ *    action that causes the continuous backup to be disabled" (service model, RecoveryPointStatus);
+ *  - a snapshot to the moment it was taken (its CreationDate, as the restore timeline does).
+ * The newest of these wins: a snapshot taken after a continuous backup stopped is the RPO.
+ */
+import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
+import type { PostureFacts, PostureRule, PostureSelection, PostureTarget } from '../aws/postureApi';
+import { RESTORE_LAG_MINUTES } from '../backup/limits';
+import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import { windowOfRecoveryPoint } from '../backup/restorableWindow';
+import { MINUTE, formatDuration, targetFor, type RpoTargets } from './targets';
+
+export type Protection = 'continuous' | 'stopped' | 'snapshots' | 'none';
+
+export interface PostureRow {
+  account: string;
+  accountId?: string;
+  region: string;
+  resourceArn: string;
+  resourceName?: string;
+  resourceType: string;
+  protection: Protection;
+  /** The continuous point's vault, else the newest snapshot's. */
+  vault?: string;
+  /** The point a restore or the timeline starts from (the continuous one, else the newest). */
+  recoveryPointArn?: string;
+  stoppedAt?: string;
+  stopReason?: string;
+  /** Milliseconds from the newest restorable second to now; null when nothing is restorable. */
+  rpoMs: number | null;
+  /** What the RPO is, in words: "restore lag of S3", "since it stopped", "since the newest snapshot". */
+  rpoBasis: string;
+  earliestRestorable?: string;
+  latestRestorable?: string;
+  /** "plan / rule", with "(continuous)" for continuous rules. */
+  coveredBy: string[];
+  /** Newest first, at most three. */
+  failedJobs: { at: string; message: string }[];
+  /** Whether the Region opts this type in; undefined when the settings could not be read. */
+  optedIn?: boolean;
+  targetMs: number;
+  verdict: 'meets' | 'misses';
+  todo: string[];
+  notes: string[];
+}
+
+/** An account or Region that could not be read, with why and what to do. */
+export interface PostureFailure {
+  account: string;
+  region: string;
+  message: string;
+  action?: string;
+}
+
+/**
+ * How far ahead of "now" a point may be dated and still count, as clock skew: the 15 minutes AWS
+ * allows between a request's signature and its clock (SigV4). A point dated further ahead is not
+ * trusted for the RPO.
+ */
+const CLOCK_SKEW_MS = 15 * MINUTE;
+
+/** Types with continuous backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
+const CONTINUOUS_TYPES: ReadonlySet<string> = new Set(['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2']);
+
+/** A service's resource type from its ARN, for resources that have no recovery point yet. */
+function typeFromArn(arn: string): string {
+  const [, , service = '', , , rest = ''] = arn.split(':');
+  if (service === 's3') return 'S3';
+  if (service === 'rds') return rest.startsWith('cluster') ? 'Aurora' : 'RDS';
+  if (service === 'dynamodb') return 'DynamoDB';
+  if (service === 'elasticfilesystem') return 'EFS';
+  if (service === 'ec2') return rest.startsWith('volume') ? 'EBS' : 'EC2';
+  if (service === 'fsx') return 'FSx';
+  return service || 'unknown';
+}
+
+/** Selection ARNs may end in a wildcard ("arn:aws:s3:::*"): `*` matches any run of characters. */
+function arnMatches(pattern: string, arn: string): boolean {
+  if (!pattern.includes('*')) return pattern === arn;
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return re.test(arn);
+}
+
+function coveredBy(
+  arn: string,
+  points: RecoveryPointByBackupVault[],
+  rules: PostureRule[],
+  selections: PostureSelection[],
+): string[] {
+  const out = new Set<string>();
+  const ruleText = (plan: string, rule: string, continuous: boolean): string =>
+    `${plan} / ${rule}${continuous ? ' (continuous)' : ''}`;
+  for (const s of selections) {
+    if (!s.resources.some((p) => arnMatches(p, arn)) || s.notResources.some((p) => arnMatches(p, arn)))
+      continue;
+    for (const r of rules) if (r.planId === s.planId) out.add(ruleText(r.planName, r.ruleName, r.continuous));
+  }
+  for (const p of points) {
+    const by = p.CreatedBy;
+    if (!by?.BackupPlanId) continue;
+    const rule = rules.find((r) => r.planId === by.BackupPlanId && r.ruleName === by.BackupRuleName);
+    out.add(
+      ruleText(
+        rule?.planName ?? by.BackupPlanName ?? by.BackupPlanId,
+        by.BackupRuleName ?? by.BackupRuleId ?? '?',
+        rule?.continuous ?? isContinuousRecoveryPointArn(p.RecoveryPointArn),
+      ),
+    );
+  }
+  return [...out].sort();
+}
+
+const iso = (d: Date | undefined): string | undefined => d?.toISOString();
+
+/** The posture of one resource, from its recovery points and the account's plans and jobs. */
+export function postureOf(
+  r: { arn: string; name?: string; type: string },
+  points: RecoveryPointByBackupVault[],
+  ctx: {
+    target: PostureTarget;
+    accountId?: string;
+    rules: PostureRule[];
+    selections: PostureSelection[];
+    /** The failed jobs by resource ARN. */
+    failedJobs: ReadonlyMap<string, BackupJob[]>;
+    optIn?: Record<string, boolean>;
+    now: Date;
+    targets: RpoTargets;
+  },
+): PostureRow {
+  const now = ctx.now.getTime();
+  const notes: string[] = [];
+  const todo: string[] = [];
+  let newest: { at: number; point: RecoveryPointByBackupVault } | undefined;
+  let earliest: number | undefined;
+  let live: RecoveryPointByBackupVault | undefined;
+  let stopped: RecoveryPointByBackupVault | undefined;
+  let snapshots = 0;
+  for (const p of points) {
+    const created = p.CreationDate?.getTime();
+    if (created !== undefined && created > now + CLOCK_SKEW_MS) {
+      notes.push(
+        `Recovery point ${p.RecoveryPointArn ?? '?'} is dated ${formatDuration(created - now)} after now: not counted. Check this machine's clock (or --now).`,
+      );
+      continue;
+    }
+    if (created !== undefined && created > now)
+      notes.push(
+        `Recovery point ${p.RecoveryPointArn ?? '?'} is dated ${formatDuration(created - now)} after now (clock skew): counted as now.`,
+      );
+    const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
+    if (continuous && p.Status === 'STOPPED') stopped ??= p;
+    const w = windowOfRecoveryPoint({ ...p, ResourceType: p.ResourceType ?? r.type }, ctx.now);
+    if (w.kind === 'none') {
+      if (continuous && p.Status !== 'STOPPED') notes.push(w.reason);
+      continue;
+    }
+    if (continuous && p.Status !== 'STOPPED') live = p;
+    if (!continuous) snapshots++;
+    const from = w.kind === 'snapshot' ? w.at : w.earliest;
+    const to = w.kind === 'snapshot' ? w.at : w.kind === 'continuous' ? w.latest : undefined;
+    earliest = Math.min(earliest ?? Infinity, Math.min(from.getTime(), now));
+    if (w.kind === 'continuous-open-end') notes.push(...w.notes);
+    if (to !== undefined) {
+      const at = Math.min(to.getTime(), now);
+      if (!newest || at > newest.at) newest = { at, point: p };
+    }
+  }
+  const protection: Protection = live ? 'continuous' : stopped ? 'stopped' : snapshots ? 'snapshots' : 'none';
+  const rpoMs = newest ? now - newest.at : null;
+  const lag = RESTORE_LAG_MINUTES[r.type];
+  const basisOf = (): string => {
+    if (!newest) return 'nothing restorable';
+    if (isContinuousRecoveryPointArn(newest.point.RecoveryPointArn))
+      return newest.point.Status === 'STOPPED'
+        ? 'since continuous backup stopped'
+        : lag !== undefined
+          ? `restore lag of ${r.type} (${lag} min)`
+          : `continuous (restore lag of ${r.type} not documented: none assumed)`;
+    return 'since the newest snapshot';
+  };
+  const targetMs = targetFor(ctx.targets, r.type);
+  const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
+  const rowPoint = live ?? stopped ?? newest?.point;
+  const rules = coveredBy(r.arn, points, ctx.rules, ctx.selections);
+  const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
+    .sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))
+    .slice(0, 3)
+    .map((j) => ({ at: iso(j.CreationDate) ?? '', message: j.StatusMessage ?? 'failed (no message)' }));
+  const optedIn = ctx.optIn ? ctx.optIn[r.type] : undefined;
+
+  // What to do, most decisive first. The STOPPED advice follows the developer guide: the causes are
+  // removed permissions, versioning or EventBridge turned off, or AWS Backup's EventBridge rules
+  // disabled; "The recovery points with STOPPED status do not need to be deleted"; fixing the cause
+  // lets the next rule run create a new point (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html).
+  if (stopped && !live)
+    todo.push(
+      `Fix what stopped continuous backup${stopped.StatusMessage ? ` ("${stopped.StatusMessage}")` : ''}${r.type === 'S3' ? ': check the bucket’s versioning, its events to EventBridge, AWS Backup’s EventBridge rules and the role’s permissions' : ''}. The next run of its continuous rule starts a new recovery point; the STOPPED one need not be deleted.`,
+    );
+  // Only one continuous backup of a resource exists: a second plan's or vault's jobs fail with
+  // "already has continuous backup enabled for another vault"
+  // (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).
+  if (jobs.some((j) => /continuous backup enabled for another vault/i.test(j.message)))
+    todo.push(
+      'Resolve the other vault: a resource has one continuous backup, so keep its continuous rule in one plan and one vault, and remove it from the others.',
+    );
+  if (verdict === 'misses') {
+    if (protection === 'snapshots' && CONTINUOUS_TYPES.has(r.type))
+      todo.push(
+        `Add a continuous rule (EnableContinuousBackup) to a plan that selects it: its RPO becomes the restore lag${lag !== undefined ? ` (${lag} min)` : ''}.`,
+      );
+    else if (protection === 'snapshots')
+      todo.push(
+        `Back it up at least every ${formatDuration(targetMs)}: ${r.type} has no continuous backup, and its newest snapshot is ${formatDuration(rpoMs ?? 0)} old.`,
+      );
+    else if (protection === 'none')
+      todo.push(
+        rules.length || jobs.length
+          ? 'Nothing is restorable: make its backup jobs succeed (see the failed jobs).'
+          : 'Nothing is restorable: add it to a backup plan’s selection.',
+      );
+    else if (protection === 'continuous')
+      todo.push(
+        `Its restore lag is above the target: no AWS Backup setting shortens it, so set a longer target for ${r.type}.`,
+      );
+  }
+  if (optedIn === false)
+    todo.push(
+      `Opt ${r.type} in for ${ctx.target.connection.region} (AWS Backup settings, or aws backup update-region-settings): selections that pick resources by tag or by a service-wide ARN skip types that are not opted in.`,
+    );
+  if (stopped && !stopped.CompletionDate && !newest)
+    notes.push('AWS does not say when continuous backup stopped, so the RPO is unknown.');
+
+  return {
+    account: ctx.target.account,
+    ...(ctx.accountId ? { accountId: ctx.accountId } : {}),
+    region: ctx.target.connection.region,
+    resourceArn: r.arn,
+    ...(r.name ? { resourceName: r.name } : {}),
+    resourceType: r.type,
+    protection,
+    ...(rowPoint?.BackupVaultName ? { vault: rowPoint.BackupVaultName } : {}),
+    ...(rowPoint?.RecoveryPointArn ? { recoveryPointArn: rowPoint.RecoveryPointArn } : {}),
+    ...(stopped && !live
+      ? {
+          ...(stopped.CompletionDate ? { stoppedAt: iso(stopped.CompletionDate)! } : {}),
+          ...(stopped.StatusMessage ? { stopReason: stopped.StatusMessage } : {}),
+        }
+      : {}),
+    rpoMs,
+    rpoBasis: basisOf(),
+    ...(earliest !== undefined ? { earliestRestorable: new Date(earliest).toISOString() } : {}),
+    ...(newest ? { latestRestorable: new Date(newest.at).toISOString() } : {}),
+    coveredBy: rules,
+    failedJobs: jobs,
+    ...(optedIn !== undefined ? { optedIn } : {}),
+    targetMs,
+    verdict,
+    todo,
+    notes: [...new Set(notes)],
+  };
+}
+
+/**
+ * Every resource of one account and Region: the protected ones, the ones with recovery points, the
+ * ones with failed jobs, and the ones a selection names by full ARN (which may have nothing yet).
+ */
+export function postureRows(
+  target: PostureTarget,
+  facts: PostureFacts,
+  now: Date,
+  targets: RpoTargets,
+): PostureRow[] {
+  const resources = new Map<string, { arn: string; name?: string; type: string }>();
+  const add = (arn: string | undefined, type?: string, name?: string): void => {
+    if (!arn) return;
+    const cur = resources.get(arn);
+    if (cur) {
+      if (!cur.name && name) cur.name = name;
+      return;
+    }
+    resources.set(arn, { arn, type: type ?? typeFromArn(arn), ...(name ? { name } : {}) });
+  };
+  for (const r of facts.resources) add(r.ResourceArn, r.ResourceType, r.ResourceName);
+  const byResource = new Map<string, RecoveryPointByBackupVault[]>();
+  for (const p of facts.points) {
+    if (!p.ResourceArn) continue;
+    add(p.ResourceArn, p.ResourceType, p.ResourceName);
+    let list = byResource.get(p.ResourceArn);
+    if (!list) byResource.set(p.ResourceArn, (list = []));
+    list.push(p);
+  }
+  const failedJobs = new Map<string, BackupJob[]>();
+  for (const j of facts.failedJobs) {
+    if (!j.ResourceArn) continue;
+    add(j.ResourceArn, j.ResourceType, j.ResourceName);
+    let list = failedJobs.get(j.ResourceArn);
+    if (!list) failedJobs.set(j.ResourceArn, (list = []));
+    list.push(j);
+  }
+  for (const s of facts.selections) for (const arn of s.resources) if (!arn.includes('*')) add(arn);
+  const ctx = {
+    target,
+    ...(facts.accountId ? { accountId: facts.accountId } : {}),
+    rules: facts.rules,
+    selections: facts.selections,
+    failedJobs,
+    ...(facts.optIn ? { optIn: facts.optIn } : {}),
+    now,
+    targets,
+  };
+  return [...resources.values()].map((r) => postureOf(r, byResource.get(r.arn) ?? [], ctx));
+}
+
+/** Breaches first (nothing restorable, then the furthest over target), then by account, Region and name. */
+export function sortRows(rows: PostureRow[]): PostureRow[] {
+  const over = (r: PostureRow): number => (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs);
+  // Keys computed once: a 30,000-row report sorts in milliseconds (no localeCompare per comparison).
+  const keyed = rows.map((r) => ({
+    r,
+    miss: r.verdict === 'misses' ? 0 : 1,
+    over: r.verdict === 'misses' ? over(r) : 0,
+    name: `${r.account}\u0000${r.region}\u0000${r.resourceName ?? r.resourceArn}`,
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.miss - b.miss ||
+      (a.over === b.over ? 0 : a.over > b.over ? -1 : 1) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return keyed.map((k) => k.r);
+}

@@ -1,0 +1,220 @@
+import * as vscode from 'vscode';
+import type { PostureRow } from '../compute';
+import { protectionText, rpoText } from '../format';
+import type { PostureReport } from '../report';
+import { formatDuration } from '../targets';
+
+/**
+ * The recovery posture webview: the timeline's strict CSP (no inline script, a nonce, only this
+ * extension's media, src/explorer/timelinePanel.ts), the report posted as a message (never spliced
+ * into HTML), and text from AWS set with textContent only (media/posture.js). The webview names rows
+ * by the ids it was given; anything else it sends is ignored.
+ */
+
+/** A row as the webview draws it: strings ready to show, numbers for sorting and the bars. */
+interface ViewRow {
+  id: string;
+  verdict: PostureRow['verdict'];
+  account: string;
+  region: string;
+  resource: string;
+  arn: string;
+  type: string;
+  protection: string;
+  rpoMs: number | null;
+  rpo: string;
+  targetMs: number;
+  target: string;
+  earliest: string;
+  coveredBy: string;
+  failedJobs: string;
+  optIn: string;
+  todo: string;
+  notes: string;
+  canOpen: boolean;
+  canRestore: boolean;
+}
+
+type PostureAction = 'open' | 'restore';
+
+/** What the webview reports it drew. */
+interface PostureDrawn {
+  rows: number;
+  /** The verdicts top to bottom, as shown. */
+  verdicts: string[];
+  failures: number;
+}
+
+interface PanelHandlers {
+  refresh(): void;
+  cancel(): void;
+  act(action: PostureAction, row: PostureRow): void;
+  export(format: 'markdown' | 'csv' | 'json'): void;
+  /** Whether a row's timeline can be opened here (its connection is the explorer's). */
+  canOpen(row: PostureRow): boolean;
+}
+
+export class PosturePanel implements vscode.Disposable {
+  static readonly viewType = 'awsBackupPitr.posture';
+  private rows = new Map<string, PostureRow>();
+  private ready = false;
+  private pending: unknown[] = [];
+  private drawn: PostureDrawn | undefined;
+  private readonly drawnEmitter = new vscode.EventEmitter<PostureDrawn>();
+  report: PostureReport | undefined;
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly handlers: PanelHandlers,
+  ) {
+    panel.onDidDispose(() => this.drawnEmitter.dispose());
+    panel.webview.onDidReceiveMessage(
+      (m: {
+        type?: unknown;
+        id?: unknown;
+        format?: unknown;
+        rows?: unknown;
+        verdicts?: unknown;
+        failures?: unknown;
+      }) => {
+        switch (m.type) {
+          case 'ready':
+            this.ready = true;
+            for (const p of this.pending.splice(0)) void panel.webview.postMessage(p);
+            break;
+          case 'refresh':
+            handlers.refresh();
+            break;
+          case 'cancel':
+            handlers.cancel();
+            break;
+          case 'open':
+          case 'restore': {
+            const row = typeof m.id === 'string' ? this.rows.get(m.id) : undefined;
+            if (row) handlers.act(m.type, row);
+            break;
+          }
+          case 'export':
+            if (m.format === 'markdown' || m.format === 'csv' || m.format === 'json')
+              handlers.export(m.format);
+            break;
+          case 'drawn':
+            this.drawn = {
+              rows: typeof m.rows === 'number' ? m.rows : 0,
+              verdicts: Array.isArray(m.verdicts) ? m.verdicts.map(String) : [],
+              failures: typeof m.failures === 'number' ? m.failures : 0,
+            };
+            this.drawnEmitter.fire(this.drawn);
+            break;
+        }
+      },
+    );
+  }
+
+  private post(message: unknown): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.pending.push(message);
+  }
+
+  /** Resolves when the webview has drawn the next report (or the last one, if drawn already and none is coming). */
+  whenDrawn(): Promise<PostureDrawn> {
+    return new Promise((resolve) => {
+      const sub = this.drawnEmitter.event((d) => {
+        sub.dispose();
+        resolve(d);
+      });
+    });
+  }
+
+  get lastDrawn(): PostureDrawn | undefined {
+    return this.drawn;
+  }
+
+  progress(text: string | undefined): void {
+    this.post({ type: 'progress', text: text ?? '' });
+  }
+
+  show(report: PostureReport): void {
+    this.report = report;
+    this.rows = new Map(report.rows.map((r, i) => [String(i), r]));
+    const view: ViewRow[] = report.rows.map((r, i) => ({
+      id: String(i),
+      verdict: r.verdict,
+      account: r.accountId ? `${r.account} (${r.accountId})` : r.account,
+      region: r.region,
+      resource: r.resourceName ?? r.resourceArn,
+      arn: r.resourceArn,
+      type: r.resourceType,
+      protection: protectionText(r) + (r.stopReason ? `: ${r.stopReason}` : ''),
+      rpoMs: r.rpoMs,
+      rpo: rpoText(r),
+      targetMs: r.targetMs,
+      target: formatDuration(r.targetMs),
+      earliest: r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
+      coveredBy: r.coveredBy.join('; '),
+      failedJobs: r.failedJobs.map((j) => `${j.at.slice(0, 10)}: ${j.message}`).join('\n'),
+      optIn: r.optedIn === undefined ? 'unknown' : r.optedIn ? 'opted in' : 'NOT opted in',
+      todo: r.todo.join('\n'),
+      notes: r.notes.join('\n'),
+      canOpen: this.handlers.canOpen(r),
+      canRestore: r.recoveryPointArn !== undefined,
+    }));
+    this.post({
+      type: 'report',
+      data: {
+        now: report.now,
+        rows: view,
+        failures: report.failures,
+        warnings: report.warnings,
+      },
+    });
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+
+  static create(extensionUri: vscode.Uri, handlers: PanelHandlers): PosturePanel {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(
+      PosturePanel.viewType,
+      'Recovery posture',
+      vscode.ViewColumn.Active,
+      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true },
+    );
+    const nonce = Array.from(
+      { length: 32 },
+      () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)],
+    ).join('');
+    const w = panel.webview;
+    const css = w.asWebviewUri(vscode.Uri.joinPath(media, 'posture.css'));
+    const js = w.asWebviewUri(vscode.Uri.joinPath(media, 'posture.js'));
+    const instance = new PosturePanel(panel, handlers);
+    w.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${w.cspSource}; script-src 'nonce-${nonce}'; img-src ${w.cspSource};">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css.toString()}">
+<title>Recovery posture</title>
+</head>
+<body>
+<h1>Recovery posture</h1>
+<div class="toolbar">
+<button id="refresh" type="button">Refresh</button>
+<button id="cancel" type="button" disabled>Cancel</button>
+<label>Filter <input id="filter" type="search" placeholder="account, Region, name, type…"></label>
+<label><input id="breaches" type="checkbox"> Breaches only</label>
+<span class="export">Export <button type="button" data-format="markdown">Markdown</button><button type="button" data-format="csv">CSV</button><button type="button" data-format="json">JSON</button></span>
+</div>
+<div id="status" role="status" aria-live="polite"></div>
+<ul id="failures"></ul>
+<table id="table"><thead><tr></tr></thead><tbody></tbody></table>
+<div id="details" aria-live="polite"></div>
+<script nonce="${nonce}" src="${js.toString()}"></script>
+</body>
+</html>`;
+    return instance;
+  }
+}

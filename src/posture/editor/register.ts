@@ -1,0 +1,224 @@
+import * as vscode from 'vscode';
+import { errorText } from '../../aws/awsText';
+import { openBackupApi } from '../../aws/backupApi';
+import { BackupClientFactory } from '../../aws/clientFactory';
+import { connectionKey, connectionLabel, type Connection } from '../../aws/connection';
+import type { PostureTarget } from '../../aws/postureApi';
+import type { PostureRow } from '../compute';
+import { formatReport } from '../format';
+import { postureReport } from '../report';
+import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
+import { PosturePanel } from './panel';
+
+export type ExportFormat = 'markdown' | 'csv' | 'json';
+
+export interface PostureFeature {
+  /** The panel shown last (tests await its drawing). */
+  readonly panel: PosturePanel | undefined;
+  /** Refreshes the shown panel; resolves when the report is drawn. */
+  refresh(): Promise<void>;
+  /** Exports the shown report (the webview's Export buttons). */
+  exportAs(format: ExportFormat): Promise<void>;
+  /** Tests: where an export is written instead of asking (undefined: ask with a save dialog). */
+  setSaveTarget(pick: ((format: ExportFormat) => vscode.Uri | undefined) | undefined): void;
+}
+
+/** The explorer's connections (its own and its other Regions), handed over by the composition root. */
+export interface PostureDeps {
+  connections(): Connection[];
+  maxAttempts: number;
+}
+
+const EXTENSION: Record<ExportFormat, string> = { markdown: 'md', csv: 'csv', json: 'json' };
+
+/**
+ * RPO targets from `awsBackupPitr.posture.rpoTargets`, the user's own value only (a workspace must
+ * not relax the verdicts): `{ "S3": "15m", "*": "2h" }`. A value that is not a duration is reported.
+ */
+function readTargets(): { targets: RpoTargets; problem?: string } {
+  const v = vscode.workspace
+    .getConfiguration('awsBackupPitr.posture')
+    .inspect<Record<string, unknown>>('rpoTargets')?.globalValue;
+  if (!v || typeof v !== 'object') return { targets: DEFAULT_TARGETS };
+  const specs = Object.entries(v).map(([type, d]) => (type === '*' ? String(d) : `${type}=${String(d)}`));
+  const t = targetsFrom(specs);
+  return typeof t === 'string'
+    ? { targets: DEFAULT_TARGETS, problem: `awsBackupPitr.posture.rpoTargets: ${t}; the defaults are used` }
+    : { targets: t };
+}
+
+/** More profiles read beside the connection's (`awsBackupPitr.posture.profiles`, user settings only). */
+function extraProfiles(): string[] {
+  const v = vscode.workspace
+    .getConfiguration('awsBackupPitr.posture')
+    .inspect<string[]>('profiles')?.globalValue;
+  return Array.isArray(v) ? v.filter((p) => typeof p === 'string' && /^[\w.+@/-]{1,128}$/.test(p)) : [];
+}
+
+export function registerPosture(
+  context: vscode.ExtensionContext,
+  deps: PostureDeps,
+  log: vscode.LogOutputChannel,
+): PostureFeature {
+  const factory = new BackupClientFactory({ maxAttempts: deps.maxAttempts });
+  let panel: PosturePanel | undefined;
+  let running: AbortController | undefined;
+  let saveTarget: ((format: ExportFormat) => vscode.Uri | undefined) | undefined;
+
+  function targets(): PostureTarget[] {
+    const mine = deps.connections();
+    const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
+    const first = mine[0];
+    if (!first || first.sample) return out;
+    for (const profile of extraProfiles()) {
+      if (profile === first.profile) continue;
+      for (const c of mine)
+        out.push({
+          account: profile,
+          connection: { profile, region: c.region, ...(c.endpoint ? { endpoint: c.endpoint } : {}) },
+        });
+    }
+    return out;
+  }
+
+  async function refresh(): Promise<void> {
+    const p = panel;
+    if (!p) return;
+    const t = targets();
+    if (t.length === 0) {
+      p.progress('Not connected: run "AWS Backup: Connect…" or open the sample account, then Refresh.');
+      return;
+    }
+    running?.abort();
+    const ac = new AbortController();
+    running = ac;
+    const { targets: rpoTargets, problem } = readTargets();
+    if (problem) void vscode.window.showWarningMessage(problem);
+    const drawn = p.whenDrawn();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Recovery posture', cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => ac.abort());
+        const report = await postureReport(t, {
+          factory,
+          now: new Date(),
+          targets: rpoTargets,
+          signal: ac.signal,
+          onProgress: (x) => {
+            const text = `${x.account} · ${x.region}: ${x.resources} resources (${x.finished} of ${x.total} read)`;
+            progress.report({ message: text });
+            p.progress(`Reading… ${text}`);
+          },
+        });
+        if (running === ac) running = undefined;
+        p.progress(ac.signal.aborted ? 'Cancelled: what was read before is shown.' : '');
+        log.info(
+          `posture: ${report.rows.length} resources, ${report.failures.length} not read, ${report.requests} requests`,
+        );
+        p.show(report);
+      },
+    );
+    await drawn;
+  }
+
+  async function act(action: 'open' | 'restore', row: PostureRow): Promise<void> {
+    const connection = [...targets()].find(
+      (t) => t.account === row.account && t.connection.region === row.region,
+    )?.connection;
+    if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
+    const point = {
+      RecoveryPointArn: row.recoveryPointArn,
+      BackupVaultName: row.vault,
+      ResourceArn: row.resourceArn,
+      ResourceType: row.resourceType,
+      ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
+    };
+    // Features never import each other: the explorer's timeline and the restore wizard by command id.
+    if (action === 'open')
+      await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
+    else {
+      if (!row.recoveryPointArn || !row.vault)
+        throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
+      const api = await openBackupApi(factory, connection);
+      await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
+        api,
+        vault: row.vault,
+        point,
+      });
+    }
+  }
+
+  async function exportReport(format: ExportFormat): Promise<void> {
+    const report = panel?.report;
+    if (!report) throw new Error('Nothing to export yet: refresh the posture first.');
+    const uri =
+      saveTarget?.(format) ??
+      (await vscode.window.showSaveDialog({
+        title: 'Export the recovery posture',
+        saveLabel: 'Export',
+        filters: { [format.toUpperCase()]: [EXTENSION[format]] },
+        defaultUri: vscode.Uri.file(`recovery-posture.${EXTENSION[format]}`),
+      }));
+    if (!uri) return;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatReport(report, format)));
+    void vscode.window.showInformationMessage(`Recovery posture exported to ${uri.fsPath}`);
+  }
+
+  const guard =
+    <A extends unknown[]>(f: (...a: A) => Promise<unknown>) =>
+    (...a: A): void => {
+      f(...a).catch((e: unknown) => void vscode.window.showErrorMessage(errorText(e)));
+    };
+
+  function show(): PosturePanel {
+    if (panel) {
+      panel.panel.reveal();
+      return panel;
+    }
+    const p = PosturePanel.create(context.extensionUri, {
+      refresh: guard(refresh),
+      cancel: () => running?.abort(),
+      act: guard(act),
+      export: guard(exportReport),
+      canOpen: (row) => {
+        const explorer = deps.connections()[0];
+        return (
+          row.recoveryPointArn !== undefined &&
+          explorer !== undefined &&
+          connectionKey(explorer) ===
+            connectionKey(
+              targets().find((t) => t.account === row.account && t.connection.region === row.region)
+                ?.connection ?? { region: '' },
+            )
+        );
+      },
+    });
+    panel = p;
+    p.panel.onDidDispose(() => {
+      running?.abort();
+      if (panel === p) panel = undefined;
+    });
+    return p;
+  }
+
+  context.subscriptions.push(
+    factory,
+    { dispose: () => running?.abort() },
+    vscode.commands.registerCommand('awsBackupPitr.posture.show', async () => {
+      show();
+      try {
+        await refresh();
+      } catch (e) {
+        void vscode.window.showErrorMessage(errorText(e));
+      }
+    }),
+  );
+  return {
+    get panel() {
+      return panel;
+    },
+    refresh,
+    exportAs: exportReport,
+    setSaveTarget: (pick) => (saveTarget = pick),
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * A posture report as text: a table for a terminal, Markdown, CSV and JSON. Text from AWS (names,
+ * messages) is made inert for each format: no Markdown or HTML in a Markdown cell, no formula in a
+ * CSV cell, no control characters anywhere. No vscode.
+ */
+import type { PostureRow } from './compute';
+import type { PostureReport } from './report';
+import { formatDuration } from './targets';
+
+export type PostureFormat = 'table' | 'markdown' | 'csv' | 'json';
+export const POSTURE_FORMATS: readonly PostureFormat[] = ['table', 'markdown', 'csv', 'json'];
+
+const PROTECTION: Record<PostureRow['protection'], string> = {
+  continuous: 'continuous',
+  stopped: 'continuous STOPPED',
+  snapshots: 'snapshots only',
+  none: 'nothing restorable',
+};
+
+/** Control characters (a terminal's escapes among them) become spaces. */
+const plain = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+
+export const rpoText = (r: PostureRow): string => (r.rpoMs === null ? 'none' : formatDuration(r.rpoMs));
+
+export function protectionText(r: PostureRow): string {
+  const base = PROTECTION[r.protection];
+  if (r.protection === 'continuous' && r.vault) return `${base} (${r.vault})`;
+  if (r.protection === 'stopped')
+    return `${base}${r.stoppedAt ? ` since ${r.stoppedAt.replace(/\.\d{3}Z$/, 'Z')}` : ''}`;
+  return base;
+}
+
+const optInText = (r: PostureRow): string =>
+  r.optedIn === undefined ? 'unknown' : r.optedIn ? 'opted in' : 'NOT opted in';
+
+const COLUMNS = [
+  'Verdict',
+  'Account',
+  'Region',
+  'Resource',
+  'Type',
+  'Protection',
+  'RPO now',
+  'Target',
+  'Earliest restorable',
+  'Covered by',
+  'Failed jobs',
+  'Opt-in',
+  'What to do',
+];
+
+/** The columns every format shares (COLUMNS), as plain strings. */
+function cells(r: PostureRow): Record<string, string> {
+  return {
+    Verdict: r.verdict === 'meets' ? 'meets' : 'MISSES',
+    Account: r.accountId ? `${r.account} (${r.accountId})` : r.account,
+    Region: r.region,
+    Resource: r.resourceName ?? r.resourceArn,
+    Type: r.resourceType,
+    Protection: protectionText(r),
+    'RPO now': rpoText(r),
+    Target: formatDuration(r.targetMs),
+    'Earliest restorable': r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
+    'Covered by': r.coveredBy.join('; '),
+    'Failed jobs': r.failedJobs.map((j) => j.message).join('; '),
+    'Opt-in': optInText(r),
+    'What to do': r.todo.join(' '),
+  };
+}
+
+function failureLines(report: PostureReport): string[] {
+  return [
+    ...report.failures.map(
+      (f) => `${f.account} · ${f.region}: NOT READ: ${f.message}${f.action ? ` (${f.action})` : ''}`,
+    ),
+    ...report.warnings.map((w) => `${w.account} · ${w.region}: ${w.message}`),
+  ].map(plain);
+}
+
+function summary(report: PostureReport): string {
+  const miss = report.rows.filter((r) => r.verdict === 'misses').length;
+  return `${report.rows.length} resources, ${miss} missing their RPO target, ${report.failures.length} account–Regions not read (at ${report.now})`;
+}
+
+function table(report: PostureReport): string {
+  const cols = ['Verdict', 'Account', 'Region', 'Resource', 'Type', 'Protection', 'RPO now', 'Target'];
+  const rows = report.rows.map((r) => {
+    const c = cells(r);
+    return cols.map((k) => plain(c[k] ?? ''));
+  });
+  const width = cols.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (vals: string[]): string =>
+    vals
+      .map((v, i) => (v.length > width[i]! ? `${v.slice(0, width[i]! - 1)}…` : v.padEnd(width[i]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(cols), line(width.map((w) => '-'.repeat(w)))];
+  for (const [i, r] of report.rows.entries()) {
+    out.push(line(rows[i]!));
+    for (const t of r.todo) out.push(`    → ${plain(t)}`);
+    for (const j of r.failedJobs)
+      out.push(`    ✗ failed ${j.at.replace(/\.\d{3}Z$/, 'Z')}: ${plain(j.message)}`);
+  }
+  return [...out, '', ...failureLines(report), summary(report), ''].join('\n');
+}
+
+/** A Markdown cell: no pipes, no markup, no links; HTML's brackets as entities. */
+const md = (s: string): string =>
+  plain(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+
+function markdown(report: PostureReport): string {
+  const cols = COLUMNS;
+  const out = [
+    `# Recovery posture`,
+    '',
+    md(summary(report)),
+    '',
+    `| ${cols.join(' | ')} |`,
+    `| ${cols.map(() => '---').join(' | ')} |`,
+    ...report.rows.map((r) => {
+      const c = cells(r);
+      return `| ${cols.map((k) => md(c[k] ?? '')).join(' | ')} |`;
+    }),
+  ];
+  const notRead = failureLines(report);
+  if (notRead.length) out.push('', '## Not read', '', ...notRead.map((l) => `- ${md(l)}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** A CSV field (RFC 4180), with a leading =, +, - or @ defused so a spreadsheet shows it as text. */
+function csvField(s: string): string {
+  const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+function csv(report: PostureReport): string {
+  const cols = [
+    'Verdict',
+    'Account',
+    'Account ID',
+    'Region',
+    'Resource',
+    'Resource ARN',
+    'Type',
+    'Protection',
+    'Vault',
+    'Stopped at',
+    'Stop reason',
+    'RPO now (seconds)',
+    'RPO now',
+    'Target (seconds)',
+    'Earliest restorable',
+    'Latest restorable',
+    'Covered by',
+    'Failed jobs',
+    'Opt-in',
+    'What to do',
+  ];
+  const lines = [cols.join(',')];
+  for (const r of report.rows) {
+    const c = cells(r);
+    lines.push(
+      [
+        c.Verdict!,
+        r.account,
+        r.accountId ?? '',
+        r.region,
+        r.resourceName ?? '',
+        r.resourceArn,
+        r.resourceType,
+        PROTECTION[r.protection],
+        r.vault ?? '',
+        r.stoppedAt ?? '',
+        r.stopReason ?? '',
+        r.rpoMs === null ? '' : String(Math.round(r.rpoMs / 1000)),
+        rpoText(r),
+        String(Math.round(r.targetMs / 1000)),
+        r.earliestRestorable ?? '',
+        r.latestRestorable ?? '',
+        c['Covered by']!,
+        c['Failed jobs']!,
+        c['Opt-in']!,
+        c['What to do']!,
+      ]
+        .map((v) => csvField(plain(v)))
+        .join(','),
+    );
+  }
+  for (const f of report.failures)
+    lines.push(
+      [
+        'NOT READ',
+        f.account,
+        '',
+        f.region,
+        ...Array<string>(cols.length - 5).fill(''),
+        plain(`${f.message}${f.action ? ` (${f.action})` : ''}`),
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function formatReport(report: PostureReport, format: PostureFormat): string {
+  switch (format) {
+    case 'table':
+      return table(report);
+    case 'markdown':
+      return markdown(report);
+    case 'csv':
+      return csv(report);
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+  }
+}

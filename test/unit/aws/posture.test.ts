@@ -1,0 +1,256 @@
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { BackupClientFactory } from '../../../src/aws/clientFactory';
+import type { PostureTarget } from '../../../src/aws/postureApi';
+import { postureReport, type PostureReport } from '../../../src/posture/report';
+import { DEFAULT_TARGETS } from '../../../src/posture/targets';
+import { memberAccounts, startEmulator, type Emulator } from '../../../src/emulator/server';
+import { isolateAwsEnvironment } from './awsTestEnv';
+
+/**
+ * The recovery posture against the emulator serving an organisation: the management account (the
+ * sample seed) and two members (the posture seed), in two Regions, each with its own access key.
+ */
+describe('recovery posture against a multi-account emulator', function () {
+  this.timeout(120_000);
+  let emu: Emulator;
+  let env: ReturnType<typeof isolateAwsEnvironment>;
+  const members = memberAccounts(2);
+
+  before(async () => {
+    env = isolateAwsEnvironment();
+    emu = await startEmulator({
+      bulkRecoveryPoints: 50,
+      regions: ['us-east-1', 'eu-west-1'],
+      accounts: members,
+      organization: true,
+    });
+    const profiles = members.map((_m, i) => `member${i + 1}`);
+    appendFileSync(
+      process.env.AWS_CONFIG_FILE!,
+      profiles.map((p) => `\n[profile ${p}]\nregion = us-east-1\n`).join(''),
+    );
+    appendFileSync(
+      process.env.AWS_SHARED_CREDENTIALS_FILE!,
+      members
+        .map(
+          (m, i) =>
+            `\n[member${i + 1}]\naws_access_key_id = ${m.credentials.accessKeyId}\naws_secret_access_key = ${m.credentials.secretAccessKey}\n`,
+        )
+        .join(''),
+    );
+  });
+  after(async () => {
+    await emu.close();
+    env.restore();
+  });
+  afterEach(() => emu.setFaults({}));
+
+  /** The AWS CLI with one account's keys. */
+  function aws(
+    keys: { accessKeyId: string; secretAccessKey: string },
+    args: string[],
+    region = 'us-east-1',
+  ): Promise<{ status: number; json: Record<string, unknown>; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        'aws',
+        ['backup', ...args, '--endpoint-url', emu.url, '--region', region, '--output', 'json'],
+        {
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            AWS_ACCESS_KEY_ID: keys.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+            AWS_CONFIG_FILE: '/dev/null',
+            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+            AWS_EC2_METADATA_DISABLED: 'true',
+            AWS_PAGER: '',
+          },
+        },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+          if (error && code === undefined) {
+            reject(new Error(`could not run the AWS CLI: ${error.message}`));
+            return;
+          }
+          resolve({
+            status: code ?? -1,
+            json: code === 0 && stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {},
+            stderr,
+          });
+        },
+      );
+    });
+  }
+
+  it('the AWS CLI with two access keys sees two accounts, each with its own resources', async () => {
+    const mine = await aws(emu.credentials, ['list-backup-vaults']);
+    const theirs = await aws(members[0]!.credentials, ['list-backup-vaults']);
+    const accountsOf = (r: { json: Record<string, unknown> }): string[] => [
+      ...new Set(
+        (r.json.BackupVaultList as { BackupVaultArn: string }[]).map((v) => v.BackupVaultArn.split(':')[4]!),
+      ),
+    ];
+    assert.deepEqual(accountsOf(mine), ['123456789012']);
+    assert.deepEqual(accountsOf(theirs), ['210000000001']);
+    const res = await aws(members[0]!.credentials, ['list-protected-resources'], 'eu-west-1');
+    const arns = (res.json.Results as { ResourceArn: string }[]).map((r) => r.ResourceArn);
+    assert.ok(arns.includes('arn:aws:s3:::live-bucket-0001-eu-west-1-0'), arns.join('\n'));
+    assert.ok(
+      !arns.includes('arn:aws:s3:::orders-bucket'),
+      'the sample account’s bucket is not the member’s',
+    );
+    const settings = await aws(members[1]!.credentials, ['describe-region-settings']);
+    assert.equal((settings.json.ResourceTypeOptInPreference as Record<string, boolean>).DynamoDB, false);
+  });
+
+  it('the AWS CLI: the management account lists members’ jobs with --by-account-id; a member may not', async () => {
+    const one = await aws(emu.credentials, [
+      'list-backup-jobs',
+      '--by-account-id',
+      '210000000002',
+      '--by-state',
+      'FAILED',
+    ]);
+    assert.equal(one.status, 0, one.stderr);
+    const jobs = one.json.BackupJobs as { AccountId: string; StatusMessage: string }[];
+    assert.ok(jobs.length > 0 && jobs.every((j) => j.AccountId === '210000000002'));
+    const all = await aws(emu.credentials, [
+      'list-backup-jobs',
+      '--by-account-id',
+      '*',
+      '--by-state',
+      'FAILED',
+    ]);
+    assert.equal(all.status, 0, all.stderr);
+    assert.deepEqual(
+      [...new Set((all.json.BackupJobs as { AccountId: string }[]).map((j) => j.AccountId))].sort(),
+      ['123456789012', '210000000001', '210000000002'],
+    );
+    const denied = await aws(members[0]!.credentials, [
+      'list-backup-jobs',
+      '--by-account-id',
+      '210000000002',
+    ]);
+    assert.notEqual(denied.status, 0);
+    assert.match(denied.stderr, /AccessDeniedException.*only the organization's management account/);
+  });
+
+  const targets = (...t: [string | undefined, string][]): PostureTarget[] =>
+    t.map(([profile, region]) => ({
+      account: profile ?? 'default credentials',
+      connection: { ...(profile ? { profile } : {}), region, endpoint: emu.url },
+    }));
+
+  async function report(
+    t: PostureTarget[],
+    o: { requestsPerAccount?: number; signal?: AbortSignal } = {},
+  ): Promise<PostureReport> {
+    const factory = new BackupClientFactory({ maxAttempts: 4 });
+    try {
+      return await postureReport(t, { factory, now: new Date(), targets: DEFAULT_TARGETS, ...o });
+    } finally {
+      factory.dispose();
+    }
+  }
+
+  it('one report over accounts and Regions: every kind of posture, and a failing Region is a row that hides nothing', async () => {
+    const r = await report(
+      targets(
+        ['emulator', 'us-east-1'],
+        ['member1', 'us-east-1'],
+        ['member1', 'eu-west-1'],
+        ['member2', 'ap-south-2'],
+      ),
+    );
+    assert.equal(r.failures.length, 1);
+    assert.equal(r.failures[0]!.account, 'member2');
+    assert.equal(r.failures[0]!.region, 'ap-south-2');
+    assert.match(r.failures[0]!.message, /AWS rejected the credentials for profile "member2"/);
+    const row = (name: string) => {
+      const x = r.rows.find((y) => y.resourceName === name);
+      assert.ok(x, `no row for ${name}`);
+      return x;
+    };
+    assert.equal(row('orders-bucket').protection, 'continuous');
+    assert.equal(row('orders-bucket').rpoMs, 15 * 60_000);
+    assert.equal(row('orders-bucket').accountId, '123456789012');
+    assert.equal(row('logs-bucket').protection, 'stopped');
+    assert.match(row('logs-bucket').stopReason!, /EventBridge were turned off/);
+    const stopped = row('stopped-bucket-0001-eu-west-1-0');
+    assert.equal(stopped.verdict, 'misses');
+    assert.equal(stopped.accountId, '210000000001');
+    assert.ok(Math.abs(stopped.rpoMs! - 2 * 86_400_000) < 60_000);
+    assert.equal(row('live-db-0001-us-east-1-0').rpoMs, 5 * 60_000);
+    assert.match(row('snap-db-0001-us-east-1-0').todo.join(' '), /Add a continuous rule/);
+    assert.equal(row('table-0001-us-east-1-0').optedIn, false);
+    assert.equal(row('table-0001-us-east-1-0').verdict, 'meets');
+    const other = row('other-vault-bucket-0001-us-east-1-0');
+    assert.equal(other.protection, 'none');
+    assert.match(other.failedJobs[0]!.message, /already has continuous backup enabled for another vault/);
+    assert.ok(other.todo.some((t) => /Resolve the other vault/.test(t)));
+    assert.deepEqual(row('live-bucket-0001-us-east-1-0').coveredBy, [
+      'posture-plan / continuous-14d (continuous)',
+      'posture-plan / daily',
+    ]);
+    // Breaches first.
+    const firstMeet = r.rows.findIndex((x) => x.verdict === 'meets');
+    assert.ok(firstMeet > 0 && r.rows.slice(firstMeet).every((x) => x.verdict === 'meets'));
+  });
+
+  it('requests per account stay under the bound, all its Regions together', async () => {
+    emu.setFaults({ latencyMs: 15 });
+    let inFlight = 0;
+    let peak = 0;
+    const factory = new BackupClientFactory();
+    const t = targets(['member1', 'us-east-1'], ['member1', 'eu-west-1']);
+    for (const x of t)
+      factory.get(x.connection).middlewareStack.add(
+        (next) => async (args) => {
+          peak = Math.max(peak, ++inFlight);
+          try {
+            return await next(args);
+          } finally {
+            inFlight--;
+          }
+        },
+        { step: 'finalizeRequest' },
+      );
+    const read = (n: number) =>
+      postureReport(t, { factory, now: new Date(), targets: DEFAULT_TARGETS, requestsPerAccount: n });
+    await read(2);
+    assert.equal(peak, 2, 'two Regions of one account share a bound of 2');
+    peak = 0;
+    await read(8);
+    assert.ok(peak > 2, `with a bound of 8 more run at once (${peak})`);
+    factory.dispose();
+  });
+
+  it('throttling is retried (adaptive); a part it may not read is a warning, not a lost account', async () => {
+    emu.setFaults({
+      throttle: { count: 2, operations: ['ListProtectedResources'] },
+      accessDenied: ['DescribeRegionSettings'],
+    });
+    const r = await report(targets(['emulator', 'us-east-1']));
+    assert.equal(r.failures.length, 0);
+    assert.ok(r.rows.some((x) => x.resourceName === 'orders-bucket'));
+    assert.equal(r.rows[0]!.optedIn, undefined);
+    assert.match(r.warnings[0]!.message, /Region settings .* could not be read: Access denied/);
+  });
+
+  it('cancelling ends every read as a failure that says so', async () => {
+    emu.setFaults({ latencyMs: 300 });
+    const ac = new AbortController();
+    const p = report(targets(['member1', 'us-east-1'], ['member2', 'us-east-1']), { signal: ac.signal });
+    setTimeout(() => ac.abort(), 50);
+    const r = await p;
+    assert.equal(r.failures.length, 2);
+    assert.ok(
+      r.failures.every((f) => /cancelled/.test(f.message)),
+      JSON.stringify(r.failures),
+    );
+  });
+});

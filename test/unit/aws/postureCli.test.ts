@@ -1,0 +1,191 @@
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { appendFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runPostureCli } from '../../../src/posture/cli';
+import type { PostureReport } from '../../../src/posture/report';
+import { memberAccounts, startEmulator, type Emulator } from '../../../src/emulator/server';
+import { isolateAwsEnvironment } from './awsTestEnv';
+
+/**
+ * `pitr-posture` against the emulator: profiles with their own keys (the management account and two
+ * members, one seeded with live continuous backups only), the endpoint from the SDK's own
+ * AWS_ENDPOINT_URL_BACKUP, formats and exit codes.
+ */
+describe('pitr-posture, the command line, against the emulator', function () {
+  this.timeout(120_000);
+  let emu: Emulator;
+  let env: ReturnType<typeof isolateAwsEnvironment>;
+  const [member] = memberAccounts(1);
+  /** A member whose resources all meet their targets: S3, RDS and Aurora with live continuous backup. */
+  const healthy = memberAccounts(2, 3)[1]!;
+
+  before(async () => {
+    env = isolateAwsEnvironment();
+    emu = await startEmulator({
+      bulkRecoveryPoints: 20,
+      regions: ['us-east-1', 'eu-west-1'],
+      accounts: [member!, healthy],
+    });
+    appendFileSync(
+      process.env.AWS_CONFIG_FILE!,
+      '\n[profile member]\nregion = eu-west-1\n\n[profile healthy]\nregion = us-east-1\n',
+    );
+    appendFileSync(
+      process.env.AWS_SHARED_CREDENTIALS_FILE!,
+      [member!, healthy]
+        .map(
+          (m, i) =>
+            `\n[${i ? 'healthy' : 'member'}]\naws_access_key_id = ${m.credentials.accessKeyId}\naws_secret_access_key = ${m.credentials.secretAccessKey}\n`,
+        )
+        .join(''),
+    );
+    process.env.AWS_ENDPOINT_URL_BACKUP = emu.url;
+  });
+  after(async () => {
+    await emu.close();
+    env.restore();
+  });
+
+  async function run(args: string[], tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runPostureCli(args, {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      progressTty: tty,
+      env: process.env,
+      version: '9.9.9',
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('exit 1 when a resource misses its target: breaches first, with what to do', async () => {
+    const r = await run(['--profile', 'emulator', '--profile', 'member', '--region', 'us-east-1']);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.match(lines[0]!, /^Verdict\s+Account\s+Region\s+Resource\s+Type\s+Protection\s+RPO now\s+Target$/);
+    assert.match(lines[2]!, /^MISSES /);
+    assert.match(
+      r.stdout,
+      /MISSES\s+member \(210000000001\)\s+us-east-1\s+stopped-bucket-0001-us-east-1-0\s+S3\s+continuous STOPPED since/,
+    );
+    assert.match(
+      r.stdout,
+      /meets\s+emulator \(123456789012\)\s+us-east-1\s+orders-bucket\s+S3\s+continuous \(prod-pitr\)\s+15 min\s+1 h/,
+    );
+    assert.match(r.stdout, /→ Resolve the other vault/);
+    assert.match(r.stdout, /resources, \d+ missing their RPO target, 0 account–Regions not read/);
+    assert.equal(r.stderr, '', 'no progress line in a pipe');
+  });
+
+  it('exit 0 when every resource meets its target; the profile’s own Region by default', async () => {
+    const r = await run(['--profile', 'healthy', '--format', 'json']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const report = JSON.parse(r.stdout) as PostureReport;
+    assert.deepEqual(
+      report.rows.map((x) => `${x.region} ${x.resourceType} ${x.protection} ${x.rpoMs! / 60_000}`).sort(),
+      ['us-east-1 Aurora continuous 5', 'us-east-1 RDS continuous 5', 'us-east-1 S3 continuous 15'],
+    );
+  });
+
+  it('--rpo-target per type, and --now, change the verdict', async () => {
+    const strict = await run(['--profile', 'healthy', '--rpo-target', 'S3=10m', '--format', 'json']);
+    assert.equal(strict.code, 1);
+    const rows = (JSON.parse(strict.stdout) as PostureReport).rows;
+    assert.equal(rows[0]!.resourceType, 'S3');
+    assert.equal(rows[0]!.verdict, 'misses');
+    const now = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const at = (r: { stdout: string }, name: RegExp) =>
+      (JSON.parse(r.stdout) as PostureReport).rows.find((x) => name.test(x.resourceName ?? ''))!;
+    const today = await run(['--profile', 'member', '--region', 'us-east-1', '--format', 'json']);
+    const later = await run([
+      '--profile',
+      'member',
+      '--region',
+      'us-east-1',
+      '--format',
+      'json',
+      '--now',
+      now,
+    ]);
+    assert.equal(at(today, /^table-/).verdict, 'meets');
+    assert.equal(at(later, /^table-/).verdict, 'misses');
+    assert.equal(at(later, /^table-/).optedIn, false);
+  });
+
+  it('markdown and CSV', async () => {
+    const md = await run(['--profile', 'member', '--format', 'markdown']);
+    assert.match(md.stdout, /^# Recovery posture\n/);
+    assert.match(
+      md.stdout,
+      /\| MISSES \| member \\\(210000000001\\\) \| eu-west-1 \| stopped-bucket-0001-eu-west-1-0 \|/,
+    );
+    const csv = await run(['--profile', 'member', '--format', 'csv']);
+    const [head, first] = csv.stdout.split('\r\n');
+    assert.match(head!, /^Verdict,Account,Account ID,Region,Resource,Resource ARN,Type,Protection,/);
+    assert.match(first!, /^MISSES,member,210000000001,eu-west-1,/);
+  });
+
+  it('exit 2 for an account or Region that cannot be read, with the others still shown', async () => {
+    const r = await run([
+      '--profile',
+      'healthy',
+      '--profile',
+      'nokeys',
+      '--region',
+      'us-east-1',
+      '--region',
+      'ap-south-2',
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, /healthy \(\d+\)\s+us-east-1\s+live-bucket/);
+    assert.match(r.stderr, /pitr-posture: healthy · ap-south-2 not read: AWS rejected the credentials/);
+    assert.match(r.stderr, /pitr-posture: nokeys · us-east-1 not read: /);
+  });
+
+  it('exit 2 for usage errors, each saying what is wrong', async () => {
+    for (const [args, message] of [
+      [['--format', 'xml'], /--format takes table, markdown, csv, json, not "xml"/],
+      [['--rpo-target', 'S4=1h'], /--rpo-target: "S4" is not an AWS Backup resource type/],
+      [['--rpo-target', 'fast'], /--rpo-target: "fast" is not a duration/],
+      [['--now', 'yesterday'], /--now takes an ISO 8601 time/],
+      [['--region'], /--region needs a value/],
+      [['--region', '--profile'], /--region needs a value/],
+      [['--regions', 'us-east-1'], /unknown option "--regions"/],
+      [['prod'], /unexpected argument "prod"/],
+    ] as const) {
+      const r = await run([...args]);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.match(r.stderr, /See: pitr-posture --help/);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('a progress line on a terminal only, cleared before the report', async () => {
+    const r = await run(['--profile', 'healthy'], true);
+    assert.match(r.stderr, /\r\u001b\[2Kreading \d\/1 account–Regions · healthy us-east-1: \d+ resources/);
+    assert.ok(r.stderr.endsWith('\r\u001b[2K'));
+  });
+
+  it('the built bin in a pipe: exit code, and no progress line', async function () {
+    const bin = join(__dirname, '..', '..', '..', '..', 'dist', 'posture.js');
+    if (!existsSync(bin)) this.skip();
+    // Asynchronously: the emulator answers from this same process.
+    const r = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        [bin, '--profile', 'healthy', '--format', 'csv'],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        },
+        (error, stdout, stderr) => resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
+      ),
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^Verdict,/);
+  });
+});
