@@ -156,4 +156,10 @@ export default tseslint.config(
     },
   },
   ...layerConfigs,
+  // A source file does one job: over 500 lines, it is doing several (issue 11). Generated files aside.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/lint/generated/**'],
+    rules: { 'max-lines': ['error', { max: 500 }] },
+  },
 );

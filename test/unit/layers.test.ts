@@ -4,6 +4,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import * as ts from 'typescript';
 
+/** The project's ESLint config with one rule, without type information (the files need not exist). */
+function onlyRule(rule: string): ESLint {
+  return new ESLint({
+    cwd: join(__dirname, '..', '..', '..'),
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    ruleFilter: ({ ruleId }) => ruleId === rule,
+  });
+}
+
 /**
  * The import rule that keeps the layers (eslint.config.mjs): each wrong import below is reported,
  * and each right one is not. Only `no-restricted-imports` runs, without type information, so the
@@ -11,11 +20,7 @@ import * as ts from 'typescript';
  */
 describe('the layers, kept by the import rule', function () {
   this.timeout(60_000);
-  const eslint = new ESLint({
-    cwd: join(__dirname, '..', '..', '..'),
-    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
-  });
+  const eslint = onlyRule('no-restricted-imports');
 
   async function reported(filePath: string, source: string): Promise<string[]> {
     const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath });
@@ -61,6 +66,8 @@ describe('the layers, kept by the import rule', function () {
     ['src/deploy/x.ts', "import { PlanNode } from '../explorer/nodes/plan';"],
     ['src/deploy/editor/x.ts', "import { registerRestore } from '../../restore/editor/register';"],
     ['src/explorer/x.ts', "import { gate } from '../deploy/gate';"],
+    ['src/cli/x.ts', "import { renderPosture } from '../posture/format';"],
+    ['src/posture/x.ts', "import { registerStopDelete } from '../lifecycle/editor/stopDeleteCommands';"],
   ];
   for (const [file, source] of wrong)
     it(`reports ${file}: ${source}`, async () => {
@@ -108,6 +115,20 @@ describe('the layers, kept by the import rule', function () {
     it(`accepts ${file}: ${source.split('\n').join(' ')}`, async () => {
       assert.deepEqual(await reported(file, source), []);
     });
+});
+
+describe('the size of a source file, kept by ESLint', function () {
+  this.timeout(60_000);
+  const eslint = onlyRule('max-lines');
+  const lines = (n: number): string =>
+    `${Array.from({ length: n - 1 }, (_, i) => `// ${i}`).join('\n')}\nexport {};\n`;
+  const rules = async (filePath: string, n: number): Promise<string[]> =>
+    (await eslint.lintText(lines(n), { filePath }))[0]!.messages.map((m) => m.ruleId ?? 'parse');
+
+  it('reports a file of src/ over 500 lines, and not one of 500', async () => {
+    assert.deepEqual(await rules('src/restore/x.ts', 501), ['max-lines']);
+    assert.deepEqual(await rules('src/restore/x.ts', 500), []);
+  });
 });
 
 /** Every .ts file below `dir`, as absolute paths. */
