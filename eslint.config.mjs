@@ -8,6 +8,7 @@ const ADAPTERS = [
   'src/extension.ts',
   'src/awsFeatures.ts',
   'src/lazyTree.ts',
+  'src/webviewPage.ts',
   'src/aws/settings.ts',
   'src/lint/editor/**',
   'src/restore/editor/**',

@@ -72,3 +72,12 @@ export function zonedToUtc(f: DateTimeFields, timeZone?: string): Date {
   utc = asUtc - offset(utc);
   return new Date(utc);
 }
+
+/**
+ * An instant given as ISO 8601 with a date and a time ("2025-08-01T12:00:00Z"), as the command
+ * lines take `--now`; undefined for anything else (a bare date, "yesterday", 2025-02-30T…).
+ */
+export function parseIsoInstant(text: string): Date | undefined {
+  const d = new Date(text);
+  return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(d.getTime()) ? d : undefined;
+}

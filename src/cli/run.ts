@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { parseIsoInstant } from '../backup/calendar';
 import { lint } from '../lint/engine';
 import { lintedExtensions, prepareFormats } from '../lint/formats';
 import { globError } from '../lint/glob';
@@ -89,10 +90,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--now': {
         const v = value();
-        const d = new Date(v);
-        if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(d.getTime()))
+        o.now = parseIsoInstant(v);
+        if (!o.now)
           throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not ${shown(v)}`);
-        o.now = d;
         break;
       }
       case '--severity': {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { strictPage } from '../webviewPage';
 import type { BackupApi } from '../aws/backupApi';
 import type { PointSummary } from '../backup/recoveryPoint';
 import { loadTimeline, secondInWindow, type Timeline } from './timelineModel';
@@ -99,31 +100,16 @@ export class TimelinePanel {
         localResourceRoots: [media],
       },
     );
-    const nonce = Array.from(
-      { length: 32 },
-      () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)],
-    ).join('');
-    const w = panel.webview;
-    const css = w.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.css'));
-    const js = w.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.js'));
     const instance = new TimelinePanel(panel, timeline, api, onRestore);
-    w.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${w.cspSource}; script-src 'nonce-${nonce}'; img-src ${w.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>Timeline</title>
-</head>
-<body>
-<h1 id="title">Restore options</h1>
+    panel.webview.html = strictPage(panel.webview, media, {
+      title: 'Timeline',
+      css: 'timeline.css',
+      js: 'timeline.js',
+      body: `<h1 id="title">Restore options</h1>
 <div class="legend"><span>▬ continuous window</span><span>● snapshot</span><span>▲ restore job</span><span>│ now</span><span>░ restore lag</span></div>
 <div id="timeline"></div>
-<div id="details" aria-live="polite"></div>
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+<div id="details" aria-live="polite"></div>`,
+    });
     return instance;
   }
 }

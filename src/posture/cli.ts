@@ -7,6 +7,7 @@ import { BackupClientFactory } from '../aws/clientFactory';
 import { resolveConnection } from '../aws/connection';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
+import { parseIsoInstant } from '../backup/calendar';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
@@ -109,10 +110,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--now': {
         const v = value();
-        const d = new Date(v);
-        if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(d.getTime()))
+        o.now = parseIsoInstant(v);
+        if (!o.now)
           throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not ${shown(v)}`);
-        o.now = d;
         break;
       }
       case '--requests-per-account': {

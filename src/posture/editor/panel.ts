@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { strictPage } from '../../webviewPage';
 import type { PostureRow } from '../compute';
 import { protectionText, rpoText } from '../format';
 import type { PostureReport } from '../report';
@@ -182,25 +183,12 @@ export class PosturePanel implements vscode.Disposable {
       vscode.ViewColumn.Active,
       { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true },
     );
-    const nonce = Array.from(
-      { length: 32 },
-      () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)],
-    ).join('');
-    const w = panel.webview;
-    const css = w.asWebviewUri(vscode.Uri.joinPath(media, 'posture.css'));
-    const js = w.asWebviewUri(vscode.Uri.joinPath(media, 'posture.js'));
     const instance = new PosturePanel(panel, handlers);
-    w.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${w.cspSource}; script-src 'nonce-${nonce}'; img-src ${w.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>Recovery posture</title>
-</head>
-<body>
-<h1>Recovery posture</h1>
+    panel.webview.html = strictPage(panel.webview, media, {
+      title: 'Recovery posture',
+      css: 'posture.css',
+      js: 'posture.js',
+      body: `<h1>Recovery posture</h1>
 <div class="toolbar">
 <button id="refresh" type="button">Refresh</button>
 <button id="cancel" type="button" disabled>Cancel</button>
@@ -211,10 +199,8 @@ export class PosturePanel implements vscode.Disposable {
 <div id="status" role="status" aria-live="polite"></div>
 <ul id="failures"></ul>
 <table id="table"><thead><tr></tr></thead><tbody></tbody></table>
-<div id="details" aria-live="polite"></div>
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+<div id="details" aria-live="polite"></div>`,
+    });
     return instance;
   }
 }
