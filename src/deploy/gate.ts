@@ -50,6 +50,15 @@ export function gate<T>(
 ): Gate<T> {
   const result = lintForGate(input);
   const kind = result?.recognition.kind;
+  // A template or Terraform file declares its plans for its own tool to deploy: what it embeds is
+  // not a request body, so it is never sent from here (CloudFormation or Terraform deploy it).
+  if (result?.recognition.format)
+    return {
+      ok: false,
+      problems: [
+        `This is a ${result.recognition.format} file: deploy it with its own tool. Create, update or assign from an AWS CLI input file (${kinds.join(', ')}).`,
+      ],
+    };
   if (!result || !kind || !kinds.includes(kind))
     return {
       ok: false,

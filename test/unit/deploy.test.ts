@@ -70,6 +70,23 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
     assert.equal(got.ok, false);
   });
 
+  it('refuses a CloudFormation template or a Terraform plan, even a clean one: their own tool deploys them', () => {
+    const template = text({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Plan: {
+          Type: 'AWS::Backup::BackupPlan',
+          Properties: { BackupPlan: { BackupPlanName: 'p', BackupPlanRule: [] } },
+        },
+      },
+    });
+    for (const fileName of ['template.json', 'cdk.out/Stack.template.json']) {
+      const g = checkPlanDocument({ text: template, fileName }, CREATE_KINDS);
+      assert.equal(g.ok, false, fileName);
+      if (!g.ok) assert.match(g.problems[0]!, /This is a cloudformation file: deploy it with its own tool/);
+    }
+  });
+
   it('reads the plan, its id and the version it was read at from get-backup-plan output', () => {
     const g = checkPlanDocument({
       text: text({

@@ -66,8 +66,11 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
   const diffDocs = new Map<string, string>();
   let diffs = 0;
 
-  const kindOf = (doc: vscode.TextDocument | undefined): DocumentKind | undefined =>
-    doc ? diagnostics.resultFor(doc.uri)?.result.recognition.kind : undefined;
+  /** The AWS CLI input kind of a document; none for a template or Terraform file (its tool deploys it). */
+  const kindOf = (doc: vscode.TextDocument | undefined): DocumentKind | undefined => {
+    const recognition = doc ? diagnostics.resultFor(doc.uri)?.result.recognition : undefined;
+    return recognition && !recognition.format ? recognition.kind : undefined;
+  };
 
   function connected(): PlanApi | undefined {
     const api = connections.api;
@@ -435,7 +438,8 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     diagnostics.onDidLint((uri) => {
       // Lenses change only when a document's kind does: not on every keystroke's lint.
       const key = uri.toString();
-      const kind = diagnostics.resultFor(uri)?.result.recognition.kind;
+      const recognition = diagnostics.resultFor(uri)?.result.recognition;
+      const kind = recognition?.format ? undefined : recognition?.kind;
       const lensKind = family(kind) ? kind : undefined;
       if (lensKinds.get(key) !== lensKind) {
         if (lensKind) lensKinds.set(key, lensKind);
