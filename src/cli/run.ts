@@ -210,7 +210,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     const { text, invalidUtf8At } = decode(bytes);
-    await prepareFormats(text, rel);
+    const notStarted = await prepareFormats(text, rel);
+    if (notStarted !== undefined) {
+      // Not a finding a --severity could turn off: the file was not checked at all.
+      found.error(path, `the Terraform parser could not start, so this file was not checked: ${notStarted}`);
+      continue;
+    }
     const result = lint({
       text,
       fileName: rel,

@@ -5,6 +5,11 @@
  * formats' state, so the order below is the order a fresh process sees.
  */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NODE_FS } from '../../src/cli/nodeFs';
+import { runCli } from '../../src/cli/run';
 import { lint } from '../../src/lint/engine';
 import { formatsReady, prepareFormats } from '../../src/lint/formats';
 import { fixture, WASM_DIR } from './terraformSupport';
@@ -23,15 +28,38 @@ describe('starting the Terraform parser', () => {
     assert.match(r.findings[0]!.message, /was not read: the HCL parser failed to start/);
   });
 
+  it('pitr-lint exits 2 when the parser cannot start: the file was not checked, whatever --severity says', async () => {
+    // This test bundle's folder (out/test/unit) has no WebAssembly: the CLI's start fails here.
+    const dir = mkdtempSync(join(tmpdir(), 'pitr-tf-start-'));
+    writeFileSync(join(dir, 'main.tf'), text);
+    let out = '';
+    let err = '';
+    const code = await runCli(['main.tf', '--severity', 'TF001=off'], {
+      ...NODE_FS,
+      cwd: dir,
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+      version: '0.0.0-test',
+    });
+    assert.equal(code, 2, out);
+    assert.match(
+      err,
+      /main\.tf.*the Terraform parser could not start, so this file was not checked: .*web-tree-sitter\.wasm is missing/,
+    );
+  });
+
   it('a parser that cannot start names the missing file, and is tried again next time', async () => {
-    await prepareFormats(text, 'main.tf', { wasmDir: '/nonexistent/dist' });
+    assert.match(
+      (await prepareFormats(text, 'main.tf', { wasmDir: '/nonexistent/dist' }))!,
+      /web-tree-sitter\.wasm is missing from \/nonexistent\/dist/,
+    );
     const r = lint({ text, fileName: 'main.tf' });
     assert.deepEqual(
       r?.findings.map((f) => f.code),
       ['TF001'],
     );
     assert.match(r.findings[0]!.message, /web-tree-sitter\.wasm is missing from \/nonexistent\/dist/);
-    await prepareFormats(text, 'main.tf', { wasmDir: WASM_DIR });
+    assert.equal(await prepareFormats(text, 'main.tf', { wasmDir: WASM_DIR }), undefined);
     assert.equal(formatsReady(text, 'main.tf'), true);
     const codes = lint({ text, fileName: 'main.tf', now: new Date('2025-08-01T12:00:00Z') })!.findings.map(
       (f) => f.code,

@@ -49,16 +49,17 @@ export const ADAPTERS: readonly FormatAdapter[] = [
 
 /**
  * Starts what the formats of this text need before the engine reads it synchronously: Terraform's
- * parser, for a text that passes its cheap test (once; later calls return at once). Resolves
- * whether or not the start succeeds: a failure becomes the file's TF001 finding. `wasmDir`: where
- * the WebAssembly files are (the running bundle's folder by default: the extension's or CLI's dist/).
+ * parser, for a text that passes its cheap test (once; later calls return at once). Never rejects:
+ * it resolves to why the parser could not start (the engine then reports the file as not read,
+ * TF001; the CLI counts it as a file it could not check), or undefined. `wasmDir`: where the
+ * WebAssembly files are (the running bundle's folder by default: the extension's or CLI's dist/).
  */
 export async function prepareFormats(
   text: string,
   fileName?: string,
   options: { wasmDir?: string } = {},
-): Promise<void> {
-  if (terraformStarted || !sniffTerraform(text, fileName)) return;
+): Promise<string | undefined> {
+  if (terraformStarted || !sniffTerraform(text, fileName)) return undefined;
   terraformStarting ??= loadTerraform(options).then(
     (adapter) => {
       terraformStarted = adapter;
@@ -70,6 +71,7 @@ export async function prepareFormats(
     },
   );
   await terraformStarting;
+  return terraformStarted ? undefined : terraformFailure;
 }
 
 /** Whether {@link prepareFormats} has work to do for this text (the editor then lints after it). */
