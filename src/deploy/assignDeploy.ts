@@ -76,10 +76,8 @@ export function describeAssign(
   plan: { id: string; body: PlanInput },
   where: string,
 ): Confirmation {
-  const nothing =
-    !selection.Resources?.length &&
-    !selection.ListOfTags?.length &&
-    !Object.keys(selection.Conditions ?? {}).length;
+  // Conditions of empty lists (get-backup-selection's own shape) select by nothing either.
+  const nothing = !selection.Resources?.length && conditions(selection).length === 0;
   const lines = [
     `Account and Region: ${where}`,
     `Backup plan: "${plan.body.BackupPlanName}" (${plan.id}), whose rules then back these resources up:`,

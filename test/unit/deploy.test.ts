@@ -206,6 +206,19 @@ describe('assignments from files', () => {
       'x',
     );
     assert.match(c.detail, /selects every supported and opted-in resource/);
+    // get-backup-selection's shape: every operator there, each an empty list.
+    const empty = describeAssign(
+      {
+        SelectionName: 'all',
+        IamRoleArn: selection.IamRoleArn,
+        Resources: [],
+        ListOfTags: [],
+        Conditions: { StringEquals: [], StringLike: [], StringNotEquals: [], StringNotLike: [] },
+      },
+      { id: 'p1', body: toPlanInput(plan) },
+      'x',
+    );
+    assert.match(empty.detail, /selects every supported and opted-in resource/);
   });
 });
 
