@@ -29,7 +29,7 @@ interface PlanWritten {
 }
 
 export class PlanApi {
-  constructor(private readonly api: BackupApi) {}
+  constructor(readonly api: BackupApi) {}
 
   get connection(): BackupApi['connection'] {
     return this.api.connection;

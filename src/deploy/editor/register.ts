@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { applyEdits, modify } from 'jsonc-parser';
 import { errorText, noLinks } from '../../aws/awsText';
-import { collect, type BackupApi } from '../../aws/backupApi';
+import { BackupApi, collect } from '../../aws/backupApi';
 import { connectionKey, describeConnection } from '../../aws/connection';
 import { PlanApi } from '../../aws/planApi';
 import type { DocumentFamily, DocumentKind, LintResult } from '../../lint';
@@ -327,8 +327,9 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     );
   }
 
-  async function optIn(type?: string): Promise<string | undefined> {
-    const plans = connected();
+  /** `on`: the Region's door of the explorer node it was run on; the active connection's otherwise. */
+  async function optIn(type?: string, on?: BackupApi): Promise<string | undefined> {
+    const plans = on ? new PlanApi(on) : connected();
     if (!plans) return undefined;
     const region = plans.connection.region;
     const current = await plans.describeRegionSettings();
@@ -358,13 +359,19 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
       return undefined;
     }
     await plans.updateRegionSettings(optInRequest(current, chosen));
-    deps.regionChanged(connections.api!);
+    deps.regionChanged(plans.api);
     tree.refreshConnections();
     void vscode.window.showInformationMessage(
       noLinks(`${chosen} is now opted in for AWS Backup in ${region}.`),
     );
     return chosen;
   }
+
+  /** The door of the explorer node a command was run on (its `ctx.api`), without importing the explorer. */
+  const nodeApi = (arg: unknown): BackupApi | undefined => {
+    const api = (arg as { ctx?: { api?: unknown } } | undefined)?.ctx?.api;
+    return api instanceof BackupApi ? api : undefined;
+  };
 
   /** A command's failure is said in a message, never thrown at VS Code. */
   const guard = <T>(run: () => Promise<T>): Promise<T | undefined> =>
@@ -465,8 +472,9 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     vscode.commands.registerCommand('awsBackupPitr.deploy.editPlan', (node?: TreePlan) =>
       guard(() => editPlan(node)),
     ),
-    vscode.commands.registerCommand('awsBackupPitr.region.optIn', (type?: unknown) =>
-      guard(() => optIn(typeof type === 'string' ? type : undefined)),
+    // From the palette (or a test: a type), or from a connection node of the explorer, whose Region it is.
+    vscode.commands.registerCommand('awsBackupPitr.region.optIn', (arg?: unknown) =>
+      guard(() => optIn(typeof arg === 'string' ? arg : undefined, nodeApi(arg))),
     ),
   );
   updateContext();
