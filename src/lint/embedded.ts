@@ -20,17 +20,30 @@ export interface EmbeddedInput extends LintOptions {
   fileName?: string;
 }
 
+type Extracted = { adapter: FormatAdapter; result: EmbeddingResult } | undefined;
+
+/**
+ * The last file read: a lint, its live checks and the hovers and completions that follow on the same
+ * text share one parse (a template's YAML, a .tf file's tree-sitter parse). The trees are read-only.
+ */
+let last: { text: string; fileName: string | undefined; found: Extracted } | undefined;
+
 /** The adapter that reads this file and what it found, or undefined when no adapter does. */
-export function extractEmbedded(
-  text: string,
-  fileName?: string,
-): { adapter: FormatAdapter; result: EmbeddingResult } | undefined {
+export function extractEmbedded(text: string, fileName?: string): Extracted {
+  if (last && last.text === text && last.fileName === fileName) return last.found;
+  let found: Extracted;
   for (const adapter of ADAPTERS) {
     if (!adapter.sniff(text, fileName)) continue;
     const result = adapter.extract(text, fileName);
-    if (result && (result.documents.length > 0 || result.findings.length > 0)) return { adapter, result };
+    if (result && (result.documents.length > 0 || result.findings.length > 0)) {
+      found = { adapter, result };
+      break;
+    }
   }
-  return undefined;
+  // A Terraform file read before its parser started is not kept: the next read, once started, parses it.
+  const unread = found?.adapter.format === 'terraform' && found.result.documents.length === 0;
+  if (!unread) last = { text, fileName, found };
+  return found;
 }
 
 export function lintEmbedded(input: EmbeddedInput): LintResult | undefined {
