@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { strictPage } from '../webviewPage';
+import { strictPage } from '../ui/webviewPage';
 import type { BackupApi } from '../aws/backupApi';
 import type { PointSummary } from '../backup/recoveryPoint';
 import { loadTimeline, secondInWindow, type Timeline } from './timelineModel';

@@ -67,6 +67,7 @@ describe('the layers, kept by the import rule', function () {
     ['src/deploy/editor/x.ts', "import { registerRestore } from '../../restore/editor/register';"],
     ['src/explorer/x.ts', "import { gate } from '../deploy/gate';"],
     ['src/cli/x.ts', "import { renderPosture } from '../posture/format';"],
+    ['src/ui/x.ts', "import { PosturePanel } from '../posture/editor/panel';"],
     ['src/posture/x.ts', "import { registerStopDelete } from '../lifecycle/editor/stopDeleteCommands';"],
   ];
   for (const [file, source] of wrong)
@@ -110,6 +111,10 @@ describe('the layers, kept by the import rule', function () {
     ],
     ['src/deploy/x.ts', "import { lint } from '../lint';\nimport { PlanApi } from '../aws/planApi';"],
     ['src/deploy/editor/x.ts', "import * as vscode from 'vscode';\nimport { gate } from '../gate';"],
+    [
+      'src/explorer/timelinePanel.ts',
+      "import * as vscode from 'vscode';\nimport { strictPage } from '../ui/webviewPage';",
+    ],
   ];
   for (const [file, source] of right)
     it(`accepts ${file}: ${source.split('\n').join(' ')}`, async () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { strictPage } from '../../webviewPage';
+import { strictPage } from '../../ui/webviewPage';
 import type { PostureRow } from '../compute';
 import { protectionText, rpoText } from '../format';
 import type { PostureReport } from '../report';
