@@ -3,6 +3,7 @@
  * which, the request body, the difference against the plan as deployed, the confirmation in plain
  * words, and the version check that keeps a plan changed meanwhile from being overwritten silently.
  */
+import { parseArn } from '../backup/arn';
 import type { DocumentKind } from '../lint';
 import {
   canonicalJson,
@@ -45,6 +46,8 @@ interface PlanDocument {
   planId?: string;
   /** The version it was read at (get-backup-plan output: the plan opened from the explorer). */
   versionId?: string;
+  /** The Region its BackupPlanArn names (get-backup-plan output): the plan lives there. */
+  region?: string;
   creatorRequestId?: string;
 }
 
@@ -86,7 +89,9 @@ export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<Pl
     const id = typeof root.BackupPlanId === 'string' ? root.BackupPlanId : undefined;
     const version = typeof root.VersionId === 'string' ? root.VersionId : undefined;
     const own = kind === 'create-backup-plan' ? ownCreatorRequestId(root) : undefined;
+    const region = parseArn(typeof root.BackupPlanArn === 'string' ? root.BackupPlanArn : undefined)?.region;
     return {
+      ...(region && kind === 'get-backup-plan' ? { region } : {}),
       plan: toPlanInput(body),
       ...(id && kind !== 'create-backup-plan' ? { planId: id } : {}),
       ...(version && kind === 'get-backup-plan' ? { versionId: version } : {}),

@@ -91,6 +91,7 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
     const g = checkPlanDocument({
       text: text({
         BackupPlanId: 'p1',
+        BackupPlanArn: 'arn:aws:backup:eu-west-1:123456789012:backup-plan:p1',
         VersionId: 'v1',
         BackupPlan: { ...plan, Rules: plan.Rules.map((r) => ({ ...r, RuleId: 'x' })) },
       }),
@@ -99,6 +100,11 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
     if (!g.ok) return;
     assert.equal(g.value.planId, 'p1');
     assert.equal(g.value.versionId, 'v1');
+    assert.equal(
+      g.value.region,
+      'eu-west-1',
+      'the Region it lives in: Update refuses to look for it elsewhere',
+    );
     assert.ok(
       g.value.plan.Rules.every((r) => !('RuleId' in r)),
       'RuleId is the service’s, not sent',

@@ -208,6 +208,15 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     const check = (i: GateInput) => checkPlanDocument(i);
     return fromDocument(uri, check, 'The backup plan was not updated', async (doc, value, plans, api) => {
       const { plan } = value;
+      if (value.region && value.region !== plans.connection.region) {
+        // The plan opened from another Region's node lives there: never look it up, or update it, here.
+        void vscode.window.showErrorMessage(
+          noLinks(
+            `This plan is in ${value.region}, and the connection is in ${plans.connection.region}: connect to ${value.region} ("AWS Backup: Connect…") to update it. Nothing was sent.`,
+          ),
+        );
+        return undefined;
+      }
       const planId = await choosePlan(
         api,
         value.planId,
