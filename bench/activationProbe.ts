@@ -35,13 +35,18 @@ export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
   let doneMs = 0;
   const t1 = performance.now();
-  if (scenario === 'json' || scenario === 'yaml' || scenario === 'plan') {
-    const file = { json: 'tsconfig-like.json', yaml: 'docker-compose.yaml', plan: 'backup-plan.json' }[
-      scenario
-    ];
+  const files: Record<string, string> = {
+    json: 'tsconfig-like.json',
+    yaml: 'docker-compose.yaml',
+    terraform: 'terraform/storage.tf',
+    plan: 'backup-plan.json',
+    tfplan: 'terraform/seminar.tf',
+  };
+  const file = files[scenario];
+  if (file) {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
     await vscode.window.showTextDocument(doc);
-    if (scenario === 'plan')
+    if (scenario === 'plan' || scenario === 'tfplan')
       await until(
         () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'aws-backup-pitr'),
         20_000,

@@ -1,20 +1,17 @@
 /**
  * Hover and completion in templates (./formats): hover from the embedded document's tree (the API's
  * documentation, the file's names, what an unknown value is); completion of property names and
- * values in a CloudFormation YAML template's Backup documents. No `vscode` here.
+ * values in a CloudFormation YAML template's Backup documents and a Terraform file's blocks
+ * (./formats/terraformAssist.ts). No `vscode` here.
  */
 import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
 import { propertyDoc, type CompletionEntry, type HoverInfo } from './assist';
 import { extractEmbedded } from './embedded';
 import { cloudFormationCompletions } from './formats/cloudformationAssist';
+import { terraformCompletions, terraformHoverAt } from './formats/terraformAssist';
 import { isUnknown, type EmbeddedDocument } from './formats/types';
 
-function documentAt(
-  text: string,
-  fileName: string | undefined,
-  offset: number,
-): EmbeddedDocument | undefined {
-  const found = extractEmbedded(text, fileName);
+function documentAt(found: ReturnType<typeof extractEmbedded>, offset: number): EmbeddedDocument | undefined {
   return found?.result.documents.find(
     (d) => offset >= d.root.offset && offset <= d.root.offset + d.root.length,
   );
@@ -25,7 +22,9 @@ export function embeddedHoverAt(
   fileName: string | undefined,
   offset: number,
 ): HoverInfo | undefined {
-  const doc = documentAt(text, fileName, offset);
+  const found = extractEmbedded(text, fileName);
+  if (found?.adapter.format === 'terraform') return terraformHoverAt(found.result.documents, offset);
+  const doc = documentAt(found, offset);
   if (!doc) return undefined;
   const node = findNodeAtOffset(doc.root, offset, true);
   const prop: Node | undefined =
@@ -52,6 +51,8 @@ export function embeddedCompletionsAt(
   offset: number,
 ): CompletionEntry[] {
   const found = extractEmbedded(text, fileName);
+  if (found?.adapter.format === 'terraform')
+    return terraformCompletions(text, offset, (t) => extractEmbedded(t, fileName)?.result.documents ?? []);
   if (found?.adapter.format !== 'cloudformation') return [];
   return cloudFormationCompletions(text, offset, found.result.documents);
 }

@@ -19,7 +19,16 @@ import type { Tree } from 'web-tree-sitter';
 import { loadHcl, stringLiteral, type HclParser, type Lite, type SyntaxNode } from './terraformHcl';
 import { translateTerraformFix } from './terraformFix';
 import { PLAN, SELECTION, sourceNames, type Body } from './terraformSpec';
-import { adopt, buildBody, literal, node, unknown, type SourceBody, type SourceEntry } from './terraformTree';
+import {
+  adopt,
+  buildBody,
+  literal,
+  node,
+  resolved,
+  unknown,
+  type SourceBody,
+  type SourceEntry,
+} from './terraformTree';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
 
 const RESOURCE = /\bresource\s+"?aws_backup_(?:plan|selection)\b/;
@@ -95,12 +104,14 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
       const value = name ? literalString(name, text) : undefined;
       if (value !== undefined) vaults.set(label, value);
     }
+    const plans = new Set(blocks.filter((b) => b.type === 'aws_backup_plan').map((b) => b.label));
     const documents: EmbeddedDocument[] = [];
     for (const { type, label, block, header } of blocks) {
       const spec =
         type === 'aws_backup_plan' ? PLAN : type === 'aws_backup_selection' ? SELECTION : undefined;
       const source = spec && hclBody(block, text, vaults, 0);
       if (!spec || !source) continue;
+      const plan = spec === SELECTION ? planOf(block, text, plans) : undefined;
       const root = buildBody(source, spec, {
         text,
         onUnknownArgument: (e, body) => unknownArgument(e, body, findings),
@@ -110,6 +121,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
         root,
         resource: { label: `${type}.${label}`, offset: block.start, length: header - block.start },
         sourceNames: spec === PLAN ? PLAN_NAMES : SELECTION_NAMES,
+        ...(plan ? { planLabel: plan } : {}),
       });
     }
     return { format: 'terraform', documents, findings };
@@ -270,7 +282,7 @@ function hclValue(expr: Lite, text: string, vaults: Map<string, string>, depth: 
     return unknownValue();
   }
   const vault = vaultReference(parts, text, vaults);
-  if (vault !== undefined) return node('string', offset, end - offset, vault);
+  if (vault !== undefined) return resolved(node('string', offset, end - offset, vault), source);
   return unknownValue();
 }
 
@@ -305,14 +317,28 @@ function hclObject(
 
 /** `aws_backup_vault.<label>.name` (or `.id`) of a vault in this file with a literal name. */
 function vaultReference(parts: Lite[], text: string, vaults: Map<string, string>): string | undefined {
+  const ref = reference(parts, text, 'aws_backup_vault');
+  return ref && (ref.attr === 'name' || ref.attr === 'id') ? vaults.get(ref.label) : undefined;
+}
+
+/** A `<type>.<label>.<attr>` reference: its label and attribute. */
+function reference(parts: Lite[], text: string, type: string): { label: string; attr: string } | undefined {
   if (parts.length !== 3) return undefined;
   const [root, label, attr] = parts as [Lite, Lite, Lite];
-  if (root.type !== 'variable_expr' || text.slice(root.start, root.end) !== 'aws_backup_vault')
-    return undefined;
+  if (root.type !== 'variable_expr' || text.slice(root.start, root.end) !== type) return undefined;
   if (label.type !== 'get_attr' || attr.type !== 'get_attr') return undefined;
-  const attrName = text.slice(attr.start, attr.end).replace(/^\.\s*/, '');
-  if (attrName !== 'name' && attrName !== 'id') return undefined;
-  return vaults.get(text.slice(label.start, label.end).replace(/^\.\s*/, ''));
+  const name = (n: Lite): string => text.slice(n.start, n.end).replace(/^\.\s*/, '');
+  return { label: name(label), attr: name(attr) };
+}
+
+/**
+ * The plan a selection belongs to, when its `plan_id` is `aws_backup_plan.<label>.id` of a plan in
+ * this file: the live checks then read that plan's continuous vaults from the file.
+ */
+function planOf(block: Lite, text: string, plans: Set<string>): string | undefined {
+  const expr = findAttribute(block, 'plan_id', text)?.children[1];
+  const ref = expr && reference(expr.children, text, 'aws_backup_plan');
+  return ref?.attr === 'id' && plans.has(ref.label) ? `aws_backup_plan.${ref.label}` : undefined;
 }
 
 function unknownArgument(e: SourceEntry, body: Body, findings: RawFinding[]): void {

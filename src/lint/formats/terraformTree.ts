@@ -38,7 +38,8 @@ export type Origin =
 // maps, which cost the garbage collector dearly on large files.
 const ORIGIN = Symbol('origin');
 const LITERAL = Symbol('literal');
-type Tagged = Node & { [ORIGIN]?: Origin; [LITERAL]?: true };
+const RESOLVED = Symbol('resolved');
+type Tagged = Node & { [ORIGIN]?: Origin; [LITERAL]?: true; [RESOLVED]?: string };
 
 export function originOf(n: Node): Origin | undefined {
   return (n as Tagged)[ORIGIN];
@@ -53,6 +54,15 @@ export function isLiteral(n: Node): boolean {
 export function literal(n: Node): Node {
   (n as Tagged)[LITERAL] = true;
   return n;
+}
+/** A reference read as the literal it names in the same file (`aws_backup_vault.primary.name`). */
+export function resolved(n: Node, from: string): Node {
+  (n as Tagged)[RESOLVED] = from;
+  return n;
+}
+/** The reference a value was resolved from, for hovers. */
+export function resolvedFrom(n: Node | undefined): string | undefined {
+  return n && (n as Tagged)[RESOLVED];
 }
 
 /** jsonc-parser's nodes are read-only to their readers; this module builds them. */
