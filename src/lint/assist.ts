@@ -169,6 +169,19 @@ export function hoverAt(text: string, offset: number, r: Recognition): HoverInfo
  * The hover text of property `name` of the object at `objPath` in a document of this kind, from the
  * schema (the service model's documentation); `shownAs` names it as the file does.
  */
+/**
+ * Text from a file, as inline code in a hover's Markdown: one line, and no backtick that could end
+ * the span early and let the rest be read as Markdown (a link, an image).
+ */
+export function inlineCode(s: string): string {
+  return `\`${s.replace(/`/g, "'").replace(/\s+/g, ' ').trim()}\``;
+}
+
+/** Text from a file, inert in Markdown: every character Markdown could read as syntax is escaped. */
+export function markdownText(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
 export function propertyDoc(
   kind: DocumentKind,
   objPath: Path,

@@ -5,7 +5,7 @@
  * (./formats/terraformAssist.ts). No `vscode` here.
  */
 import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
-import { propertyDoc, type CompletionEntry, type HoverInfo } from './assist';
+import { inlineCode, markdownText, propertyDoc, type CompletionEntry, type HoverInfo } from './assist';
 import { extractEmbedded } from './embedded';
 import { cloudFormationCompletions } from './formats/cloudformationAssist';
 import { terraformCompletions, terraformHoverAt } from './formats/terraformAssist';
@@ -35,13 +35,13 @@ export function embeddedHoverAt(
   if (!prop || !key || !owner || typeof key.value !== 'string') return undefined;
   const name = key.value;
   const shownAs = doc.sourceNames?.[name] ?? name;
-  const doc0 = propertyDoc(doc.kind, getNodePath(owner), name, shownAs) ?? `**${shownAs}**`;
+  const doc0 = propertyDoc(doc.kind, getNodePath(owner), name, shownAs) ?? `**${markdownText(shownAs)}**`;
   const api = shownAs !== name ? `\n\nThe API's \`${name}\`.` : '';
   let deployed = '';
   if (isUnknown(value))
-    deployed = `\n\nSet at deployment (\`${value.source.replace(/`/g, "'")}\`): the linter does not check its value.`;
+    deployed = `\n\nSet at deployment (${inlineCode(value.source)}): the linter does not check its value.`;
   else if (value?.type === 'string' && (value as { cfn?: { resolved?: true } }).cfn?.resolved)
-    deployed = `\n\nResolves to \`${String(value.value).replace(/`/g, "'")}\`, the BackupVaultName of the vault this template declares.`;
+    deployed = `\n\nResolves to ${inlineCode(String(value.value))}, the BackupVaultName of the vault this template declares.`;
   return { markdown: `${doc0}${api}${deployed}`, offset: key.offset, length: key.length };
 }
 

@@ -27,6 +27,19 @@ describe('CloudFormation templates in the editor: hover, completion, live checks
     assert.equal(embeddedHoverAt(SEMINAR, 'seminar.yaml', SEMINAR.indexOf('Description')), undefined);
   });
 
+  it('text from the template is inert in a hover: no link, no image, no code span broken open', () => {
+    const hostile = SEMINAR.replace(
+      '            StartWindowMinutes: 30\n',
+      '            StartWindowMinutes: 30\n            RecoveryPointTags:\n              "[x](https://evil.example/p.png)": v\n',
+    ).replace('!Ref BackupVault', '!Sub "`](https://evil.example) ![i](https://evil.example/i.png)"');
+    const tag = embeddedHoverAt(hostile, 'seminar.yaml', hostile.indexOf('[x]') + 1)!;
+    assert.doesNotMatch(tag.markdown, /(?<!\\)\]\((?!\\)|(?<!\\)!\[/, tag.markdown);
+    const vault = embeddedHoverAt(hostile, 'seminar.yaml', hostile.indexOf('TargetBackupVault:') + 3)!;
+    assert.match(vault.markdown, /Set at deployment \(`!Sub "'\]\(https:\/\/evil\.example\) !\[i\]/);
+    // One code span: the backtick from the file cannot close it and let the rest be read as Markdown.
+    assert.equal((vault.markdown.split('Set at deployment')[1]!.match(/`/g) ?? []).length, 2, vault.markdown);
+  });
+
   it('completes the property names CloudFormation takes in the mapping at the cursor, and enum values', () => {
     const rule = SEMINAR.indexOf('            CopyActions:');
     const text = `${SEMINAR.slice(0, rule)}            Sch\n${SEMINAR.slice(rule)}`;

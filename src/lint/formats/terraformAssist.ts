@@ -11,7 +11,7 @@
  * takes (with that documentation), and the values a boolean or an enum allows.
  */
 import { getNodePath, type Node } from 'jsonc-parser';
-import { propertyDoc, type CompletionEntry, type HoverInfo } from '../assist';
+import { inlineCode, propertyDoc, type CompletionEntry, type HoverInfo } from '../assist';
 import { schemaAtPath, SCHEMAS } from '../schemas';
 import type { Body, Field } from './terraformSpec';
 import { originOf, resolvedFrom, type SourceBody, type SourceEntry } from './terraformTree';
@@ -39,11 +39,6 @@ function bodyAt(documents: readonly EmbeddedDocument[], offset: number): BodyAt 
     }
   }
   return best;
-}
-
-/** Inline code a person reads: one line, no backtick that could end the span. */
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\s+/g, ' ').trim()}\``;
 }
 
 /** Terraform arguments outside the API's documents, said in a line. */
@@ -89,13 +84,13 @@ function valueNote(entry: SourceEntry, field: Field, object: Node): string | und
       field.ifUnknown === 'absent' && !prop
         ? ' It may well be `null`, so the linter reads it as not set: no rule reports it.'
         : ' The linter does not check it.';
-    return `Known only when Terraform plans (${code(value.source)}): variables, locals, other resources and functions have no value before \`terraform plan\`.${skipped} Lint the plan's JSON (\`terraform show -json\`) to check the values Terraform computes.`;
+    return `Known only when Terraform plans (${inlineCode(value.source)}): variables, locals, other resources and functions have no value before \`terraform plan\`.${skipped} Lint the plan's JSON (\`terraform show -json\`) to check the values Terraform computes.`;
   }
   const from = resolvedFrom(value);
   if (from !== undefined && value)
-    return `Resolves to ${code(String(value.value))}: ${code(from)}, the name of a vault this file declares.`;
+    return `Resolves to ${inlineCode(String(value.value))}: ${inlineCode(from)}, the name of a vault this file declares.`;
   if (!prop && value && field.unset !== undefined && value.value === field.unset)
-    return `The provider does not send ${code(JSON.stringify(field.unset))} for this argument: AWS Backup sees it as not set.`;
+    return `The provider does not send ${inlineCode(JSON.stringify(field.unset))} for this argument: AWS Backup sees it as not set.`;
   return undefined;
 }
 
