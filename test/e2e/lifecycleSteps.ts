@@ -149,9 +149,13 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
           .locator('.view-line:has-text("DeleteAfterDays"):has-text("21")')
           .first()
           .waitFor({ timeout: 15_000 });
+        // Back to the top of the document, where the CodeLens is (the find widget scrolled it away):
+        // the cursor to the start, and the view scrolled up past the lens line.
+        await p.keyboard.press('Control+Home');
+        for (let i = 0; i < 3; i++) await p.keyboard.press('Control+ArrowUp');
         const lens = p.locator('.codelens-decoration a:has-text("Update backup plan")').first();
         await lens.waitFor({ timeout: 30_000 });
-        await lens.click();
+        await lens.click({ timeout: 15_000 });
         // The diff editor opens (deployed ↔ this document), and over it the confirmation.
         await p.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
         await p
