@@ -153,17 +153,19 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
         await p.keyboard.press('Control+Home');
         for (let i = 0; i < 3; i++) await p.keyboard.press('Control+ArrowUp');
         const lens = p.locator('.codelens-decoration a:has-text("Update backup plan")').first();
-        await lens.waitFor({ timeout: 30_000 });
-        await lens.click({ timeout: 15_000 }).catch(async (e: unknown) => {
+        try {
+          await lens.waitFor({ timeout: 20_000 });
+          await lens.click({ timeout: 15_000 });
+        } catch (e) {
           // The same command from the editor title, as a person would when the lens is out of reach.
           console.log(
-            `    (the CodeLens was not clickable, so the editor title's button: ${String(e).split('\n')[0]})`,
+            `    (no CodeLens to click, so the editor title's button: ${String(e).split('\n')[0]})`,
           );
           await p
             .locator('.editor-actions .action-label[aria-label^="Update Backup Plan"]')
             .first()
             .click({ timeout: 15_000 });
-        });
+        }
         // The diff editor opens (deployed ↔ this document), and over it the confirmation.
         await p.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
         await p
