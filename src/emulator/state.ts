@@ -81,6 +81,16 @@ export interface Plan {
     AdvancedBackupSettings?: unknown[];
     ScanSettings?: unknown[];
   };
+  /** The versions UpdateBackupPlan replaced, oldest first (handlers/plans.ts). */
+  versions?: PlanVersion[];
+}
+
+/** A replaced version of a plan: its body, and when it was made and replaced. */
+export interface PlanVersion {
+  VersionId: string;
+  CreationDate: Date;
+  ReplacedDate: Date;
+  BackupPlan: Plan['BackupPlan'];
 }
 
 export interface Selection {

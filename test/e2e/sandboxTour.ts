@@ -1,9 +1,10 @@
 /**
  * End-to-end: the sandbox driven like a person would, in Chromium: open the AWS Backup view, expand
  * a vault, see a continuous recovery point with its restorable window, restore an S3 bucket to a
- * chosen second through the palette and see the job complete. Saves screenshots under
- * test-results/screenshots (never uploaded) and asserts on what the page shows. Writes its result to
- * test-results/e2e.json for the test command's closing line.
+ * chosen second through the palette and see the job complete; delete an RDS continuous point from
+ * the context menu and update a backup plan through the diff editor (./lifecycleSteps.ts). Saves
+ * screenshots under test-results/screenshots (never uploaded) and asserts on what the page shows.
+ * Writes its result to test-results/e2e.json for the test command's closing line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,15 +21,11 @@ import {
   type PwLocator,
   type PwPage,
 } from '../integration/vscodeHost';
+import { lifecycleSteps, type Step } from './lifecycleSteps';
 
 const OUT = join(ROOT, 'test-results', 'screenshots');
 /** The prefix the tour restores from orders-bucket (an item-level restore). */
 const PREFIX = 's3://orders-bucket/invoices/';
-
-interface Step {
-  name: string;
-  run: (page: PwPage) => Promise<void>;
-}
 
 /** The environment that signs the host's requests for the emulator (its public development keys). */
 function emulatorEnv(emulator: Emulator): Record<string, string> {
@@ -397,6 +394,7 @@ async function main(): Promise<number> {
           if (after !== started) throw new Error(`the reload sent ${after - started} more StartRestoreJob`);
         },
       },
+      ...lifecycleSteps({ emulator, out: OUT, showNotifications }),
       {
         name: 'opens the recovery posture of three accounts: breaches first, each RPO a bar against its target',
         run: async (p) => {

@@ -100,9 +100,39 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
   },
   GetBackupPlan(input, ctx) {
     const p = planOrNotFound(ctx, input.BackupPlanId);
-    if (input.VersionId !== undefined && input.VersionId !== p.VersionId)
-      throw notFound(`Failed reading backup plan with provided version ${input.VersionId as string}.`);
-    return { ...p };
+    const { versions: _v, ...current } = p;
+    void _v;
+    if (input.VersionId === undefined || input.VersionId === p.VersionId) return current;
+    // An earlier version, as UpdateBackupPlan left it: its own body and version ID
+    // (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_GetBackupPlan.html, "VersionId").
+    const v = p.versions?.find((x) => x.VersionId === input.VersionId);
+    if (!v) throw notFound(`Failed reading backup plan with provided version ${input.VersionId as string}.`); // emulator's wording
+    return { ...current, VersionId: v.VersionId, BackupPlan: v.BackupPlan };
+  },
+  /**
+   * Every version of a plan, the current one first: "version metadata of your backup plans, including
+   * ARNs, backup plan IDs, creation and deletion dates, plan names, and version IDs"
+   * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ListBackupPlanVersions.html). The
+   * service's order is NOT FOUND in its documentation: newest first is the emulator's choice; each
+   * version's CreationDate is when that version was made.
+   */
+  ListBackupPlanVersions(input, ctx) {
+    const p = planOrNotFound(ctx, input.BackupPlanId);
+    const member = (versionId: string, created: Date, body: Plan['BackupPlan']) => ({
+      BackupPlanArn: p.BackupPlanArn,
+      BackupPlanId: p.BackupPlanId,
+      CreationDate: created,
+      VersionId: versionId,
+      BackupPlanName: body.BackupPlanName,
+      CreatorRequestId: p.CreatorRequestId,
+      LastExecutionDate: p.LastExecutionDate,
+    });
+    const earlier = p.versions ?? [];
+    const list = [
+      member(p.VersionId, earlier.at(-1)?.ReplacedDate ?? p.CreationDate, p.BackupPlan),
+      ...[...earlier].reverse().map((v) => member(v.VersionId, v.CreationDate, v.BackupPlan)),
+    ];
+    return page(list, input, `versions:${p.BackupPlanId}`, 'BackupPlanVersionsList');
   },
   CreateBackupPlan(input, ctx) {
     const body = input.BackupPlan as { BackupPlanName: string; Rules: BackupRule[] };
@@ -139,6 +169,17 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
     const p = planOrNotFound(ctx, input.BackupPlanId);
     const body = input.BackupPlan as { BackupPlanName: string; Rules: BackupRule[] };
     validatePlan(body);
+    // The replaced version stays readable (GetBackupPlan with its VersionId, ListBackupPlanVersions).
+    const earlier = p.versions ?? [];
+    p.versions = [
+      ...earlier,
+      {
+        VersionId: p.VersionId,
+        CreationDate: earlier.at(-1)?.ReplacedDate ?? p.CreationDate,
+        ReplacedDate: ctx.now,
+        BackupPlan: p.BackupPlan,
+      },
+    ];
     p.BackupPlan = { ...body, Rules: withRuleIds(ctx, body.Rules, p) };
     p.VersionId = ctx.state.id('version');
     return {

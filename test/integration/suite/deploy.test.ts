@@ -31,8 +31,12 @@ class DeployScript implements DeployPrompts {
   pickPlan(items: { label: string; planId: string }[]): Promise<string | undefined> {
     return Promise.resolve(items.find((i) => i.label === this.plan)?.planId);
   }
+  /** The types the quick pick offered, the last time. */
+  offered: string[] = [];
+  /** Picks S3, as the person turning continuous S3 backups on would. */
   pickType(types: string[]): Promise<string | undefined> {
-    return Promise.resolve(types[0]);
+    this.offered = types;
+    return Promise.resolve(types.includes('S3') ? 'S3' : undefined);
   }
 }
 
@@ -253,6 +257,8 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     const script = new DeployScript(() => true);
     ext.deploy.setPrompts(script);
     assert.equal(await vscode.commands.executeCommand('awsBackupPitr.region.optIn'), 'S3');
+    // The pick offers the types not opted in: the seeded Region has S3 and DynamoDB off.
+    assert.deepEqual(script.offered, ['DynamoDB', 'S3']);
     assert.match(script.confirmations[0]!.message, /Opt in S3 for AWS Backup in us-east-1\?/);
     const sent = await received('UpdateRegionSettings');
     assert.equal((sent.at(-1)!.input.ResourceTypeOptInPreference as Record<string, boolean>).S3, true);

@@ -237,6 +237,46 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
     cover('DeleteBackupPlan');
   });
 
+  it('plan versions: an update keeps the version it replaces, readable by its VersionId', async () => {
+    type PlanOut = { VersionId: string; BackupPlan: { Rules: { Lifecycle: { DeleteAfterDays: number } }[] } };
+    const retention = (p: Record<string, unknown>) =>
+      (p as PlanOut).BackupPlan.Rules[0]!.Lifecycle.DeleteAfterDays;
+    const now = await ok(['get-backup-plan', '--backup-plan-id', ids.plan!]);
+    assert.equal(retention(now), 14);
+    const versions = await ok(['list-backup-plan-versions', '--backup-plan-id', ids.plan!]);
+    const list = versions.BackupPlanVersionsList as {
+      VersionId: string;
+      BackupPlanName: string;
+      CreationDate: number;
+    }[];
+    assert.deepEqual(
+      list.map((v) => v.BackupPlanName),
+      ['cli-plan', 'cli-plan'],
+      'the created version and the update',
+    );
+    assert.equal(list[0]!.VersionId, now.VersionId, 'the current version first');
+    assert.ok(list.every((v) => typeof v.CreationDate === 'number'));
+    cover('ListBackupPlanVersions');
+    const old = await ok([
+      'get-backup-plan',
+      '--backup-plan-id',
+      ids.plan!,
+      '--version-id',
+      list[1]!.VersionId,
+    ]);
+    assert.equal(old.VersionId, list[1]!.VersionId);
+    assert.equal(retention(old), 35, 'the version before the update, as it was');
+    const missing = await aws([
+      'get-backup-plan',
+      '--backup-plan-id',
+      ids.plan!,
+      '--version-id',
+      'no-such-version',
+    ]);
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /\(ResourceNotFoundException\)/);
+  });
+
   it('restore, backup and copy jobs', async () => {
     const meta = JSON.stringify({
       DestinationBucketName: 'cli-restored',
