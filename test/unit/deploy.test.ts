@@ -302,7 +302,7 @@ describe('creates are idempotent by CreatorRequestId, against the emulator', fun
     assert.match(node.view().tooltip!, /Opted in for AWS Backup here: Aurora, .*RDS/);
     assert.match(
       node.view().tooltip!,
-      /Not opted in: DynamoDB, S3 \("AWS Backup: Opt In a Resource Type in This Region…"\)/,
+      /Not opted in: S3 \("AWS Backup: Opt In a Resource Type in This Region…"\)/,
     );
   });
 });

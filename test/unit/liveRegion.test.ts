@@ -71,7 +71,7 @@ describe('LIVE005: resource types the Region has not opted in', function () {
       },
     });
     assert.equal(tags.length, 1);
-    assert.match(tags[0]!.message, /by tags only.*"DynamoDB", "S3" are not opted in/);
+    assert.match(tags[0]!.message, /by tags only.*"S3" is not opted in/);
   });
 
   it('says nothing once S3 is opted in', async () => {

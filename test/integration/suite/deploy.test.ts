@@ -257,8 +257,8 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     const script = new DeployScript(() => true);
     ext.deploy.setPrompts(script);
     assert.equal(await vscode.commands.executeCommand('awsBackupPitr.region.optIn'), 'S3');
-    // The pick offers the types not opted in: the seeded Region has S3 and DynamoDB off.
-    assert.deepEqual(script.offered, ['DynamoDB', 'S3']);
+    // The pick offers the types not opted in: the seeded Region has only S3 off.
+    assert.deepEqual(script.offered, ['S3']);
     assert.match(script.confirmations[0]!.message, /Opt in S3 for AWS Backup in us-east-1\?/);
     const sent = await received('UpdateRegionSettings');
     assert.equal((sent.at(-1)!.input.ResourceTypeOptInPreference as Record<string, boolean>).S3, true);
