@@ -3,7 +3,6 @@
  * continuous (PITR) points for S3, RDS and Aurora (one STOPPED), snapshots around them, plans with
  * continuous and snapshot rules, past jobs (one failed restore), and a vault with many points.
  */
-import { optOut } from './handlers/region';
 import { SEED_ROLE, seedPlansAndJobs } from './seedPlans';
 import type { AccountState, RecoveryPoint, Vault } from './state';
 
@@ -323,8 +322,6 @@ export function seedAccount(state: AccountState, opts: SeedOptions): void {
     weeklyPlanId,
     s3Bucket,
   });
-  // The Region does not opt DynamoDB in: the ledger table's snapshots stay, new tag-based picks skip it.
-  optOut(state, 'DynamoDB');
 }
 
 /** Buckets the seeded account has without versioning: restoring into one fails, as S3 restores need versioning. */
