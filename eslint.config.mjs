@@ -152,6 +152,7 @@ export default tseslint.config(
       '**/*.js',
       // The webview's script is linted like the rest, type-aware (media/tsconfig.json: DOM, checkJs).
       '!media/timeline.js',
+      '!media/posture.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

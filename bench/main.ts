@@ -42,53 +42,76 @@ function measurePair(a: () => void, b: () => void, budgetMs: number): [number, n
   return [median(as), median(bs)];
 }
 
-const now = new Date('2025-08-01T12:00:00Z');
-const sizes = [10, 1_000, 20_000];
-const rows: {
-  rules: number;
-  bytes: number;
-  parseMs: number;
-  lintMs: number;
-  ratio: number;
-  findings: number;
-}[] = [];
-for (const n of sizes) {
-  const text = generatePlan(n);
-  let findings = 0;
-  const [parseMs, lintMs] = measurePair(
-    () => void parse(text),
-    () => {
-      findings = lint({ text, fileName: 'plan.json', now })?.findings.length ?? -1;
-    },
-    6000,
-  );
-  rows.push({ rules: n, bytes: text.length, parseMs, lintMs, ratio: lintMs / parseMs, findings });
-}
+function benchLint(): void {
+  const now = new Date('2025-08-01T12:00:00Z');
+  const sizes = [10, 1_000, 20_000];
+  const rows: {
+    rules: number;
+    bytes: number;
+    parseMs: number;
+    lintMs: number;
+    ratio: number;
+    findings: number;
+  }[] = [];
+  for (const n of sizes) {
+    const text = generatePlan(n);
+    let findings = 0;
+    const [parseMs, lintMs] = measurePair(
+      () => void parse(text),
+      () => {
+        findings = lint({ text, fileName: 'plan.json', now })?.findings.length ?? -1;
+      },
+      6000,
+    );
+    rows.push({ rules: n, bytes: text.length, parseMs, lintMs, ratio: lintMs / parseMs, findings });
+  }
 
-console.log('Lint time over bare jsonc-parser parse time (median; goal: ratio <= 3 at every size)');
-console.log('rules     bytes       parse ms   lint ms    ratio  findings');
-for (const r of rows) {
+  console.log('Lint time over bare jsonc-parser parse time (median; goal: ratio <= 3 at every size)');
+  console.log('rules     bytes       parse ms   lint ms    ratio  findings');
+  for (const r of rows) {
+    console.log(
+      `${String(r.rules).padEnd(9)} ${String(r.bytes).padEnd(11)} ${r.parseMs.toFixed(3).padStart(9)} ${r.lintMs.toFixed(3).padStart(9)} ${r.ratio.toFixed(2).padStart(7)}  ${r.findings}`,
+    );
+  }
+  const perRule1k = rows[1]!.lintMs / rows[1]!.rules;
+  const perRule20k = rows[2]!.lintMs / rows[2]!.rules;
+  const parsePerRule = rows[2]!.parseMs / rows[2]!.rules / (rows[1]!.parseMs / rows[1]!.rules);
   console.log(
-    `${String(r.rules).padEnd(9)} ${String(r.bytes).padEnd(11)} ${r.parseMs.toFixed(3).padStart(9)} ${r.lintMs.toFixed(3).padStart(9)} ${r.ratio.toFixed(2).padStart(7)}  ${r.findings}`,
+    `linearity: time per rule at 20,000 over at 1,000: lint ${(perRule20k / perRule1k).toFixed(2)}, bare parse ${parsePerRule.toFixed(2)} (1.00 is linear)`,
   );
+  const worst = Math.max(...rows.map((r) => r.ratio));
+  console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} the goal of 3`);
 }
-const perRule1k = rows[1]!.lintMs / rows[1]!.rules;
-const perRule20k = rows[2]!.lintMs / rows[2]!.rules;
-const parsePerRule = rows[2]!.parseMs / rows[2]!.rules / (rows[1]!.parseMs / rows[1]!.rules);
-console.log(
-  `linearity: time per rule at 20,000 over at 1,000: lint ${(perRule20k / perRule1k).toFixed(2)}, bare parse ${parsePerRule.toFixed(2)} (1.00 is linear)`,
-);
-const worst = Math.max(...rows.map((r) => r.ratio));
-console.log(`worst ratio ${worst.toFixed(2)} ${worst <= 3 ? 'meets' : 'MISSES'} the goal of 3`);
 
-benchExplorer()
-  .then(() => benchTemplates())
-  .then(() => benchDoor())
-  .then(() => benchTerraform())
-  .then(() => benchRestorePoints())
-  .then(() => benchPosture())
-  .then(() => benchActivation())
-  .catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+/**
+ * `BENCH=posture npm run bench` (names separated by commas) runs only the named parts: lint, explorer,
+ * templates, door, terraform, restorePoints, posture, activation. Unset, it runs them all.
+ */
+const only = process.env.BENCH?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const parts: [string, () => void | Promise<void>][] = [
+  ['lint', benchLint],
+  ['explorer', benchExplorer],
+  ['templates', benchTemplates],
+  ['door', benchDoor],
+  ['terraform', benchTerraform],
+  ['restorePoints', benchRestorePoints],
+  ['posture', benchPosture],
+  ['activation', benchActivation],
+];
+const unknown = only?.filter((n) => !parts.some(([name]) => name === n)) ?? [];
+if (unknown.length > 0) {
+  console.error(
+    `BENCH names no part ${unknown.join(', ')}: choose among ${parts.map(([n]) => n).join(', ')}`,
+  );
+  process.exitCode = 2;
+} else {
+  parts
+    .filter(([name]) => !only || only.includes(name))
+    .reduce<Promise<void>>((prev, [, run]) => prev.then(() => run()), Promise.resolve())
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+}

@@ -85,12 +85,15 @@ export async function benchPosture(): Promise<void> {
 
     let slowest = 0;
     let slowestWhere = '';
+    const singlesCpu0 = process.cpuUsage();
     for (const t of all) {
       const t0 = performance.now();
       await read([t]);
       const ms = performance.now() - t0;
       if (ms > slowest) [slowest, slowestWhere] = [ms, `${t.account} ${t.connection.region}`];
     }
+    const singlesCpu = process.cpuUsage(singlesCpu0);
+    const singlesCpuMs = (singlesCpu.user + singlesCpu.system) / 1000;
     const walls: number[] = [];
     let peak = 0;
     const base = heapMb();
@@ -122,6 +125,11 @@ export async function benchPosture(): Promise<void> {
     // Why the ratio is what it is: reading at once cannot take less than this process's CPU time.
     console.log(
       `this process's CPU time per read at once ms ${cpuMs.toFixed(0)} (SDK deserialization, signing, the posture): the floor under the wall time; load average ${loadavg()[0]!.toFixed(1)}`,
+    );
+    // The same work one account–Region at a time: its CPU over the slowest wall is the least ratio
+    // one thread of this process could reach, however well the requests overlap.
+    console.log(
+      `CPU time of the ${all.length} account–Regions read one at a time, summed, ms ${singlesCpuMs.toFixed(0)}: over the slowest single read ${(singlesCpuMs / slowest).toFixed(1)}, the least ratio one thread can reach (the emulator's CPU comes on top)`,
     );
     console.log(
       `rows ${report!.rows.length}, failures ${report!.failures.length}, requests ${report!.requests} (${perResource(report!).toFixed(3)} per resource)`,

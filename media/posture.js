@@ -1,29 +1,68 @@
+// @ts-check
 // The recovery posture table, drawn from the report the extension posts. Every text from AWS goes
 // through textContent or setAttribute, never innerHTML. Sorting, filtering and the row actions are
 // buttons and inputs: Tab reaches them, Enter and Space use them.
+// Type-checked (media/tsconfig.json) against the messages the panel posts and takes back
+// (src/posture/editor/viewModel.ts).
+
+/** @typedef {import('../src/posture/editor/viewModel').ViewRow} ViewRow */
+/** @typedef {import('../src/posture/editor/viewModel').PostureViewData} PostureViewData */
+/** @typedef {import('../src/posture/editor/viewModel').ToPostureView} ToPostureView */
+/** @typedef {import('../src/posture/editor/viewModel').FromPostureView} FromPostureView */
+/**
+ * The part of the webview API this script uses (https://code.visualstudio.com/api/extension-guides/webview).
+ * @typedef {{ postMessage(message: FromPostureView): void }} PostureWebviewApi
+ */
+/** @typedef {keyof ViewRow | 'actions'} ColumnKey */
+
 (function () {
-  const vscode = acquireVsCodeApi();
+  const vscode = /** @type {{ acquireVsCodeApi(): PostureWebviewApi }} */ (
+    /** @type {unknown} */ (globalThis)
+  ).acquireVsCodeApi();
   const SVG = 'http://www.w3.org/2000/svg';
-  const table = document.getElementById('table');
-  const head = table.querySelector('thead tr');
-  const body = table.querySelector('tbody');
-  const status = document.getElementById('status');
-  const failures = document.getElementById('failures');
-  const details = document.getElementById('details');
-  const filter = document.getElementById('filter');
-  const breaches = document.getElementById('breaches');
-  const refresh = document.getElementById('refresh');
-  const cancel = document.getElementById('cancel');
+  /**
+   * The element with this id, of this type; the page is the panel's own, so a missing one is a bug.
+   * @template {HTMLElement} T
+   * @param {string} id
+   * @param {new () => T} type
+   * @returns {T}
+   */
+  const byId = (id, type) => {
+    const e = document.getElementById(id);
+    if (!(e instanceof type)) throw new Error(`the posture page has no ${type.name} #${id}`);
+    return e;
+  };
+  /**
+   * @param {ParentNode} parent
+   * @param {string} selector
+   */
+  const child = (parent, selector) => {
+    const e = parent.querySelector(selector);
+    if (!e) throw new Error(`the posture page has no ${selector}`);
+    return e;
+  };
+  const table = byId('table', HTMLTableElement);
+  const head = child(table, 'thead tr');
+  const body = child(table, 'tbody');
+  const status = byId('status', HTMLElement);
+  const failures = byId('failures', HTMLElement);
+  const details = byId('details', HTMLElement);
+  const filter = byId('filter', HTMLInputElement);
+  const breaches = byId('breaches', HTMLInputElement);
+  const refresh = byId('refresh', HTMLButtonElement);
+  const cancel = byId('cancel', HTMLButtonElement);
 
   // The log time axis of the bars: 1 minute to 60 days.
   const AXIS_MIN = 60000;
   const AXIS_MAX = 60 * 86400000;
   const BAR_W = 160;
+  /** @param {number} ms */
   const x = (ms) => {
     const v = Math.min(AXIS_MAX, Math.max(AXIS_MIN, ms));
     return (Math.log(v / AXIS_MIN) / Math.log(AXIS_MAX / AXIS_MIN)) * BAR_W;
   };
 
+  /** @type {{ key: ColumnKey; label: string; unsortable?: boolean }[]} */
   const COLUMNS = [
     { key: 'verdict', label: 'Verdict' },
     { key: 'account', label: 'Account' },
@@ -36,11 +75,20 @@
     { key: 'todo', label: 'What to do' },
     { key: 'actions', label: 'Actions', unsortable: true },
   ];
+  /** @type {ViewRow[]} */
   let rows = [];
   let failureCount = 0;
   // Breaches first, as the extension sends them, until a header is chosen.
+  /** @type {{ key: ColumnKey | null; dir: number }} */
   let sort = { key: null, dir: 1 };
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string} value
+   * @param {string} [cls]
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function text(tag, value, cls) {
     const e = document.createElement(tag);
     e.textContent = value;
@@ -72,6 +120,7 @@
     }
   }
 
+  /** @param {ViewRow} r */
   function bar(r) {
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('width', String(BAR_W + 4));
@@ -109,7 +158,9 @@
     );
     if (sort.key) {
       const k = sort.key;
-      const val = (r) => (k === 'rpoMs' ? (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs) : r[k]);
+      /** @param {ViewRow} r */
+      const val = (r) =>
+        k === 'rpoMs' ? (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs) : k === 'actions' ? '' : r[k];
       out = out.slice().sort((a, b) => {
         const va = val(a);
         const vb = val(b);
@@ -119,6 +170,13 @@
     return out;
   }
 
+  /**
+   * @param {string} label
+   * @param {'open' | 'restore'} type
+   * @param {ViewRow} r
+   * @param {boolean} enabled
+   * @param {string} why
+   */
   function action(label, type, r, enabled, why) {
     const b = text('button', label, 'action');
     b.type = 'button';
@@ -186,6 +244,10 @@
     });
   }
 
+  /**
+   * @param {PostureViewData['failures']} list
+   * @param {PostureViewData['warnings']} warnings
+   */
   function drawFailures(list, warnings) {
     while (failures.firstChild) failures.removeChild(failures.firstChild);
     for (const f of list)
@@ -205,11 +267,15 @@
   refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
   for (const b of document.querySelectorAll('button[data-format]'))
-    b.addEventListener('click', () =>
-      vscode.postMessage({ type: 'export', format: b.getAttribute('data-format') }),
-    );
+    b.addEventListener('click', () => {
+      const format = b.getAttribute('data-format');
+      vscode.postMessage({
+        type: 'export',
+        format: format === 'markdown' || format === 'csv' || format === 'json' ? format : null,
+      });
+    });
 
-  window.addEventListener('message', (e) => {
+  window.addEventListener('message', (/** @type {MessageEvent<ToPostureView>} */ e) => {
     const m = e.data;
     if (m.type === 'progress') {
       status.textContent = m.text;

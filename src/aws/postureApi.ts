@@ -275,12 +275,24 @@ async function readPostureFacts(
 
 /**
  * Reads every target at once: a gate per account bounds its requests (all its Regions share it), and
- * each target ends as its facts or its error, in the order given.
+ * each target ends as its facts or its error, in the order given. With `each`, a target's read is
+ * handed to it as soon as it ends and only what it returns is kept: the caller's work on one target
+ * overlaps the others' requests, and the facts of a target are let go once it is done with them.
  */
 export async function readPosture(
   targets: readonly PostureTarget[],
   o: ReadPostureOptions,
-): Promise<PostureRead[]> {
+): Promise<PostureRead[]>;
+export async function readPosture<T>(
+  targets: readonly PostureTarget[],
+  o: ReadPostureOptions,
+  each: (read: PostureRead) => T,
+): Promise<T[]>;
+export async function readPosture(
+  targets: readonly PostureTarget[],
+  o: ReadPostureOptions,
+  each: (read: PostureRead) => unknown = (read) => read,
+): Promise<unknown[]> {
   const gates = new Map<string, Gate>();
   const gateOf = (c: Connection): Gate => {
     // One account per set of credentials: the same profile (or chain) and endpoint, any Region.
@@ -299,43 +311,42 @@ export async function readPosture(
       finished,
       total: targets.length,
     });
-  return Promise.all(
-    targets.map(async (target): Promise<PostureRead> => {
-      const c = target.connection;
-      const client = o.factory.get(c);
-      const api = new BackupApi(client, c);
-      let found = 0;
-      progress(target, 'started', 0);
-      try {
-        const facts = await readPostureFacts(api, gateOf(c), {
-          now: o.now,
-          ...(o.failedJobDays !== undefined ? { failedJobDays: o.failedJobDays } : {}),
-          ...(o.signal ? { signal: o.signal } : {}),
-          onResources: (n) => {
-            found = n;
-            progress(target, 'resources', n);
-          },
-          regionSettings: async () => {
-            try {
-              const r = await client.send(new DescribeRegionSettingsCommand({}), { abortSignal: o.signal });
-              return r.ResourceTypeOptInPreference;
-            } catch (e) {
-              throw toAccessError(e, { operation: 'DescribeRegionSettings', connection: c });
-            }
-          },
-        });
-        finished++;
-        progress(target, 'done', found);
-        return { ok: true, target, facts };
-      } catch (e) {
-        finished++;
-        progress(target, 'failed', found);
-        const error =
-          e instanceof AwsAccessError
-            ? e
-            : toAccessError(e, { operation: 'ListProtectedResources', connection: c });
-        return { ok: false, target, error };
-      }
-    }),
-  );
+  const readOne = async (target: PostureTarget): Promise<PostureRead> => {
+    const c = target.connection;
+    const client = o.factory.get(c);
+    const api = new BackupApi(client, c);
+    let found = 0;
+    progress(target, 'started', 0);
+    try {
+      const facts = await readPostureFacts(api, gateOf(c), {
+        now: o.now,
+        ...(o.failedJobDays !== undefined ? { failedJobDays: o.failedJobDays } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+        onResources: (n) => {
+          found = n;
+          progress(target, 'resources', n);
+        },
+        regionSettings: async () => {
+          try {
+            const r = await client.send(new DescribeRegionSettingsCommand({}), { abortSignal: o.signal });
+            return r.ResourceTypeOptInPreference;
+          } catch (e) {
+            throw toAccessError(e, { operation: 'DescribeRegionSettings', connection: c });
+          }
+        },
+      });
+      finished++;
+      progress(target, 'done', found);
+      return { ok: true, target, facts };
+    } catch (e) {
+      finished++;
+      progress(target, 'failed', found);
+      const error =
+        e instanceof AwsAccessError
+          ? e
+          : toAccessError(e, { operation: 'ListProtectedResources', connection: c });
+      return { ok: false, target, error };
+    }
+  };
+  return Promise.all(targets.map(async (target) => each(await readOne(target))));
 }

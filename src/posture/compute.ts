@@ -83,15 +83,22 @@ function typeFromArn(arn: string): string {
   return service || 'unknown';
 }
 
-/** Selection ARNs may end in a wildcard ("arn:aws:s3:::*"): `*` matches any run of characters. */
-function arnMatches(pattern: string, arn: string): boolean {
+/**
+ * Selection ARNs may end in a wildcard ("arn:aws:s3:::*"): `*` matches any run of characters. Each
+ * wildcard pattern is compiled once for all the resources of an account–Region (`compiled`).
+ */
+function arnMatches(pattern: string, arn: string, compiled: Map<string, RegExp>): boolean {
   if (!pattern.includes('*')) return pattern === arn;
-  const re = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    compiled.set(pattern, re);
+  }
   return re.test(arn);
 }
 
@@ -100,12 +107,16 @@ function coveredBy(
   points: RecoveryPointByBackupVault[],
   rules: PostureRule[],
   selections: PostureSelection[],
+  patterns: Map<string, RegExp>,
 ): string[] {
   const out = new Set<string>();
   const ruleText = (plan: string, rule: string, continuous: boolean): string =>
     `${plan} / ${rule}${continuous ? ' (continuous)' : ''}`;
   for (const s of selections) {
-    if (!s.resources.some((p) => arnMatches(p, arn)) || s.notResources.some((p) => arnMatches(p, arn)))
+    if (
+      !s.resources.some((p) => arnMatches(p, arn, patterns)) ||
+      s.notResources.some((p) => arnMatches(p, arn, patterns))
+    )
       continue;
     for (const r of rules) if (r.planId === s.planId) out.add(ruleText(r.planName, r.ruleName, r.continuous));
   }
@@ -135,6 +146,8 @@ export function postureOf(
     accountId?: string;
     rules: PostureRule[];
     selections: PostureSelection[];
+    /** Wildcard selection ARNs, compiled once for all the resources of an account–Region. */
+    patterns: Map<string, RegExp>;
     /** The failed jobs by resource ARN. */
     failedJobs: ReadonlyMap<string, BackupJob[]>;
     optIn?: Record<string, boolean>;
@@ -196,7 +209,7 @@ export function postureOf(
   const targetMs = targetFor(ctx.targets, r.type);
   const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
   const rowPoint = live ?? stopped ?? newest?.point;
-  const rules = coveredBy(r.arn, points, ctx.rules, ctx.selections);
+  const rules = coveredBy(r.arn, points, ctx.rules, ctx.selections, ctx.patterns);
   const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
     .sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))
     .slice(0, 3)
@@ -318,6 +331,7 @@ export function postureRows(
     ...(facts.accountId ? { accountId: facts.accountId } : {}),
     rules: facts.rules,
     selections: facts.selections,
+    patterns: new Map<string, RegExp>(),
     failedJobs,
     ...(facts.optIn ? { optIn: facts.optIn } : {}),
     now,

@@ -31,30 +31,47 @@ export async function postureReport(
   targets: readonly PostureTarget[],
   o: ReportOptions,
 ): Promise<PostureReport> {
-  const reads = await readPosture(targets, {
-    factory: o.factory,
-    now: o.now,
-    ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
-    ...(o.signal ? { signal: o.signal } : {}),
-    ...(o.onProgress ? { onProgress: (p: PostureProgress) => o.onProgress?.(p) } : {}),
-  });
+  // Each account–Region becomes its rows as soon as it is read (src/aws/postureApi.ts: `each`), while
+  // the others are still being read; its facts are not kept.
+  const parts = await readPosture(
+    targets,
+    {
+      factory: o.factory,
+      now: o.now,
+      ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.onProgress ? { onProgress: (p: PostureProgress) => o.onProgress?.(p) } : {}),
+    },
+    (r) => {
+      const where = { account: r.target.account, region: r.target.connection.region };
+      if (!r.ok)
+        return {
+          rows: [],
+          requests: 0,
+          warnings: [],
+          failure: {
+            ...where,
+            message: r.error.message,
+            ...(r.error.action ? { action: r.error.action } : {}),
+          },
+        };
+      return {
+        rows: postureRows(r.target, r.facts, o.now, o.targets),
+        requests: r.facts.requests,
+        warnings: r.facts.warnings.map((message) => ({ ...where, message })),
+      };
+    },
+  );
   const rows: PostureRow[] = [];
   const failures: PostureFailure[] = [];
   const warnings: PostureReport['warnings'] = [];
   let requests = 0;
-  for (const r of reads) {
-    const where = { account: r.target.account, region: r.target.connection.region };
-    if (!r.ok) {
-      failures.push({
-        ...where,
-        message: r.error.message,
-        ...(r.error.action ? { action: r.error.action } : {}),
-      });
-      continue;
-    }
-    requests += r.facts.requests;
-    rows.push(...postureRows(r.target, r.facts, o.now, o.targets));
-    for (const message of r.facts.warnings) warnings.push({ ...where, message });
+  // In the order of the targets, as before: ties in the sort keep it.
+  for (const p of parts) {
+    for (const row of p.rows) rows.push(row);
+    if (p.failure) failures.push(p.failure);
+    warnings.push(...p.warnings);
+    requests += p.requests;
   }
   return {
     now: o.now.toISOString(),

@@ -4,6 +4,7 @@ import type { PostureRow } from '../compute';
 import { protectionText, rpoText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
+import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
 
 /**
  * The recovery posture webview: the timeline's strict CSP (no inline script, a nonce, only this
@@ -12,31 +13,10 @@ import { formatDuration } from '../targets';
  * by the ids it was given; anything else it sends is ignored.
  */
 
-/** A row as the webview draws it: strings ready to show, numbers for sorting and the bars. */
-interface ViewRow {
-  id: string;
-  verdict: PostureRow['verdict'];
-  account: string;
-  region: string;
-  resource: string;
-  arn: string;
-  type: string;
-  protection: string;
-  rpoMs: number | null;
-  rpo: string;
-  targetMs: number;
-  target: string;
-  earliest: string;
-  coveredBy: string;
-  failedJobs: string;
-  optIn: string;
-  todo: string;
-  notes: string;
-  canOpen: boolean;
-  canRestore: boolean;
-}
-
 type PostureAction = 'open' | 'restore';
+
+/** A message from the webview as it arrives: any of the fields its messages have, each unchecked. */
+type Untrusted<T> = { [K in T extends unknown ? keyof T : never]?: unknown };
 
 /** What the webview reports it drew. */
 interface PostureDrawn {
@@ -50,7 +30,7 @@ interface PanelHandlers {
   refresh(): void;
   cancel(): void;
   act(action: PostureAction, row: PostureRow): void;
-  export(format: 'markdown' | 'csv' | 'json'): void;
+  export(format: ExportFormat): void;
   /** Whether a row's timeline can be opened here (its connection is the explorer's). */
   canOpen(row: PostureRow): boolean;
 }
@@ -59,7 +39,7 @@ export class PosturePanel implements vscode.Disposable {
   static readonly viewType = 'awsBackupPitr.posture';
   private rows = new Map<string, PostureRow>();
   private ready = false;
-  private pending: unknown[] = [];
+  private pending: ToPostureView[] = [];
   private drawn: PostureDrawn | undefined;
   private readonly drawnEmitter = new vscode.EventEmitter<PostureDrawn>();
   report: PostureReport | undefined;
@@ -69,50 +49,40 @@ export class PosturePanel implements vscode.Disposable {
     private readonly handlers: PanelHandlers,
   ) {
     panel.onDidDispose(() => this.drawnEmitter.dispose());
-    panel.webview.onDidReceiveMessage(
-      (m: {
-        type?: unknown;
-        id?: unknown;
-        format?: unknown;
-        rows?: unknown;
-        verdicts?: unknown;
-        failures?: unknown;
-      }) => {
-        switch (m.type) {
-          case 'ready':
-            this.ready = true;
-            for (const p of this.pending.splice(0)) void panel.webview.postMessage(p);
-            break;
-          case 'refresh':
-            handlers.refresh();
-            break;
-          case 'cancel':
-            handlers.cancel();
-            break;
-          case 'open':
-          case 'restore': {
-            const row = typeof m.id === 'string' ? this.rows.get(m.id) : undefined;
-            if (row) handlers.act(m.type, row);
-            break;
-          }
-          case 'export':
-            if (m.format === 'markdown' || m.format === 'csv' || m.format === 'json')
-              handlers.export(m.format);
-            break;
-          case 'drawn':
-            this.drawn = {
-              rows: typeof m.rows === 'number' ? m.rows : 0,
-              verdicts: Array.isArray(m.verdicts) ? m.verdicts.map(String) : [],
-              failures: typeof m.failures === 'number' ? m.failures : 0,
-            };
-            this.drawnEmitter.fire(this.drawn);
-            break;
+    panel.webview.onDidReceiveMessage((m: Untrusted<FromPostureView>) => {
+      switch (m.type) {
+        case 'ready':
+          this.ready = true;
+          for (const p of this.pending.splice(0)) void panel.webview.postMessage(p);
+          break;
+        case 'refresh':
+          handlers.refresh();
+          break;
+        case 'cancel':
+          handlers.cancel();
+          break;
+        case 'open':
+        case 'restore': {
+          const row = typeof m.id === 'string' ? this.rows.get(m.id) : undefined;
+          if (row) handlers.act(m.type, row);
+          break;
         }
-      },
-    );
+        case 'export':
+          if (m.format === 'markdown' || m.format === 'csv' || m.format === 'json') handlers.export(m.format);
+          break;
+        case 'drawn':
+          this.drawn = {
+            rows: typeof m.rows === 'number' ? m.rows : 0,
+            verdicts: Array.isArray(m.verdicts) ? m.verdicts.map(String) : [],
+            failures: typeof m.failures === 'number' ? m.failures : 0,
+          };
+          this.drawnEmitter.fire(this.drawn);
+          break;
+      }
+    });
   }
 
-  private post(message: unknown): void {
+  private post(message: ToPostureView): void {
     if (this.ready) void this.panel.webview.postMessage(message);
     else this.pending.push(message);
   }

@@ -351,6 +351,11 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
     const prefs = before.ResourceTypeOptInPreference as Record<string, boolean>;
     assert.equal(prefs.S3, false);
     assert.equal(prefs.RDS, true);
+    assert.equal(
+      prefs.DynamoDB,
+      true,
+      'every type but S3 is opted in (the member accounts opt DynamoDB out)',
+    );
     cover('DescribeRegionSettings');
     const bad = await aws(['update-region-settings', '--resource-type-opt-in-preference', 'Floppy=true']);
     assert.match(bad.stderr, /\(InvalidParameterValueException\).*Floppy/);

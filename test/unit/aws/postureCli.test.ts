@@ -169,23 +169,45 @@ describe('pitr-posture, the command line, against the emulator', function () {
     assert.ok(r.stderr.endsWith('\r\u001b[2K'));
   });
 
-  it('the built bin in a pipe: exit code, and no progress line', async function () {
-    const bin = join(__dirname, '..', '..', '..', '..', 'dist', 'posture.js');
-    if (!existsSync(bin)) this.skip();
-    // Asynchronously: the emulator answers from this same process.
-    const r = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+  /** Runs the built bin (asynchronously: the emulator answers from this same process). */
+  const runBin = (
+    bin: string,
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ status: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) =>
       execFile(
         process.execPath,
         [bin, '--profile', 'healthy', '--format', 'csv'],
-        {
-          encoding: 'utf8',
-          env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-        },
+        { encoding: 'utf8', env },
         (error, stdout, stderr) => resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
       ),
     );
+  /** This process's environment without the SDK's switch for its Node version notice. */
+  const withoutNotice = (): NodeJS.ProcessEnv => {
+    const env = { ...process.env };
+    delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+    return env;
+  };
+
+  it('the built bin in a pipe: exit code, no progress line, nothing on stderr (not the SDK’s Node notice either)', async function () {
+    const bin = join(__dirname, '..', '..', '..', '..', 'dist', 'posture.js');
+    if (!existsSync(bin)) this.skip();
+    const r = await runBin(bin, withoutNotice());
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^Verdict,/);
+  });
+
+  it('the SDK’s Node version notice comes back when the person asks for it', async function () {
+    const bin = join(__dirname, '..', '..', '..', '..', 'dist', 'posture.js');
+    // The SDK only gives it below Node.js 22 (@aws-sdk/core emitWarningIfUnsupportedVersion).
+    if (!existsSync(bin) || Number(process.versions.node.split('.')[0]) >= 22) this.skip();
+    const r = await runBin(bin, {
+      ...withoutNotice(),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /NodeVersionSupportWarning/);
     assert.match(r.stdout, /^Verdict,/);
   });
 });

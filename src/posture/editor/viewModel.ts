@@ -1,0 +1,53 @@
+/**
+ * The messages between the recovery posture webview (media/posture.js) and its panel (panel.ts), in
+ * one place without `vscode`: the panel builds them, and the webview's script is type-checked
+ * against them (media/tsconfig.json), as the timeline's is against TimelineData.
+ */
+import type { PostureFailure, PostureRow } from '../compute';
+import type { PostureReport } from '../report';
+
+/** A row as the webview draws it: strings ready to show, numbers for sorting and the bars. */
+export interface ViewRow {
+  id: string;
+  verdict: PostureRow['verdict'];
+  account: string;
+  region: string;
+  resource: string;
+  arn: string;
+  type: string;
+  protection: string;
+  rpoMs: number | null;
+  rpo: string;
+  targetMs: number;
+  target: string;
+  earliest: string;
+  coveredBy: string;
+  failedJobs: string;
+  optIn: string;
+  todo: string;
+  notes: string;
+  canOpen: boolean;
+  canRestore: boolean;
+}
+
+/** The report as posted to the webview. */
+export interface PostureViewData {
+  now: string;
+  rows: ViewRow[];
+  failures: PostureFailure[];
+  warnings: PostureReport['warnings'];
+}
+
+export type ExportFormat = 'markdown' | 'csv' | 'json';
+
+/** What the panel posts to the webview. */
+export type ToPostureView = { type: 'progress'; text: string } | { type: 'report'; data: PostureViewData };
+
+/** What the webview posts back (the panel checks every field: a webview is not trusted). */
+export type FromPostureView =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'cancel' }
+  | { type: 'open' | 'restore'; id: string }
+  | { type: 'export'; format: ExportFormat | null }
+  | { type: 'drawn'; rows: number; verdicts: string[]; failures: number };
