@@ -1,7 +1,7 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
-import { isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
+import { EMULATOR_KEY_PREFIX, isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
 
 export interface ClientOptions {
   /** Attempts per request, first included (the SDK's adaptive retry mode). */
@@ -33,7 +33,9 @@ export class BackupClientFactory {
         credentials:
           c.endpoint && isLoopbackUrl(c.endpoint) && (c.localEmulator || c.profile === undefined)
             ? { ...LOCAL_EMULATOR_CREDENTIALS }
-            : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
+            : c.emulatorKeysOnly
+              ? emulatorKeysOf(c.profile)
+              : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.endpoint ? { endpoint: c.endpoint } : {}),
         retryMode: 'adaptive',
@@ -67,4 +69,20 @@ export class BackupClientFactory {
   dispose(): void {
     this.retainOnly([]);
   }
+}
+
+/**
+ * A profile's credentials, only if they are the local emulator's public keys (its own, or a member
+ * account's: AKIAEMULATOR…): real credentials are refused before anything is signed with them.
+ */
+function emulatorKeysOf(profile: string | undefined): ReturnType<typeof fromNodeProviderChain> {
+  const chain = fromNodeProviderChain(profile !== undefined ? { profile } : {});
+  return async () => {
+    const keys = await chain();
+    if (!keys.accessKeyId.startsWith(EMULATOR_KEY_PREFIX))
+      throw new Error(
+        `Profile ${profile ?? '(default)'} was not read: its credentials are not the local emulator's, and are never sent to a local endpoint. Read it without the endpoint, or give the profile the emulator's keys.`,
+      );
+    return keys;
+  };
 }

@@ -12,6 +12,11 @@ export interface Connection {
   localEmulator?: boolean;
   /** The sample account: the emulator the extension runs inside itself (loopback, this window only). */
   sample?: boolean;
+  /**
+   * The profile was not named for this endpoint (the posture's extra profiles, read beside a local
+   * endpoint): its credentials sign only if they are the emulator's public keys, never real ones.
+   */
+  emulatorKeysOnly?: boolean;
 }
 
 export function connectionKey(c: Connection): string {
@@ -21,6 +26,7 @@ export function connectionKey(c: Connection): string {
     c.endpoint ?? null,
     c.localEmulator === true,
     c.sample === true,
+    c.emulatorKeysOnly === true,
   ]);
 }
 

@@ -7,6 +7,9 @@ export const LOCAL_EMULATOR_CREDENTIALS = {
   secretAccessKey: 'emulator/secret/key/0000000000000000000000',
 } as const;
 
+/** Every key the emulator issues starts so: its own account's and its member accounts' (AKIAEMULATORMEMBER01…). */
+export const EMULATOR_KEY_PREFIX = 'AKIAEMULATOR';
+
 export const LOCAL_EMULATOR_DEFAULT_URL = 'http://127.0.0.1:4566';
 
 /** Only loopback addresses count as "the local emulator". */

@@ -3,6 +3,7 @@ import { errorText } from '../../aws/awsText';
 import { openBackupApi } from '../../aws/backupApi';
 import { BackupClientFactory } from '../../aws/clientFactory';
 import { connectionKey, connectionLabel, type Connection } from '../../aws/connection';
+import { isLoopbackUrl } from '../../aws/localEmulator';
 import type { PostureTarget } from '../../aws/postureApi';
 import type { PostureRow } from '../compute';
 import { formatReport } from '../format';
@@ -75,7 +76,15 @@ export function registerPosture(
       for (const c of mine)
         out.push({
           account: profile,
-          connection: { profile, region: c.region, ...(c.endpoint ? { endpoint: c.endpoint } : {}) },
+          connection: {
+            profile,
+            region: c.region,
+            // Beside a local endpoint (an emulator), a profile named for the posture signs only with
+            // the emulator's keys: a real profile's credentials never go there (src/aws/clientFactory.ts).
+            ...(c.endpoint
+              ? { endpoint: c.endpoint, ...(isLoopbackUrl(c.endpoint) ? { emulatorKeysOnly: true } : {}) }
+              : {}),
+          },
         });
     }
     return out;

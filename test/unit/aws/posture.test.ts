@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { BackupClientFactory } from '../../../src/aws/clientFactory';
+import { collect, openBackupApi } from '../../../src/aws/backupApi';
 import type { PostureTarget } from '../../../src/aws/postureApi';
 import { postureReport, type PostureReport } from '../../../src/posture/report';
 import { DEFAULT_TARGETS } from '../../../src/posture/targets';
@@ -26,10 +27,15 @@ describe('recovery posture against a multi-account emulator', function () {
       accounts: members,
       organization: true,
     });
-    const profiles = members.map((_m, i) => `member${i + 1}`);
+    const profiles = [...members.map((_m, i) => `member${i + 1}`), 'real'];
     appendFileSync(
       process.env.AWS_CONFIG_FILE!,
       profiles.map((p) => `\n[profile ${p}]\nregion = us-east-1\n`).join(''),
+    );
+    // A profile with real-looking keys: never to be signed with towards a local endpoint.
+    appendFileSync(
+      process.env.AWS_SHARED_CREDENTIALS_FILE!,
+      '\n[real]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
     );
     appendFileSync(
       process.env.AWS_SHARED_CREDENTIALS_FILE!,
@@ -85,6 +91,19 @@ describe('recovery posture against a multi-account emulator', function () {
       );
     });
   }
+
+  it('a posture profile beside a local endpoint signs only with emulator keys: real ones are refused before sending', async () => {
+    const factory = new BackupClientFactory({ maxAttempts: 1 });
+    const at = { region: 'us-east-1', endpoint: emu.url, emulatorKeysOnly: true };
+    const member = await collect(
+      (await openBackupApi(factory, { profile: 'member1', ...at })).listBackupVaults(),
+    );
+    assert.ok(member.length > 0, 'a member profile with the emulator’s keys is read');
+    await assert.rejects(
+      collect((await openBackupApi(factory, { profile: 'real', ...at })).listBackupVaults()),
+      /Profile real was not read: its credentials are not the local emulator's, and are never sent to a local endpoint/,
+    );
+  });
 
   it('the AWS CLI with two access keys sees two accounts, each with its own resources', async () => {
     const mine = await aws(emu.credentials, ['list-backup-vaults']);
