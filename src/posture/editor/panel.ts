@@ -42,13 +42,18 @@ export class PosturePanel implements vscode.Disposable {
   private pending: ToPostureView[] = [];
   private drawn: PostureDrawn | undefined;
   private readonly drawnEmitter = new vscode.EventEmitter<PostureDrawn>();
+  private readonly waiting: (() => void)[] = [];
   report: PostureReport | undefined;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly handlers: PanelHandlers,
   ) {
-    panel.onDidDispose(() => this.drawnEmitter.dispose());
+    // A panel closed while a report is on its way: whoever waits for it to be drawn stops waiting.
+    panel.onDidDispose(() => {
+      for (const stop of this.waiting.splice(0)) stop();
+      this.drawnEmitter.dispose();
+    });
     panel.webview.onDidReceiveMessage((m: Untrusted<FromPostureView>) => {
       switch (m.type) {
         case 'ready':
@@ -87,13 +92,19 @@ export class PosturePanel implements vscode.Disposable {
     else this.pending.push(message);
   }
 
-  /** Resolves when the webview has drawn the next report (or the last one, if drawn already and none is coming). */
-  whenDrawn(): Promise<PostureDrawn> {
+  /** Resolves when the webview has drawn the next report, or with undefined when the panel closes first. */
+  whenDrawn(): Promise<PostureDrawn | undefined> {
     return new Promise((resolve) => {
+      const stop = (): void => {
+        sub.dispose();
+        resolve(undefined);
+      };
       const sub = this.drawnEmitter.event((d) => {
         sub.dispose();
+        this.waiting.splice(this.waiting.indexOf(stop), 1);
         resolve(d);
       });
+      this.waiting.push(stop);
     });
   }
 

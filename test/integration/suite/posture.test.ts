@@ -55,6 +55,7 @@ describe('the recovery posture view', function () {
     const panel = ext.posture.panel;
     assert.ok(panel, 'the command opened the panel');
     const drawn = panel.lastDrawn ?? (await panel.whenDrawn());
+    assert.ok(drawn, 'the report was drawn');
     const report = panel.report!;
     const accounts = new Set(report.rows.map((r) => r.accountId));
     assert.deepEqual([...accounts].sort(), ['123456789012', '210000000001']);
@@ -87,5 +88,16 @@ describe('the recovery posture view', function () {
     };
     assert.equal(json.rows.length, panel.report!.rows.length);
     assert.equal(json.failures.length, 2);
+  });
+
+  it('closing the panel while it reads ends the command: it does not wait for a drawing that never comes', async () => {
+    ext.posture.panel?.dispose();
+    const command = vscode.commands.executeCommand('awsBackupPitr.posture.show');
+    ext.posture.panel!.dispose();
+    const outcome = await Promise.race([
+      Promise.resolve(command).then(() => 'ended'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 20_000)),
+    ]);
+    assert.equal(outcome, 'ended');
   });
 });
