@@ -93,6 +93,7 @@ describe('the recovery posture view', function () {
   it('closing the panel while it reads ends the command: it does not wait for a drawing that never comes', async () => {
     ext.posture.panel?.dispose();
     const command = vscode.commands.executeCommand('awsBackupPitr.posture.show');
+    for (let i = 0; i < 250 && !ext.posture.panel; i++) await new Promise((r) => setTimeout(r, 20));
     ext.posture.panel!.dispose();
     const outcome = await Promise.race([
       Promise.resolve(command).then(() => 'ended'),
