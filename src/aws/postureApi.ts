@@ -14,7 +14,7 @@ import {
   type ProtectedResource,
   type RecoveryPointByBackupVault,
 } from '@aws-sdk/client-backup';
-import { BackupApi } from './backupApi';
+import { BackupApi, openBackupApi } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
 import { connectionKey, type Connection } from './connection';
 import { AwsAccessError, toAccessError } from './errors';
@@ -314,10 +314,11 @@ export async function readPosture(
   const readOne = async (target: PostureTarget): Promise<PostureRead> => {
     const c = target.connection;
     const client = o.factory.get(c);
-    const api = new BackupApi(client, c);
     let found = 0;
     progress(target, 'started', 0);
     try {
+      // The profile's kind too, so an expired SSO sign-in says "aws sso login --profile …".
+      const api = await openBackupApi(o.factory, c);
       const facts = await readPostureFacts(api, gateOf(c), {
         now: o.now,
         ...(o.failedJobDays !== undefined ? { failedJobDays: o.failedJobDays } : {}),
