@@ -142,13 +142,23 @@ function widened(f: RawFinding, starts: Map<number, Node>): RawFinding {
   return key ? { ...f, length: key.length } : f;
 }
 
+/** One pattern per names map (the adapters' maps are constants): every API name, as a whole word. */
+const NAME_PATTERNS = new WeakMap<Readonly<Record<string, string>>, RegExp>();
+
 /** The API's names replaced by the file's, as whole words ("Rules" → "BackupPlanRule"). */
 export function inFileTerms(s: string, names: Readonly<Record<string, string>> | undefined): string {
-  if (!names) return s;
-  let out = s;
-  for (const [cli, own] of Object.entries(names))
-    out = out.replace(new RegExp(`(?<![A-Za-z0-9_])${cli}(?![A-Za-z0-9_])`, 'g'), own);
-  return out;
+  const keys = names ? Object.keys(names) : [];
+  if (!names || keys.length === 0) return s;
+  let pattern = NAME_PATTERNS.get(names);
+  if (!pattern) {
+    // Longest first, so a name that another starts with never wins ("Rule" inside "RuleName").
+    const words = keys
+      .sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${words.join('|')})(?![A-Za-z0-9_])`, 'g');
+    NAME_PATTERNS.set(names, pattern);
+  }
+  return s.replace(pattern, (cli) => names[cli] ?? cli);
 }
 
 function present(f: RawFinding, doc: EmbeddedDocument, adapter: FormatAdapter, text: string): RawFinding {
