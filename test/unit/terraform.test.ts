@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { Node } from 'jsonc-parser';
 import { valueOf, keyOf, elements } from '../../src/lint/jsonAst';
-import { loadTerraform, sniffTerraform } from '../../src/lint/formats/terraform';
+import { sniffTerraform } from '../../src/lint/formats/sniff';
+import { loadTerraform } from '../../src/lint/formats/terraform';
 import { RULES_BY_CODE } from '../../src/lint/rules';
 import type { EmbeddedDocument, FormatAdapter } from '../../src/lint/formats/types';
 import { applyEdits, fixture, lintWith, plain, terraform } from './terraformSupport';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { sniffTerraformPlan, terraformPlanAdapter } from '../../src/lint/formats/terraformPlan';
+import { sniffTerraformPlan } from '../../src/lint/formats/sniff';
+import { terraformPlanAdapter } from '../../src/lint/formats/terraformPlan';
 import { fixture, lintWith, plain } from './terraformSupport';
 
 describe('Terraform plan JSON (terraform show -json) adapter', () => {

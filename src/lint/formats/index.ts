@@ -4,7 +4,8 @@
  * template or configuration in the text lints its documents. Add a format by adding its adapter here.
  */
 import { cloudFormationAdapter } from './cloudformation';
-import { loadTerraform, sniffTerraform } from './terraform';
+import { sniffTerraform } from './sniff';
+import { loadTerraform } from './terraform';
 import { terraformPlanAdapter } from './terraformPlan';
 import type { EmbeddingResult, FormatAdapter } from './types';
 

@@ -15,14 +15,28 @@ export function sniffCloudFormation(text: string): boolean {
   return at >= 0 && text.includes('Resources');
 }
 
-/** Terraform: an `aws_backup_plan` or `aws_backup_selection` resource (HCL, or plan JSON). */
-export function sniffTerraform(text: string): boolean {
-  return /aws_backup_(plan|selection)/.test(text);
+const RESOURCE = /\bresource\s+"?aws_backup_(?:plan|selection)\b/;
+const OTHER_FORMATS = /\.(?:json|jsonc|ya?ml|template|tfvars)$/i;
+
+/** Terraform HCL: a `resource "aws_backup_plan"` or `resource "aws_backup_selection"` in the text. */
+export function sniffTerraform(text: string, fileName?: string): boolean {
+  if (fileName !== undefined && OTHER_FORMATS.test(fileName)) return false;
+  return text.includes('aws_backup_') && RESOURCE.test(text);
 }
 
-/** The formats whose cheap test passes, cheapest first. */
+/** Terraform's plan or state JSON (`format_version`) with a Backup plan or selection in it. */
+export function sniffTerraformPlan(text: string, fileName?: string): boolean {
+  if (fileName !== undefined && !/\.json$/i.test(fileName)) return false;
+  return (
+    text.includes('"format_version"') &&
+    (text.includes('"aws_backup_plan"') || text.includes('"aws_backup_selection"'))
+  );
+}
+
+/** The format whose cheap test passes, cheapest first: the same tests the adapters make. */
 export function sniffEmbedding(text: string, fileName?: string): EmbeddingFormat | undefined {
   if (sniffCloudFormation(text)) return 'cloudformation';
-  if (sniffTerraform(text)) return fileName?.toLowerCase().endsWith('.tf') ? 'terraform' : 'terraform-plan';
+  if (sniffTerraform(text, fileName)) return 'terraform';
+  if (sniffTerraformPlan(text, fileName)) return 'terraform-plan';
   return undefined;
 }

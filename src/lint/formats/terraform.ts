@@ -18,6 +18,7 @@ import { didYouMean } from '../suggest';
 import type { Tree } from 'web-tree-sitter';
 import { loadHcl, stringLiteral, type HclParser, type Lite, type SyntaxNode } from './terraformHcl';
 import { translateTerraformFix } from './terraformFix';
+import { sniffTerraform } from './sniff';
 import { PLAN, SELECTION, sourceNames, type Body } from './terraformSpec';
 import {
   adopt,
@@ -30,15 +31,6 @@ import {
   type SourceEntry,
 } from './terraformTree';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
-
-const RESOURCE = /\bresource\s+"?aws_backup_(?:plan|selection)\b/;
-const OTHER_FORMATS = /\.(?:json|jsonc|ya?ml|template|tfvars)$/i;
-
-/** A cheap text test: a `resource "aws_backup_plan"` or `resource "aws_backup_selection"` in the text. */
-export function sniffTerraform(text: string, fileName?: string): boolean {
-  if (fileName !== undefined && OTHER_FORMATS.test(fileName)) return false;
-  return text.includes('aws_backup_') && RESOURCE.test(text);
-}
 
 const PLAN_NAMES = sourceNames(PLAN);
 const SELECTION_NAMES = sourceNames(SELECTION);

@@ -13,6 +13,7 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { RawFinding } from '../context';
 import { PLAN, SELECTION, sourceNames, type Body } from './terraformSpec';
 import { adopt, buildBody, node, unknown, type SourceBody, type SourceEntry } from './terraformTree';
+import { sniffTerraformPlan } from './sniff';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
 
 const TYPES: Readonly<Record<string, { spec: Body; kind: EmbeddedDocument['kind'] }>> = {
@@ -21,15 +22,6 @@ const TYPES: Readonly<Record<string, { spec: Body; kind: EmbeddedDocument['kind'
 };
 const NAMES = { 'backup-plan': sourceNames(PLAN), 'backup-selection': sourceNames(SELECTION) };
 const MAX_MODULE_DEPTH = 64;
-
-/** A cheap text test: Terraform's JSON (format_version) with a Backup plan or selection in it. */
-export function sniffTerraformPlan(text: string, fileName?: string): boolean {
-  if (fileName !== undefined && !/\.json$/i.test(fileName)) return false;
-  return (
-    text.includes('"format_version"') &&
-    (text.includes('"aws_backup_plan"') || text.includes('"aws_backup_selection"'))
-  );
-}
 
 export const terraformPlanAdapter: FormatAdapter = {
   format: 'terraform-plan',
