@@ -21,7 +21,7 @@ const terraformAdapter: FormatAdapter = {
   format: 'terraform',
   extensions: ['.tf'],
   sniff: sniffTerraform,
-  extract: (text, fileName) => terraformStarted?.extract(text, fileName) ?? notStarted(),
+  extract: (text, fileName) => (terraformStarted ? terraformStarted.extract(text, fileName) : notStarted()),
   translateFix: (fix, document, text) => terraformStarted?.translateFix(fix, document, text),
 };
 

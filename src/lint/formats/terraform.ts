@@ -53,22 +53,18 @@ export function terraformAdapter(parser: HclParser): FormatAdapter {
     format: 'terraform',
     sniff: sniffTerraform,
     extract(text) {
+      // Never throws, never silent: a parser failure is a file we could not read, said as such.
+      const unread: EmbeddingResult = {
+        format: 'terraform',
+        documents: [],
+        findings: [
+          { code: 'TF001', message: 'The Terraform parser could not read this file.', offset: 0, length: 0 },
+        ],
+      };
       try {
-        return extract(parser, text);
+        return extract(parser, text) ?? unread;
       } catch {
-        // Never throws: a parser failure is a file we could not read, said as such.
-        return {
-          format: 'terraform',
-          documents: [],
-          findings: [
-            {
-              code: 'TF001',
-              message: 'The Terraform parser could not read this file.',
-              offset: 0,
-              length: 0,
-            },
-          ],
-        };
+        return unread;
       }
     },
     translateFix(fix, document, text) {
