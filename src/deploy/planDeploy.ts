@@ -12,6 +12,8 @@ import {
   type Confirmation,
   type Gate,
   type GateInput,
+  type Where,
+  whereLine,
 } from './gate';
 
 /** Plan documents, as the linter recognises them. */
@@ -145,14 +147,10 @@ function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
  */
 export function describePlan(
   plan: PlanInput,
-  where: string,
+  where: Where,
   update?: { planId: string; versionId?: string; deployed: PlanInput },
 ): Confirmation {
-  const lines = [
-    `Account and Region: ${where}`,
-    `Rules (${plan.Rules.length}):`,
-    ...plan.Rules.map(ruleLine),
-  ];
+  const lines = [whereLine(where), `Rules (${plan.Rules.length}):`, ...plan.Rules.map(ruleLine)];
   if (plan.Rules.some((r) => r.EnableContinuousBackup))
     lines.push(
       'Continuous rules keep a restorable window of up to 35 days for the S3, RDS, Aurora and SAP HANA resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).',

@@ -36,6 +36,8 @@ const plan = {
   ],
 };
 const text = (v: unknown): string => JSON.stringify(v, null, 2);
+/** Where a confirmation says a request goes, its account read. */
+const X = { connection: 'x · us-east-1', accountId: '123456789012' };
 
 describe('plans from files: the gate, the confirmation, the diff, the version check', () => {
   it('refuses a plan file with lint errors, saying which line and rule', () => {
@@ -112,11 +114,14 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
   });
 
   it('the confirmation lists every rule: continuous marked, retention, vault, and where it goes', () => {
-    const c = describePlan(toPlanInput(plan), 'default credentials · us-east-1');
+    const c = describePlan(toPlanInput(plan), {
+      connection: 'default credentials · us-east-1',
+      accountId: '444455556666',
+    });
     assert.equal(c.message, 'Create backup plan "orders-pitr"?');
     assert.equal(c.action, 'Create Backup Plan');
     const lines = c.detail.split('\n');
-    assert.equal(lines[0], 'Account and Region: default credentials · us-east-1');
+    assert.equal(lines[0], 'Account and Region: 444455556666 · default credentials · us-east-1');
     assert.ok(lines.includes('Rules (2):'));
     assert.ok(
       lines.includes(
@@ -137,7 +142,7 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
       ...plan,
       Rules: [{ ...plan.Rules[0], Lifecycle: { DeleteAfterDays: 14 } }],
     });
-    const c = describePlan(next, 'x · us-east-1', {
+    const c = describePlan(next, X, {
       planId: 'p1',
       versionId: 'v1',
       deployed: toPlanInput(plan),
@@ -195,7 +200,7 @@ describe('assignments from files', () => {
     }
   });
   it('the confirmation names the plan and its rules, the role and every resource', () => {
-    const c = describeAssign(selection, { id: 'p1', body: toPlanInput(plan) }, 'x · us-east-1');
+    const c = describeAssign(selection, { id: 'p1', body: toPlanInput(plan) }, X);
     assert.equal(c.message, 'Assign "orders" to backup plan "orders-pitr"?');
     assert.match(
       c.detail,
@@ -209,7 +214,7 @@ describe('assignments from files', () => {
     const c = describeAssign(
       { SelectionName: 'all', IamRoleArn: selection.IamRoleArn },
       { id: 'p1', body: toPlanInput(plan) },
-      'x',
+      X,
     );
     assert.match(c.detail, /selects every supported and opted-in resource/);
     // get-backup-selection's shape: every operator there, each an empty list.
@@ -222,9 +227,54 @@ describe('assignments from files', () => {
         Conditions: { StringEquals: [], StringLike: [], StringNotEquals: [], StringNotLike: [] },
       },
       { id: 'p1', body: toPlanInput(plan) },
-      'x',
+      X,
     );
     assert.match(empty.detail, /selects every supported and opted-in resource/);
+  });
+});
+
+describe('every confirmation names the account the request goes to', function () {
+  this.timeout(30_000);
+  const sel = { SelectionName: 's', IamRoleArn: 'arn:aws:iam::123456789012:role/r' };
+  const body = toPlanInput(plan);
+  it('its 12-digit ID first, then the profile, Region and endpoint; "account unknown" when it was not read', () => {
+    const known = { connection: 'dev · eu-west-1 · http://127.0.0.1:4566', accountId: '444455556666' };
+    const first = (d: string) => d.split('\n')[0];
+    const line = 'Account and Region: 444455556666 · dev · eu-west-1 · http://127.0.0.1:4566';
+    assert.equal(first(describePlan(body, known).detail), line);
+    assert.equal(first(describePlan(body, known, { planId: 'p', deployed: body }).detail), line);
+    assert.equal(first(describeAssign(sel, { id: 'p', body }, known).detail), line);
+    assert.equal(first(describeOptIn('S3', 'eu-west-1', known).detail), line);
+    const unknown = { connection: 'dev · eu-west-1' };
+    for (const c of [
+      describePlan(body, unknown),
+      describeAssign(sel, { id: 'p', body }, unknown),
+      describeOptIn('S3', 'eu-west-1', unknown),
+    ])
+      assert.equal(first(c.detail), 'Account and Region: account unknown · dev · eu-west-1');
+  });
+
+  it('the account is the one the service names: the target vault’s ARN, any vault’s, or unknown when none answers', async () => {
+    const emu = await startEmulator({ bulkRecoveryPoints: 0, accountId: '444455556666' });
+    const factory = new BackupClientFactory({ maxAttempts: 1 });
+    let closed = false;
+    try {
+      const conn = { region: emu.region, endpoint: emu.url, localEmulator: true };
+      const plans = new PlanApi(await openBackupApi(factory, conn));
+      assert.equal(await plans.readAccountId('prod-pitr'), '444455556666');
+      assert.equal(await plans.readAccountId('no-such-vault'), '444455556666', 'read from the vault list');
+      assert.equal(await plans.readAccountId(), '444455556666');
+      await emu.close();
+      closed = true;
+      assert.equal(
+        await plans.readAccountId('prod-pitr'),
+        undefined,
+        'nothing answers: unknown, not guessed',
+      );
+    } finally {
+      factory.dispose();
+      if (!closed) await emu.close();
+    }
   });
 });
 
@@ -233,7 +283,7 @@ describe('the Region opt-in request and confirmation', () => {
     const now = { S3: false, RDS: true, DynamoDB: false };
     assert.deepEqual(notOptedIn(now), ['DynamoDB', 'S3']);
     assert.deepEqual(optInRequest(now, 'S3'), { S3: true, RDS: true, DynamoDB: false });
-    const c = describeOptIn('S3', 'us-east-1', 'x · us-east-1');
+    const c = describeOptIn('S3', 'us-east-1', X);
     assert.equal(c.message, 'Opt in S3 for AWS Backup in us-east-1?');
     assert.match(c.detail, /no other type changes/);
   });

@@ -7,13 +7,14 @@
  */
 import * as vscode from 'vscode';
 import { applyEdits, modify } from 'jsonc-parser';
+import { accountOf } from '../../backup/arn';
 import { errorText, noLinks } from '../../aws/awsText';
 import { BackupApi, collect } from '../../aws/backupApi';
 import { connectionKey, describeConnection } from '../../aws/connection';
 import { PlanApi } from '../../aws/planApi';
 import type { DocumentFamily, DocumentKind, LintResult } from '../../lint';
 import { checkSelectionDocument, describeAssign, SELECTION_KINDS } from '../assignDeploy';
-import { creatorRequestIdFor, type Gate, type GateInput } from '../gate';
+import { creatorRequestIdFor, type Gate, type GateInput, type Where } from '../gate';
 import {
   checkPlanDocument,
   CREATE_KINDS,
@@ -131,6 +132,12 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     }
   }
 
+  /** Where it goes: the account an ARN the service returned names (a deployed plan's), else one read now. */
+  async function whereTo(plans: PlanApi, from: { arn?: string | undefined; vault?: string }): Promise<Where> {
+    const accountId = accountOf(from.arn)?.accountId ?? (await plans.readAccountId(from.vault));
+    return { connection: describeConnection(plans.connection), ...(accountId ? { accountId } : {}) };
+  }
+
   async function deployedPlans(
     api: BackupApi,
   ): Promise<{ label: string; description: string; planId: string }[]> {
@@ -153,7 +160,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
   function createPlan(uri?: vscode.Uri): Promise<string | undefined> {
     const check = (i: GateInput) => checkPlanDocument(i, CREATE_KINDS);
     return fromDocument(uri, check, 'The backup plan was not created', async (_doc, value, plans, api) => {
-      const where = describeConnection(plans.connection);
+      const where = await whereTo(plans, { vault: value.plan.Rules[0]?.TargetBackupVaultName ?? '' });
       const token =
         value.creatorRequestId ?? creatorRequestIdFor(connectionKey(plans.connection), value.plan);
       const earlier = (await collect(api.listBackupPlans())).find((p) => p.CreatorRequestId === token);
@@ -242,7 +249,8 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         deployed: toPlanInput(deployed.BackupPlan),
         ...(deployed.VersionId ? { versionId: deployed.VersionId } : {}),
       };
-      if (!(await prompts.confirm(describePlan(plan, describeConnection(plans.connection), update)))) {
+      const where = await whereTo(plans, { arn: deployed.BackupPlanArn });
+      if (!(await prompts.confirm(describePlan(plan, where, update)))) {
         void vscode.window.showInformationMessage('Nothing was sent: the backup plan was not updated.');
         return undefined;
       }
@@ -317,7 +325,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         const c = describeAssign(
           selection,
           { id: planId, body: toPlanInput(plan.BackupPlan) },
-          describeConnection(plans.connection),
+          await whereTo(plans, { arn: plan.BackupPlanArn }),
         );
         if (!(await prompts.confirm(c))) {
           void vscode.window.showInformationMessage('Nothing was sent: no resources were assigned.');
@@ -363,7 +371,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     }
     if (!(chosen in current))
       throw new Error(`${chosen} is not a resource type this Region's settings list.`);
-    if (!(await prompts.confirm(describeOptIn(chosen, region, describeConnection(plans.connection))))) {
+    if (!(await prompts.confirm(describeOptIn(chosen, region, await whereTo(plans, {}))))) {
       void vscode.window.showInformationMessage('Nothing was sent: the Region settings are unchanged.');
       return undefined;
     }
