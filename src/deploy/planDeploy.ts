@@ -29,6 +29,7 @@ export const CREATE_KINDS: readonly DocumentKind[] = ['backup-plan', 'create-bac
 interface PlanRuleInput {
   RuleName?: string;
   TargetBackupVaultName?: string;
+  TargetLogicallyAirGappedBackupVaultArn?: string;
   ScheduleExpression?: string;
   EnableContinuousBackup?: boolean;
   Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
@@ -111,7 +112,52 @@ function days(n: number | undefined): string {
   return n === undefined || n === -1 ? 'kept forever' : `kept ${n} day${n === 1 ? '' : 's'}`;
 }
 
-/** One line per rule: continuous or snapshots, schedule, retention, vault, copies. */
+/** A value sent as it is, in one line (JSON: text from a file stays inert). */
+const sent = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * What else is sent, beyond what the line says in words: every other member, with its value, so
+ * nothing that decides where data goes or what is done with it (IndexActions, ScanActions,
+ * AdvancedBackupSettings, ScanSettings, tags, windows, a copy's other settings) is sent unseen.
+ */
+function alsoSends(o: Record<string, unknown>, said: readonly string[], prefix: string): string[] {
+  const rest = Object.keys(o)
+    .filter((k) => !said.includes(k) && o[k] !== undefined)
+    .sort();
+  return rest.length ? [`${prefix}also sends: ${rest.map((k) => `${k} ${sent(o[k])}`).join(', ')}`] : [];
+}
+
+/** The rule members ruleLine says in words (the rest are listed under "also sends"). */
+const RULE_SAID = [
+  'RuleName',
+  'EnableContinuousBackup',
+  'ScheduleExpression',
+  'TargetBackupVaultName',
+  'TargetLogicallyAirGappedBackupVaultArn',
+];
+
+const omit = (o: object | undefined, keys: readonly string[]): Record<string, unknown> | undefined => {
+  const rest = Object.entries(o ?? {}).filter(([k, v]) => !keys.includes(k) && v !== undefined);
+  return rest.length ? Object.fromEntries(rest) : undefined;
+};
+
+/** The rule without what its line says in words (Lifecycle's and copies' days, the copy's vault). */
+function unsaid(r: PlanRuleInput): Record<string, unknown> {
+  const copies = (r.CopyActions ?? []).map((c) => ({
+    ...omit(c, ['DestinationBackupVaultArn', 'Lifecycle']),
+    Lifecycle: omit(c.Lifecycle, ['DeleteAfterDays']),
+  }));
+  return {
+    ...r,
+    Lifecycle: omit(r.Lifecycle, ['DeleteAfterDays', 'MoveToColdStorageAfterDays']),
+    CopyActions: copies.some((c) => omit(c, [])) ? copies : undefined,
+  };
+}
+
+/**
+ * One line per rule: continuous or snapshots, schedule, retention, vault (and logically air-gapped
+ * vault), copies; then, indented, what else the rule sends.
+ */
 export function ruleLine(r: PlanRuleInput): string {
   const lc = r.Lifecycle;
   const copies = (r.CopyActions ?? []).map(
@@ -125,10 +171,14 @@ export function ruleLine(r: PlanRuleInput): string {
         ? `, cold after ${lc.MoveToColdStorageAfterDays} days`
         : ''),
     `to vault "${r.TargetBackupVaultName ?? '?'}"`,
+    r.TargetLogicallyAirGappedBackupVaultArn
+      ? `to logically air-gapped vault ${r.TargetLogicallyAirGappedBackupVaultArn}`
+      : '',
     ...copies,
   ]
     .filter(Boolean)
-    .join(' · ');
+    .join(' · ')
+    .concat(alsoSends(unsaid(r), RULE_SAID, '\n    ').join(''));
 }
 
 function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
@@ -150,7 +200,12 @@ export function describePlan(
   where: Where,
   update?: { planId: string; versionId?: string; deployed: PlanInput },
 ): Confirmation {
-  const lines = [whereLine(where), `Rules (${plan.Rules.length}):`, ...plan.Rules.map(ruleLine)];
+  const lines = [
+    whereLine(where),
+    ...alsoSends(plan, ['BackupPlanName', 'Rules'], 'The plan '),
+    `Rules (${plan.Rules.length}):`,
+    ...plan.Rules.map(ruleLine),
+  ];
   if (plan.Rules.some((r) => r.EnableContinuousBackup))
     lines.push(
       'Continuous rules keep a restorable window of up to 35 days for the S3, RDS, Aurora and SAP HANA resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).',

@@ -137,6 +137,62 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
     );
   });
 
+  it('every value that decides where data goes is in the confirmation: the air-gapped vault, and what else is sent', () => {
+    const gapped = 'arn:aws:backup:us-east-1:444455556666:logically-air-gapped-backup-vault:lag-1';
+    const c = describePlan(
+      toPlanInput({
+        BackupPlanName: 'scan',
+        AdvancedBackupSettings: [{ ResourceType: 'EC2', BackupOptions: { WindowsVSS: 'enabled' } }],
+        ScanSettings: [
+          {
+            MalwareScanner: 'GUARDDUTY',
+            ResourceTypes: ['EBS'],
+            ScannerRoleArn: 'arn:aws:iam::123456789012:role/scan',
+          },
+        ],
+        Rules: [
+          {
+            RuleName: 'daily',
+            TargetBackupVaultName: 'Default',
+            TargetLogicallyAirGappedBackupVaultArn: gapped,
+            ScheduleExpression: 'cron(0 3 ? * * *)',
+            Lifecycle: { DeleteAfterDays: 30, OptInToArchiveForSupportedResources: true },
+            IndexActions: [{ ResourceTypes: ['EBS'] }],
+            ScanActions: [{ MalwareScanner: 'GUARDDUTY', ScanMode: 'FULL_SCAN' }],
+            CopyActions: [
+              {
+                DestinationBackupVaultArn: 'arn:aws:backup:us-west-2:123456789012:backup-vault:dr',
+                Lifecycle: { DeleteAfterDays: 90, MoveToColdStorageAfterDays: 7 },
+              },
+            ],
+          },
+        ],
+      }),
+      X,
+    );
+    const lines = c.detail.split('\n');
+    assert.ok(
+      lines.includes(
+        `• daily: snapshots · cron(0 3 ? * * *) · kept 30 days · to vault "Default" · to logically air-gapped vault ${gapped} · copy to arn:aws:backup:us-west-2:123456789012:backup-vault:dr (kept 90 days)`,
+      ),
+      c.detail,
+    );
+    assert.ok(
+      lines.includes(
+        '    also sends: CopyActions [{"Lifecycle":{"MoveToColdStorageAfterDays":7}}], IndexActions [{"ResourceTypes":["EBS"]}], Lifecycle {"OptInToArchiveForSupportedResources":true}, ScanActions [{"MalwareScanner":"GUARDDUTY","ScanMode":"FULL_SCAN"}]',
+      ),
+      c.detail,
+    );
+    assert.ok(
+      lines.includes(
+        'The plan also sends: AdvancedBackupSettings [{"ResourceType":"EC2","BackupOptions":{"WindowsVSS":"enabled"}}], ScanSettings [{"MalwareScanner":"GUARDDUTY","ResourceTypes":["EBS"],"ScannerRoleArn":"arn:aws:iam::123456789012:role/scan"}]',
+      ),
+      c.detail,
+    );
+    // A rule with nothing more than its line says adds no "also sends".
+    assert.doesNotMatch(describePlan(toPlanInput(plan), X).detail, /also sends/);
+  });
+
   it('an update says the version it replaces, the removed rules, and what a new continuous retention does', () => {
     const next = toPlanInput({
       ...plan,
