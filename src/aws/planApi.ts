@@ -68,13 +68,21 @@ export class PlanApi {
     return accountOf(first?.items[0]?.BackupVaultArn)?.accountId;
   }
 
-  /** CreateBackupPlan; the same CreatorRequestId again returns the plan it created. */
-  createBackupPlan(plan: PlanBody, creatorRequestId: string, o: CallOptions = {}): Promise<PlanWritten> {
+  /**
+   * CreateBackupPlan, with the document's BackupPlanTags when it has any; the same CreatorRequestId
+   * again returns the plan it created.
+   */
+  createBackupPlan(
+    plan: PlanBody,
+    creatorRequestId: string,
+    o: CallOptions & { tags?: Record<string, string> } = {},
+  ): Promise<PlanWritten> {
     return this.call('CreateBackupPlan', async () => {
       const r = await this.api.sdk.client.send(
         new CreateBackupPlanCommand({
           BackupPlan: plan as BackupPlanInput,
           CreatorRequestId: creatorRequestId,
+          ...(o.tags ? { BackupPlanTags: o.tags } : {}),
         }),
         { abortSignal: o.signal },
       );

@@ -7,6 +7,7 @@ import { parseArn } from '../backup/arn';
 import type { DocumentKind } from '../lint';
 import {
   canonicalJson,
+  creatorRequestIdFor,
   gate,
   ownCreatorRequestId,
   type Confirmation,
@@ -52,6 +53,8 @@ interface PlanDocument {
   /** The Region its BackupPlanArn names (get-backup-plan output): the plan lives there. */
   region?: string;
   creatorRequestId?: string;
+  /** A create-backup-plan input's BackupPlanTags: sent with a create (UpdateBackupPlan takes none). */
+  tags?: Record<string, string>;
 }
 
 /** BackupPlanInput's members (service model); RuleId and the like are the service's, not sent. */
@@ -92,6 +95,7 @@ export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<Pl
     const id = typeof root.BackupPlanId === 'string' ? root.BackupPlanId : undefined;
     const version = typeof root.VersionId === 'string' ? root.VersionId : undefined;
     const own = kind === 'create-backup-plan' ? ownCreatorRequestId(root) : undefined;
+    const tags = kind === 'create-backup-plan' ? tagsOf(root.BackupPlanTags) : undefined;
     const region = parseArn(typeof root.BackupPlanArn === 'string' ? root.BackupPlanArn : undefined)?.region;
     return {
       ...(region && kind === 'get-backup-plan' ? { region } : {}),
@@ -99,8 +103,27 @@ export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<Pl
       ...(id && kind !== 'create-backup-plan' ? { planId: id } : {}),
       ...(version && kind === 'get-backup-plan' ? { versionId: version } : {}),
       ...(own ? { creatorRequestId: own } : {}),
+      ...(tags ? { tags } : {}),
     };
   });
+}
+
+/** BackupPlanTags as the service model has them (a map of strings); none when it is empty or absent. */
+function tagsOf(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const tags = Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return tags.length ? Object.fromEntries(tags) : undefined;
+}
+
+/**
+ * A create's CreatorRequestId: the document's own, or one derived from `target` and what is sent
+ * (the tags too, when there are any: the same plan with other tags is another request).
+ */
+export function createRequestId(doc: PlanDocument, target: string): string {
+  return (
+    doc.creatorRequestId ??
+    creatorRequestIdFor(target, doc.tags ? { plan: doc.plan, tags: doc.tags } : doc.plan)
+  );
 }
 
 /** The text each side of the diff editor shows: the same normalisation for both, keys sorted. */
@@ -199,10 +222,17 @@ export function describePlan(
   plan: PlanInput,
   where: Where,
   update?: { planId: string; versionId?: string; deployed: PlanInput },
+  tags?: Record<string, string>,
 ): Confirmation {
   const lines = [
     whereLine(where),
     ...alsoSends(plan, ['BackupPlanName', 'Rules'], 'The plan '),
+    ...(tags && !update ? [`Tags on the new plan (BackupPlanTags): ${sent(tags)}`] : []),
+    ...(tags && update
+      ? [
+          `Not sent: this document's BackupPlanTags ${sent(tags)}. UpdateBackupPlan takes no tags, so the deployed plan's tags stay as they are (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateBackupPlan.html).`,
+        ]
+      : []),
     `Rules (${plan.Rules.length}):`,
     ...plan.Rules.map(ruleLine),
   ];

@@ -8,6 +8,7 @@ import { creatorRequestIdFor } from '../../src/deploy/gate';
 import {
   checkPlanDocument,
   CREATE_KINDS,
+  createRequestId,
   describePlan,
   planDiffText,
   toPlanInput,
@@ -396,6 +397,35 @@ describe('creates are idempotent by CreatorRequestId, against the emulator', fun
       [...emu.state.selections.values()].filter((s) => s.BackupPlanId === a.BackupPlanId).length,
       1,
     );
+  });
+
+  it('a create-backup-plan input’s BackupPlanTags are read, listed in the confirmation, sent, and part of the token', async () => {
+    const tags = { team: 'orders', 'cost-center': '42' };
+    const doc = checkPlanDocument(
+      { text: text({ BackupPlan: { ...plan, BackupPlanName: 'tagged' }, BackupPlanTags: tags }) },
+      CREATE_KINDS,
+    );
+    assert.ok(doc.ok);
+    if (!doc.ok) return;
+    assert.deepEqual(doc.value.tags, tags);
+    const c = describePlan(doc.value.plan, X, undefined, doc.value.tags);
+    assert.ok(
+      c.detail
+        .split('\n')
+        .includes('Tags on the new plan (BackupPlanTags): {"team":"orders","cost-center":"42"}'),
+      c.detail,
+    );
+    // An update from the same document cannot send them, and says so.
+    const u = describePlan(doc.value.plan, X, { planId: 'p1', deployed: doc.value.plan }, doc.value.tags);
+    assert.match(u.detail, /Not sent: this document's BackupPlanTags .*UpdateBackupPlan takes no tags/);
+    const target = connectionKey(api.connection);
+    const untagged = { ...doc.value, tags: undefined };
+    assert.notEqual(createRequestId(doc.value, target), createRequestId(untagged, target));
+    assert.equal(createRequestId(untagged, target), creatorRequestIdFor(target, doc.value.plan));
+    const r = await new PlanApi(api).createBackupPlan(doc.value.plan, createRequestId(doc.value, target), {
+      tags: doc.value.tags ?? {},
+    });
+    assert.deepEqual(emu.state.plans.get(r.BackupPlanId)?.Tags, tags, 'the emulator got the tags');
   });
 
   it('the connection node shows the opted-in types, and the ones that are not', async () => {

@@ -18,6 +18,7 @@ import { creatorRequestIdFor, type Gate, type GateInput, type Where } from '../g
 import {
   checkPlanDocument,
   CREATE_KINDS,
+  createRequestId,
   describePlan,
   PLAN_KINDS,
   planDiffText,
@@ -161,8 +162,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     const check = (i: GateInput) => checkPlanDocument(i, CREATE_KINDS);
     return fromDocument(uri, check, 'The backup plan was not created', async (_doc, value, plans, api) => {
       const where = await whereTo(plans, { vault: value.plan.Rules[0]?.TargetBackupVaultName ?? '' });
-      const token =
-        value.creatorRequestId ?? creatorRequestIdFor(connectionKey(plans.connection), value.plan);
+      const token = createRequestId(value, connectionKey(plans.connection));
       const earlier = (await collect(api.listBackupPlans())).find((p) => p.CreatorRequestId === token);
       if (earlier) {
         void vscode.window.showInformationMessage(
@@ -172,12 +172,12 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         );
         return earlier.BackupPlanId;
       }
-      if (!(await prompts.confirm(describePlan(value.plan, where)))) {
+      if (!(await prompts.confirm(describePlan(value.plan, where, undefined, value.tags)))) {
         void vscode.window.showInformationMessage('Nothing was sent: the backup plan was not created.');
         return undefined;
       }
       log.info(`creating a backup plan in ${plans.connection.region}`);
-      const r = await plans.createBackupPlan(value.plan, token);
+      const r = await plans.createBackupPlan(value.plan, token, value.tags ? { tags: value.tags } : {});
       tree.refreshPlans();
       void vscode.window.showInformationMessage(
         noLinks(
@@ -250,7 +250,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         ...(deployed.VersionId ? { versionId: deployed.VersionId } : {}),
       };
       const where = await whereTo(plans, { arn: deployed.BackupPlanArn });
-      if (!(await prompts.confirm(describePlan(plan, where, update)))) {
+      if (!(await prompts.confirm(describePlan(plan, where, update, value.tags)))) {
         void vscode.window.showInformationMessage('Nothing was sent: the backup plan was not updated.');
         return undefined;
       }

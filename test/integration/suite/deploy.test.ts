@@ -151,6 +151,24 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     assert.equal(named, 1);
   });
 
+  it('a create-backup-plan input’s BackupPlanTags are in the confirmation and sent with the plan', async () => {
+    const tags = { team: 'orders' };
+    const uri = await write('it-create-backup-plan.json', {
+      BackupPlan: { ...plan(35, false), BackupPlanName: `${NAME}-tagged` },
+      BackupPlanTags: tags,
+    });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const script = new DeployScript(() => true);
+    ext.deploy.setPrompts(script);
+    assert.ok(await click<string>(await lens(uri, /Create backup plan/)));
+    assert.match(
+      script.confirmations[0]!.detail,
+      /^Tags on the new plan \(BackupPlanTags\): \{"team":"orders"\}$/m,
+    );
+    const sent = (await received('CreateBackupPlan')).at(-1)!;
+    assert.deepEqual(sent.input.BackupPlanTags, tags);
+  });
+
   it('updates the plan through the diff editor: it opens, the user confirms, the emulator has the new version', async () => {
     const was = await deployed();
     const uri = await write('it-update-backup-plan.json', plan(14, false));
