@@ -12,6 +12,7 @@ import {
   UpdateRegionSettingsCommand,
   type BackupPlanInput,
 } from '@aws-sdk/client-backup';
+import { accountOf } from '../backup/arn';
 import type { BackupApi, CallOptions } from './backupApi';
 import { toAccessError } from './errors';
 
@@ -48,13 +49,40 @@ export class PlanApi {
     }
   }
 
-  /** CreateBackupPlan; the same CreatorRequestId again returns the plan it created. */
-  createBackupPlan(plan: PlanBody, creatorRequestId: string, o: CallOptions = {}): Promise<PlanWritten> {
+  /**
+   * The 12-digit account these requests go to, as the service names it in an ARN of its own: the
+   * BackupVaultArn DescribeBackupVault returns for `vaultName` (a create's target vault), or else the
+   * first vault ListBackupVaults returns (one item asked for). AWS Backup has no call that names the
+   * caller's account; an ARN it returns is the account the signed request reached. Undefined when
+   * neither answers (no permission, no vault yet): the caller says "account unknown", never a guess.
+   */
+  async readAccountId(vaultName?: string, o: CallOptions = {}): Promise<string | undefined> {
+    if (vaultName) {
+      const v = await this.api.describeBackupVault(vaultName, o).catch(() => undefined);
+      const id = accountOf(v?.BackupVaultArn)?.accountId;
+      if (id) return id;
+    }
+    const first = await this.api
+      .listBackupVaultsPage(undefined, { ...o, pageSize: 1 })
+      .catch(() => undefined);
+    return accountOf(first?.items[0]?.BackupVaultArn)?.accountId;
+  }
+
+  /**
+   * CreateBackupPlan, with the document's BackupPlanTags when it has any; the same CreatorRequestId
+   * again returns the plan it created.
+   */
+  createBackupPlan(
+    plan: PlanBody,
+    creatorRequestId: string,
+    o: CallOptions & { tags?: Record<string, string> } = {},
+  ): Promise<PlanWritten> {
     return this.call('CreateBackupPlan', async () => {
       const r = await this.api.sdk.client.send(
         new CreateBackupPlanCommand({
           BackupPlan: plan as BackupPlanInput,
           CreatorRequestId: creatorRequestId,
+          ...(o.tags ? { BackupPlanTags: o.tags } : {}),
         }),
         { abortSignal: o.signal },
       );

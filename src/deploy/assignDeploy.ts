@@ -3,7 +3,15 @@
  * that says what will be backed up, by which plan's rules, with which role.
  */
 import type { DocumentKind } from '../lint';
-import { gate, ownCreatorRequestId, type Confirmation, type Gate, type GateInput } from './gate';
+import {
+  gate,
+  ownCreatorRequestId,
+  whereLine,
+  type Confirmation,
+  type Gate,
+  type GateInput,
+  type Where,
+} from './gate';
 import { ruleLine, type PlanInput } from './planDeploy';
 
 export const SELECTION_KINDS: readonly DocumentKind[] = ['backup-selection', 'create-backup-selection'];
@@ -74,12 +82,12 @@ function conditions(s: SelectionInput): string[] {
 export function describeAssign(
   selection: SelectionInput,
   plan: { id: string; body: PlanInput },
-  where: string,
+  where: Where,
 ): Confirmation {
   // Conditions of empty lists (get-backup-selection's own shape) select by nothing either.
   const nothing = !selection.Resources?.length && conditions(selection).length === 0;
   const lines = [
-    `Account and Region: ${where}`,
+    whereLine(where),
     `Backup plan: "${plan.body.BackupPlanName}" (${plan.id}), whose rules then back these resources up:`,
     ...plan.body.Rules.map(ruleLine),
     `Role AWS Backup uses: ${selection.IamRoleArn}`,

@@ -23,6 +23,21 @@ export interface Confirmation {
   action: string;
 }
 
+/**
+ * Where a request goes: the 12-digit account the service named in an ARN of its own (a deployed
+ * plan's, a vault's), or "account unknown" when none could be read, then the connection's words
+ * (profile, Region, endpoint).
+ */
+export interface Where {
+  connection: string;
+  accountId?: string;
+}
+
+/** The confirmation's first line: the account first, never guessed. */
+export function whereLine(where: Where): string {
+  return `Account and Region: ${where.accountId ?? 'account unknown'} · ${where.connection}`;
+}
+
 export type Gate<T> = { ok: true; kind: DocumentKind; value: T } | { ok: false; problems: string[] };
 
 function lintForGate(input: GateInput): LintResult | undefined {

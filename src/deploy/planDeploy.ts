@@ -7,11 +7,14 @@ import { parseArn } from '../backup/arn';
 import type { DocumentKind } from '../lint';
 import {
   canonicalJson,
+  creatorRequestIdFor,
   gate,
   ownCreatorRequestId,
   type Confirmation,
   type Gate,
   type GateInput,
+  type Where,
+  whereLine,
 } from './gate';
 
 /** Plan documents, as the linter recognises them. */
@@ -27,6 +30,7 @@ export const CREATE_KINDS: readonly DocumentKind[] = ['backup-plan', 'create-bac
 interface PlanRuleInput {
   RuleName?: string;
   TargetBackupVaultName?: string;
+  TargetLogicallyAirGappedBackupVaultArn?: string;
   ScheduleExpression?: string;
   EnableContinuousBackup?: boolean;
   Lifecycle?: { DeleteAfterDays?: number; MoveToColdStorageAfterDays?: number };
@@ -49,6 +53,8 @@ interface PlanDocument {
   /** The Region its BackupPlanArn names (get-backup-plan output): the plan lives there. */
   region?: string;
   creatorRequestId?: string;
+  /** A create-backup-plan input's BackupPlanTags: sent with a create (UpdateBackupPlan takes none). */
+  tags?: Record<string, string>;
 }
 
 /** BackupPlanInput's members (service model); RuleId and the like are the service's, not sent. */
@@ -89,6 +95,7 @@ export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<Pl
     const id = typeof root.BackupPlanId === 'string' ? root.BackupPlanId : undefined;
     const version = typeof root.VersionId === 'string' ? root.VersionId : undefined;
     const own = kind === 'create-backup-plan' ? ownCreatorRequestId(root) : undefined;
+    const tags = kind === 'create-backup-plan' ? tagsOf(root.BackupPlanTags) : undefined;
     const region = parseArn(typeof root.BackupPlanArn === 'string' ? root.BackupPlanArn : undefined)?.region;
     return {
       ...(region && kind === 'get-backup-plan' ? { region } : {}),
@@ -96,8 +103,27 @@ export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<Pl
       ...(id && kind !== 'create-backup-plan' ? { planId: id } : {}),
       ...(version && kind === 'get-backup-plan' ? { versionId: version } : {}),
       ...(own ? { creatorRequestId: own } : {}),
+      ...(tags ? { tags } : {}),
     };
   });
+}
+
+/** BackupPlanTags as the service model has them (a map of strings); none when it is empty or absent. */
+function tagsOf(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const tags = Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return tags.length ? Object.fromEntries(tags) : undefined;
+}
+
+/**
+ * A create's CreatorRequestId: the document's own, or one derived from `target` and what is sent
+ * (the tags too, when there are any: the same plan with other tags is another request).
+ */
+export function createRequestId(doc: PlanDocument, target: string): string {
+  return (
+    doc.creatorRequestId ??
+    creatorRequestIdFor(target, doc.tags ? { plan: doc.plan, tags: doc.tags } : doc.plan)
+  );
 }
 
 /** The text each side of the diff editor shows: the same normalisation for both, keys sorted. */
@@ -109,7 +135,52 @@ function days(n: number | undefined): string {
   return n === undefined || n === -1 ? 'kept forever' : `kept ${n} day${n === 1 ? '' : 's'}`;
 }
 
-/** One line per rule: continuous or snapshots, schedule, retention, vault, copies. */
+/** A value sent as it is, in one line (JSON: text from a file stays inert). */
+const sent = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * What else is sent, beyond what the line says in words: every other member, with its value, so
+ * nothing that decides where data goes or what is done with it (IndexActions, ScanActions,
+ * AdvancedBackupSettings, ScanSettings, tags, windows, a copy's other settings) is sent unseen.
+ */
+function alsoSends(o: Record<string, unknown>, said: readonly string[], prefix: string): string[] {
+  const rest = Object.keys(o)
+    .filter((k) => !said.includes(k) && o[k] !== undefined)
+    .sort();
+  return rest.length ? [`${prefix}also sends: ${rest.map((k) => `${k} ${sent(o[k])}`).join(', ')}`] : [];
+}
+
+/** The rule members ruleLine says in words (the rest are listed under "also sends"). */
+const RULE_SAID = [
+  'RuleName',
+  'EnableContinuousBackup',
+  'ScheduleExpression',
+  'TargetBackupVaultName',
+  'TargetLogicallyAirGappedBackupVaultArn',
+];
+
+const omit = (o: object | undefined, keys: readonly string[]): Record<string, unknown> | undefined => {
+  const rest = Object.entries(o ?? {}).filter(([k, v]) => !keys.includes(k) && v !== undefined);
+  return rest.length ? Object.fromEntries(rest) : undefined;
+};
+
+/** The rule without what its line says in words (Lifecycle's and copies' days, the copy's vault). */
+function unsaid(r: PlanRuleInput): Record<string, unknown> {
+  const copies = (r.CopyActions ?? []).map((c) => ({
+    ...omit(c, ['DestinationBackupVaultArn', 'Lifecycle']),
+    Lifecycle: omit(c.Lifecycle, ['DeleteAfterDays']),
+  }));
+  return {
+    ...r,
+    Lifecycle: omit(r.Lifecycle, ['DeleteAfterDays', 'MoveToColdStorageAfterDays']),
+    CopyActions: copies.some((c) => omit(c, [])) ? copies : undefined,
+  };
+}
+
+/**
+ * One line per rule: continuous or snapshots, schedule, retention, vault (and logically air-gapped
+ * vault), copies; then, indented, what else the rule sends.
+ */
 export function ruleLine(r: PlanRuleInput): string {
   const lc = r.Lifecycle;
   const copies = (r.CopyActions ?? []).map(
@@ -123,10 +194,14 @@ export function ruleLine(r: PlanRuleInput): string {
         ? `, cold after ${lc.MoveToColdStorageAfterDays} days`
         : ''),
     `to vault "${r.TargetBackupVaultName ?? '?'}"`,
+    r.TargetLogicallyAirGappedBackupVaultArn
+      ? `to logically air-gapped vault ${r.TargetLogicallyAirGappedBackupVaultArn}`
+      : '',
     ...copies,
   ]
     .filter(Boolean)
-    .join(' · ');
+    .join(' · ')
+    .concat(alsoSends(unsaid(r), RULE_SAID, '\n    ').join(''));
 }
 
 function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
@@ -145,11 +220,19 @@ function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
  */
 export function describePlan(
   plan: PlanInput,
-  where: string,
+  where: Where,
   update?: { planId: string; versionId?: string; deployed: PlanInput },
+  tags?: Record<string, string>,
 ): Confirmation {
   const lines = [
-    `Account and Region: ${where}`,
+    whereLine(where),
+    ...alsoSends(plan, ['BackupPlanName', 'Rules'], 'The plan '),
+    ...(tags && !update ? [`Tags on the new plan (BackupPlanTags): ${sent(tags)}`] : []),
+    ...(tags && update
+      ? [
+          `Not sent: this document's BackupPlanTags ${sent(tags)}. UpdateBackupPlan takes no tags, so the deployed plan's tags stay as they are (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateBackupPlan.html).`,
+        ]
+      : []),
     `Rules (${plan.Rules.length}):`,
     ...plan.Rules.map(ruleLine),
   ];

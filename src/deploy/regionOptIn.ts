@@ -2,7 +2,7 @@
  * Turning a resource type on for AWS Backup in a Region, without `vscode`: which types can be turned
  * on, the request (the whole map, one type changed), and the confirmation.
  */
-import type { Confirmation } from './gate';
+import { whereLine, type Confirmation, type Where } from './gate';
 
 /** The types the Region has not opted in, sorted. */
 export function notOptedIn(optIn: Readonly<Record<string, boolean>>): string[] {
@@ -23,11 +23,11 @@ export function optInRequest(
   return { ...optIn, [type]: true };
 }
 
-export function describeOptIn(type: string, region: string, where: string): Confirmation {
+export function describeOptIn(type: string, region: string, where: Where): Confirmation {
   return {
     message: `Opt in ${type} for AWS Backup in ${region}?`,
     detail: [
-      `Account and Region: ${where}`,
+      whereLine(where),
       `AWS Backup then protects the ${type} resources of this Region that a backup plan selects by tags or by a service-wide ARN; without it, it does not try to (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_DescribeRegionSettings.html). Resources a plan names by their own ARN are backed up either way.`,
       `Sends UpdateRegionSettings with the Region's current opt-in settings and ${type} turned on; no other type changes. The next scheduled run of each plan that selects ${type} resources backs them up (and is billed).`,
     ].join('\n'),

@@ -75,6 +75,8 @@ export interface Plan {
   DeletionDate?: Date;
   LastExecutionDate?: Date;
   CreatorRequestId?: string;
+  /** CreateBackupPlan's BackupPlanTags, kept as sent (the service model marks them sensitive). */
+  Tags?: Record<string, string>;
   BackupPlan: {
     BackupPlanName: string;
     Rules: BackupRule[];

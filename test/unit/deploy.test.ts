@@ -8,6 +8,7 @@ import { creatorRequestIdFor } from '../../src/deploy/gate';
 import {
   checkPlanDocument,
   CREATE_KINDS,
+  createRequestId,
   describePlan,
   planDiffText,
   toPlanInput,
@@ -36,6 +37,8 @@ const plan = {
   ],
 };
 const text = (v: unknown): string => JSON.stringify(v, null, 2);
+/** Where a confirmation says a request goes, its account read. */
+const X = { connection: 'x · us-east-1', accountId: '123456789012' };
 
 describe('plans from files: the gate, the confirmation, the diff, the version check', () => {
   it('refuses a plan file with lint errors, saying which line and rule', () => {
@@ -112,11 +115,14 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
   });
 
   it('the confirmation lists every rule: continuous marked, retention, vault, and where it goes', () => {
-    const c = describePlan(toPlanInput(plan), 'default credentials · us-east-1');
+    const c = describePlan(toPlanInput(plan), {
+      connection: 'default credentials · us-east-1',
+      accountId: '444455556666',
+    });
     assert.equal(c.message, 'Create backup plan "orders-pitr"?');
     assert.equal(c.action, 'Create Backup Plan');
     const lines = c.detail.split('\n');
-    assert.equal(lines[0], 'Account and Region: default credentials · us-east-1');
+    assert.equal(lines[0], 'Account and Region: 444455556666 · default credentials · us-east-1');
     assert.ok(lines.includes('Rules (2):'));
     assert.ok(
       lines.includes(
@@ -132,12 +138,68 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
     );
   });
 
+  it('every value that decides where data goes is in the confirmation: the air-gapped vault, and what else is sent', () => {
+    const gapped = 'arn:aws:backup:us-east-1:444455556666:logically-air-gapped-backup-vault:lag-1';
+    const c = describePlan(
+      toPlanInput({
+        BackupPlanName: 'scan',
+        AdvancedBackupSettings: [{ ResourceType: 'EC2', BackupOptions: { WindowsVSS: 'enabled' } }],
+        ScanSettings: [
+          {
+            MalwareScanner: 'GUARDDUTY',
+            ResourceTypes: ['EBS'],
+            ScannerRoleArn: 'arn:aws:iam::123456789012:role/scan',
+          },
+        ],
+        Rules: [
+          {
+            RuleName: 'daily',
+            TargetBackupVaultName: 'Default',
+            TargetLogicallyAirGappedBackupVaultArn: gapped,
+            ScheduleExpression: 'cron(0 3 ? * * *)',
+            Lifecycle: { DeleteAfterDays: 30, OptInToArchiveForSupportedResources: true },
+            IndexActions: [{ ResourceTypes: ['EBS'] }],
+            ScanActions: [{ MalwareScanner: 'GUARDDUTY', ScanMode: 'FULL_SCAN' }],
+            CopyActions: [
+              {
+                DestinationBackupVaultArn: 'arn:aws:backup:us-west-2:123456789012:backup-vault:dr',
+                Lifecycle: { DeleteAfterDays: 90, MoveToColdStorageAfterDays: 7 },
+              },
+            ],
+          },
+        ],
+      }),
+      X,
+    );
+    const lines = c.detail.split('\n');
+    assert.ok(
+      lines.includes(
+        `• daily: snapshots · cron(0 3 ? * * *) · kept 30 days · to vault "Default" · to logically air-gapped vault ${gapped} · copy to arn:aws:backup:us-west-2:123456789012:backup-vault:dr (kept 90 days)`,
+      ),
+      c.detail,
+    );
+    assert.ok(
+      lines.includes(
+        '    also sends: CopyActions [{"Lifecycle":{"MoveToColdStorageAfterDays":7}}], IndexActions [{"ResourceTypes":["EBS"]}], Lifecycle {"OptInToArchiveForSupportedResources":true}, ScanActions [{"MalwareScanner":"GUARDDUTY","ScanMode":"FULL_SCAN"}]',
+      ),
+      c.detail,
+    );
+    assert.ok(
+      lines.includes(
+        'The plan also sends: AdvancedBackupSettings [{"ResourceType":"EC2","BackupOptions":{"WindowsVSS":"enabled"}}], ScanSettings [{"MalwareScanner":"GUARDDUTY","ResourceTypes":["EBS"],"ScannerRoleArn":"arn:aws:iam::123456789012:role/scan"}]',
+      ),
+      c.detail,
+    );
+    // A rule with nothing more than its line says adds no "also sends".
+    assert.doesNotMatch(describePlan(toPlanInput(plan), X).detail, /also sends/);
+  });
+
   it('an update says the version it replaces, the removed rules, and what a new continuous retention does', () => {
     const next = toPlanInput({
       ...plan,
       Rules: [{ ...plan.Rules[0], Lifecycle: { DeleteAfterDays: 14 } }],
     });
-    const c = describePlan(next, 'x · us-east-1', {
+    const c = describePlan(next, X, {
       planId: 'p1',
       versionId: 'v1',
       deployed: toPlanInput(plan),
@@ -195,7 +257,7 @@ describe('assignments from files', () => {
     }
   });
   it('the confirmation names the plan and its rules, the role and every resource', () => {
-    const c = describeAssign(selection, { id: 'p1', body: toPlanInput(plan) }, 'x · us-east-1');
+    const c = describeAssign(selection, { id: 'p1', body: toPlanInput(plan) }, X);
     assert.equal(c.message, 'Assign "orders" to backup plan "orders-pitr"?');
     assert.match(
       c.detail,
@@ -209,7 +271,7 @@ describe('assignments from files', () => {
     const c = describeAssign(
       { SelectionName: 'all', IamRoleArn: selection.IamRoleArn },
       { id: 'p1', body: toPlanInput(plan) },
-      'x',
+      X,
     );
     assert.match(c.detail, /selects every supported and opted-in resource/);
     // get-backup-selection's shape: every operator there, each an empty list.
@@ -222,9 +284,54 @@ describe('assignments from files', () => {
         Conditions: { StringEquals: [], StringLike: [], StringNotEquals: [], StringNotLike: [] },
       },
       { id: 'p1', body: toPlanInput(plan) },
-      'x',
+      X,
     );
     assert.match(empty.detail, /selects every supported and opted-in resource/);
+  });
+});
+
+describe('every confirmation names the account the request goes to', function () {
+  this.timeout(30_000);
+  const sel = { SelectionName: 's', IamRoleArn: 'arn:aws:iam::123456789012:role/r' };
+  const body = toPlanInput(plan);
+  it('its 12-digit ID first, then the profile, Region and endpoint; "account unknown" when it was not read', () => {
+    const known = { connection: 'dev · eu-west-1 · http://127.0.0.1:4566', accountId: '444455556666' };
+    const first = (d: string) => d.split('\n')[0];
+    const line = 'Account and Region: 444455556666 · dev · eu-west-1 · http://127.0.0.1:4566';
+    assert.equal(first(describePlan(body, known).detail), line);
+    assert.equal(first(describePlan(body, known, { planId: 'p', deployed: body }).detail), line);
+    assert.equal(first(describeAssign(sel, { id: 'p', body }, known).detail), line);
+    assert.equal(first(describeOptIn('S3', 'eu-west-1', known).detail), line);
+    const unknown = { connection: 'dev · eu-west-1' };
+    for (const c of [
+      describePlan(body, unknown),
+      describeAssign(sel, { id: 'p', body }, unknown),
+      describeOptIn('S3', 'eu-west-1', unknown),
+    ])
+      assert.equal(first(c.detail), 'Account and Region: account unknown · dev · eu-west-1');
+  });
+
+  it('the account is the one the service names: the target vault’s ARN, any vault’s, or unknown when none answers', async () => {
+    const emu = await startEmulator({ bulkRecoveryPoints: 0, accountId: '444455556666' });
+    const factory = new BackupClientFactory({ maxAttempts: 1 });
+    let closed = false;
+    try {
+      const conn = { region: emu.region, endpoint: emu.url, localEmulator: true };
+      const plans = new PlanApi(await openBackupApi(factory, conn));
+      assert.equal(await plans.readAccountId('prod-pitr'), '444455556666');
+      assert.equal(await plans.readAccountId('no-such-vault'), '444455556666', 'read from the vault list');
+      assert.equal(await plans.readAccountId(), '444455556666');
+      await emu.close();
+      closed = true;
+      assert.equal(
+        await plans.readAccountId('prod-pitr'),
+        undefined,
+        'nothing answers: unknown, not guessed',
+      );
+    } finally {
+      factory.dispose();
+      if (!closed) await emu.close();
+    }
   });
 });
 
@@ -233,7 +340,7 @@ describe('the Region opt-in request and confirmation', () => {
     const now = { S3: false, RDS: true, DynamoDB: false };
     assert.deepEqual(notOptedIn(now), ['DynamoDB', 'S3']);
     assert.deepEqual(optInRequest(now, 'S3'), { S3: true, RDS: true, DynamoDB: false });
-    const c = describeOptIn('S3', 'us-east-1', 'x · us-east-1');
+    const c = describeOptIn('S3', 'us-east-1', X);
     assert.equal(c.message, 'Opt in S3 for AWS Backup in us-east-1?');
     assert.match(c.detail, /no other type changes/);
   });
@@ -290,6 +397,35 @@ describe('creates are idempotent by CreatorRequestId, against the emulator', fun
       [...emu.state.selections.values()].filter((s) => s.BackupPlanId === a.BackupPlanId).length,
       1,
     );
+  });
+
+  it('a create-backup-plan input’s BackupPlanTags are read, listed in the confirmation, sent, and part of the token', async () => {
+    const tags = { team: 'orders', 'cost-center': '42' };
+    const doc = checkPlanDocument(
+      { text: text({ BackupPlan: { ...plan, BackupPlanName: 'tagged' }, BackupPlanTags: tags }) },
+      CREATE_KINDS,
+    );
+    assert.ok(doc.ok);
+    if (!doc.ok) return;
+    assert.deepEqual(doc.value.tags, tags);
+    const c = describePlan(doc.value.plan, X, undefined, doc.value.tags);
+    assert.ok(
+      c.detail
+        .split('\n')
+        .includes('Tags on the new plan (BackupPlanTags): {"team":"orders","cost-center":"42"}'),
+      c.detail,
+    );
+    // An update from the same document cannot send them, and says so.
+    const u = describePlan(doc.value.plan, X, { planId: 'p1', deployed: doc.value.plan }, doc.value.tags);
+    assert.match(u.detail, /Not sent: this document's BackupPlanTags .*UpdateBackupPlan takes no tags/);
+    const target = connectionKey(api.connection);
+    const untagged = { ...doc.value, tags: undefined };
+    assert.notEqual(createRequestId(doc.value, target), createRequestId(untagged, target));
+    assert.equal(createRequestId(untagged, target), creatorRequestIdFor(target, doc.value.plan));
+    const r = await new PlanApi(api).createBackupPlan(doc.value.plan, createRequestId(doc.value, target), {
+      tags: doc.value.tags ?? {},
+    });
+    assert.deepEqual(emu.state.plans.get(r.BackupPlanId)?.Tags, tags, 'the emulator got the tags');
   });
 
   it('the connection node shows the opted-in types, and the ones that are not', async () => {

@@ -7,16 +7,19 @@
  */
 import * as vscode from 'vscode';
 import { applyEdits, modify } from 'jsonc-parser';
+import { accountOf } from '../../backup/arn';
 import { errorText, noLinks } from '../../aws/awsText';
 import { BackupApi, collect } from '../../aws/backupApi';
 import { connectionKey, describeConnection } from '../../aws/connection';
 import { PlanApi } from '../../aws/planApi';
+import { registerKindLenses } from '../../ui/kindLenses';
 import type { DocumentFamily, DocumentKind, LintResult } from '../../lint';
 import { checkSelectionDocument, describeAssign, SELECTION_KINDS } from '../assignDeploy';
-import { creatorRequestIdFor, type Gate, type GateInput } from '../gate';
+import { creatorRequestIdFor, type Gate, type GateInput, type Where } from '../gate';
 import {
   checkPlanDocument,
   CREATE_KINDS,
+  createRequestId,
   describePlan,
   PLAN_KINDS,
   planDiffText,
@@ -65,12 +68,6 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
   const busy = new Set<string>();
   const diffDocs = new Map<string, string>();
   let diffs = 0;
-
-  /** The AWS CLI input kind of a document; none for a template or Terraform file (its tool deploys it). */
-  const kindOf = (doc: vscode.TextDocument | undefined): DocumentKind | undefined => {
-    const recognition = doc ? diagnostics.resultFor(doc.uri)?.result.recognition : undefined;
-    return recognition && !recognition.format ? recognition.kind : undefined;
-  };
 
   function connected(): PlanApi | undefined {
     const api = connections.api;
@@ -131,6 +128,12 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     }
   }
 
+  /** Where it goes: the account an ARN the service returned names (a deployed plan's), else one read now. */
+  async function whereTo(plans: PlanApi, from: { arn?: string | undefined; vault?: string }): Promise<Where> {
+    const accountId = accountOf(from.arn)?.accountId ?? (await plans.readAccountId(from.vault));
+    return { connection: describeConnection(plans.connection), ...(accountId ? { accountId } : {}) };
+  }
+
   async function deployedPlans(
     api: BackupApi,
   ): Promise<{ label: string; description: string; planId: string }[]> {
@@ -153,9 +156,8 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
   function createPlan(uri?: vscode.Uri): Promise<string | undefined> {
     const check = (i: GateInput) => checkPlanDocument(i, CREATE_KINDS);
     return fromDocument(uri, check, 'The backup plan was not created', async (_doc, value, plans, api) => {
-      const where = describeConnection(plans.connection);
-      const token =
-        value.creatorRequestId ?? creatorRequestIdFor(connectionKey(plans.connection), value.plan);
+      const where = await whereTo(plans, { vault: value.plan.Rules[0]?.TargetBackupVaultName ?? '' });
+      const token = createRequestId(value, connectionKey(plans.connection));
       const earlier = (await collect(api.listBackupPlans())).find((p) => p.CreatorRequestId === token);
       if (earlier) {
         void vscode.window.showInformationMessage(
@@ -165,12 +167,12 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         );
         return earlier.BackupPlanId;
       }
-      if (!(await prompts.confirm(describePlan(value.plan, where)))) {
+      if (!(await prompts.confirm(describePlan(value.plan, where, undefined, value.tags)))) {
         void vscode.window.showInformationMessage('Nothing was sent: the backup plan was not created.');
         return undefined;
       }
       log.info(`creating a backup plan in ${plans.connection.region}`);
-      const r = await plans.createBackupPlan(value.plan, token);
+      const r = await plans.createBackupPlan(value.plan, token, value.tags ? { tags: value.tags } : {});
       tree.refreshPlans();
       void vscode.window.showInformationMessage(
         noLinks(
@@ -242,7 +244,8 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         deployed: toPlanInput(deployed.BackupPlan),
         ...(deployed.VersionId ? { versionId: deployed.VersionId } : {}),
       };
-      if (!(await prompts.confirm(describePlan(plan, describeConnection(plans.connection), update)))) {
+      const where = await whereTo(plans, { arn: deployed.BackupPlanArn });
+      if (!(await prompts.confirm(describePlan(plan, where, update, value.tags)))) {
         void vscode.window.showInformationMessage('Nothing was sent: the backup plan was not updated.');
         return undefined;
       }
@@ -317,7 +320,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
         const c = describeAssign(
           selection,
           { id: planId, body: toPlanInput(plan.BackupPlan) },
-          describeConnection(plans.connection),
+          await whereTo(plans, { arn: plan.BackupPlanArn }),
         );
         if (!(await prompts.confirm(c))) {
           void vscode.window.showInformationMessage('Nothing was sent: no resources were assigned.');
@@ -363,7 +366,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
     }
     if (!(chosen in current))
       throw new Error(`${chosen} is not a resource type this Region's settings list.`);
-    if (!(await prompts.confirm(describeOptIn(chosen, region, describeConnection(plans.connection))))) {
+    if (!(await prompts.confirm(describeOptIn(chosen, region, await whereTo(plans, {}))))) {
       void vscode.window.showInformationMessage('Nothing was sent: the Region settings are unchanged.');
       return undefined;
     }
@@ -389,40 +392,37 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
       return undefined;
     });
 
-  const lenses = new vscode.EventEmitter<void>();
-  const lensKinds = new Map<string, string>();
   const family = (kind: DocumentKind | undefined): 'plan' | 'selection' | undefined =>
     kind && PLAN_KINDS.includes(kind)
       ? 'plan'
       : kind && SELECTION_KINDS.includes(kind)
         ? 'selection'
         : undefined;
-  const updateContext = (): void => {
-    const kind = kindOf(vscode.window.activeTextEditor?.document);
-    const f = family(kind);
-    void vscode.commands.executeCommand(
-      'setContext',
-      'awsBackupPitr.newPlanDocument',
-      kind !== undefined && CREATE_KINDS.includes(kind),
-    );
-    void vscode.commands.executeCommand('setContext', 'awsBackupPitr.planDocument', f === 'plan');
-    void vscode.commands.executeCommand('setContext', 'awsBackupPitr.selectionDocument', f === 'selection');
+  /** A plan or selection document's AWS CLI input kind; none for a template or Terraform file (its tool deploys it). */
+  const kindOf = (uri: vscode.Uri): DocumentKind | undefined => {
+    const recognition =
+      uri.scheme === DIFF_SCHEME ? undefined : diagnostics.resultFor(uri)?.result.recognition;
+    const kind = recognition && !recognition.format ? recognition.kind : undefined;
+    return family(kind) ? kind : undefined;
   };
   const lens = (title: string, command: string, uri: vscode.Uri, tooltip: string): vscode.CodeLens =>
     new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command, arguments: [uri], tooltip });
 
   context.subscriptions.push(
-    lenses,
     vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, {
       provideTextDocumentContent: (uri) => diffDocs.get(uri.toString()),
     }),
-    vscode.languages.registerCodeLensProvider(SELECTOR, {
-      onDidChangeCodeLenses: lenses.event,
-      provideCodeLenses(doc) {
-        if (doc.uri.scheme === DIFF_SCHEME) return [];
-        const kind = kindOf(doc);
-        const f = family(kind);
-        if (f === 'selection')
+    registerKindLenses({
+      selector: SELECTOR,
+      onDidLint: diagnostics.onDidLint,
+      kindOf,
+      contextKeys: (kind) => ({
+        'awsBackupPitr.newPlanDocument': kind !== undefined && CREATE_KINDS.includes(kind),
+        'awsBackupPitr.planDocument': family(kind) === 'plan',
+        'awsBackupPitr.selectionDocument': family(kind) === 'selection',
+      }),
+      lenses(doc, kind) {
+        if (family(kind) === 'selection')
           return [
             lens(
               '$(add) Assign resources',
@@ -431,7 +431,6 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
               'Check, confirm, and assign these resources to a backup plan',
             ),
           ];
-        if (f !== 'plan' || !kind) return [];
         const update = lens(
           '$(diff) Update backup plan',
           'awsBackupPitr.deploy.updatePlan',
@@ -451,22 +450,7 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
           : [update];
       },
     }),
-    diagnostics.onDidLint((uri) => {
-      // Lenses change only when a document's kind does: not on every keystroke's lint.
-      const key = uri.toString();
-      const recognition = diagnostics.resultFor(uri)?.result.recognition;
-      const kind = recognition?.format ? undefined : recognition?.kind;
-      const lensKind = family(kind) ? kind : undefined;
-      if (lensKinds.get(key) !== lensKind) {
-        if (lensKind) lensKinds.set(key, lensKind);
-        else lensKinds.delete(key);
-        lenses.fire();
-      }
-      if (key === vscode.window.activeTextEditor?.document.uri.toString()) updateContext();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      lensKinds.delete(d.uri.toString());
       if (d.uri.scheme === DIFF_SCHEME) diffDocs.delete(d.uri.toString());
     }),
     vscode.commands.registerCommand('awsBackupPitr.deploy.createPlan', (uri?: vscode.Uri) =>
@@ -486,7 +470,6 @@ export function registerDeploy(context: vscode.ExtensionContext, deps: DeployDep
       guard(() => optIn(typeof arg === 'string' ? arg : undefined, nodeApi(arg))),
     ),
   );
-  updateContext();
 
   return { setPrompts: (p) => (prompts = p ?? realPrompts) };
 }

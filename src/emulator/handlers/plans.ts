@@ -155,6 +155,7 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
       VersionId: ctx.state.id('version'),
       CreationDate: ctx.now,
       CreatorRequestId: token,
+      ...(input.BackupPlanTags ? { Tags: { ...(input.BackupPlanTags as Record<string, string>) } } : {}),
       BackupPlan: { ...body, Rules: withRuleIds(ctx, body.Rules) },
     };
     ctx.state.plans.set(id, plan);

@@ -21,6 +21,7 @@ import { editorLintForGate, RestoreStarter, type SendOutcome } from '../starter'
 import { runRestoreWizard, type WizardOptions, type WizardResult, type WizardUi } from '../wizard';
 import { JobWatcher } from './jobWatcher';
 import { QuickInputUi } from './quickInputUi';
+import { registerKindLenses } from '../../ui/kindLenses';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 /** A review document once its job has started: read-only, so closing it never asks to save. */
@@ -325,64 +326,36 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     return command;
   }
 
-  const lenses = new vscode.EventEmitter<void>();
-  /** The restore kind each document's lenses were last drawn for. */
-  const lensKinds = new Map<string, string>();
-  const isRestoreDoc = (doc: vscode.TextDocument | undefined): boolean => {
-    const kind = doc ? diagnostics.resultFor(doc.uri)?.result.recognition.kind : undefined;
-    return kind !== undefined && RESTORE_KINDS.has(kind);
-  };
-  const updateContext = (): void => {
-    void vscode.commands.executeCommand(
-      'setContext',
-      'awsBackupPitr.restoreDocument',
-      isRestoreDoc(vscode.window.activeTextEditor?.document),
-    );
-  };
+  const top = new vscode.Range(0, 0, 0, 0);
 
   context.subscriptions.push(
-    lenses,
     registerChangedValueMarks(),
-    vscode.languages.registerCodeLensProvider(SELECTOR, {
-      onDidChangeCodeLenses: lenses.event,
-      provideCodeLenses(doc) {
-        const kind = diagnostics.resultFor(doc.uri)?.result.recognition.kind;
-        if (!kind || !RESTORE_KINDS.has(kind)) return [];
-        const top = new vscode.Range(0, 0, 0, 0);
-        const out = [
-          new vscode.CodeLens(top, {
-            title: '$(play) Start restore job',
-            command: 'awsBackupPitr.restore.startFromDocument',
-            arguments: [doc.uri],
-            tooltip: 'Check this document, confirm, and start the restore job',
-          }),
-        ];
-        if (kind === 'start-restore-job')
-          out.push(
-            new vscode.CodeLens(top, {
-              title: '$(copy) Copy as AWS CLI command',
-              command: 'awsBackupPitr.restore.copyCliCommand',
-              arguments: [doc.uri],
-            }),
-          );
-        return out;
+    registerKindLenses({
+      selector: SELECTOR,
+      onDidLint: diagnostics.onDidLint,
+      kindOf: (uri) => {
+        const kind = diagnostics.resultFor(uri)?.result.recognition.kind;
+        return kind && RESTORE_KINDS.has(kind) ? kind : undefined;
       },
+      contextKeys: (kind) => ({ 'awsBackupPitr.restoreDocument': kind !== undefined }),
+      lenses: (doc, kind) => [
+        new vscode.CodeLens(top, {
+          title: '$(play) Start restore job',
+          command: 'awsBackupPitr.restore.startFromDocument',
+          arguments: [doc.uri],
+          tooltip: 'Check this document, confirm, and start the restore job',
+        }),
+        ...(kind === 'start-restore-job'
+          ? [
+              new vscode.CodeLens(top, {
+                title: '$(copy) Copy as AWS CLI command',
+                command: 'awsBackupPitr.restore.copyCliCommand',
+                arguments: [doc.uri],
+              }),
+            ]
+          : []),
+      ],
     }),
-    diagnostics.onDidLint((uri) => {
-      // Lenses change only when a document becomes (or stops being) a restore document: re-rendering
-      // them on every keystroke's lint would make them flicker under the pointer.
-      const key = uri.toString();
-      const kind = diagnostics.resultFor(uri)?.result.recognition.kind;
-      const lensKind = kind && RESTORE_KINDS.has(kind) ? kind : undefined;
-      if (lensKinds.get(key) !== lensKind) {
-        if (lensKind) lensKinds.set(key, lensKind);
-        else lensKinds.delete(key);
-        lenses.fire();
-      }
-      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) updateContext();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(updateContext),
-    vscode.workspace.onDidCloseTextDocument((d) => lensKinds.delete(d.uri.toString())),
     vscode.commands.registerCommand('awsBackupPitr.restore.pointInTime', () => guard(() => wizard())),
     vscode.commands.registerCommand(
       'awsBackupPitr.restore.fromRecoveryPoint',
@@ -406,7 +379,6 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
       guard(() => copyCliCommand(uri)),
     ),
   );
-  updateContext();
 
   async function guard<T>(f: () => Promise<T>): Promise<T | undefined> {
     try {

@@ -9,6 +9,8 @@ import { api, codeOf, connectToEmulator, diagnosticsWhen, emulatorControl, fileU
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 const NAME = 'it-deploy';
 const DIFF_SCHEME = 'aws-backup-pitr-plan';
+/** The emulator's account, as the service names it: every confirmation's first words. */
+const ACCOUNT_LINE = /^Account and Region: 123456789012 · /;
 
 interface Received {
   operation: string;
@@ -136,6 +138,7 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     assert.ok(planId);
     assert.equal(script.confirmations.length, 1);
     assert.match(script.confirmations[0]!.detail, /• pitr: CONTINUOUS \(point-in-time recovery\)/);
+    assert.match(script.confirmations[0]!.detail, ACCOUNT_LINE);
     // Clicked again later: the plan this document created, and nothing sent.
     assert.equal(await click<string>(create), planId);
     assert.equal(script.confirmations.length, 1);
@@ -146,6 +149,24 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     for await (const page of door().listBackupPlans())
       named += page.items.filter((p) => p.BackupPlanName === NAME).length;
     assert.equal(named, 1);
+  });
+
+  it('a create-backup-plan input’s BackupPlanTags are in the confirmation and sent with the plan', async () => {
+    const tags = { team: 'orders' };
+    const uri = await write('it-create-backup-plan.json', {
+      BackupPlan: { ...plan(35, false), BackupPlanName: `${NAME}-tagged` },
+      BackupPlanTags: tags,
+    });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const script = new DeployScript(() => true);
+    ext.deploy.setPrompts(script);
+    assert.ok(await click<string>(await lens(uri, /Create backup plan/)));
+    assert.match(
+      script.confirmations[0]!.detail,
+      /^Tags on the new plan \(BackupPlanTags\): \{"team":"orders"\}$/m,
+    );
+    const sent = (await received('CreateBackupPlan')).at(-1)!;
+    assert.deepEqual(sent.input.BackupPlanTags, tags);
   });
 
   it('updates the plan through the diff editor: it opens, the user confirms, the emulator has the new version', async () => {
@@ -170,6 +191,7 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     assert.match(left, /"DeleteAfterDays": 35/);
     assert.match(right, /"DeleteAfterDays": 14/);
     assert.match(script.confirmations[0]!.detail, /Removed rules: daily\./);
+    assert.match(script.confirmations[0]!.detail, ACCOUNT_LINE);
     const now = await deployed();
     assert.equal(now.VersionId, version);
     assert.notEqual(now.VersionId, was.VersionId);
@@ -239,6 +261,7 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     assert.ok(first);
     assert.equal(again, first, 'the same CreatorRequestId: the same selection');
     assert.match(script.confirmations[0]!.detail, /arn:aws:dynamodb:us-east-1:123456789012:table\/it-table/);
+    assert.match(script.confirmations[0]!.detail, ACCOUNT_LINE);
     const kids = (n?: ExplorerNode) => ext.explorer.tree.getChildren(n);
     const groups = await kids((await kids())[0]);
     const plans = await kids(groups.find((g) => g.view().label === 'Backup plans'));
@@ -260,6 +283,7 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
     // The pick offers the types not opted in: the seeded Region has only S3 off.
     assert.deepEqual(script.offered, ['S3']);
     assert.match(script.confirmations[0]!.message, /Opt in S3 for AWS Backup in us-east-1\?/);
+    assert.match(script.confirmations[0]!.detail, ACCOUNT_LINE);
     const sent = await received('UpdateRegionSettings');
     assert.equal((sent.at(-1)!.input.ResourceTypeOptInPreference as Record<string, boolean>).S3, true);
     await diagnosticsWhen(uri, (d) => !d.some((x) => codeOf(x) === 'LIVE005'));
