@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { messageOf } from '../aws/awsText';
+import { accountOf } from '../backup/arn';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
@@ -386,7 +387,8 @@ export function describeRestore(
     ...(type === 'S3' ? s3OptionWords(m, shownValue) : []),
     ...metadataLines(type, m),
     `IAM role: ${r.IamRoleArn !== undefined ? oneLine(r.IamRoleArn) : '(none given: the service decides)'}`,
-    `Account and Region: ${o.connection}`,
+    // The account the recovery point lives in, from its ARN: the restore is made there.
+    `Account and Region: ${accountOf(r.RecoveryPointArn)?.accountId || 'account unknown'} · ${o.connection}`,
     '',
     ...notes.map((n) => `• ${n}`),
   ];

@@ -474,6 +474,8 @@ describe('the gate before a restore starts', () => {
       s3.detail,
       /IAM role: arn:aws:iam::123456789012:role\/service-role\/AWSBackupDefaultServiceRole/,
     );
+    // The account the data is restored in, from the recovery point's ARN, before the connection.
+    assert.match(s3.detail, /^Account and Region: 123456789012 · local emulator · us-east-1$/m);
     const aurora = describeRestore(
       {
         RecoveryPointArn: RP.replace('orders-bucket', 'cluster'),
