@@ -47,8 +47,15 @@ export interface PostureSelection {
   name: string;
   resources: string[];
   notResources: string[];
-  /** The selection also picks by tags or conditions, which the API cannot resolve to resources here. */
-  byTags: boolean;
+  /**
+   * Whether the selection also picks by tags, which the posture cannot resolve: it reads no resource's
+   * tags (ListProtectedResources and the recovery point listings carry none). `or`: by ListOfTags, which
+   * is OR-ed with Resources (a resource the ARNs name is selected whatever its tags); `and`: by
+   * Conditions, which are AND-ed with Resources (a resource the ARNs name is selected only if its tags
+   * match). Per https://repost.aws/knowledge-center/backup-assign-resources (examples 1 and 2) and
+   * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources-json.html.
+   */
+  byTags: false | 'or' | 'and';
 }
 
 /** Everything read of one account and Region, as the service returned it. */
@@ -217,11 +224,13 @@ async function readPostureFacts(
               name: b.SelectionName ?? '',
               resources: b.Resources ?? [],
               notResources: b.NotResources ?? [],
-              byTags:
-                (b.ListOfTags?.length ?? 0) > 0 ||
-                [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
-                  (x) => (x?.length ?? 0) > 0,
-                ),
+              byTags: [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
+                (x) => (x?.length ?? 0) > 0,
+              )
+                ? 'and'
+                : (b.ListOfTags?.length ?? 0) > 0
+                  ? 'or'
+                  : false,
             });
           }
         }),

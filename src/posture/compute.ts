@@ -43,6 +43,11 @@ export interface PostureRow {
   latestRestorable?: string;
   /** "plan / rule", with "(continuous)" for continuous rules. */
   coveredBy: string[];
+  /**
+   * The rules of plans whose selections may pick it by tags (which the posture does not read), as
+   * coveredBy; none of coveredBy's.
+   */
+  maybeCoveredBy: string[];
   /** Newest first, at most three. */
   failedJobs: { at: string; message: string }[];
   /** Whether the Region opts this type in; undefined when the settings could not be read. */
@@ -102,28 +107,50 @@ function arnMatches(pattern: string, arn: string, compiled: Map<string, RegExp>)
   return re.test(arn);
 }
 
+/**
+ * The plans that back a resource up (`covered`), and those that may (`maybe`): a selection that picks
+ * by tags decides on tags the posture does not read (see PostureSelection.byTags), so it can only say
+ * "may". A tag-only pick, and a selection with no Resources, tags or conditions ("Backup attempts to
+ * select all supported and opted-in storage resources", service model: BackupSelection), skip a type
+ * the Region has not opted in (https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources-json.html).
+ */
 function coveredBy(
-  arn: string,
+  r: { arn: string; optedIn: boolean | undefined },
   points: RecoveryPointByBackupVault[],
   rules: PostureRule[],
   selections: PostureSelection[],
   patterns: Map<string, RegExp>,
-): string[] {
+): { covered: string[]; maybe: string[]; maybeSelections: string[] } {
   const out = new Set<string>();
+  const maybe = new Set<string>();
+  const maybeSelections = new Set<string>();
   const ruleText = (plan: string, rule: string, continuous: boolean): string =>
     `${plan} / ${rule}${continuous ? ' (continuous)' : ''}`;
+  const addPlan = (to: Set<string>, planId: string): void => {
+    for (const x of rules) if (x.planId === planId) to.add(ruleText(x.planName, x.ruleName, x.continuous));
+  };
   for (const s of selections) {
-    if (
-      !s.resources.some((p) => arnMatches(p, arn, patterns)) ||
-      s.notResources.some((p) => arnMatches(p, arn, patterns))
-    )
-      continue;
-    for (const r of rules) if (r.planId === s.planId) out.add(ruleText(r.planName, r.ruleName, r.continuous));
+    if (s.notResources.some((p) => arnMatches(p, r.arn, patterns))) continue;
+    const named = s.resources.some((p) => arnMatches(p, r.arn, patterns));
+    const unnamed = s.resources.length === 0;
+    let may = false;
+    if (s.byTags === 'and') may = named || (unnamed && r.optedIn !== false);
+    else if (named) addPlan(out, s.planId);
+    else if (s.byTags === 'or') may = r.optedIn !== false;
+    else if (unnamed) {
+      if (r.optedIn === true) addPlan(out, s.planId);
+      else may = r.optedIn === undefined;
+    }
+    if (may) {
+      addPlan(maybe, s.planId);
+      const plan = rules.find((x) => x.planId === s.planId)?.planName ?? s.planId;
+      maybeSelections.add(`"${s.name}" of ${plan}`);
+    }
   }
   for (const p of points) {
     const by = p.CreatedBy;
     if (!by?.BackupPlanId) continue;
-    const rule = rules.find((r) => r.planId === by.BackupPlanId && r.ruleName === by.BackupRuleName);
+    const rule = rules.find((x) => x.planId === by.BackupPlanId && x.ruleName === by.BackupRuleName);
     out.add(
       ruleText(
         rule?.planName ?? by.BackupPlanName ?? by.BackupPlanId,
@@ -132,7 +159,11 @@ function coveredBy(
       ),
     );
   }
-  return [...out].sort();
+  return {
+    covered: [...out].sort(),
+    maybe: [...maybe].filter((x) => !out.has(x)).sort(),
+    maybeSelections: [...maybeSelections].sort(),
+  };
 }
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
@@ -209,12 +240,13 @@ export function postureOf(
   const targetMs = targetFor(ctx.targets, r.type);
   const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
   const rowPoint = live ?? stopped ?? newest?.point;
-  const rules = coveredBy(r.arn, points, ctx.rules, ctx.selections, ctx.patterns);
+  const optedIn = ctx.optIn ? ctx.optIn[r.type] : undefined;
+  const cover = coveredBy({ arn: r.arn, optedIn }, points, ctx.rules, ctx.selections, ctx.patterns);
+  const rules = cover.covered;
   const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
     .sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))
     .slice(0, 3)
     .map((j) => ({ at: iso(j.CreationDate) ?? '', message: j.StatusMessage ?? 'failed (no message)' }));
-  const optedIn = ctx.optIn ? ctx.optIn[r.type] : undefined;
 
   // What to do, most decisive first. The STOPPED advice follows the developer guide: the causes are
   // removed permissions, versioning or EventBridge turned off, or AWS Backup's EventBridge rules
@@ -244,7 +276,9 @@ export function postureOf(
       todo.push(
         rules.length || jobs.length
           ? 'Nothing is restorable: make its backup jobs succeed (see the failed jobs).'
-          : 'Nothing is restorable: add it to a backup plan’s selection.',
+          : cover.maybe.length
+            ? `Nothing is restorable, though the selection${cover.maybeSelections.length === 1 ? '' : 's'} ${cover.maybeSelections.join(', ')} may pick it by its tags (not read here): check that its tags match, or name it in a selection by its ARN.`
+            : 'Nothing is restorable: add it to a backup plan’s selection.',
       );
     else if (protection === 'continuous')
       todo.push(
@@ -279,6 +313,7 @@ export function postureOf(
     ...(earliest !== undefined ? { earliestRestorable: new Date(earliest).toISOString() } : {}),
     ...(newest ? { latestRestorable: new Date(newest.at).toISOString() } : {}),
     coveredBy: rules,
+    maybeCoveredBy: cover.maybe,
     failedJobs: jobs,
     ...(optedIn !== undefined ? { optedIn } : {}),
     targetMs,

@@ -30,6 +30,12 @@ export function protectionText(r: PostureRow): string {
   return base;
 }
 
+/** The covering plans, then those that may cover it by tags, in one line. */
+export function coveredText(r: PostureRow): string {
+  const maybe = r.maybeCoveredBy.length ? `maybe, by tags: ${r.maybeCoveredBy.join('; ')}` : '';
+  return [...r.coveredBy, ...(maybe ? [maybe] : [])].join('; ');
+}
+
 const optInText = (r: PostureRow): string =>
   r.optedIn === undefined ? 'unknown' : r.optedIn ? 'opted in' : 'NOT opted in';
 
@@ -61,7 +67,7 @@ function cells(r: PostureRow): Record<string, string> {
     'RPO now': rpoText(r),
     Target: formatDuration(r.targetMs),
     'Earliest restorable': r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
-    'Covered by': r.coveredBy.join('; '),
+    'Covered by': coveredText(r),
     'Failed jobs': r.failedJobs.map((j) => j.message).join('; '),
     'Opt-in': optInText(r),
     'What to do': r.todo.join(' '),

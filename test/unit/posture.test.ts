@@ -205,6 +205,61 @@ describe('recovery posture: the RPO each resource has now', () => {
     assert.deepEqual(r.coveredBy, ['nightly / daily', 'pitr-plan / cont (continuous)']);
   });
 
+  it('a selection by tags may cover a resource: its plans are named as "maybe", and the advice says to check the tags', () => {
+    const rules = [
+      { planId: 'p1', planName: 'tagged-plan', ruleName: 'daily', continuous: false, vault: 'Default' },
+      { planId: 'p2', planName: 'cond-plan', ruleName: 'hourly', continuous: false, vault: 'Default' },
+    ];
+    const resources = [{ ResourceArn: TABLE, ResourceType: 'DynamoDB' }];
+    const byTag = { planId: 'p1', name: 'tagged', resources: [], notResources: [], byTags: 'or' as const };
+    const r = one([], { resources, rules, selections: [byTag] });
+    assert.deepEqual(r.coveredBy, []);
+    assert.deepEqual(r.maybeCoveredBy, ['tagged-plan / daily']);
+    assert.doesNotMatch(r.todo.join(' '), /add it to a backup plan’s selection/);
+    assert.match(
+      r.todo.join(' '),
+      /"tagged" of tagged-plan may pick it by its tags.*check that its tags match/,
+    );
+    const md = formatReport(
+      { now: NOW.toISOString(), rows: [r], failures: [], warnings: [], targets: 1, requests: 0 },
+      'markdown',
+    );
+    assert.match(md, /maybe, by tags: tagged-plan \/ daily/);
+
+    // ListOfTags is OR-ed with Resources: named by ARN, it is covered whatever its tags.
+    const named = one([], { resources, rules, selections: [{ ...byTag, resources: [TABLE] }] });
+    assert.deepEqual(named.coveredBy, ['tagged-plan / daily']);
+    assert.deepEqual(named.maybeCoveredBy, []);
+    // Conditions are AND-ed with Resources: named by ARN, it is still only "maybe".
+    const cond = one([], {
+      resources,
+      rules,
+      selections: [{ planId: 'p2', name: 'cond', resources: [TABLE], notResources: [], byTags: 'and' }],
+    });
+    assert.deepEqual(cond.coveredBy, []);
+    assert.deepEqual(cond.maybeCoveredBy, ['cond-plan / hourly']);
+    // NotResources excludes it; a type the Region has not opted in is skipped by a tag-only pick.
+    const excluded = one([], { resources, rules, selections: [{ ...byTag, notResources: [TABLE] }] });
+    assert.deepEqual(excluded.maybeCoveredBy, []);
+    assert.match(excluded.todo.join(' '), /add it to a backup plan’s selection/);
+    const notOptedIn = one([], { resources, rules, selections: [byTag], optIn: { DynamoDB: false } });
+    assert.deepEqual(notOptedIn.maybeCoveredBy, []);
+  });
+
+  it('a selection with no Resources, tags or conditions selects every opted-in resource', () => {
+    const rules = [{ planId: 'p1', planName: 'all', ruleName: 'daily', continuous: false, vault: 'Default' }];
+    const resources = [{ ResourceArn: TABLE, ResourceType: 'DynamoDB' }];
+    const selections = [
+      { planId: 'p1', name: 'everything', resources: [], notResources: [], byTags: false as const },
+    ];
+    assert.deepEqual(one([], { resources, rules, selections, optIn: { DynamoDB: true } }).coveredBy, [
+      'all / daily',
+    ]);
+    assert.deepEqual(one([], { resources, rules, selections }).maybeCoveredBy, ['all / daily']);
+    const off = one([], { resources, rules, selections, optIn: { DynamoDB: false } });
+    assert.deepEqual([off.coveredBy, off.maybeCoveredBy], [[], []]);
+  });
+
   it('clock skew: a point dated minutes ahead counts as now; one dated hours ahead is not trusted', () => {
     const skewed = one([
       point(TABLE, 'DynamoDB', 'snapshot', { CreationDate: new Date(NOW.getTime() + 5 * MIN) }),

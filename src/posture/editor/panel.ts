@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { strictPage } from '../../ui/webviewPage';
 import type { PostureRow } from '../compute';
-import { protectionText, rpoText } from '../format';
+import { coveredText, protectionText, rpoText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
 import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
@@ -133,7 +133,7 @@ export class PosturePanel implements vscode.Disposable {
       targetMs: r.targetMs,
       target: formatDuration(r.targetMs),
       earliest: r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
-      coveredBy: r.coveredBy.join('; '),
+      coveredBy: coveredText(r),
       failedJobs: r.failedJobs.map((j) => `${j.at.slice(0, 10)}: ${j.message}`).join('\n'),
       optIn: r.optedIn === undefined ? 'unknown' : r.optedIn ? 'opted in' : 'NOT opted in',
       todo: r.todo.join('\n'),
