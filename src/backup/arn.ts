@@ -68,3 +68,28 @@ export function accountOf(arn: string | undefined): { accountId: string; partiti
 export function defaultBackupRoleArn(accountId: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`;
 }
+
+/**
+ * The AWS Backup resource type of a resource, from its ARN alone (the ARN templates of
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html,
+ * the types of GetSupportedResourceTypes). Undefined when the ARN does not decide it: an RDS cluster
+ * ARN (`arn:aws:rds:…:cluster:…`) is Aurora's, Neptune's or DocumentDB's alike ("RDS, Aurora, Neptune,
+ * and DocumentDB ARNs start with arn:aws:rds:",
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources-json.html), and so is any
+ * service not listed here. Where AWS gives the type (ListProtectedResources, a recovery point), use that.
+ */
+export function resourceTypeOfArn(resourceArn: string): string | undefined {
+  return RESOURCE_TYPES.find(([re]) => re.test(resourceArn))?.[1];
+}
+
+const RESOURCE_TYPES: readonly (readonly [RegExp, string])[] = [
+  [/^arn:[^:]+:s3:::/, 'S3'],
+  [/^arn:[^:]+:rds:[^:]*:\d*:db:/, 'RDS'],
+  [/^arn:[^:]+:dynamodb:/, 'DynamoDB'],
+  [/^arn:[^:]+:ec2:[^:]*:\d*:volume\//, 'EBS'],
+  [/^arn:[^:]+:ec2:[^:]*:\d*:instance\//, 'EC2'],
+  [/^arn:[^:]+:elasticfilesystem:/, 'EFS'],
+  [/^arn:[^:]+:fsx:/, 'FSx'],
+  [/^arn:[^:]+:redshift:/, 'Redshift'],
+  [/^arn:[^:]+:ssm-sap:/, 'SAP HANA on Amazon EC2'],
+];

@@ -14,6 +14,7 @@
  */
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureRule, PostureSelection, PostureTarget } from '../aws/postureApi';
+import { resourceTypeOfArn } from '../backup/arn';
 import { RESTORE_LAG_MINUTES } from '../backup/limits';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
@@ -27,7 +28,11 @@ export interface PostureRow {
   region: string;
   resourceArn: string;
   resourceName?: string;
-  resourceType: string;
+  /**
+   * AWS Backup's type; undefined when AWS gave none and the ARN does not decide it (an RDS cluster is
+   * Aurora, Neptune or DocumentDB: src/backup/arn.ts).
+   */
+  resourceType?: string;
   protection: Protection;
   /** The continuous point's vault, else the newest snapshot's. */
   vault?: string;
@@ -75,18 +80,6 @@ const CLOCK_SKEW_MS = 15 * MINUTE;
 
 /** Types with continuous backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
 const CONTINUOUS_TYPES: ReadonlySet<string> = new Set(['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2']);
-
-/** A service's resource type from its ARN, for resources that have no recovery point yet. */
-function typeFromArn(arn: string): string {
-  const [, , service = '', , , rest = ''] = arn.split(':');
-  if (service === 's3') return 'S3';
-  if (service === 'rds') return rest.startsWith('cluster') ? 'Aurora' : 'RDS';
-  if (service === 'dynamodb') return 'DynamoDB';
-  if (service === 'elasticfilesystem') return 'EFS';
-  if (service === 'ec2') return rest.startsWith('volume') ? 'EBS' : 'EC2';
-  if (service === 'fsx') return 'FSx';
-  return service || 'unknown';
-}
 
 /**
  * Selection ARNs may end in a wildcard ("arn:aws:s3:::*"): `*` matches any run of characters. Each
@@ -166,11 +159,18 @@ function coveredBy(
   };
 }
 
+/** A resource as the posture knows it: its type undefined when nothing decides it. */
+interface Resource {
+  arn: string;
+  name?: string;
+  type: string | undefined;
+}
+
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
 
 /** The posture of one resource, from its recovery points and the account's plans and jobs. */
 export function postureOf(
-  r: { arn: string; name?: string; type: string },
+  r: Resource,
   points: RecoveryPointByBackupVault[],
   ctx: {
     target: PostureTarget;
@@ -208,7 +208,8 @@ export function postureOf(
       );
     const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
     if (continuous && p.Status === 'STOPPED') stopped ??= p;
-    const w = windowOfRecoveryPoint({ ...p, ResourceType: p.ResourceType ?? r.type }, ctx.now);
+    const type = p.ResourceType ?? r.type;
+    const w = windowOfRecoveryPoint({ ...p, ...(type ? { ResourceType: type } : {}) }, ctx.now);
     if (w.kind === 'none') {
       if (continuous && p.Status !== 'STOPPED') notes.push(w.reason);
       continue;
@@ -226,7 +227,8 @@ export function postureOf(
   }
   const protection: Protection = live ? 'continuous' : stopped ? 'stopped' : snapshots ? 'snapshots' : 'none';
   const rpoMs = newest ? now - newest.at : null;
-  const lag = RESTORE_LAG_MINUTES[r.type];
+  const lag = r.type !== undefined ? RESTORE_LAG_MINUTES[r.type] : undefined;
+  const typeName = r.type ?? 'this resource type';
   const basisOf = (): string => {
     if (!newest) return 'nothing restorable';
     if (isContinuousRecoveryPointArn(newest.point.RecoveryPointArn))
@@ -234,13 +236,13 @@ export function postureOf(
         ? 'since continuous backup stopped'
         : lag !== undefined
           ? `restore lag of ${r.type} (${lag} min)`
-          : `continuous (restore lag of ${r.type} not documented: none assumed)`;
+          : `continuous (restore lag of ${typeName} not documented: none assumed)`;
     return 'since the newest snapshot';
   };
-  const targetMs = targetFor(ctx.targets, r.type);
+  const targetMs = r.type !== undefined ? targetFor(ctx.targets, r.type) : ctx.targets.other;
   const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
   const rowPoint = live ?? stopped ?? newest?.point;
-  const optedIn = ctx.optIn ? ctx.optIn[r.type] : undefined;
+  const optedIn = ctx.optIn && r.type !== undefined ? ctx.optIn[r.type] : undefined;
   const cover = coveredBy({ arn: r.arn, optedIn }, points, ctx.rules, ctx.selections, ctx.patterns);
   const rules = cover.covered;
   const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
@@ -264,13 +266,13 @@ export function postureOf(
       'Resolve the other vault: a resource has one continuous backup, so keep its continuous rule in one plan and one vault, and remove it from the others.',
     );
   if (verdict === 'misses') {
-    if (protection === 'snapshots' && CONTINUOUS_TYPES.has(r.type))
+    if (protection === 'snapshots' && r.type !== undefined && CONTINUOUS_TYPES.has(r.type))
       todo.push(
         `Add a continuous rule (EnableContinuousBackup) to a plan that selects it: its RPO becomes the restore lag${lag !== undefined ? ` (${lag} min)` : ''}.`,
       );
     else if (protection === 'snapshots')
       todo.push(
-        `Back it up at least every ${formatDuration(targetMs)}: ${r.type} has no continuous backup, and its newest snapshot is ${formatDuration(rpoMs ?? 0)} old.`,
+        `Back it up at least every ${formatDuration(targetMs)}: ${r.type ?? 'its type'} has no continuous backup, and its newest snapshot is ${formatDuration(rpoMs ?? 0)} old.`,
       );
     else if (protection === 'none')
       todo.push(
@@ -282,12 +284,16 @@ export function postureOf(
       );
     else if (protection === 'continuous')
       todo.push(
-        `Its restore lag is above the target: no AWS Backup setting shortens it, so set a longer target for ${r.type}.`,
+        `Its restore lag is above the target: no AWS Backup setting shortens it, so set a longer target for ${typeName}.`,
       );
   }
   if (optedIn === false)
     todo.push(
-      `Opt ${r.type} in for ${ctx.target.connection.region} (AWS Backup settings, or aws backup update-region-settings): selections that pick resources by tag or by a service-wide ARN skip types that are not opted in.`,
+      `Opt ${typeName} in for ${ctx.target.connection.region} (AWS Backup settings, or aws backup update-region-settings): selections that pick resources by tag or by a service-wide ARN skip types that are not opted in.`,
+    );
+  if (r.type === undefined)
+    notes.push(
+      'AWS gave no resource type and its ARN does not decide it (an RDS cluster ARN is Aurora’s, Neptune’s or DocumentDB’s alike): the target for other types applies.',
     );
   if (stopped && !stopped.CompletionDate && !newest)
     notes.push('AWS does not say when continuous backup stopped, so the RPO is unknown.');
@@ -298,7 +304,7 @@ export function postureOf(
     region: ctx.target.connection.region,
     resourceArn: r.arn,
     ...(r.name ? { resourceName: r.name } : {}),
-    resourceType: r.type,
+    ...(r.type !== undefined ? { resourceType: r.type } : {}),
     protection,
     ...(rowPoint?.BackupVaultName ? { vault: rowPoint.BackupVaultName } : {}),
     ...(rowPoint?.RecoveryPointArn ? { recoveryPointArn: rowPoint.RecoveryPointArn } : {}),
@@ -333,15 +339,16 @@ export function postureRows(
   now: Date,
   targets: RpoTargets,
 ): PostureRow[] {
-  const resources = new Map<string, { arn: string; name?: string; type: string }>();
+  const resources = new Map<string, Resource>();
   const add = (arn: string | undefined, type?: string, name?: string): void => {
     if (!arn) return;
     const cur = resources.get(arn);
     if (cur) {
       if (!cur.name && name) cur.name = name;
+      cur.type ??= type;
       return;
     }
-    resources.set(arn, { arn, type: type ?? typeFromArn(arn), ...(name ? { name } : {}) });
+    resources.set(arn, { arn, type: type ?? resourceTypeOfArn(arn), ...(name ? { name } : {}) });
   };
   for (const r of facts.resources) add(r.ResourceArn, r.ResourceType, r.ResourceName);
   const byResource = new Map<string, RecoveryPointByBackupVault[]>();

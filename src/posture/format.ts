@@ -30,6 +30,9 @@ export function protectionText(r: PostureRow): string {
   return base;
 }
 
+/** The resource type, or "unknown" when nothing decides it (an RDS cluster known by its ARN only). */
+export const typeText = (r: PostureRow): string => r.resourceType ?? 'unknown';
+
 /** The covering plans, then those that may cover it by tags, in one line. */
 export function coveredText(r: PostureRow): string {
   const maybe = r.maybeCoveredBy.length ? `maybe, by tags: ${r.maybeCoveredBy.join('; ')}` : '';
@@ -62,7 +65,7 @@ function cells(r: PostureRow): Record<string, string> {
     Account: r.accountId ? `${r.account} (${r.accountId})` : r.account,
     Region: r.region,
     Resource: r.resourceName ?? r.resourceArn,
-    Type: r.resourceType,
+    Type: typeText(r),
     Protection: protectionText(r),
     'RPO now': rpoText(r),
     Target: formatDuration(r.targetMs),
@@ -177,7 +180,7 @@ function csv(report: PostureReport): string {
         r.region,
         r.resourceName ?? '',
         r.resourceArn,
-        r.resourceType,
+        typeText(r),
         PROTECTION[r.protection],
         r.vault ?? '',
         r.stoppedAt ?? '',

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureTarget } from '../../src/aws/postureApi';
+import { resourceTypeOfArn } from '../../src/backup/arn';
 import { postureRows, sortRows, type PostureRow } from '../../src/posture/compute';
 import { formatReport } from '../../src/posture/format';
 import type { PostureReport } from '../../src/posture/report';
@@ -258,6 +259,33 @@ describe('recovery posture: the RPO each resource has now', () => {
     assert.deepEqual(one([], { resources, rules, selections }).maybeCoveredBy, ['all / daily']);
     const off = one([], { resources, rules, selections, optIn: { DynamoDB: false } });
     assert.deepEqual([off.coveredBy, off.maybeCoveredBy], [[], []]);
+  });
+
+  it('an RDS cluster known by its ARN only has no type (Aurora, Neptune or DocumentDB); AWS’s own type is kept', () => {
+    const rules = [
+      { planId: 'p1', planName: 'nightly', ruleName: 'daily', continuous: false, vault: 'Default' },
+    ];
+    const selections = [
+      { planId: 'p1', name: 'sel', resources: [CLUSTER], notResources: [], byTags: false as const },
+    ];
+    const r = one([], { rules, selections });
+    assert.equal(r.resourceType, undefined);
+    assert.equal(r.targetMs, DEFAULT_TARGETS.other);
+    assert.ok(r.notes.some((x) => /Neptune/.test(x)));
+    const table = formatReport(
+      { now: NOW.toISOString(), rows: [r], failures: [], warnings: [], targets: 1, requests: 0 },
+      'table',
+    );
+    assert.match(table.split('\n')[2]!, /cluster:anal…\s+unknown\s/);
+    const neptune = one([], {
+      rules,
+      selections,
+      resources: [{ ResourceArn: CLUSTER, ResourceType: 'Neptune', ResourceName: 'graph' }],
+    });
+    assert.equal(neptune.resourceType, 'Neptune');
+    assert.equal(resourceTypeOfArn(CLUSTER), undefined);
+    assert.equal(resourceTypeOfArn(DB), 'RDS');
+    assert.equal(resourceTypeOfArn(BUCKET), 'S3');
   });
 
   it('clock skew: a point dated minutes ahead counts as now; one dated hours ahead is not trusted', () => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { strictPage } from '../../ui/webviewPage';
 import type { PostureRow } from '../compute';
-import { coveredText, protectionText, rpoText } from '../format';
+import { coveredText, protectionText, rpoText, typeText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
 import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
@@ -126,7 +126,7 @@ export class PosturePanel implements vscode.Disposable {
       region: r.region,
       resource: r.resourceName ?? r.resourceArn,
       arn: r.resourceArn,
-      type: r.resourceType,
+      type: typeText(r),
       protection: protectionText(r) + (r.stopReason ? `: ${r.stopReason}` : ''),
       rpoMs: r.rpoMs,
       rpo: rpoText(r),

@@ -139,7 +139,7 @@ export function registerPosture(
       RecoveryPointArn: row.recoveryPointArn,
       BackupVaultName: row.vault,
       ResourceArn: row.resourceArn,
-      ResourceType: row.resourceType,
+      ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
       ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
     };
     // Features never import each other: the explorer's timeline and the restore wizard by command id.
