@@ -8,6 +8,7 @@ import { resolveConnection } from '../aws/connection';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
 import { parseIsoInstant } from '../backup/calendar';
+import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
@@ -173,7 +174,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
   try {
     targets = await targetsOf(o, io.env);
   } catch (e) {
-    io.stderr(`pitr-posture: cannot read the AWS profiles: ${messageOf(e)}\n`);
+    io.stderr(`pitr-posture: cannot read the AWS profiles: ${visible(messageOf(e))}\n`);
     return 2;
   }
   const factory = new BackupClientFactory();
@@ -181,7 +182,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
   const progress = (p: PostureProgress): void => {
     if (!io.progressTty) return;
     const line = `reading ${p.finished}/${p.total} account–Regions · ${p.account} ${p.region}: ${p.resources} resources`;
-    io.stderr(`\r\u001b[2K${line.slice(0, 120)}`);
+    io.stderr(`\r\u001b[2K${visible(line.slice(0, 120))}`);
     drawn = true;
   };
   try {
@@ -196,12 +197,12 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     io.stdout(formatReport(report, o.format));
     for (const f of report.failures)
       io.stderr(
-        `pitr-posture: ${f.account} · ${f.region} not read: ${f.message}${f.action ? ` (${f.action})` : ''}\n`,
+        `pitr-posture: ${visible(`${f.account} · ${f.region} not read: ${f.message}${f.action ? ` (${f.action})` : ''}`)}\n`,
       );
     if (report.failures.length) return 2;
     if (report.rows.length === 0) {
       io.stderr(
-        `pitr-posture: no protected resource found in ${targets.map((t) => `${t.account} · ${t.connection.region}`).join(', ')}: nothing was checked.\n`,
+        `pitr-posture: no protected resource found in ${visible(targets.map((t) => `${t.account} · ${t.connection.region}`).join(', '))}: nothing was checked.\n`,
       );
       return 2;
     }

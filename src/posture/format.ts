@@ -5,6 +5,7 @@
  */
 import type { PostureRow } from './compute';
 import type { PostureReport } from './report';
+import { visible } from '../backup/text';
 import { formatDuration } from './targets';
 
 export type PostureFormat = 'table' | 'markdown' | 'csv' | 'json';
@@ -17,8 +18,8 @@ const PROTECTION: Record<PostureRow['protection'], string> = {
   none: 'nothing restorable',
 };
 
-/** Control characters (a terminal's escapes among them) become spaces. */
-const plain = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+/** Control, invisible and direction-changing characters as their escapes (src/backup/text.ts). */
+const plain = visible;
 
 export const rpoText = (r: PostureRow): string => (r.rpoMs === null ? 'none' : formatDuration(r.rpoMs));
 
@@ -113,13 +114,21 @@ function table(report: PostureReport): string {
   return [...out, '', ...failureLines(report), summary(report), ''].join('\n');
 }
 
-/** A Markdown cell: no pipes, no markup, no links; HTML's brackets as entities. */
+/**
+ * A Markdown cell: no pipes, no markup, no links; HTML's brackets as entities. Autolinks (GFM's and a
+ * previewer's linkify: `https://…`, `www.…`, `name@host`) are broken by a zero-width space after the
+ * `:/`, the `www` or the `@`, so a URL from AWS reads as text and is never a live link. (A bare domain,
+ * which some previewers link fuzzily, is left as it is: a bucket name is often one.)
+ */
 const md = (s: string): string =>
   plain(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/([a-z][a-z0-9+.-]*:\/)\//gi, '$1&#8203;/')
+    .replace(/\b(www)\./gi, '$1&#8203;.')
+    .replace(/@/g, '@&#8203;');
 
 function markdown(report: PostureReport): string {
   const cols = COLUMNS;

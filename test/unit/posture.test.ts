@@ -401,11 +401,29 @@ describe('recovery posture: formats keep AWS text inert', () => {
     const md = formatReport(report, 'markdown');
     assert.ok(!md.includes('<img'), md);
     assert.ok(!md.includes('[a](http'), md);
-    assert.ok(md.includes('\\|\\[a\\]\\(http://x\\)&lt;img src=x&gt;'), md);
+    assert.ok(md.includes('\\|\\[a\\]\\(http:/&#8203;/x\\)&lt;img src=x&gt;'), md);
     assert.match(md, /## Not read\n\n- dev · ap-south-2: NOT READ: AWS rejected the credentials/);
     const table = formatReport(report, 'table');
     assert.ok(!table.includes('\u001b'), 'no escape character reaches the terminal');
     assert.match(table, /MISSES\s+prod\s+eu-west-1/);
+  });
+
+  it('no live link in the Markdown, and no bidirectional override in any text format', () => {
+    const text = 'see https://evil.example/x, WWW.evil.example or ops@evil.example \u202eexe.txt\u2066';
+    const r: PostureReport = {
+      ...report,
+      rows: [{ ...hostile, resourceName: text }],
+      failures: [{ account: 'dev', region: 'ap-south-2', message: text }],
+    };
+    const md = formatReport(r, 'markdown');
+    assert.doesNotMatch(md, /https:\/\/|www\.|@evil/i, md);
+    assert.ok(md.includes('https:/&#8203;/evil.example/x'), md);
+    for (const f of ['markdown', 'table', 'csv'] as const) {
+      const out = formatReport(r, f);
+      assert.doesNotMatch(out, /[\u202e\u2066]/, f);
+      const escaped = f === 'markdown' ? '\\\\u202eexe.txt\\\\u2066' : '\\u202eexe.txt\\u2066';
+      assert.ok(out.includes(escaped), `${f}: the override is shown as its escape`);
+    }
   });
 
   it('CSV quotes fields and defuses formulas; JSON round-trips', () => {

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runPostureCli } from '../../../src/posture/cli';
 import type { PostureReport } from '../../../src/posture/report';
@@ -142,6 +144,34 @@ describe('pitr-posture, the command line, against the emulator', function () {
     assert.match(r.stdout, /healthy \(\d+\)\s+us-east-1\s+live-bucket/);
     assert.match(r.stderr, /pitr-posture: healthy · ap-south-2 not read: AWS rejected the credentials/);
     assert.match(r.stderr, /pitr-posture: nokeys · us-east-1 not read: /);
+  });
+
+  it('an AWS error message with terminal escapes and bidi controls reaches stderr inert', async () => {
+    // An endpoint that answers every request with a service error whose message carries an escape
+    // sequence and a right-to-left override, as a hostile or broken endpoint could.
+    const hostile = createServer((req, res) => {
+      req.resume();
+      res.writeHead(400, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-errortype': 'InvalidParameterValueException',
+      });
+      res.end(JSON.stringify({ message: 'bad \u001b]0;pwned\u0007\u001b[2J value \u202egnp.exe' }));
+    });
+    await new Promise<void>((go) => hostile.listen(0, '127.0.0.1', go));
+    const saved = process.env.AWS_ENDPOINT_URL_BACKUP;
+    process.env.AWS_ENDPOINT_URL_BACKUP = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    try {
+      const r = await run(['--profile', 'healthy', '--region', 'us-east-1']);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(
+        r.stderr,
+        /not read: AWS Backup refused \w+: bad \\u001b\]0;pwned\\u0007\\u001b\[2J value \\u202egnp\.exe/,
+      );
+      assert.doesNotMatch(r.stderr + r.stdout, /[\u0000-\u0009\u000b-\u001f\u202e]/);
+    } finally {
+      process.env.AWS_ENDPOINT_URL_BACKUP = saved;
+      await new Promise((go) => hostile.close(go));
+    }
   });
 
   it('exit 2 for usage errors, each saying what is wrong', async () => {
