@@ -15,7 +15,7 @@
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureRule, PostureSelection, PostureTarget } from '../aws/postureApi';
 import { resourceTypeOfArn } from '../backup/arn';
-import { RESTORE_LAG_MINUTES } from '../backup/limits';
+import { CONTINUOUS_TYPES, RESTORE_LAG_MINUTES } from '../backup/limits';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { MINUTE, formatDuration, targetFor, type RpoTargets } from './targets';
@@ -77,9 +77,6 @@ export interface PostureFailure {
  * trusted for the RPO.
  */
 const CLOCK_SKEW_MS = 15 * MINUTE;
-
-/** Types with continuous backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
-const CONTINUOUS_TYPES: ReadonlySet<string> = new Set(['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2']);
 
 /**
  * Selection ARNs may end in a wildcard ("arn:aws:s3:::*"): `*` matches any run of characters. Each
@@ -266,7 +263,7 @@ export function postureOf(
       'Resolve the other vault: a resource has one continuous backup, so keep its continuous rule in one plan and one vault, and remove it from the others.',
     );
   if (verdict === 'misses') {
-    if (protection === 'snapshots' && r.type !== undefined && CONTINUOUS_TYPES.has(r.type))
+    if (protection === 'snapshots' && r.type !== undefined && CONTINUOUS_TYPES.includes(r.type))
       todo.push(
         `Add a continuous rule (EnableContinuousBackup) to a plan that selects it: its RPO becomes the restore lag${lag !== undefined ? ` (${lag} min)` : ''}.`,
       );

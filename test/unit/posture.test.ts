@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureTarget } from '../../src/aws/postureApi';
 import { resourceTypeOfArn } from '../../src/backup/arn';
+import { CONTINUOUS_TYPES } from '../../src/backup/limits';
 import { postureRows, sortRows, type PostureRow } from '../../src/posture/compute';
 import { formatReport } from '../../src/posture/format';
 import type { PostureReport } from '../../src/posture/report';
@@ -142,6 +143,17 @@ describe('recovery posture: the RPO each resource has now', () => {
     assert.equal(r.earliestRestorable, ago(26 * HOUR).toISOString());
     assert.equal(r.verdict, 'misses');
     assert.match(r.todo.join(' '), /Add a continuous rule \(EnableContinuousBackup\).*5 min/);
+  });
+
+  it('every type with continuous backup (one list, src/backup/limits.ts) is told to add a continuous rule', () => {
+    assert.deepEqual([...CONTINUOUS_TYPES].sort(), ['Aurora', 'RDS', 'S3', 'SAP HANA on Amazon EC2']);
+    for (const type of CONTINUOUS_TYPES) {
+      const arn = `arn:aws:backup-test:eu-west-1:111122223333:resource/${type}`;
+      const r = one([point(arn, type, 'snapshot', { CreationDate: ago(3 * DAY) })]);
+      assert.match(r.todo.join(' '), /Add a continuous rule/, type);
+    }
+    const r = one([point(TABLE, 'DynamoDB', 'snapshot', { CreationDate: ago(3 * DAY) })]);
+    assert.doesNotMatch(r.todo.join(' '), /Add a continuous rule/);
   });
 
   it('snapshots of a type without continuous backup are held to 24 h by default', () => {
