@@ -93,3 +93,15 @@ const RESOURCE_TYPES: readonly (readonly [RegExp, string])[] = [
   [/^arn:[^:]+:redshift:/, 'Redshift'],
   [/^arn:[^:]+:ssm-sap:/, 'SAP HANA on Amazon EC2'],
 ];
+
+/**
+ * A Region's name as AWS spells them in every partition: a geography of two letters (four for the
+ * European Sovereign Cloud's `eusc`), one or more words, and a number: us-east-1, eu-central-2,
+ * ap-southeast-5, il-central-1, us-gov-west-1, cn-north-1, us-iso-east-1, us-isob-east-1,
+ * eusc-de-east-1 (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+ * Not an Availability Zone (us-east-1a), nor upper case. The one check for a Region typed by a person:
+ * the settings, pitr-posture --region and the emulator's --region.
+ */
+export function isRegionName(text: string): boolean {
+  return /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/.test(text);
+}

@@ -7,6 +7,7 @@ import { BackupClientFactory } from '../aws/clientFactory';
 import { resolveConnection } from '../aws/connection';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
+import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';
 import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
@@ -94,7 +95,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--region': {
         const v = value();
-        if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v))
+        if (!isRegionName(v))
           throw new UsageError(`--region takes a Region such as us-east-1, not ${shown(v)}`);
         if (!o.regions.includes(v)) o.regions.push(v);
         break;

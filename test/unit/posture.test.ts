@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureTarget } from '../../src/aws/postureApi';
-import { resourceTypeOfArn } from '../../src/backup/arn';
+import { isRegionName, resourceTypeOfArn } from '../../src/backup/arn';
 import { CONTINUOUS_TYPES } from '../../src/backup/limits';
 import { postureRows, sortRows, type PostureRow } from '../../src/posture/compute';
 import { formatReport } from '../../src/posture/format';
@@ -368,6 +368,25 @@ describe('recovery posture: the RPO each resource has now', () => {
         `meets ${DB}`,
       ],
     );
+  });
+});
+
+describe('Region names (src/backup/arn.ts, the one check)', () => {
+  it('every partition’s Regions are Regions; Availability Zones and other text are not', () => {
+    for (const r of [
+      'us-east-1',
+      'eu-central-2',
+      'ap-southeast-5',
+      'il-central-1',
+      'us-gov-west-1',
+      'cn-north-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'eusc-de-east-1',
+    ])
+      assert.ok(isRegionName(r), r);
+    for (const r of ['us-east-1a', 'US-EAST-1', 'us-east', 'east-1', 'u-east-1', 'us-east-1 ', '', 'local'])
+      assert.ok(!isRegionName(r), r);
   });
 });
 

@@ -193,6 +193,19 @@ describe('pitr-posture, the command line, against the emulator', function () {
     }
   });
 
+  it('--region takes every partition’s Region names, and refuses what is not one', async () => {
+    for (const region of ['eusc-de-east-1', 'us-isob-east-1', 'us-gov-west-1', 'ap-southeast-5']) {
+      const r = await run(['--profile', 'nokeys', '--region', region]);
+      assert.doesNotMatch(r.stderr, /--region takes/, region);
+      assert.match(r.stderr, new RegExp(`nokeys · ${region} not read`), region);
+    }
+    for (const bad of ['us-east-1a', 'US-EAST-1', 'us-east', 'useast1', 'us-east-1 ']) {
+      const r = await run(['--region', bad]);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /--region takes a Region such as us-east-1/, bad);
+    }
+  });
+
   it('a progress line on a terminal only, cleared before the report', async () => {
     const r = await run(['--profile', 'healthy'], true);
     assert.match(r.stderr, /\r\u001b\[2Kreading \d\/1 account–Regions · healthy us-east-1: \d+ resources/);
