@@ -4,6 +4,7 @@ import type { PostureFacts, PostureTarget } from '../../src/aws/postureApi';
 import { isRegionName, resourceTypeOfArn } from '../../src/backup/arn';
 import { CONTINUOUS_TYPES } from '../../src/backup/limits';
 import { postureRows, sortRows, type PostureRow } from '../../src/posture/compute';
+import { openableRows } from '../../src/posture/editor/openable';
 import { formatReport } from '../../src/posture/format';
 import type { PostureReport } from '../../src/posture/report';
 import {
@@ -387,6 +388,36 @@ describe('Region names (src/backup/arn.ts, the one check)', () => {
       assert.ok(isRegionName(r), r);
     for (const r of ['us-east-1a', 'US-EAST-1', 'us-east', 'east-1', 'u-east-1', 'us-east-1 ', '', 'local'])
       assert.ok(!isRegionName(r), r);
+  });
+});
+
+describe('recovery posture: which rows open a timeline (once per report)', () => {
+  it('the explorer’s own account and Region, with a point; not another profile’s, nor one without a point', () => {
+    const explorer = { profile: 'prod', region: 'eu-west-1' };
+    const others: PostureTarget[] = [
+      { account: 'prod', connection: explorer },
+      { account: 'prod', connection: { profile: 'prod', region: 'us-east-1' } },
+      { account: 'dev', connection: { profile: 'dev', region: 'eu-west-1' } },
+    ];
+    let reads = 0;
+    // The targets are read when the answer is built, never per row.
+    const counted = new Proxy(others, {
+      get: (t, k, r) => {
+        if (k === Symbol.iterator) reads++;
+        return Reflect.get(t, k, r) as unknown;
+      },
+    });
+    const canOpen = openableRows(explorer, counted);
+    const row = one([point(BUCKET, 'S3', 'continuous', { CreationDate: ago(DAY) })]);
+    const answers = Array.from({ length: 500 }, () => canOpen(row));
+    assert.ok(answers.every(Boolean));
+    assert.equal(reads, 1);
+    assert.equal(canOpen({ ...row, region: 'us-east-1' }), false, 'another Region of the same profile');
+    assert.equal(canOpen({ ...row, account: 'dev' }), false, 'another profile');
+    const noPoint: PostureRow = { ...row };
+    delete noPoint.recoveryPointArn;
+    assert.equal(canOpen(noPoint), false, 'no recovery point');
+    assert.equal(openableRows(undefined, others)(row), false, 'not connected');
   });
 });
 

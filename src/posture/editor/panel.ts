@@ -31,8 +31,11 @@ interface PanelHandlers {
   cancel(): void;
   act(action: PostureAction, row: PostureRow): void;
   export(format: ExportFormat): void;
-  /** Whether a row's timeline can be opened here (its connection is the explorer's). */
-  canOpen(row: PostureRow): boolean;
+  /**
+   * Whether a row's timeline can be opened here (its connection is the explorer's): asked once per
+   * report, for a test that then answers every row without reading the connections again.
+   */
+  openable(): (row: PostureRow) => boolean;
 }
 
 export class PosturePanel implements vscode.Disposable {
@@ -119,6 +122,7 @@ export class PosturePanel implements vscode.Disposable {
   show(report: PostureReport): void {
     this.report = report;
     this.rows = new Map(report.rows.map((r, i) => [String(i), r]));
+    const canOpen = this.handlers.openable();
     const view: ViewRow[] = report.rows.map((r, i) => ({
       id: String(i),
       verdict: r.verdict,
@@ -138,7 +142,7 @@ export class PosturePanel implements vscode.Disposable {
       optIn: r.optedIn === undefined ? 'unknown' : r.optedIn ? 'opted in' : 'NOT opted in',
       todo: r.todo.join('\n'),
       notes: r.notes.join('\n'),
-      canOpen: this.handlers.canOpen(r),
+      canOpen: canOpen(r),
       canRestore: r.recoveryPointArn !== undefined,
     }));
     this.post({
