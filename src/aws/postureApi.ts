@@ -47,8 +47,15 @@ export interface PostureSelection {
   name: string;
   resources: string[];
   notResources: string[];
-  /** The selection also picks by tags or conditions, which the API cannot resolve to resources here. */
-  byTags: boolean;
+  /**
+   * Whether the selection also picks by tags, which the posture cannot resolve: it reads no resource's
+   * tags (ListProtectedResources and the recovery point listings carry none). `or`: by ListOfTags, which
+   * is OR-ed with Resources (a resource the ARNs name is selected whatever its tags); `and`: by
+   * Conditions, which are AND-ed with Resources (a resource the ARNs name is selected only if its tags
+   * match). Per https://repost.aws/knowledge-center/backup-assign-resources (examples 1 and 2) and
+   * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources-json.html.
+   */
+  byTags: false | 'or' | 'and';
 }
 
 /** Everything read of one account and Region, as the service returned it. */
@@ -129,16 +136,52 @@ async function readPostureFacts(
     signal?: AbortSignal;
     onResources?(n: number): void;
     /** Sends DescribeRegionSettings (the one call BackupApi does not have). */
-    regionSettings(): Promise<Record<string, boolean> | undefined>;
+    regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
+  },
+): Promise<PostureFacts> {
+  // This account–Region's own signal, linked to the caller's: the first part that fails aborts it, so
+  // its sibling listings stop (their requests still queued at the account's gate are never sent, and
+  // those in flight are aborted) instead of spending the bound the account's other Regions share.
+  const ac = new AbortController();
+  const follow = (): void => ac.abort();
+  if (o.signal?.aborted) ac.abort();
+  else o.signal?.addEventListener('abort', follow, { once: true });
+  const signal = ac.signal;
+  try {
+    return await readParts(api, gate, { ...o, signal });
+  } catch (e) {
+    ac.abort();
+    throw e;
+  } finally {
+    o.signal?.removeEventListener('abort', follow);
+  }
+}
+
+/** An abort as the SDK reports one, so a request stopped before it was sent reads "cancelled". */
+function aborted(): Error {
+  return Object.assign(new Error('The request was aborted before it was sent.'), { name: 'AbortError' });
+}
+
+async function readParts(
+  api: BackupApi,
+  gate: { run<T>(task: () => Promise<T>): Promise<T> },
+  o: {
+    now: Date;
+    failedJobDays?: number;
+    signal: AbortSignal;
+    onResources?(n: number): void;
+    regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
   },
 ): Promise<PostureFacts> {
   const call = { signal: o.signal, pageSize: PAGE };
   const warnings: string[] = [];
   let requests = 0;
-  const run = <T>(task: () => Promise<T>): Promise<T> => {
-    requests++;
-    return gate.run(task);
-  };
+  const run = <T>(task: () => Promise<T>): Promise<T> =>
+    gate.run(() => {
+      if (o.signal.aborted) return Promise.reject(aborted());
+      requests++;
+      return task();
+    });
   /** Follows a listing's pages, each page through the gate. */
   const all = async <T>(
     page: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
@@ -158,7 +201,7 @@ async function readPostureFacts(
     try {
       return await task();
     } catch (e) {
-      if (o.signal?.aborted) throw e;
+      if (o.signal.aborted) throw e;
       warnings.push(`${what}: ${e instanceof Error ? e.message : String(e)}`);
       return fallback;
     }
@@ -217,11 +260,13 @@ async function readPostureFacts(
               name: b.SelectionName ?? '',
               resources: b.Resources ?? [],
               notResources: b.NotResources ?? [],
-              byTags:
-                (b.ListOfTags?.length ?? 0) > 0 ||
-                [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
-                  (x) => (x?.length ?? 0) > 0,
-                ),
+              byTags: [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
+                (x) => (x?.length ?? 0) > 0,
+              )
+                ? 'and'
+                : (b.ListOfTags?.length ?? 0) > 0
+                  ? 'or'
+                  : false,
             });
           }
         }),
@@ -247,7 +292,7 @@ async function readPostureFacts(
   );
   const optInP = optional(
     'The Region settings (which resource types are opted in) could not be read',
-    () => run(() => o.regionSettings()),
+    () => run(() => o.regionSettings(o.signal)),
     undefined,
   );
   const [resources, { vaults, points }, plans, failedJobs, optIn] = await Promise.all([
@@ -327,9 +372,9 @@ export async function readPosture(
           found = n;
           progress(target, 'resources', n);
         },
-        regionSettings: async () => {
+        regionSettings: async (signal) => {
           try {
-            const r = await client.send(new DescribeRegionSettingsCommand({}), { abortSignal: o.signal });
+            const r = await client.send(new DescribeRegionSettingsCommand({}), { abortSignal: signal });
             return r.ResourceTypeOptInPreference;
           } catch (e) {
             throw toAccessError(e, { operation: 'DescribeRegionSettings', connection: c });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isRegionName } from '../backup/arn';
 import type { ConnectionRequest } from './connection';
 
 export interface AwsSettings extends ConnectionRequest {
@@ -26,8 +27,8 @@ export function readAwsSettings(): AwsSettings {
     ...(region ? { region } : {}),
     ...(endpoint ? { endpoint } : {}),
     maxAttempts: c.inspect<number>('maxAttempts')?.globalValue ?? 4,
-    regions: (c.inspect<string[]>('regions')?.globalValue ?? []).filter((r) =>
-      /^[a-z]{2}(-[a-z]+)+-\d$/.test(r),
+    regions: (c.inspect<string[]>('regions')?.globalValue ?? []).filter(
+      (r) => typeof r === 'string' && isRegionName(r),
     ),
   };
 }

@@ -68,3 +68,40 @@ export function accountOf(arn: string | undefined): { accountId: string; partiti
 export function defaultBackupRoleArn(accountId: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${accountId}:role/service-role/AWSBackupDefaultServiceRole`;
 }
+
+/**
+ * The AWS Backup resource type of a resource, from its ARN alone (the ARN templates of
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html,
+ * the types of GetSupportedResourceTypes). Undefined when the ARN does not decide it: an RDS cluster
+ * ARN (`arn:aws:rds:…:cluster:…`) is Aurora's, Neptune's or DocumentDB's alike ("RDS, Aurora, Neptune,
+ * and DocumentDB ARNs start with arn:aws:rds:",
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources-json.html), and so is any
+ * service not listed here. Where AWS gives the type (ListProtectedResources, a recovery point), use that.
+ */
+export function resourceTypeOfArn(resourceArn: string): string | undefined {
+  return RESOURCE_TYPES.find(([re]) => re.test(resourceArn))?.[1];
+}
+
+const RESOURCE_TYPES: readonly (readonly [RegExp, string])[] = [
+  [/^arn:[^:]+:s3:::/, 'S3'],
+  [/^arn:[^:]+:rds:[^:]*:\d*:db:/, 'RDS'],
+  [/^arn:[^:]+:dynamodb:/, 'DynamoDB'],
+  [/^arn:[^:]+:ec2:[^:]*:\d*:volume\//, 'EBS'],
+  [/^arn:[^:]+:ec2:[^:]*:\d*:instance\//, 'EC2'],
+  [/^arn:[^:]+:elasticfilesystem:/, 'EFS'],
+  [/^arn:[^:]+:fsx:/, 'FSx'],
+  [/^arn:[^:]+:redshift:/, 'Redshift'],
+  [/^arn:[^:]+:ssm-sap:/, 'SAP HANA on Amazon EC2'],
+];
+
+/**
+ * A Region's name as AWS spells them in every partition: a geography of two letters (four for the
+ * European Sovereign Cloud's `eusc`), one or more words, and a number: us-east-1, eu-central-2,
+ * ap-southeast-5, il-central-1, us-gov-west-1, cn-north-1, us-iso-east-1, us-isob-east-1,
+ * eusc-de-east-1 (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html).
+ * Not an Availability Zone (us-east-1a), nor upper case. The one check for a Region typed by a person:
+ * the settings, pitr-posture --region and the emulator's --region.
+ */
+export function isRegionName(text: string): boolean {
+  return /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/.test(text);
+}

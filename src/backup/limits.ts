@@ -27,3 +27,12 @@ export const COLD_STORAGE_MIN_DAYS = 90;
  * point-in-time mechanism, so the RDS figure is assumed. SAP HANA and other types: unknown.
  */
 export const RESTORE_LAG_MINUTES: Readonly<Partial<Record<string, number>>> = { S3: 15, RDS: 5, Aurora: 5 };
+
+/**
+ * The resource types with continuous backup (point-in-time recovery), as AWS Backup names them: S3,
+ * RDS and Aurora (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html),
+ * and SAP HANA on Amazon EC2, whose continuous recovery points restore to a point in time
+ * (EarliestRestorablePitrTimestamp…, https://docs.aws.amazon.com/aws-backup/latest/devguide/saphana-restore.html).
+ * The one list of them: the linter's LIVE005 and the posture's advice both read it.
+ */
+export const CONTINUOUS_TYPES: readonly string[] = ['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2'];

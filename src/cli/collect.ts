@@ -5,6 +5,7 @@ import type { Stats } from 'node:fs';
 import { lintedExtensions } from '../lint/formats';
 import { compilePathGlob } from '../lint/glob';
 import { messageOf } from '../aws/awsText';
+import { visible } from '../backup/text';
 
 /** What the command line reads of the file system (node's in main.ts; tests can make it fail). */
 export interface CliFs {
@@ -34,12 +35,8 @@ export interface CliIo extends CliFs {
   version: string;
 }
 
-export function visible(s: string): string {
-  return s.replace(
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+/** The sanitiser for terminal text lives in the domain core, shared with pitr-posture. */
+export { visible };
 
 /** A user's value quoted for a message. */
 export function shown(s: string): string {

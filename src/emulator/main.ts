@@ -2,6 +2,7 @@
  * `npm run emulator`: starts the local AWS Backup service on loopback and prints how to point the
  * AWS CLI (v1 and v2) and the extension at it. `--help` lists the options.
  */
+import { isRegionName } from '../backup/arn';
 import { PortInUseError, memberAccounts, startEmulator } from './server';
 
 const HELP = `Usage: npm run emulator -- [options]
@@ -61,7 +62,7 @@ function parse(argv: string[]):
         break;
       case '--region': {
         const v = argv[++i];
-        if (!v || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v))
+        if (!v || !isRegionName(v))
           throw new UsageError(`--region takes a Region such as us-east-1, not ${v ? `"${v}"` : 'nothing'}`);
         o.region = v;
         break;
@@ -69,7 +70,7 @@ function parse(argv: string[]):
       case '--regions': {
         const v = argv[++i] ?? '';
         const list = v.split(',').filter(Boolean);
-        if (!list.length || !list.every((r) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)))
+        if (!list.length || !list.every(isRegionName))
           throw new UsageError(`--regions takes Regions such as eu-west-1,ap-southeast-2, not "${v}"`);
         o.regions = list;
         break;

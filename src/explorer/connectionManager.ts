@@ -8,6 +8,7 @@ import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from '../aws/localEmulator'
 import { listProfiles } from '../aws/profiles';
 import { startSampleAccount, type SampleAccount } from '../aws/sampleAccount';
 import { readAwsSettings } from '../aws/settings';
+import { isRegionName } from '../backup/arn';
 import { LAST_CONNECTION_KEY } from '../stateKeys';
 
 const LAST_CONNECTION = LAST_CONNECTION_KEY;
@@ -122,8 +123,7 @@ export class ConnectionManager implements vscode.Disposable {
     const region = await vscode.window.showInputBox({
       title: 'AWS Backup: Region',
       value: picked.region ?? fallback,
-      validateInput: (v) =>
-        /^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? undefined : 'A Region code such as us-east-1',
+      validateInput: (v) => (isRegionName(v.trim()) ? undefined : 'A Region code such as us-east-1'),
     });
     if (!region) return;
     await this.connect(

@@ -16,16 +16,11 @@
  * LIVE005.)
  */
 import type { Node } from 'jsonc-parser';
+import { CONTINUOUS_TYPES } from '../backup/limits';
 import { booleanValue, elements, stringValue, valueOf } from './jsonAst';
 import type { Finding } from './types';
 
 type Raw = Omit<Finding, 'severity'>;
-
-/**
- * Resource types continuous backup supports (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html:
- * S3, RDS, Aurora; SAP HANA on Amazon EC2 has continuous backups too, per the same guide's SAP HANA pages).
- */
-const CONTINUOUS_TYPES: readonly string[] = ['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2'];
 
 /**
  * The opt-in types a service-wide ARN covers ("RDS, Aurora, Neptune, and DocumentDB ARNs start with

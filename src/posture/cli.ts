@@ -7,7 +7,9 @@ import { BackupClientFactory } from '../aws/clientFactory';
 import { resolveConnection } from '../aws/connection';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
+import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';
+import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
@@ -93,7 +95,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--region': {
         const v = value();
-        if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v))
+        if (!isRegionName(v))
           throw new UsageError(`--region takes a Region such as us-east-1, not ${shown(v)}`);
         if (!o.regions.includes(v)) o.regions.push(v);
         break;
@@ -173,7 +175,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
   try {
     targets = await targetsOf(o, io.env);
   } catch (e) {
-    io.stderr(`pitr-posture: cannot read the AWS profiles: ${messageOf(e)}\n`);
+    io.stderr(`pitr-posture: cannot read the AWS profiles: ${visible(messageOf(e))}\n`);
     return 2;
   }
   const factory = new BackupClientFactory();
@@ -181,7 +183,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
   const progress = (p: PostureProgress): void => {
     if (!io.progressTty) return;
     const line = `reading ${p.finished}/${p.total} account–Regions · ${p.account} ${p.region}: ${p.resources} resources`;
-    io.stderr(`\r\u001b[2K${line.slice(0, 120)}`);
+    io.stderr(`\r\u001b[2K${visible(line.slice(0, 120))}`);
     drawn = true;
   };
   try {
@@ -196,12 +198,12 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     io.stdout(formatReport(report, o.format));
     for (const f of report.failures)
       io.stderr(
-        `pitr-posture: ${f.account} · ${f.region} not read: ${f.message}${f.action ? ` (${f.action})` : ''}\n`,
+        `pitr-posture: ${visible(`${f.account} · ${f.region} not read: ${f.message}${f.action ? ` (${f.action})` : ''}`)}\n`,
       );
     if (report.failures.length) return 2;
     if (report.rows.length === 0) {
       io.stderr(
-        `pitr-posture: no protected resource found in ${targets.map((t) => `${t.account} · ${t.connection.region}`).join(', ')}: nothing was checked.\n`,
+        `pitr-posture: no protected resource found in ${visible(targets.map((t) => `${t.account} · ${t.connection.region}`).join(', '))}: nothing was checked.\n`,
       );
       return 2;
     }

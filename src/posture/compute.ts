@@ -14,7 +14,8 @@
  */
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureRule, PostureSelection, PostureTarget } from '../aws/postureApi';
-import { RESTORE_LAG_MINUTES } from '../backup/limits';
+import { resourceTypeOfArn } from '../backup/arn';
+import { CONTINUOUS_TYPES, RESTORE_LAG_MINUTES } from '../backup/limits';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { MINUTE, formatDuration, targetFor, type RpoTargets } from './targets';
@@ -27,7 +28,11 @@ export interface PostureRow {
   region: string;
   resourceArn: string;
   resourceName?: string;
-  resourceType: string;
+  /**
+   * AWS Backup's type; undefined when AWS gave none and the ARN does not decide it (an RDS cluster is
+   * Aurora, Neptune or DocumentDB: src/backup/arn.ts).
+   */
+  resourceType?: string;
   protection: Protection;
   /** The continuous point's vault, else the newest snapshot's. */
   vault?: string;
@@ -43,6 +48,11 @@ export interface PostureRow {
   latestRestorable?: string;
   /** "plan / rule", with "(continuous)" for continuous rules. */
   coveredBy: string[];
+  /**
+   * The rules of plans whose selections may pick it by tags (which the posture does not read), as
+   * coveredBy; none of coveredBy's.
+   */
+  maybeCoveredBy: string[];
   /** Newest first, at most three. */
   failedJobs: { at: string; message: string }[];
   /** Whether the Region opts this type in; undefined when the settings could not be read. */
@@ -68,21 +78,6 @@ export interface PostureFailure {
  */
 const CLOCK_SKEW_MS = 15 * MINUTE;
 
-/** Types with continuous backup (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html). */
-const CONTINUOUS_TYPES: ReadonlySet<string> = new Set(['S3', 'RDS', 'Aurora', 'SAP HANA on Amazon EC2']);
-
-/** A service's resource type from its ARN, for resources that have no recovery point yet. */
-function typeFromArn(arn: string): string {
-  const [, , service = '', , , rest = ''] = arn.split(':');
-  if (service === 's3') return 'S3';
-  if (service === 'rds') return rest.startsWith('cluster') ? 'Aurora' : 'RDS';
-  if (service === 'dynamodb') return 'DynamoDB';
-  if (service === 'elasticfilesystem') return 'EFS';
-  if (service === 'ec2') return rest.startsWith('volume') ? 'EBS' : 'EC2';
-  if (service === 'fsx') return 'FSx';
-  return service || 'unknown';
-}
-
 /**
  * Selection ARNs may end in a wildcard ("arn:aws:s3:::*"): `*` matches any run of characters. Each
  * wildcard pattern is compiled once for all the resources of an account–Region (`compiled`).
@@ -102,28 +97,50 @@ function arnMatches(pattern: string, arn: string, compiled: Map<string, RegExp>)
   return re.test(arn);
 }
 
+/**
+ * The plans that back a resource up (`covered`), and those that may (`maybe`): a selection that picks
+ * by tags decides on tags the posture does not read (see PostureSelection.byTags), so it can only say
+ * "may". A tag-only pick, and a selection with no Resources, tags or conditions ("Backup attempts to
+ * select all supported and opted-in storage resources", service model: BackupSelection), skip a type
+ * the Region has not opted in (https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources-json.html).
+ */
 function coveredBy(
-  arn: string,
+  r: { arn: string; optedIn: boolean | undefined },
   points: RecoveryPointByBackupVault[],
   rules: PostureRule[],
   selections: PostureSelection[],
   patterns: Map<string, RegExp>,
-): string[] {
+): { covered: string[]; maybe: string[]; maybeSelections: string[] } {
   const out = new Set<string>();
+  const maybe = new Set<string>();
+  const maybeSelections = new Set<string>();
   const ruleText = (plan: string, rule: string, continuous: boolean): string =>
     `${plan} / ${rule}${continuous ? ' (continuous)' : ''}`;
+  const addPlan = (to: Set<string>, planId: string): void => {
+    for (const x of rules) if (x.planId === planId) to.add(ruleText(x.planName, x.ruleName, x.continuous));
+  };
   for (const s of selections) {
-    if (
-      !s.resources.some((p) => arnMatches(p, arn, patterns)) ||
-      s.notResources.some((p) => arnMatches(p, arn, patterns))
-    )
-      continue;
-    for (const r of rules) if (r.planId === s.planId) out.add(ruleText(r.planName, r.ruleName, r.continuous));
+    if (s.notResources.some((p) => arnMatches(p, r.arn, patterns))) continue;
+    const named = s.resources.some((p) => arnMatches(p, r.arn, patterns));
+    const unnamed = s.resources.length === 0;
+    let may = false;
+    if (s.byTags === 'and') may = named || (unnamed && r.optedIn !== false);
+    else if (named) addPlan(out, s.planId);
+    else if (s.byTags === 'or') may = r.optedIn !== false;
+    else if (unnamed) {
+      if (r.optedIn === true) addPlan(out, s.planId);
+      else may = r.optedIn === undefined;
+    }
+    if (may) {
+      addPlan(maybe, s.planId);
+      const plan = rules.find((x) => x.planId === s.planId)?.planName ?? s.planId;
+      maybeSelections.add(`"${s.name}" of ${plan}`);
+    }
   }
   for (const p of points) {
     const by = p.CreatedBy;
     if (!by?.BackupPlanId) continue;
-    const rule = rules.find((r) => r.planId === by.BackupPlanId && r.ruleName === by.BackupRuleName);
+    const rule = rules.find((x) => x.planId === by.BackupPlanId && x.ruleName === by.BackupRuleName);
     out.add(
       ruleText(
         rule?.planName ?? by.BackupPlanName ?? by.BackupPlanId,
@@ -132,14 +149,25 @@ function coveredBy(
       ),
     );
   }
-  return [...out].sort();
+  return {
+    covered: [...out].sort(),
+    maybe: [...maybe].filter((x) => !out.has(x)).sort(),
+    maybeSelections: [...maybeSelections].sort(),
+  };
+}
+
+/** A resource as the posture knows it: its type undefined when nothing decides it. */
+interface Resource {
+  arn: string;
+  name?: string;
+  type: string | undefined;
 }
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
 
 /** The posture of one resource, from its recovery points and the account's plans and jobs. */
 export function postureOf(
-  r: { arn: string; name?: string; type: string },
+  r: Resource,
   points: RecoveryPointByBackupVault[],
   ctx: {
     target: PostureTarget;
@@ -177,7 +205,8 @@ export function postureOf(
       );
     const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
     if (continuous && p.Status === 'STOPPED') stopped ??= p;
-    const w = windowOfRecoveryPoint({ ...p, ResourceType: p.ResourceType ?? r.type }, ctx.now);
+    const type = p.ResourceType ?? r.type;
+    const w = windowOfRecoveryPoint({ ...p, ...(type ? { ResourceType: type } : {}) }, ctx.now);
     if (w.kind === 'none') {
       if (continuous && p.Status !== 'STOPPED') notes.push(w.reason);
       continue;
@@ -195,7 +224,8 @@ export function postureOf(
   }
   const protection: Protection = live ? 'continuous' : stopped ? 'stopped' : snapshots ? 'snapshots' : 'none';
   const rpoMs = newest ? now - newest.at : null;
-  const lag = RESTORE_LAG_MINUTES[r.type];
+  const lag = r.type !== undefined ? RESTORE_LAG_MINUTES[r.type] : undefined;
+  const typeName = r.type ?? 'this resource type';
   const basisOf = (): string => {
     if (!newest) return 'nothing restorable';
     if (isContinuousRecoveryPointArn(newest.point.RecoveryPointArn))
@@ -203,18 +233,19 @@ export function postureOf(
         ? 'since continuous backup stopped'
         : lag !== undefined
           ? `restore lag of ${r.type} (${lag} min)`
-          : `continuous (restore lag of ${r.type} not documented: none assumed)`;
+          : `continuous (restore lag of ${typeName} not documented: none assumed)`;
     return 'since the newest snapshot';
   };
-  const targetMs = targetFor(ctx.targets, r.type);
+  const targetMs = r.type !== undefined ? targetFor(ctx.targets, r.type) : ctx.targets.other;
   const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
   const rowPoint = live ?? stopped ?? newest?.point;
-  const rules = coveredBy(r.arn, points, ctx.rules, ctx.selections, ctx.patterns);
+  const optedIn = ctx.optIn && r.type !== undefined ? ctx.optIn[r.type] : undefined;
+  const cover = coveredBy({ arn: r.arn, optedIn }, points, ctx.rules, ctx.selections, ctx.patterns);
+  const rules = cover.covered;
   const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
     .sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0))
     .slice(0, 3)
     .map((j) => ({ at: iso(j.CreationDate) ?? '', message: j.StatusMessage ?? 'failed (no message)' }));
-  const optedIn = ctx.optIn ? ctx.optIn[r.type] : undefined;
 
   // What to do, most decisive first. The STOPPED advice follows the developer guide: the causes are
   // removed permissions, versioning or EventBridge turned off, or AWS Backup's EventBridge rules
@@ -232,28 +263,34 @@ export function postureOf(
       'Resolve the other vault: a resource has one continuous backup, so keep its continuous rule in one plan and one vault, and remove it from the others.',
     );
   if (verdict === 'misses') {
-    if (protection === 'snapshots' && CONTINUOUS_TYPES.has(r.type))
+    if (protection === 'snapshots' && r.type !== undefined && CONTINUOUS_TYPES.includes(r.type))
       todo.push(
         `Add a continuous rule (EnableContinuousBackup) to a plan that selects it: its RPO becomes the restore lag${lag !== undefined ? ` (${lag} min)` : ''}.`,
       );
     else if (protection === 'snapshots')
       todo.push(
-        `Back it up at least every ${formatDuration(targetMs)}: ${r.type} has no continuous backup, and its newest snapshot is ${formatDuration(rpoMs ?? 0)} old.`,
+        `Back it up at least every ${formatDuration(targetMs)}: ${r.type ?? 'its type'} has no continuous backup, and its newest snapshot is ${formatDuration(rpoMs ?? 0)} old.`,
       );
     else if (protection === 'none')
       todo.push(
         rules.length || jobs.length
           ? 'Nothing is restorable: make its backup jobs succeed (see the failed jobs).'
-          : 'Nothing is restorable: add it to a backup plan’s selection.',
+          : cover.maybe.length
+            ? `Nothing is restorable, though the selection${cover.maybeSelections.length === 1 ? '' : 's'} ${cover.maybeSelections.join(', ')} may pick it by its tags (not read here): check that its tags match, or name it in a selection by its ARN.`
+            : 'Nothing is restorable: add it to a backup plan’s selection.',
       );
     else if (protection === 'continuous')
       todo.push(
-        `Its restore lag is above the target: no AWS Backup setting shortens it, so set a longer target for ${r.type}.`,
+        `Its restore lag is above the target: no AWS Backup setting shortens it, so set a longer target for ${typeName}.`,
       );
   }
   if (optedIn === false)
     todo.push(
-      `Opt ${r.type} in for ${ctx.target.connection.region} (AWS Backup settings, or aws backup update-region-settings): selections that pick resources by tag or by a service-wide ARN skip types that are not opted in.`,
+      `Opt ${typeName} in for ${ctx.target.connection.region} (AWS Backup settings, or aws backup update-region-settings): selections that pick resources by tag or by a service-wide ARN skip types that are not opted in.`,
+    );
+  if (r.type === undefined)
+    notes.push(
+      'AWS gave no resource type and its ARN does not decide it (an RDS cluster ARN is Aurora’s, Neptune’s or DocumentDB’s alike): the target for other types applies.',
     );
   if (stopped && !stopped.CompletionDate && !newest)
     notes.push('AWS does not say when continuous backup stopped, so the RPO is unknown.');
@@ -264,7 +301,7 @@ export function postureOf(
     region: ctx.target.connection.region,
     resourceArn: r.arn,
     ...(r.name ? { resourceName: r.name } : {}),
-    resourceType: r.type,
+    ...(r.type !== undefined ? { resourceType: r.type } : {}),
     protection,
     ...(rowPoint?.BackupVaultName ? { vault: rowPoint.BackupVaultName } : {}),
     ...(rowPoint?.RecoveryPointArn ? { recoveryPointArn: rowPoint.RecoveryPointArn } : {}),
@@ -279,6 +316,7 @@ export function postureOf(
     ...(earliest !== undefined ? { earliestRestorable: new Date(earliest).toISOString() } : {}),
     ...(newest ? { latestRestorable: new Date(newest.at).toISOString() } : {}),
     coveredBy: rules,
+    maybeCoveredBy: cover.maybe,
     failedJobs: jobs,
     ...(optedIn !== undefined ? { optedIn } : {}),
     targetMs,
@@ -298,15 +336,16 @@ export function postureRows(
   now: Date,
   targets: RpoTargets,
 ): PostureRow[] {
-  const resources = new Map<string, { arn: string; name?: string; type: string }>();
+  const resources = new Map<string, Resource>();
   const add = (arn: string | undefined, type?: string, name?: string): void => {
     if (!arn) return;
     const cur = resources.get(arn);
     if (cur) {
       if (!cur.name && name) cur.name = name;
+      cur.type ??= type;
       return;
     }
-    resources.set(arn, { arn, type: type ?? typeFromArn(arn), ...(name ? { name } : {}) });
+    resources.set(arn, { arn, type: type ?? resourceTypeOfArn(arn), ...(name ? { name } : {}) });
   };
   for (const r of facts.resources) add(r.ResourceArn, r.ResourceType, r.ResourceName);
   const byResource = new Map<string, RecoveryPointByBackupVault[]>();

@@ -5,6 +5,7 @@
  */
 import type { PostureRow } from './compute';
 import type { PostureReport } from './report';
+import { visible } from '../backup/text';
 import { formatDuration } from './targets';
 
 export type PostureFormat = 'table' | 'markdown' | 'csv' | 'json';
@@ -17,8 +18,8 @@ const PROTECTION: Record<PostureRow['protection'], string> = {
   none: 'nothing restorable',
 };
 
-/** Control characters (a terminal's escapes among them) become spaces. */
-const plain = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+/** Control, invisible and direction-changing characters as their escapes (src/backup/text.ts). */
+const plain = visible;
 
 export const rpoText = (r: PostureRow): string => (r.rpoMs === null ? 'none' : formatDuration(r.rpoMs));
 
@@ -28,6 +29,15 @@ export function protectionText(r: PostureRow): string {
   if (r.protection === 'stopped')
     return `${base}${r.stoppedAt ? ` since ${r.stoppedAt.replace(/\.\d{3}Z$/, 'Z')}` : ''}`;
   return base;
+}
+
+/** The resource type, or "unknown" when nothing decides it (an RDS cluster known by its ARN only). */
+export const typeText = (r: PostureRow): string => r.resourceType ?? 'unknown';
+
+/** The covering plans, then those that may cover it by tags, in one line. */
+export function coveredText(r: PostureRow): string {
+  const maybe = r.maybeCoveredBy.length ? `maybe, by tags: ${r.maybeCoveredBy.join('; ')}` : '';
+  return [...r.coveredBy, ...(maybe ? [maybe] : [])].join('; ');
 }
 
 const optInText = (r: PostureRow): string =>
@@ -56,12 +66,12 @@ function cells(r: PostureRow): Record<string, string> {
     Account: r.accountId ? `${r.account} (${r.accountId})` : r.account,
     Region: r.region,
     Resource: r.resourceName ?? r.resourceArn,
-    Type: r.resourceType,
+    Type: typeText(r),
     Protection: protectionText(r),
     'RPO now': rpoText(r),
     Target: formatDuration(r.targetMs),
     'Earliest restorable': r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
-    'Covered by': r.coveredBy.join('; '),
+    'Covered by': coveredText(r),
     'Failed jobs': r.failedJobs.map((j) => j.message).join('; '),
     'Opt-in': optInText(r),
     'What to do': r.todo.join(' '),
@@ -104,13 +114,21 @@ function table(report: PostureReport): string {
   return [...out, '', ...failureLines(report), summary(report), ''].join('\n');
 }
 
-/** A Markdown cell: no pipes, no markup, no links; HTML's brackets as entities. */
+/**
+ * A Markdown cell: no pipes, no markup, no links; HTML's brackets as entities. Autolinks (GFM's and a
+ * previewer's linkify: `https://…`, `www.…`, `name@host`) are broken by a zero-width space after the
+ * `:/`, the `www` or the `@`, so a URL from AWS reads as text and is never a live link. (A bare domain,
+ * which some previewers link fuzzily, is left as it is: a bucket name is often one.)
+ */
 const md = (s: string): string =>
   plain(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/([a-z][a-z0-9+.-]*:\/)\//gi, '$1&#8203;/')
+    .replace(/\b(www)\./gi, '$1&#8203;.')
+    .replace(/@/g, '@&#8203;');
 
 function markdown(report: PostureReport): string {
   const cols = COLUMNS;
@@ -171,7 +189,7 @@ function csv(report: PostureReport): string {
         r.region,
         r.resourceName ?? '',
         r.resourceArn,
-        r.resourceType,
+        typeText(r),
         PROTECTION[r.protection],
         r.vault ?? '',
         r.stoppedAt ?? '',

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { messageOf } from '../aws/awsText';
-import { accountOf } from '../backup/arn';
+import { accountOf, resourceTypeOfArn } from '../backup/arn';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
@@ -206,17 +206,6 @@ export interface Confirmation {
  */
 export function typeOfRecoveryPoint(recoveryPointArn: string, point?: PointFacts): string | undefined {
   if (point?.resourceType) return point.resourceType;
-  const byResource: [RegExp, string][] = [
-    [/^arn:[^:]+:s3:::/, 'S3'],
-    [/^arn:[^:]+:rds:[^:]*:\d*:db:/, 'RDS'],
-    [/^arn:[^:]+:dynamodb:/, 'DynamoDB'],
-    [/^arn:[^:]+:ec2:[^:]*:\d*:volume\//, 'EBS'],
-    [/^arn:[^:]+:ec2:[^:]*:\d*:instance\//, 'EC2'],
-    [/^arn:[^:]+:elasticfilesystem:/, 'EFS'],
-    [/^arn:[^:]+:fsx:/, 'FSx'],
-    [/^arn:[^:]+:redshift:/, 'Redshift'],
-    [/^arn:[^:]+:ssm-sap:/, 'SAP HANA on Amazon EC2'],
-  ];
   const byPoint: [RegExp, string][] = [
     [/^arn:[^:]+:ec2:[^:]*:\d*:snapshot\/snap-/, 'EBS'],
     [/^arn:[^:]+:ec2:[^:]*:\d*:image\/ami-/, 'EC2'],
@@ -227,7 +216,7 @@ export function typeOfRecoveryPoint(recoveryPointArn: string, point?: PointFacts
   ];
   const resource = point?.resourceArn;
   return (
-    (resource ? byResource.find(([re]) => re.test(resource))?.[1] : undefined) ??
+    (resource ? resourceTypeOfArn(resource) : undefined) ??
     byPoint.find(([re]) => re.test(recoveryPointArn))?.[1]
   );
 }

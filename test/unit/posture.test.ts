@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureTarget } from '../../src/aws/postureApi';
+import { isRegionName, resourceTypeOfArn } from '../../src/backup/arn';
+import { CONTINUOUS_TYPES } from '../../src/backup/limits';
 import { postureRows, sortRows, type PostureRow } from '../../src/posture/compute';
+import { openableRows } from '../../src/posture/editor/openable';
 import { formatReport } from '../../src/posture/format';
 import type { PostureReport } from '../../src/posture/report';
 import {
@@ -143,6 +146,17 @@ describe('recovery posture: the RPO each resource has now', () => {
     assert.match(r.todo.join(' '), /Add a continuous rule \(EnableContinuousBackup\).*5 min/);
   });
 
+  it('every type with continuous backup (one list, src/backup/limits.ts) is told to add a continuous rule', () => {
+    assert.deepEqual([...CONTINUOUS_TYPES].sort(), ['Aurora', 'RDS', 'S3', 'SAP HANA on Amazon EC2']);
+    for (const type of CONTINUOUS_TYPES) {
+      const arn = `arn:aws:backup-test:eu-west-1:111122223333:resource/${type}`;
+      const r = one([point(arn, type, 'snapshot', { CreationDate: ago(3 * DAY) })]);
+      assert.match(r.todo.join(' '), /Add a continuous rule/, type);
+    }
+    const r = one([point(TABLE, 'DynamoDB', 'snapshot', { CreationDate: ago(3 * DAY) })]);
+    assert.doesNotMatch(r.todo.join(' '), /Add a continuous rule/);
+  });
+
   it('snapshots of a type without continuous backup are held to 24 h by default', () => {
     const meets = one([point(TABLE, 'DynamoDB', 'snapshot', { CreationDate: ago(20 * HOUR) })]);
     assert.equal(meets.verdict, 'meets');
@@ -203,6 +217,88 @@ describe('recovery posture: the RPO each resource has now', () => {
       ],
     });
     assert.deepEqual(r.coveredBy, ['nightly / daily', 'pitr-plan / cont (continuous)']);
+  });
+
+  it('a selection by tags may cover a resource: its plans are named as "maybe", and the advice says to check the tags', () => {
+    const rules = [
+      { planId: 'p1', planName: 'tagged-plan', ruleName: 'daily', continuous: false, vault: 'Default' },
+      { planId: 'p2', planName: 'cond-plan', ruleName: 'hourly', continuous: false, vault: 'Default' },
+    ];
+    const resources = [{ ResourceArn: TABLE, ResourceType: 'DynamoDB' }];
+    const byTag = { planId: 'p1', name: 'tagged', resources: [], notResources: [], byTags: 'or' as const };
+    const r = one([], { resources, rules, selections: [byTag] });
+    assert.deepEqual(r.coveredBy, []);
+    assert.deepEqual(r.maybeCoveredBy, ['tagged-plan / daily']);
+    assert.doesNotMatch(r.todo.join(' '), /add it to a backup plan’s selection/);
+    assert.match(
+      r.todo.join(' '),
+      /"tagged" of tagged-plan may pick it by its tags.*check that its tags match/,
+    );
+    const md = formatReport(
+      { now: NOW.toISOString(), rows: [r], failures: [], warnings: [], targets: 1, requests: 0 },
+      'markdown',
+    );
+    assert.match(md, /maybe, by tags: tagged-plan \/ daily/);
+
+    // ListOfTags is OR-ed with Resources: named by ARN, it is covered whatever its tags.
+    const named = one([], { resources, rules, selections: [{ ...byTag, resources: [TABLE] }] });
+    assert.deepEqual(named.coveredBy, ['tagged-plan / daily']);
+    assert.deepEqual(named.maybeCoveredBy, []);
+    // Conditions are AND-ed with Resources: named by ARN, it is still only "maybe".
+    const cond = one([], {
+      resources,
+      rules,
+      selections: [{ planId: 'p2', name: 'cond', resources: [TABLE], notResources: [], byTags: 'and' }],
+    });
+    assert.deepEqual(cond.coveredBy, []);
+    assert.deepEqual(cond.maybeCoveredBy, ['cond-plan / hourly']);
+    // NotResources excludes it; a type the Region has not opted in is skipped by a tag-only pick.
+    const excluded = one([], { resources, rules, selections: [{ ...byTag, notResources: [TABLE] }] });
+    assert.deepEqual(excluded.maybeCoveredBy, []);
+    assert.match(excluded.todo.join(' '), /add it to a backup plan’s selection/);
+    const notOptedIn = one([], { resources, rules, selections: [byTag], optIn: { DynamoDB: false } });
+    assert.deepEqual(notOptedIn.maybeCoveredBy, []);
+  });
+
+  it('a selection with no Resources, tags or conditions selects every opted-in resource', () => {
+    const rules = [{ planId: 'p1', planName: 'all', ruleName: 'daily', continuous: false, vault: 'Default' }];
+    const resources = [{ ResourceArn: TABLE, ResourceType: 'DynamoDB' }];
+    const selections = [
+      { planId: 'p1', name: 'everything', resources: [], notResources: [], byTags: false as const },
+    ];
+    assert.deepEqual(one([], { resources, rules, selections, optIn: { DynamoDB: true } }).coveredBy, [
+      'all / daily',
+    ]);
+    assert.deepEqual(one([], { resources, rules, selections }).maybeCoveredBy, ['all / daily']);
+    const off = one([], { resources, rules, selections, optIn: { DynamoDB: false } });
+    assert.deepEqual([off.coveredBy, off.maybeCoveredBy], [[], []]);
+  });
+
+  it('an RDS cluster known by its ARN only has no type (Aurora, Neptune or DocumentDB); AWS’s own type is kept', () => {
+    const rules = [
+      { planId: 'p1', planName: 'nightly', ruleName: 'daily', continuous: false, vault: 'Default' },
+    ];
+    const selections = [
+      { planId: 'p1', name: 'sel', resources: [CLUSTER], notResources: [], byTags: false as const },
+    ];
+    const r = one([], { rules, selections });
+    assert.equal(r.resourceType, undefined);
+    assert.equal(r.targetMs, DEFAULT_TARGETS.other);
+    assert.ok(r.notes.some((x) => /Neptune/.test(x)));
+    const table = formatReport(
+      { now: NOW.toISOString(), rows: [r], failures: [], warnings: [], targets: 1, requests: 0 },
+      'table',
+    );
+    assert.match(table.split('\n')[2]!, /cluster:anal…\s+unknown\s/);
+    const neptune = one([], {
+      rules,
+      selections,
+      resources: [{ ResourceArn: CLUSTER, ResourceType: 'Neptune', ResourceName: 'graph' }],
+    });
+    assert.equal(neptune.resourceType, 'Neptune');
+    assert.equal(resourceTypeOfArn(CLUSTER), undefined);
+    assert.equal(resourceTypeOfArn(DB), 'RDS');
+    assert.equal(resourceTypeOfArn(BUCKET), 'S3');
   });
 
   it('clock skew: a point dated minutes ahead counts as now; one dated hours ahead is not trusted', () => {
@@ -276,6 +372,55 @@ describe('recovery posture: the RPO each resource has now', () => {
   });
 });
 
+describe('Region names (src/backup/arn.ts, the one check)', () => {
+  it('every partition’s Regions are Regions; Availability Zones and other text are not', () => {
+    for (const r of [
+      'us-east-1',
+      'eu-central-2',
+      'ap-southeast-5',
+      'il-central-1',
+      'us-gov-west-1',
+      'cn-north-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'eusc-de-east-1',
+    ])
+      assert.ok(isRegionName(r), r);
+    for (const r of ['us-east-1a', 'US-EAST-1', 'us-east', 'east-1', 'u-east-1', 'us-east-1 ', '', 'local'])
+      assert.ok(!isRegionName(r), r);
+  });
+});
+
+describe('recovery posture: which rows open a timeline (once per report)', () => {
+  it('the explorer’s own account and Region, with a point; not another profile’s, nor one without a point', () => {
+    const explorer = { profile: 'prod', region: 'eu-west-1' };
+    const others: PostureTarget[] = [
+      { account: 'prod', connection: explorer },
+      { account: 'prod', connection: { profile: 'prod', region: 'us-east-1' } },
+      { account: 'dev', connection: { profile: 'dev', region: 'eu-west-1' } },
+    ];
+    let reads = 0;
+    // The targets are read when the answer is built, never per row.
+    const counted = new Proxy(others, {
+      get: (t, k, r) => {
+        if (k === Symbol.iterator) reads++;
+        return Reflect.get(t, k, r) as unknown;
+      },
+    });
+    const canOpen = openableRows(explorer, counted);
+    const row = one([point(BUCKET, 'S3', 'continuous', { CreationDate: ago(DAY) })]);
+    const answers = Array.from({ length: 500 }, () => canOpen(row));
+    assert.ok(answers.every(Boolean));
+    assert.equal(reads, 1);
+    assert.equal(canOpen({ ...row, region: 'us-east-1' }), false, 'another Region of the same profile');
+    assert.equal(canOpen({ ...row, account: 'dev' }), false, 'another profile');
+    const noPoint: PostureRow = { ...row };
+    delete noPoint.recoveryPointArn;
+    assert.equal(canOpen(noPoint), false, 'no recovery point');
+    assert.equal(openableRows(undefined, others)(row), false, 'not connected');
+  });
+});
+
 describe('recovery posture: targets and durations', () => {
   it('parses durations and refuses what is not one', () => {
     assert.equal(parseDuration('15m'), 15 * MIN);
@@ -318,11 +463,29 @@ describe('recovery posture: formats keep AWS text inert', () => {
     const md = formatReport(report, 'markdown');
     assert.ok(!md.includes('<img'), md);
     assert.ok(!md.includes('[a](http'), md);
-    assert.ok(md.includes('\\|\\[a\\]\\(http://x\\)&lt;img src=x&gt;'), md);
+    assert.ok(md.includes('\\|\\[a\\]\\(http:/&#8203;/x\\)&lt;img src=x&gt;'), md);
     assert.match(md, /## Not read\n\n- dev · ap-south-2: NOT READ: AWS rejected the credentials/);
     const table = formatReport(report, 'table');
     assert.ok(!table.includes('\u001b'), 'no escape character reaches the terminal');
     assert.match(table, /MISSES\s+prod\s+eu-west-1/);
+  });
+
+  it('no live link in the Markdown, and no bidirectional override in any text format', () => {
+    const text = 'see https://evil.example/x, WWW.evil.example or ops@evil.example \u202eexe.txt\u2066';
+    const r: PostureReport = {
+      ...report,
+      rows: [{ ...hostile, resourceName: text }],
+      failures: [{ account: 'dev', region: 'ap-south-2', message: text }],
+    };
+    const md = formatReport(r, 'markdown');
+    assert.doesNotMatch(md, /https:\/\/|www\.|@evil/i, md);
+    assert.ok(md.includes('https:/&#8203;/evil.example/x'), md);
+    for (const f of ['markdown', 'table', 'csv'] as const) {
+      const out = formatReport(r, f);
+      assert.doesNotMatch(out, /[\u202e\u2066]/, f);
+      const escaped = f === 'markdown' ? '\\\\u202eexe.txt\\\\u2066' : '\\u202eexe.txt\\u2066';
+      assert.ok(out.includes(escaped), `${f}: the override is shown as its escape`);
+    }
   });
 
   it('CSV quotes fields and defuses formulas; JSON round-trips', () => {

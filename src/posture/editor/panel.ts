@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { strictPage } from '../../ui/webviewPage';
 import type { PostureRow } from '../compute';
-import { protectionText, rpoText } from '../format';
+import { coveredText, protectionText, rpoText, typeText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
 import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
@@ -31,8 +31,11 @@ interface PanelHandlers {
   cancel(): void;
   act(action: PostureAction, row: PostureRow): void;
   export(format: ExportFormat): void;
-  /** Whether a row's timeline can be opened here (its connection is the explorer's). */
-  canOpen(row: PostureRow): boolean;
+  /**
+   * Whether a row's timeline can be opened here (its connection is the explorer's): asked once per
+   * report, for a test that then answers every row without reading the connections again.
+   */
+  openable(): (row: PostureRow) => boolean;
 }
 
 export class PosturePanel implements vscode.Disposable {
@@ -119,6 +122,7 @@ export class PosturePanel implements vscode.Disposable {
   show(report: PostureReport): void {
     this.report = report;
     this.rows = new Map(report.rows.map((r, i) => [String(i), r]));
+    const canOpen = this.handlers.openable();
     const view: ViewRow[] = report.rows.map((r, i) => ({
       id: String(i),
       verdict: r.verdict,
@@ -126,19 +130,19 @@ export class PosturePanel implements vscode.Disposable {
       region: r.region,
       resource: r.resourceName ?? r.resourceArn,
       arn: r.resourceArn,
-      type: r.resourceType,
+      type: typeText(r),
       protection: protectionText(r) + (r.stopReason ? `: ${r.stopReason}` : ''),
       rpoMs: r.rpoMs,
       rpo: rpoText(r),
       targetMs: r.targetMs,
       target: formatDuration(r.targetMs),
       earliest: r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
-      coveredBy: r.coveredBy.join('; '),
+      coveredBy: coveredText(r),
       failedJobs: r.failedJobs.map((j) => `${j.at.slice(0, 10)}: ${j.message}`).join('\n'),
       optIn: r.optedIn === undefined ? 'unknown' : r.optedIn ? 'opted in' : 'NOT opted in',
       todo: r.todo.join('\n'),
       notes: r.notes.join('\n'),
-      canOpen: this.handlers.canOpen(r),
+      canOpen: canOpen(r),
       canRestore: r.recoveryPointArn !== undefined,
     }));
     this.post({

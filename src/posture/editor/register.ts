@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { errorText } from '../../aws/awsText';
 import { openBackupApi } from '../../aws/backupApi';
 import { BackupClientFactory } from '../../aws/clientFactory';
-import { connectionKey, connectionLabel, type Connection } from '../../aws/connection';
+import { connectionLabel, type Connection } from '../../aws/connection';
 import { isLoopbackUrl } from '../../aws/localEmulator';
 import type { PostureTarget } from '../../aws/postureApi';
 import type { PostureRow } from '../compute';
 import { formatReport } from '../format';
 import { postureReport } from '../report';
 import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
+import { openableRows } from './openable';
 import { PosturePanel } from './panel';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
@@ -139,7 +140,7 @@ export function registerPosture(
       RecoveryPointArn: row.recoveryPointArn,
       BackupVaultName: row.vault,
       ResourceArn: row.resourceArn,
-      ResourceType: row.resourceType,
+      ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
       ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
     };
     // Features never import each other: the explorer's timeline and the restore wizard by command id.
@@ -189,18 +190,7 @@ export function registerPosture(
       cancel: () => running?.abort(),
       act: guard(act),
       export: guard(exportReport),
-      canOpen: (row) => {
-        const explorer = deps.connections()[0];
-        return (
-          row.recoveryPointArn !== undefined &&
-          explorer !== undefined &&
-          connectionKey(explorer) ===
-            connectionKey(
-              targets().find((t) => t.account === row.account && t.connection.region === row.region)
-                ?.connection ?? { region: '' },
-            )
-        );
-      },
+      openable: () => openableRows(deps.connections()[0], targets()),
     });
     panel = p;
     p.panel.onDidDispose(() => {

@@ -260,6 +260,25 @@ describe('recovery posture against a multi-account emulator', function () {
     assert.match(r.warnings[0]!.message, /Region settings .* could not be read: Access denied/);
   });
 
+  it('a Region whose resources cannot be read stops its other listings: nothing more is sent for it', async () => {
+    emu.setFaults({ latencyMs: 20, accessDenied: ['ListProtectedResources'] });
+    const before = emu.requestCount();
+    // A bound of one: the listings queue at the account's gate behind ListProtectedResources.
+    const r = await report(targets(['member1', 'us-east-1']), { requestsPerAccount: 1 });
+    assert.equal(r.failures.length, 1);
+    assert.match(
+      r.failures[0]!.message,
+      /Access denied: profile "member1" may not call backup:ListProtectedResources/,
+    );
+    // What would still be on its way, had the siblings gone on (each takes the latency, one at a time).
+    await new Promise((go) => setTimeout(go, 400));
+    const answered = emu.requestCount() - before;
+    assert.ok(
+      answered <= 1,
+      `${answered} requests answered after the failure (vaults, points, plans, jobs…)`,
+    );
+  });
+
   it('cancelling ends every read as a failure that says so', async () => {
     emu.setFaults({ latencyMs: 300 });
     const ac = new AbortController();

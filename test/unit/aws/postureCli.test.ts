@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runPostureCli } from '../../../src/posture/cli';
 import type { PostureReport } from '../../../src/posture/report';
@@ -144,6 +146,34 @@ describe('pitr-posture, the command line, against the emulator', function () {
     assert.match(r.stderr, /pitr-posture: nokeys · us-east-1 not read: /);
   });
 
+  it('an AWS error message with terminal escapes and bidi controls reaches stderr inert', async () => {
+    // An endpoint that answers every request with a service error whose message carries an escape
+    // sequence and a right-to-left override, as a hostile or broken endpoint could.
+    const hostile = createServer((req, res) => {
+      req.resume();
+      res.writeHead(400, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-errortype': 'InvalidParameterValueException',
+      });
+      res.end(JSON.stringify({ message: 'bad \u001b]0;pwned\u0007\u001b[2J value \u202egnp.exe' }));
+    });
+    await new Promise<void>((go) => hostile.listen(0, '127.0.0.1', go));
+    const saved = process.env.AWS_ENDPOINT_URL_BACKUP;
+    process.env.AWS_ENDPOINT_URL_BACKUP = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    try {
+      const r = await run(['--profile', 'healthy', '--region', 'us-east-1']);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(
+        r.stderr,
+        /not read: AWS Backup refused \w+: bad \\u001b\]0;pwned\\u0007\\u001b\[2J value \\u202egnp\.exe/,
+      );
+      assert.doesNotMatch(r.stderr + r.stdout, /[\u0000-\u0009\u000b-\u001f\u202e]/);
+    } finally {
+      process.env.AWS_ENDPOINT_URL_BACKUP = saved;
+      await new Promise((go) => hostile.close(go));
+    }
+  });
+
   it('exit 2 for usage errors, each saying what is wrong', async () => {
     for (const [args, message] of [
       [['--format', 'xml'], /--format takes table, markdown, csv, json, not "xml"/],
@@ -160,6 +190,19 @@ describe('pitr-posture, the command line, against the emulator', function () {
       assert.match(r.stderr, message);
       assert.match(r.stderr, /See: pitr-posture --help/);
       assert.equal(r.stdout, '');
+    }
+  });
+
+  it('--region takes every partition’s Region names, and refuses what is not one', async () => {
+    for (const region of ['eusc-de-east-1', 'us-isob-east-1', 'us-gov-west-1', 'ap-southeast-5']) {
+      const r = await run(['--profile', 'nokeys', '--region', region]);
+      assert.doesNotMatch(r.stderr, /--region takes/, region);
+      assert.match(r.stderr, new RegExp(`nokeys · ${region} not read`), region);
+    }
+    for (const bad of ['us-east-1a', 'US-EAST-1', 'us-east', 'useast1', 'us-east-1 ']) {
+      const r = await run(['--region', bad]);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /--region takes a Region such as us-east-1/, bad);
     }
   });
 

@@ -1,0 +1,18 @@
+/**
+ * Text from AWS or from files made inert for a terminal, a log or an export: the one sanitiser both
+ * command lines (pitr-lint, pitr-posture) use. Domain core: pure text handling, no I/O.
+ */
+
+/**
+ * Characters that drive a terminal (C0 controls, DEL, C1 controls: ESC sequences move the cursor,
+ * recolour, retitle) and those that hide or reorder what is read (the soft hyphen, the Arabic letter
+ * mark, the Mongolian vowel separator, zero-width characters, the left-to-right and right-to-left
+ * marks, the line and paragraph separators, the bidirectional embeddings, overrides and isolates,
+ * the word joiner and invisible operators, the byte order mark).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Every such character as its escape (`\u001b`): seen for what it is, and never acted on. */
+export function visible(s: string): string {
+  return s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
