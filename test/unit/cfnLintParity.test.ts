@@ -5,17 +5,9 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { lint } from '../../src/lint';
 import { LineIndex } from '../../src/lint/position';
+import { TEMPLATE_DIR, TEMPLATES } from './templateFixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cloudformation');
-const TEMPLATES = [
-  'seminar.yaml',
-  'seminar.json',
-  'mistakes.yaml',
-  'intrinsics.yaml',
-  'more-rules.yaml',
-  'good.yaml',
-  'cdk.out/PitrStack.template.json',
-];
+const FIXTURES = TEMPLATE_DIR;
 
 /** cfn-lint's rules that can fire on AWS::Backup properties, and the project's codes for the same. */
 const OURS: Readonly<Record<string, readonly string[]>> = {
@@ -62,7 +54,7 @@ function resourceType(file: string, path: CfnLintMatch['Location']['Path']): str
 describe('cfn-lint and pitr-lint on the same templates', () => {
   it('every AWS::Backup finding of cfn-lint is reported too, by its own code, on the same line; and the PITR ones besides', function () {
     this.timeout(200_000);
-    const theirs = cfnLint(TEMPLATES);
+    const theirs = cfnLint([...TEMPLATES]);
     if (!theirs) {
       console.log(
         '      (skipped: cfn-lint is not on the PATH; pip install cfn-lint to run this comparison)',

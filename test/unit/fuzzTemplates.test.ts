@@ -6,17 +6,9 @@ import { lint } from '../../src/lint';
 import { embeddedCompletionsAt, embeddedHoverAt } from '../../src/lint/embeddedAssist';
 import { extractTemplate } from '../../src/lint/formats/cloudformation';
 import { applyEdits, isStrictJson, mutate, randomJson, rng } from './fuzzSupport';
+import { TEMPLATE_DIR, TEMPLATES } from './templateFixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cloudformation');
-const SEEDS = [
-  'seminar.yaml',
-  'seminar.json',
-  'mistakes.yaml',
-  'intrinsics.yaml',
-  'more-rules.yaml',
-  'good.yaml',
-  'cdk.out/PitrStack.template.json',
-].map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+const SEEDS = TEMPLATES.map((f) => readFileSync(join(TEMPLATE_DIR, f), 'utf8'));
 
 const YAML_NOISE = [
   '!Ref ',

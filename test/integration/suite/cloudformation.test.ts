@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, diagnosticsWhen, open, textAt } from './helpers';
-
-async function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: string): Promise<void> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    doc.uri,
-    d.range,
-  );
-  const fix = actions.find((a) => a.title === title);
-  assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(', ')}`);
-  assert.ok(await vscode.workspace.applyEdit(fix.edit));
-}
+import { api, codeOf, diagnosticsWhen, open, textAt, quickFix } from './helpers';
 
 describe('CloudFormation templates in a real VS Code host', () => {
   before(async () => {

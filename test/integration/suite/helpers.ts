@@ -88,3 +88,15 @@ export async function connectToEmulator(ext: TestApi): Promise<void> {
   await vscode.commands.executeCommand('awsBackupPitr.useLocalEmulator', EMULATOR);
   if (!connected()) await ready;
 }
+
+/** Applies the quick fix titled `title` offered for diagnostic `d`, as the light bulb would. */
+export async function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: string): Promise<void> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    d.range,
+  );
+  const fix = actions.find((a) => a.title === title);
+  assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(', ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+}

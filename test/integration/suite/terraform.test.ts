@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, connectToEmulator, diagnosticsWhen, fileUri, open, ours, textAt } from './helpers';
+import {
+  api,
+  codeOf,
+  connectToEmulator,
+  diagnosticsWhen,
+  fileUri,
+  open,
+  ours,
+  textAt,
+  quickFix,
+} from './helpers';
 
 /** Static findings only: the live checks (LIVE…) come when the explorer is connected. */
 const staticCodes = (ds: vscode.Diagnostic[]): string[] =>
@@ -8,17 +18,6 @@ const staticCodes = (ds: vscode.Diagnostic[]): string[] =>
     .map(codeOf)
     .filter((c) => !c.startsWith('LIVE'))
     .sort();
-
-async function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: string): Promise<void> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    doc.uri,
-    d.range,
-  );
-  const fix = actions.find((a) => a.title === title);
-  assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(', ')}`);
-  assert.ok(await vscode.workspace.applyEdit(fix.edit));
-}
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers

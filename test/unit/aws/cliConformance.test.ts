@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { awsBackup, type AwsCliResult } from './awsCli';
 import { IMPLEMENTED_OPERATIONS, startEmulator, type Emulator } from '../../../src/emulator/server';
 
 /**
@@ -16,49 +16,9 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
   });
   after(() => emu.close());
 
-  /** Runs the CLI asynchronously: the emulator answers from this same process. */
-  function aws(args: string[]): Promise<{ status: number; json: Record<string, unknown>; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      execFile(
-        'aws',
-        [
-          'backup',
-          ...args,
-          '--endpoint-url',
-          emu.url,
-          '--region',
-          emu.region,
-          '--output',
-          'json',
-          '--cli-read-timeout',
-          '20',
-        ],
-        {
-          encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_ACCESS_KEY_ID: emu.credentials.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: emu.credentials.secretAccessKey,
-            AWS_CONFIG_FILE: '/dev/null',
-            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-            AWS_EC2_METADATA_DISABLED: 'true',
-            AWS_PAGER: '',
-          },
-        },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
-          if (error && code === undefined) {
-            reject(new Error(`could not run the AWS CLI (is "aws" installed?): ${error.message}`));
-            return;
-          }
-          let json: Record<string, unknown> = {};
-          if (code === 0 && stdout.trim()) json = JSON.parse(stdout) as Record<string, unknown>;
-          resolve({ status: code ?? -1, json, stderr });
-        },
-      );
-    });
-  }
+  /** `aws backup <args>` with the emulator's keys. */
+  const aws = (args: string[]): Promise<AwsCliResult> =>
+    awsBackup(emu.url, emu.region, emu.credentials, args);
   const ok = async (args: string[]): Promise<Record<string, unknown>> => {
     const r = await aws(args);
     assert.equal(r.status, 0, `aws backup ${args.join(' ')} failed: ${r.stderr}`);

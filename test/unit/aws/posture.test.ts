@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { awsBackup, type AwsCliResult } from './awsCli';
 import { appendFileSync } from 'node:fs';
 import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import { collect, openBackupApi } from '../../../src/aws/backupApi';
@@ -54,43 +54,11 @@ describe('recovery posture against a multi-account emulator', function () {
   afterEach(() => emu.setFaults({}));
 
   /** The AWS CLI with one account's keys. */
-  function aws(
+  const aws = (
     keys: { accessKeyId: string; secretAccessKey: string },
     args: string[],
     region = 'us-east-1',
-  ): Promise<{ status: number; json: Record<string, unknown>; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      execFile(
-        'aws',
-        ['backup', ...args, '--endpoint-url', emu.url, '--region', region, '--output', 'json'],
-        {
-          encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_ACCESS_KEY_ID: keys.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-            AWS_CONFIG_FILE: '/dev/null',
-            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-            AWS_EC2_METADATA_DISABLED: 'true',
-            AWS_PAGER: '',
-          },
-        },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
-          if (error && code === undefined) {
-            reject(new Error(`could not run the AWS CLI: ${error.message}`));
-            return;
-          }
-          resolve({
-            status: code ?? -1,
-            json: code === 0 && stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {},
-            stderr,
-          });
-        },
-      );
-    });
-  }
+  ): Promise<AwsCliResult> => awsBackup(emu.url, region, keys, args);
 
   it('a posture profile beside a local endpoint signs only with emulator keys: real ones are refused before sending', async () => {
     const factory = new BackupClientFactory({ maxAttempts: 1 });
