@@ -28,12 +28,55 @@ interface Received {
 const received = (emulator: Emulator, operation: string): Received[] =>
   emulator.state.requests.filter((r) => r.operation === operation);
 
-/** Clicks an entry of the context menu now open (VS Code draws it in a shadow root, which locators enter). */
+/**
+ * Clicks an entry of the context menu now open (VS Code draws it in a shadow root, which locators
+ * enter). VS Code ignores a mouse-up that comes too soon after the menu opened (it takes it for the
+ * end of the right-click), so a click that left the menu open is followed by the keyboard: the entry
+ * is hovered, which focuses it, and Enter runs it.
+ */
 async function menuEntry(page: PwPage, title: string): Promise<void> {
+  const entry = page.locator(`.monaco-menu .action-item:has(.action-label:text-is("${title}"))`).first();
+  await entry.waitFor({ timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  await entry.click({ timeout: 15_000 });
+  const menu = page.locator('.monaco-menu').first();
+  const closed = await menu
+    .waitFor({ state: 'hidden', timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (closed) return;
+  console.log(`    (the menu ignored the click on "${title}": chosen by keyboard)`);
+  await entry.hover();
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {
+    throw new Error(`the context menu stayed open after choosing "${title}"`);
+  });
+}
+
+/** Closes every notification and the notification centre, so no toast covers what comes next. */
+async function clearNotifications(page: PwPage): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Notifications: Clear All Notifications', { delay: 5 });
   await page
-    .locator(`.monaco-menu .action-item:has(.action-label:text-is("${title}"))`)
+    .locator('.quick-input-widget .monaco-list-row:has-text("Clear All Notifications")')
     .first()
-    .click({ timeout: 15_000 });
+    .waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  await page
+    .locator('.notification-toast, .notifications-center.visible')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+/** Right-clicks a tree row once it is drawn and stays put (selected first, so the menu is its own). */
+async function contextMenuOf(row: PwLocator): Promise<void> {
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ timeout: 15_000 });
+  await row.locator('xpath=self::*[contains(@class, "selected")]').waitFor({ timeout: 10_000 });
+  await row.click({ button: 'right', timeout: 15_000 });
 }
 
 /** The modal dialog now open; says what the extension said instead when none opens. */
@@ -64,7 +107,7 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
     {
       name: 'deletes an RDS continuous point from its context menu: reads the consequences, types the name, sees it gone',
       run: async (p) => {
-        await p.keyboard.press('Escape');
+        await clearNotifications(p);
         const rdsPoint = p.locator('.monaco-list-row:has-text("orders-db"):has-text("PITR")');
         const arn = [...emulator.state.recoveryPoints.values()].find(
           (rp) => rp.ResourceName === 'orders-db' && rp.RecoveryPointArn.includes(':continuous:'),
@@ -73,7 +116,7 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
         // The vault as the reload left it: expanded again if it came back collapsed.
         const vault = p.locator('.monaco-list-row[aria-expanded="false"]:has-text("prod-pitr")').first();
         if ((await rdsPoint.count()) === 0 && (await vault.count()) > 0) await vault.click();
-        await rdsPoint.first().click({ button: 'right', timeout: 30_000 });
+        await contextMenuOf(rdsPoint.first());
         await menuEntry(p, 'Delete Recovery Point…');
         const dialog = await modal(p, ctx, '"Delete Recovery Point…"');
         const said = (await dialog.textContent()) ?? '';
@@ -121,17 +164,15 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
     {
       name: 'edits a backup plan from the explorer, updates it through the diff editor, and sees the new version',
       run: async (p) => {
-        await p.keyboard.press('Escape');
+        await clearNotifications(p);
         const plan = [...emulator.state.plans.values()].find(
           (x) => x.BackupPlan.BackupPlanName === 'pitr-orders',
         );
         if (!plan) throw new Error('the sandbox has no plan pitr-orders');
         const before = plan.VersionId;
-        const plans = p.locator('.monaco-list-row:has-text("Backup plans")').first();
-        await plans.click();
-        const row = p.locator('.monaco-list-row:has-text("pitr-orders")').first();
-        await row.waitFor({ timeout: 30_000 });
-        await row.click({ button: 'right' });
+        const plans = p.locator('.monaco-list-row[aria-expanded="false"]:has-text("Backup plans")');
+        if ((await plans.count()) > 0) await plans.first().click();
+        await contextMenuOf(p.locator('.monaco-list-row:has-text("pitr-orders")').first());
         await menuEntry(p, 'Edit Backup Plan');
         // The plan as get-backup-plan output, in a new editor: the continuous rule's retention, 35
         // days (its number is the only "35" of the document), made 21 by typing over it.
