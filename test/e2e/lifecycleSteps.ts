@@ -150,6 +150,11 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
         // The vault is redrawn in place: the point is gone.
         await until('the deleted point leaves the tree', async () => (await rdsPoint.count()) === 0);
         await p.locator('.monaco-list-row:has-text("orders-bucket")').first().waitFor({ timeout: 5_000 });
+        // The vault's count moved with it (it read 18 before).
+        await p
+          .locator('.monaco-list-row:has-text("prod-pitr"):has-text("17 recovery points")')
+          .first()
+          .waitFor({ timeout: 15_000 });
         await p.screenshot({ path: join(out, 'delete-done.png') });
         const sent = received(emulator, 'DeleteRecoveryPoint');
         if (

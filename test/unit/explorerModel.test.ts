@@ -123,7 +123,8 @@ describe('explorer tree model, against the emulator', function () {
     assert.ok(kids.length > 0 && kids.every((k) => k.point.ResourceType === 'RDS'));
     assert.match(pitr.view().description!, /filtered: type RDS/);
     assert.equal(pitr.view().contextValue, 'awsBackupPitr.vault.filtered');
-    assert.equal(emu.state.requests.at(-1)?.input.ByResourceType, 'RDS');
+    const listed = emu.state.requests.filter((r) => r.operation === 'ListRecoveryPointsByBackupVault');
+    assert.equal(listed.at(-1)?.input.ByResourceType, 'RDS');
     pitr.filter = {};
     pitr.reset();
   });
@@ -209,5 +210,28 @@ describe('explorer tree model, against the emulator', function () {
     assert.match(failed.view().tooltip!, /already has continuous backup enabled for another vault/);
     const c = await copies!.children();
     assert.ok(c.length >= 2 && c.every((j) => /COMPLETED/.test(j.view().description ?? '')));
+  });
+  it('a refreshed vault (after a delete) says its new count; a first listing reads no count', async () => {
+    const v = await vault('Default');
+    assert.match(v.view().description!, /· 4 recovery points/);
+    const before = emu.state.requests.length;
+    await v.children();
+    assert.deepEqual(
+      emu.state.requests.slice(before).map((r) => r.operation),
+      ['ListRecoveryPointsByBackupVault'],
+    );
+    const gone = [...emu.state.recoveryPoints.values()].find((p) => p.BackupVaultName === 'Default')!;
+    emu.state.recoveryPoints.delete(gone.RecoveryPointArn);
+    changed.length = 0;
+    v.reset(); // what the tree's refresh does, as after Delete Recovery Point…
+    const kids = await v.children();
+    assert.equal(kids.length, 3);
+    assert.match(v.view().description!, /· 3 recovery points/);
+    assert.match(v.view().tooltip!, /3 recovery points/);
+    assert.deepEqual(changed, [v], 'the label is redrawn once');
+    changed.length = 0;
+    v.reset();
+    await v.children();
+    assert.deepEqual(changed, [], 'an unchanged count redraws nothing');
   });
 });

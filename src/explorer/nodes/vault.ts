@@ -47,6 +47,9 @@ export class VaultNode extends ExplorerNode {
   private nextToken: string | undefined;
   private loaded = false;
   private error: unknown;
+  /** The count DescribeBackupVault gave on the last refresh, over the listing's (see reset). */
+  private count: number | undefined;
+  private recount = false;
   filter: RecoveryPointFilters = {};
 
   constructor(
@@ -87,7 +90,7 @@ export class VaultNode extends ExplorerNode {
     const lock = v.Locked
       ? `locked ${v.MinRetentionDays ?? '?'}–${v.MaxRetentionDays ?? '?'} days`
       : undefined;
-    const count = v.NumberOfRecoveryPoints ?? 0;
+    const count = this.count ?? v.NumberOfRecoveryPoints ?? 0;
     const filter = this.filterText();
     return {
       label: this.name,
@@ -122,6 +125,18 @@ export class VaultNode extends ExplorerNode {
     this.nextToken = undefined;
     this.loaded = false;
     this.error = undefined;
+    // A refresh (the button, or after a stop or delete) reads the vault's count again too: the
+    // listing of vaults that gave it is older than the points about to be listed.
+    this.recount = true;
+  }
+  /** The vault's count of recovery points now (DescribeBackupVault): true when it moved. */
+  private async readCount(signal?: AbortSignal): Promise<boolean> {
+    this.recount = false;
+    const v = await this.ctx.api.describeBackupVault(this.name, { signal }).catch(() => undefined);
+    const n = v?.NumberOfRecoveryPoints;
+    if (n === undefined || n === (this.count ?? this.vault.NumberOfRecoveryPoints)) return false;
+    this.count = n;
+    return true;
   }
   /** The first page: one request. */
   private async loadFirst(signal?: AbortSignal): Promise<void> {
@@ -152,7 +167,12 @@ export class VaultNode extends ExplorerNode {
   override async children(signal?: AbortSignal): Promise<ExplorerNode[]> {
     if (!this.loaded) {
       try {
-        await this.loadFirst(signal);
+        const [, moved] = await Promise.all([
+          this.loadFirst(signal),
+          this.recount ? this.readCount(signal) : false,
+        ]);
+        // The label is redrawn once the points are in (so the redraw lists nothing again).
+        if (moved) this.ctx.changed(this);
       } catch (e) {
         return errorChildren(this, `list the recovery points of ${this.name}`, e);
       }
