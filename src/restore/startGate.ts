@@ -8,6 +8,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import { messageOf } from '../aws/awsText';
 import { accountOf, resourceTypeOfArn } from '../backup/arn';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import { visible } from '../backup/text';
 import { lint } from '../lint/engine';
 import { liveCheck, type LiveFacts } from '../lint/live';
 import { parseDocument, properties, valueOf } from '../lint/jsonAst';
@@ -252,14 +253,12 @@ const DESTINATION_KEYS: Readonly<Record<string, readonly string[]>> = {
 const SECRET_KEY = /pass(word|phrase)?$|password|secret|credential|private.?key|auth.?token/i;
 
 /** Invisible and direction-changing characters, which could make a value read as another. */
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-/** A value from a file or from AWS as inert text: quoted, every control and invisible character escaped. */
+/**
+ * A value from a file or from AWS as inert text: quoted (JSON escapes the quote, the backslash and
+ * the C0 controls), and every other control and invisible character escaped by the one sanitiser.
+ */
 export function shownValue(v: unknown): string {
-  return (JSON.stringify(typeof v === 'string' ? v : String(v)) ?? '""').replace(
-    INVISIBLE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return visible(JSON.stringify(typeof v === 'string' ? v : String(v)) ?? '""');
 }
 
 /** A name from a file or from AWS on one line, with no character that hides or reorders text. */
