@@ -39,7 +39,7 @@ const feature = (...folders) => ({
 const LAYERS = [
   { dir: 'src/', files: ['src/**/*.ts'], patterns: [] },
   {
-    // The vscode pieces the features' adapters share (the webviews' strict page): below the features.
+    // What the features' interfaces share (the webviews' strict page, the CLIs' arguments): below them.
     dir: 'src/ui/',
     files: ['src/ui/**/*.ts'],
     patterns: [

@@ -8,6 +8,7 @@ import { RULES_BY_CODE } from '../lint/rules';
 import type { DocumentFamily, Finding, Recognition, SeveritySetting } from '../lint/types';
 import { artifactUri, toSarif, type FileReport } from './sarif';
 import { Collector, reason, shown, visible, type CliIo } from './collect';
+import { cliArgs, UsageError } from '../ui/cliArgs';
 
 export type { CliFs, CliIo } from './collect';
 
@@ -43,8 +44,6 @@ In CI (for example a GitHub Actions step; upload the SARIF file to code scanning
   npx pitr-lint template.yaml cdk.out/                       # CloudFormation and the CDK
 `;
 
-class UsageError extends Error {}
-
 interface Options {
   format: 'text' | 'json' | 'sarif';
   now?: Date;
@@ -64,17 +63,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     allowOtherFiles: false,
     inputs: [],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg: a, flag, value } of cliArgs(argv)) {
     switch (flag) {
       case '--help':
       case '-h':

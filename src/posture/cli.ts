@@ -13,6 +13,7 @@ import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
+import { cliArgs, UsageError } from '../ui/cliArgs';
 
 export interface PostureCliIo {
   stdout(s: string): void;
@@ -51,8 +52,6 @@ In cron or CI:
   pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target S3=15m --format markdown
 `;
 
-class UsageError extends Error {}
-
 interface Options {
   profiles: string[];
   regions: string[];
@@ -67,19 +66,7 @@ const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { profiles: [], regions: [], targets: DEFAULT_TARGETS, format: 'table' };
   const specs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    // --flag=value splits at its first "=": --rpo-target=S3=15m is --rpo-target with S3=15m.
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--')))
-        throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg: a, flag, value } of cliArgs(argv)) {
     switch (flag) {
       case '--help':
       case '-h':

@@ -147,6 +147,12 @@ describe('pitr-lint (the command line)', () => {
     assert.match((await cli(['plans', '--format', 'xml'], dir)).err, /--format takes text, json or sarif/);
     assert.match((await cli(['plans', '--severity', 'NOPE001=off'], dir)).err, /unknown rule code/);
     assert.match((await cli(['plans', '--bogus'], dir)).err, /unknown option "--bogus"/);
+    // A flag with no value, at the end or before the next flag, says so (the next flag is not its value).
+    assert.match((await cli(['plans', '--format'], dir)).err, /--format needs a value/);
+    const swallowed = await cli(['--format', '--now', '2025-08-01T12:00:00Z', 'plans'], dir);
+    assert.equal(swallowed.code, 2);
+    assert.match(swallowed.err, /--format needs a value/);
+    assert.match((await cli(['plans', '--format=json'], dir)).out, /^\[/);
   });
 });
 
