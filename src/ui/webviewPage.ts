@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 
 /**
  * A webview's page with the project's strict Content Security Policy (the timeline's and the
- * posture's): nothing loads but the extension's own stylesheet and its one script, which runs by a
+ * posture's): nothing loads but the extension's own stylesheets (media/page.css, which every page
+ * shares, then the page's) and its one script, which runs by a
  * fresh nonce; no inline script or style, no network. `body` is the page's fixed markup, never text
  * from AWS or from files (the script sets that with textContent).
  * https://code.visualstudio.com/api/extension-guides/webview#content-security-policy
@@ -14,6 +15,7 @@ export function strictPage(
   page: { title: string; css: string; js: string; body: string },
 ): string {
   const nonce = randomBytes(16).toString('hex');
+  const shared = webview.asWebviewUri(vscode.Uri.joinPath(media, 'page.css')).toString();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, page.css)).toString();
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, page.js)).toString();
   const src = webview.cspSource;
@@ -23,6 +25,7 @@ export function strictPage(
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${src}; script-src 'nonce-${nonce}'; img-src ${src};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${shared}">
 <link rel="stylesheet" href="${css}">
 <title>${page.title}</title>
 </head>
