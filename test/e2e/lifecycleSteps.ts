@@ -135,7 +135,14 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
           .catch(() => {
             throw new Error('the confirmation does not offer to open the plan that selects orders-db');
           });
-        await p.screenshot({ path: join(out, 'delete-confirm.png') });
+        // The README's picture: the dialog itself, with a margin of what is around it.
+        const box = await dialog.boundingBox();
+        await p.screenshot({
+          path: join(out, 'delete-confirm.png'),
+          ...(box
+            ? { clip: { x: box.x - 16, y: box.y - 16, width: box.width + 32, height: box.height + 32 } }
+            : {}),
+        });
         if (received(emulator, 'DeleteRecoveryPoint').length)
           throw new Error('DeleteRecoveryPoint was sent before the confirmation');
         await button(dialog, 'Delete Recovery Point').click();
@@ -231,7 +238,21 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
         ])
           if (!said.includes(expected))
             throw new Error(`the confirmation does not say "${expected}": ${said}`);
-        await p.screenshot({ path: join(out, 'plan-update.png') });
+        // The README's picture: the confirmation and the diff beside it, without the side bar.
+        const box = await dialog.boundingBox();
+        await p.screenshot({
+          path: join(out, 'plan-update.png'),
+          ...(box
+            ? {
+                clip: {
+                  x: Math.max(0, box.x - 40),
+                  y: Math.max(0, box.y - 50),
+                  width: 960,
+                  height: box.height + 100,
+                },
+              }
+            : {}),
+        });
         if (received(emulator, 'UpdateBackupPlan').length)
           throw new Error('UpdateBackupPlan was sent before the confirmation');
         await button(dialog, 'Update Backup Plan').click();

@@ -209,7 +209,11 @@ export interface PwPage {
   on(event: 'console', fn: (m: PwConsoleMessage) => void): void;
   goto(url: string): Promise<unknown>;
   reload(): Promise<unknown>;
-  screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
+  screenshot(opts: {
+    path: string;
+    fullPage?: boolean;
+    clip?: { x: number; y: number; width: number; height: number };
+  }): Promise<unknown>;
   locator(selector: string): PwLocator;
   frameLocator(selector: string): {
     frameLocator(selector: string): { locator(selector: string): PwLocator };
