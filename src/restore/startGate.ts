@@ -252,7 +252,6 @@ const DESTINATION_KEYS: Readonly<Record<string, readonly string[]>> = {
 /** Keys whose values are never shown (the service's own metadata has none; a user's could). */
 const SECRET_KEY = /pass(word|phrase)?$|password|secret|credential|private.?key|auth.?token/i;
 
-/** Invisible and direction-changing characters, which could make a value read as another. */
 /**
  * A value from a file or from AWS as inert text: quoted (JSON escapes the quote, the backslash and
  * the C0 controls), and every other control and invisible character escaped by the one sanitiser.

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 /**
  * A webview's page with the project's strict Content Security Policy (the timeline's and the
  * posture's): nothing loads but the extension's own stylesheets (media/page.css, which every page
- * shares, then the page's) and its one script, which runs by a
- * fresh nonce; no inline script or style, no network. `body` is the page's fixed markup, never text
- * from AWS or from files (the script sets that with textContent).
+ * shares, then the page's) and its one script, which runs by a fresh nonce; no inline script or
+ * style, no network. `body` is the page's fixed markup, never text from AWS or from files (the
+ * script sets that with textContent).
  * https://code.visualstudio.com/api/extension-guides/webview#content-security-policy
  */
 export function strictPage(
