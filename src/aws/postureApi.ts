@@ -3,8 +3,8 @@
  * ListProtectedResources, ListBackupVaults with ListRecoveryPointsByBackupVault (one listing per vault,
  * which carries CompletionDate, Lifecycle and CreatedBy that ListRecoveryPointsByResource lacks, and
  * costs requests per thousand points, not per resource), ListBackupPlans with GetBackupPlan,
- * ListBackupSelections and GetBackupSelection, ListBackupJobs (FAILED, the last days) and
- * DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
+ * ListBackupSelections and GetBackupSelection, ListBackupJobs (FAILED, the last days; or the
+ * organisation's one listing per Region, OrganizationJobs) and DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
  * the client's adaptive retries (clientFactory.ts). A failing account or Region is a result with its
  * reason; it never hides the others.
  */
@@ -96,6 +96,8 @@ export interface ReadPostureOptions {
   failedJobDays?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
+  /** The failed jobs of every account from the organisation's one listing per Region (see OrganizationJobs). */
+  organization?: OrganizationJobs;
 }
 
 /** A bound on requests in flight: callers queue, in order, for one of `size` slots. */
@@ -120,6 +122,69 @@ class Gate {
   }
 }
 
+/**
+ * The failed backup jobs of a whole organisation, read once per Region from its management account
+ * or a delegated administrator: ListBackupJobs with ByAccountId "*" ("If used from an AWS
+ * Organizations management account, passing * returns all jobs across the organization",
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ListBackupJobs.html; cross-account
+ * monitoring: https://docs.aws.amazon.com/aws-backup/latest/devguide/manage-cross-account.html).
+ * One listing per Region takes the place of one per account and Region. It holds jobs only: what is
+ * restorable is still read in each account with its own credentials. When the listing fails, each
+ * account reads its own jobs, and the failure is said once (`failures`), not once per account.
+ */
+export class OrganizationJobs {
+  private readonly byRegion = new Map<string, Promise<BackupJob[] | undefined>>();
+  /** Requests sent for the organisation's listings. */
+  requests = 0;
+  /** The Regions whose listing failed, with the reason. */
+  readonly failures: { region: string; message: string }[] = [];
+  constructor(
+    /** The profile people know the management account by, for messages. */
+    readonly account: string,
+    /** The management account's connection in a Region. */
+    private readonly connectionIn: (region: string) => Promise<Connection>,
+  ) {}
+
+  /** The organisation's failed jobs in `region` since `since`, or undefined when they could not be read. */
+  failedJobs(
+    region: string,
+    o: { factory: BackupClientFactory; since: Date; gate: Gate; signal?: AbortSignal },
+  ): Promise<BackupJob[] | undefined> {
+    let p = this.byRegion.get(region);
+    if (!p) this.byRegion.set(region, (p = this.read(region, o)));
+    return p;
+  }
+
+  private async read(
+    region: string,
+    o: { factory: BackupClientFactory; since: Date; gate: Gate; signal?: AbortSignal },
+  ): Promise<BackupJob[] | undefined> {
+    try {
+      const api = await openBackupApi(o.factory, await this.connectionIn(region));
+      const out: BackupJob[] = [];
+      let token: string | undefined;
+      do {
+        const page = await o.gate.run(() => {
+          this.requests++;
+          return api.listBackupJobsPage(
+            { ByAccountId: '*', ByState: 'FAILED', ByCreatedAfter: o.since },
+            token,
+            { pageSize: PAGE, ...(o.signal ? { signal: o.signal } : {}) },
+          );
+        });
+        out.push(...page.items);
+        if (page.nextToken === token) break;
+        token = page.nextToken;
+      } while (token);
+      return out;
+    } catch (e) {
+      if (o.signal?.aborted) throw e;
+      this.failures.push({ region, message: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    }
+  }
+}
+
 /** The account id in an ARN (its fifth field), if it has one. */
 function accountOf(arn: string | undefined): string | undefined {
   const id = arn?.split(':')[4];
@@ -137,6 +202,8 @@ async function readPostureFacts(
     onResources?(n: number): void;
     /** Sends DescribeRegionSettings (the one call BackupApi does not have). */
     regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
+    /** The organisation's failed jobs in this Region, when they are read across it. */
+    organizationJobs?: () => Promise<BackupJob[] | undefined>;
   },
 ): Promise<PostureFacts> {
   // This account–Region's own signal, linked to the caller's: the first part that fails aborts it, so
@@ -171,6 +238,7 @@ async function readParts(
     signal: AbortSignal;
     onResources?(n: number): void;
     regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
+    organizationJobs?: () => Promise<BackupJob[] | undefined>;
   },
 ): Promise<PostureFacts> {
   const call = { signal: o.signal, pageSize: PAGE };
@@ -275,21 +343,35 @@ async function readParts(
     },
     { rules: [], selections: [] },
   );
-  const jobsP = optional(
-    'Failed backup jobs could not be read',
-    () =>
-      all((t) =>
-        api.listBackupJobsPage(
-          {
-            ByState: 'FAILED',
-            ByCreatedAfter: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
-          },
-          t,
-          call,
+  const ownJobs = (): Promise<BackupJob[]> =>
+    optional(
+      'Failed backup jobs could not be read',
+      () =>
+        all((t) =>
+          api.listBackupJobsPage(
+            {
+              ByState: 'FAILED',
+              ByCreatedAfter: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
+            },
+            t,
+            call,
+          ),
         ),
+      [] as BackupJob[],
+    );
+  /** This account's jobs out of the organisation's listing; its own listing when that has none to give. */
+  const organizationJobs = async (read: () => Promise<BackupJob[] | undefined>): Promise<BackupJob[]> => {
+    const [jobs, account] = await Promise.all([
+      read(),
+      pointsP.then(
+        ({ vaults, points }) => accountOf(vaults[0]?.BackupVaultArn) ?? accountOf(points[0]?.BackupVaultArn),
+        () => undefined,
       ),
-    [] as BackupJob[],
-  );
+    ]);
+    if (o.signal.aborted) throw aborted();
+    return jobs && account ? jobs.filter((j) => j.AccountId === account) : ownJobs();
+  };
+  const jobsP = o.organizationJobs ? organizationJobs(o.organizationJobs) : ownJobs();
   const optInP = optional(
     'The Region settings (which resource types are opted in) could not be read',
     () => run(() => o.regionSettings(o.signal)),
@@ -346,6 +428,8 @@ export async function readPosture(
     if (!g) gates.set(key, (g = new Gate(o.requestsPerAccount ?? DEFAULT_REQUESTS_PER_ACCOUNT)));
     return g;
   };
+  // The management account's listings have a bound of their own (they are one per Region).
+  const organizationGate = new Gate(o.requestsPerAccount ?? DEFAULT_REQUESTS_PER_ACCOUNT);
   let finished = 0;
   const progress = (t: PostureTarget, phase: PostureProgress['phase'], resources: number): void =>
     o.onProgress?.({
@@ -372,6 +456,17 @@ export async function readPosture(
           found = n;
           progress(target, 'resources', n);
         },
+        ...(o.organization
+          ? {
+              organizationJobs: () =>
+                o.organization!.failedJobs(c.region, {
+                  factory: o.factory,
+                  since: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
+                  gate: organizationGate,
+                  ...(o.signal ? { signal: o.signal } : {}),
+                }),
+            }
+          : {}),
         regionSettings: async (signal) => {
           try {
             const r = await client.send(new DescribeRegionSettingsCommand({}), { abortSignal: signal });

@@ -280,8 +280,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           throw controlError('"restoreJobDurationMs" must be a number of milliseconds, 0 or more.');
         if (ms !== undefined) restoreJobDurationMs = ms;
         send(res, 200, { restoreJobDurationMs });
-      } else if (rawPath === '/__emulator/requests') send(res, 200, serialize(state.requests));
-      else send(res, 404, { message: 'unknown emulator control path' });
+      } else if (rawPath === '/__emulator/requests') {
+        // ?account=ID&region=R: another account's or Region's (a known account only).
+        const id = url.searchParams.get('account');
+        const r = url.searchParams.get('region');
+        if (id !== null && !accounts.some((a) => a.accountId === id))
+          throw controlError(`"account" must be one of the emulator's accounts, not ${JSON.stringify(id)}.`);
+        send(
+          res,
+          200,
+          serialize(
+            id !== null || r !== null ? stateOf(id ?? accountId, r ?? region).requests : state.requests,
+          ),
+        );
+      } else send(res, 404, { message: 'unknown emulator control path' });
       return;
     }
 

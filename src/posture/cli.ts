@@ -4,8 +4,8 @@
  * error, an account or Region that could not be read, or nothing to check at all.
  */
 import { BackupClientFactory } from '../aws/clientFactory';
-import { resolveConnection } from '../aws/connection';
-import type { PostureProgress, PostureTarget } from '../aws/postureApi';
+import { resolveConnection, type Connection } from '../aws/connection';
+import { OrganizationJobs, type PostureProgress, type PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
 import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';
@@ -39,6 +39,10 @@ Options:
   --format FORMAT         table|markdown|csv|json (default: table)
   --now ISO               "now" for the RPO (default: the clock)
   --requests-per-account N  requests at once per account, all its Regions together (default: 8)
+  --organization-profile NAME
+                          the organization's management account or a delegated administrator: the
+                          failed backup jobs of every account are listed from it once per Region
+                          (ListBackupJobs with ByAccountId "*"), not once per account and Region
   --version, --help
 
 Every profile is read in every Region, at once. An account or Region that cannot be read is reported
@@ -59,9 +63,12 @@ interface Options {
   format: PostureFormat;
   now?: Date;
   requestsPerAccount?: number;
+  organization?: string;
 }
 
 const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { profiles: [], regions: [], targets: DEFAULT_TARGETS, format: 'table' };
@@ -75,9 +82,15 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         return 'version';
       case '--profile': {
         const v = value();
-        if (!/^[\w.+@/-]{1,128}$/.test(v))
-          throw new UsageError(`--profile: ${shown(v)} is not a profile name`);
+        if (!PROFILE.test(v)) throw new UsageError(`--profile: ${shown(v)} is not a profile name`);
         if (!o.profiles.includes(v)) o.profiles.push(v);
+        break;
+      }
+      case '--organization-profile': {
+        const v = value();
+        if (!PROFILE.test(v))
+          throw new UsageError(`--organization-profile: ${shown(v)} is not a profile name`);
+        o.organization = v;
         break;
       }
       case '--region': {
@@ -166,6 +179,10 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     return 2;
   }
   const factory = new BackupClientFactory();
+  const organization = o.organization;
+  const env = io.env;
+  const inRegion = (region: string): Promise<Connection> =>
+    resolveConnection({ ...(organization ? { profile: organization } : {}), region }, env);
   let drawn = false;
   const progress = (p: PostureProgress): void => {
     if (!io.progressTty) return;
@@ -179,6 +196,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
+      ...(organization ? { organization: new OrganizationJobs(organization, inRegion) } : {}),
       onProgress: progress,
     });
     if (drawn) io.stderr('\r\u001b[2K');

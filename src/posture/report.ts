@@ -4,7 +4,12 @@
  * that could not be read as warnings. No vscode.
  */
 import type { BackupClientFactory } from '../aws/clientFactory';
-import { readPosture, type PostureProgress, type PostureTarget } from '../aws/postureApi';
+import {
+  readPosture,
+  type OrganizationJobs,
+  type PostureProgress,
+  type PostureTarget,
+} from '../aws/postureApi';
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
 import type { RpoTargets } from './targets';
 
@@ -25,6 +30,8 @@ export interface ReportOptions {
   requestsPerAccount?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
+  /** Failed jobs from the organisation's one listing per Region, not each account's (src/aws/postureApi.ts). */
+  organization?: OrganizationJobs;
 }
 
 export async function postureReport(
@@ -41,6 +48,7 @@ export async function postureReport(
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: (p: PostureProgress) => o.onProgress?.(p) } : {}),
+      ...(o.organization ? { organization: o.organization } : {}),
     },
     (r) => {
       const where = { account: r.target.account, region: r.target.connection.region };
@@ -72,6 +80,16 @@ export async function postureReport(
     if (p.failure) failures.push(p.failure);
     warnings.push(...p.warnings);
     requests += p.requests;
+  }
+  const org = o.organization;
+  if (org) {
+    requests += org.requests;
+    for (const f of org.failures)
+      warnings.push({
+        account: org.account,
+        region: f.region,
+        message: `The organization's failed backup jobs could not be listed from ${org.account} (${f.message}): each account's own were read instead`,
+      });
   }
   return {
     now: o.now.toISOString(),

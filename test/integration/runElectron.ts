@@ -6,12 +6,18 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { startEmulator } from '../../src/emulator/server';
+import { startEmulator, memberAccounts } from '../../src/emulator/server';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ bulkRecoveryPoints: 1200, restoreJobDurationMs: 60_000 });
+  // As runOffline.ts: a member account too, the default account its organization's management account.
+  const emulator = await startEmulator({
+    bulkRecoveryPoints: 1200,
+    restoreJobDurationMs: 60_000,
+    accounts: memberAccounts(1),
+    organization: true,
+  });
   const workspace = join(mkdtempSync(join(tmpdir(), 'pitr-electron-')), 'workspace');
   cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   await runTests({

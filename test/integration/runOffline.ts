@@ -15,6 +15,8 @@ async function main(): Promise<number> {
     bulkRecoveryPoints: 1200,
     restoreJobDurationMs: 60_000,
     accounts: memberAccounts(1),
+    // The default account is the organization's management account (the posture's organization profile).
+    organization: true,
   });
   const statsFile = process.env.TEST_STATS_FILE ?? join(ROOT, 'test-results', 'integration.json');
   const logFile = join(ROOT, 'test-results', 'integration.log');

@@ -4,7 +4,7 @@ import { openBackupApi } from '../../aws/backupApi';
 import { BackupClientFactory } from '../../aws/clientFactory';
 import { connectionLabel, type Connection } from '../../aws/connection';
 import { isLoopbackUrl } from '../../aws/localEmulator';
-import type { PostureTarget } from '../../aws/postureApi';
+import { OrganizationJobs, type PostureTarget } from '../../aws/postureApi';
 import type { PostureRow } from '../compute';
 import { formatReport } from '../format';
 import { postureReport } from '../report';
@@ -49,12 +49,40 @@ function readTargets(): { targets: RpoTargets; problem?: string } {
     : { targets: t };
 }
 
+const PROFILE = /^[\w.+@/-]{1,128}$/;
+
 /** More profiles read beside the connection's (`awsBackupPitr.posture.profiles`, user settings only). */
 function extraProfiles(): string[] {
   const v = vscode.workspace
     .getConfiguration('awsBackupPitr.posture')
     .inspect<string[]>('profiles')?.globalValue;
-  return Array.isArray(v) ? v.filter((p) => typeof p === 'string' && /^[\w.+@/-]{1,128}$/.test(p)) : [];
+  return Array.isArray(v) ? v.filter((p) => typeof p === 'string' && PROFILE.test(p)) : [];
+}
+
+/**
+ * The organisation's management (or delegated administrator) profile, from which the failed jobs of
+ * every account are listed once per Region (`awsBackupPitr.posture.organizationProfile`, user
+ * settings only: a workspace must not choose whose credentials sign).
+ */
+function organizationProfile(): string | undefined {
+  const v = vscode.workspace
+    .getConfiguration('awsBackupPitr.posture')
+    .inspect<string>('organizationProfile')?.globalValue;
+  return typeof v === 'string' && PROFILE.test(v) ? v : undefined;
+}
+
+/**
+ * A profile named for the posture, in a Region of the connection and with its endpoint. Beside a
+ * local endpoint (an emulator) it signs only with the emulator's keys: a real profile's credentials
+ * never go there (src/aws/clientFactory.ts).
+ */
+function profileIn(profile: string, region: string, beside: Connection): Connection {
+  const e = beside.endpoint;
+  return {
+    profile,
+    region,
+    ...(e ? { endpoint: e, ...(isLoopbackUrl(e) ? { emulatorKeysOnly: true } : {}) } : {}),
+  };
 }
 
 export function registerPosture(
@@ -74,19 +102,7 @@ export function registerPosture(
     if (!first || first.sample) return out;
     for (const profile of extraProfiles()) {
       if (profile === first.profile) continue;
-      for (const c of mine)
-        out.push({
-          account: profile,
-          connection: {
-            profile,
-            region: c.region,
-            // Beside a local endpoint (an emulator), a profile named for the posture signs only with
-            // the emulator's keys: a real profile's credentials never go there (src/aws/clientFactory.ts).
-            ...(c.endpoint
-              ? { endpoint: c.endpoint, ...(isLoopbackUrl(c.endpoint) ? { emulatorKeysOnly: true } : {}) }
-              : {}),
-          },
-        });
+      for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
     }
     return out;
   }
@@ -109,11 +125,20 @@ export function registerPosture(
       { location: vscode.ProgressLocation.Notification, title: 'Recovery posture', cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => ac.abort());
+        const first = deps.connections()[0];
+        const org = first && !first.sample ? organizationProfile() : undefined;
         const report = await postureReport(t, {
           factory,
           now: new Date(),
           targets: rpoTargets,
           signal: ac.signal,
+          ...(org && first
+            ? {
+                organization: new OrganizationJobs(org, (region) =>
+                  Promise.resolve(profileIn(org, region, first)),
+                ),
+              }
+            : {}),
           onProgress: (x) => {
             const text = `${x.account} · ${x.region}: ${x.resources} resources (${x.finished} of ${x.total} read)`;
             progress.report({ message: text });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, connectToEmulator } from './helpers';
+import { api, connectToEmulator, emulatorControl } from './helpers';
 
 /**
  * The recovery posture in a real VS Code host, against the run's emulator serving two accounts: the
@@ -28,7 +28,9 @@ describe('the recovery posture view', function () {
     writeFileSync(join(dir, 'config'), '[profile member]\nregion = us-east-1\n');
     writeFileSync(
       join(dir, 'credentials'),
-      '[member]\naws_access_key_id = AKIAEMULATORMEMBER01\naws_secret_access_key = emulator/member/01/secret/000000000000000000\n',
+      '[member]\naws_access_key_id = AKIAEMULATORMEMBER01\naws_secret_access_key = emulator/member/01/secret/000000000000000000\n' +
+        // The organization's management account: the emulator's own keys.
+        '[mgmt]\naws_access_key_id = AKIAEMULATOR00000001\naws_secret_access_key = emulator/secret/key/0000000000000000000000\n',
     );
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
@@ -40,6 +42,7 @@ describe('the recovery posture view', function () {
     ext.posture.setSaveTarget(undefined);
     ext.posture.panel?.dispose();
     await posture().update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    await posture().update('organizationProfile', undefined, vscode.ConfigurationTarget.Global);
     await aws().update('regions', undefined, vscode.ConfigurationTarget.Global);
     for (const [k, v] of [
       ['AWS_CONFIG_FILE', saved.config],
@@ -67,6 +70,26 @@ describe('the recovery posture view', function () {
     assert.ok(report.failures.every((f) => f.region === 'ap-south-2'));
     assert.ok(report.rows.some((r) => r.resourceName === 'orders-bucket' && r.verdict === 'meets'));
     assert.ok(report.rows.some((r) => r.account === 'member' && r.protection === 'stopped'));
+  });
+
+  it('with awsBackupPitr.posture.organizationProfile, failed jobs come from the management account’s one listing', async () => {
+    const jobsOf = (r: NonNullable<NonNullable<typeof ext.posture.panel>['report']>): string[] =>
+      r.rows
+        .map((x) => `${x.accountId} ${x.resourceName}: ${x.failedJobs.map((j) => j.message).join(' | ')}`)
+        .sort();
+    const perAccount = jobsOf(ext.posture.panel!.report!);
+    const memberListings = async (): Promise<number> =>
+      (
+        (await emulatorControl('requests?account=210000000001&region=us-east-1')) as { operation: string }[]
+      ).filter((r) => r.operation === 'ListBackupJobs').length;
+    const before = await memberListings();
+    await posture().update('organizationProfile', 'mgmt', vscode.ConfigurationTarget.Global);
+    await ext.posture.refresh();
+    const report = ext.posture.panel!.report!;
+    assert.deepEqual(jobsOf(report), perAccount);
+    assert.ok(report.rows.some((x) => x.accountId === '210000000001' && x.failedJobs.length > 0));
+    assert.equal(await memberListings(), before, 'the member account was not asked for its jobs');
+    await posture().update('organizationProfile', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('exports the report as Markdown, CSV and JSON to the file chosen', async () => {

@@ -3,7 +3,7 @@ import { awsBackup, type AwsCliResult } from './awsCli';
 import { appendFileSync } from 'node:fs';
 import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import { collect, openBackupApi } from '../../../src/aws/backupApi';
-import type { PostureTarget } from '../../../src/aws/postureApi';
+import { OrganizationJobs, type PostureTarget } from '../../../src/aws/postureApi';
 import { postureReport, type PostureReport } from '../../../src/posture/report';
 import { DEFAULT_TARGETS } from '../../../src/posture/targets';
 import { memberAccounts, startEmulator, type Emulator } from '../../../src/emulator/server';
@@ -134,7 +134,7 @@ describe('recovery posture against a multi-account emulator', function () {
 
   async function report(
     t: PostureTarget[],
-    o: { requestsPerAccount?: number; signal?: AbortSignal } = {},
+    o: { requestsPerAccount?: number; signal?: AbortSignal; organization?: OrganizationJobs } = {},
   ): Promise<PostureReport> {
     const factory = new BackupClientFactory({ maxAttempts: 4 });
     try {
@@ -186,6 +186,61 @@ describe('recovery posture against a multi-account emulator', function () {
     // Breaches first.
     const firstMeet = r.rows.findIndex((x) => x.verdict === 'meets');
     assert.ok(firstMeet > 0 && r.rows.slice(firstMeet).every((x) => x.verdict === 'meets'));
+  });
+
+  it('across an organisation: failed jobs are listed once per Region from the management account, the same as each account’s own', async () => {
+    const t = targets(
+      ['emulator', 'us-east-1'],
+      ['member1', 'us-east-1'],
+      ['member2', 'us-east-1'],
+      ['member1', 'eu-west-1'],
+    );
+    const alone = await report(t);
+    const where: [string, string][] = [
+      [emu.accountId, 'us-east-1'],
+      [emu.accountId, 'eu-west-1'],
+      [members[0]!.accountId, 'us-east-1'],
+      [members[1]!.accountId, 'us-east-1'],
+      [members[0]!.accountId, 'eu-west-1'],
+    ];
+    const jobLists = () =>
+      where.map(
+        ([id, region]) =>
+          emu.stateOf(id, region).requests.filter((r) => r.operation === 'ListBackupJobs').length,
+      );
+    const before = jobLists();
+    const org = new OrganizationJobs('emulator', (region) =>
+      Promise.resolve({ profile: 'emulator', region, endpoint: emu.url }),
+    );
+    const together = await report(t, { organization: org });
+    const sent = jobLists().map((n, i) => n - before[i]!);
+    assert.deepEqual(sent, [1, 1, 0, 0, 0], 'one listing per Region, from the management account only');
+    const jobsOf = (r: PostureReport): string[] =>
+      r.rows
+        .map(
+          (x) =>
+            `${x.accountId} ${x.region} ${x.resourceName}: ${x.failedJobs.map((j) => j.message).join(' | ')}`,
+        )
+        .sort();
+    assert.deepEqual(jobsOf(together), jobsOf(alone));
+    assert.ok(together.rows.some((x) => x.accountId === members[0]!.accountId && x.failedJobs.length > 0));
+    assert.equal(together.requests, alone.requests - 2, 'four accounts’ listings became two');
+    assert.deepEqual(together.warnings, alone.warnings);
+
+    // A profile that may not list the organisation's jobs: said once per Region, and each account reads its own.
+    const refused = new OrganizationJobs('member2', (region) =>
+      Promise.resolve({ profile: 'member2', region, endpoint: emu.url }),
+    );
+    const fallback = await report(t, { organization: refused });
+    assert.deepEqual(jobsOf(fallback), jobsOf(alone));
+    assert.deepEqual(fallback.warnings.map((w) => `${w.account} ${w.region}`).sort(), [
+      'member2 eu-west-1',
+      'member2 us-east-1',
+    ]);
+    assert.match(
+      fallback.warnings[0]!.message,
+      /organization's failed backup jobs could not be listed from member2 .*only the organization's management account.*each account's own were read instead/,
+    );
   });
 
   it('requests per account stay under the bound, all its Regions together', async () => {

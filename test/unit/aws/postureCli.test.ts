@@ -28,6 +28,7 @@ describe('pitr-posture, the command line, against the emulator', function () {
       bulkRecoveryPoints: 20,
       regions: ['us-east-1', 'eu-west-1'],
       accounts: [member!, healthy],
+      organization: true,
     });
     appendFileSync(
       process.env.AWS_CONFIG_FILE!,
@@ -89,6 +90,31 @@ describe('pitr-posture, the command line, against the emulator', function () {
       report.rows.map((x) => `${x.region} ${x.resourceType} ${x.protection} ${x.rpoMs! / 60_000}`).sort(),
       ['us-east-1 Aurora continuous 5', 'us-east-1 RDS continuous 5', 'us-east-1 S3 continuous 15'],
     );
+  });
+
+  it('--organization-profile lists the failed jobs once per Region from the management account', async () => {
+    const args = ['--profile', 'member', '--profile', 'healthy', '--region', 'us-east-1', '--format', 'json'];
+    const jobs = (id: string) =>
+      emu.stateOf(id, 'us-east-1').requests.filter((r) => r.operation === 'ListBackupJobs').length;
+    const rowsOf = (out: string) =>
+      (JSON.parse(out) as PostureReport).rows
+        .map((x) => `${x.resourceName}: ${x.failedJobs.map((j) => j.message).join(' | ')}`)
+        .sort();
+    const alone = await run(args);
+    const before = [jobs(emu.accountId), jobs(member!.accountId), jobs(healthy.accountId)];
+    const r = await run([...args, '--organization-profile', 'emulator']);
+    assert.equal(r.code, alone.code, r.stderr);
+    const after = [jobs(emu.accountId), jobs(member!.accountId), jobs(healthy.accountId)];
+    assert.deepEqual(
+      after.map((n, i) => n - before[i]!),
+      [1, 0, 0],
+    );
+    assert.deepEqual(rowsOf(r.stdout), rowsOf(alone.stdout));
+    assert.ok(rowsOf(r.stdout).some((x) => /another vault/.test(x)));
+    // A member cannot list the organization's jobs: said, and each account's own are read instead.
+    const refused = await run([...args, '--organization-profile', 'member', '--format', 'table']);
+    assert.match(refused.stdout, /could not be listed from member .*each account's own were read instead/);
+    assert.match((await run(['--organization-profile'])).stderr, /--organization-profile needs a value/);
   });
 
   it('--rpo-target per type, and --now, change the verdict', async () => {
