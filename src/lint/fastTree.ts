@@ -22,9 +22,14 @@ type BuildNode = Mutable<Node>;
 class Fail extends Error {}
 const FAIL = new Fail();
 
-export function fastParseTree(text: string): FastParse | undefined {
+/**
+ * `maxDepth`: objects and arrays nested deeper than this make it return undefined (the caller then
+ * reports the nesting), so a document it parses needs no separate depth check.
+ */
+export function fastParseTree(text: string, maxDepth = Infinity): FastParse | undefined {
   let i = 0;
   const n = text.length;
+  let depth = 0;
 
   function ws(): void {
     for (;;) {
@@ -71,6 +76,7 @@ export function fastParseTree(text: string): FastParse | undefined {
     const offset = i;
     if (c === 123) {
       // {
+      if (++depth > maxDepth) throw FAIL;
       const node: BuildNode = { type: 'object', offset, length: -1, parent, children: [] };
       const obj: Record<string, unknown> = {};
       i++;
@@ -79,6 +85,7 @@ export function fastParseTree(text: string): FastParse | undefined {
         i++;
         node.length = i - offset;
         last = obj;
+        depth--;
         return node;
       }
       for (;;) {
@@ -126,10 +133,12 @@ export function fastParseTree(text: string): FastParse | undefined {
       }
       node.length = i - offset;
       last = obj;
+      depth--;
       return node;
     }
     if (c === 91) {
       // [
+      if (++depth > maxDepth) throw FAIL;
       const node: BuildNode = { type: 'array', offset, length: -1, parent, children: [] };
       const arr: unknown[] = [];
       i++;
@@ -138,6 +147,7 @@ export function fastParseTree(text: string): FastParse | undefined {
         i++;
         node.length = i - offset;
         last = arr;
+        depth--;
         return node;
       }
       for (;;) {
@@ -153,6 +163,7 @@ export function fastParseTree(text: string): FastParse | undefined {
       }
       node.length = i - offset;
       last = arr;
+      depth--;
       return node;
     }
     if (c === 34) {

@@ -47,10 +47,11 @@ export function parseDocument(document: string): ParsedDocument {
   // as if the BOM were white space (same length, so offsets stay put).
   if (document.charCodeAt(0) === 0xfeff) return { ...parseDocument(` ${document.slice(1)}`), bom: true };
   const text = document;
+  // Strict JSON nested no deeper than MAX_DEPTH, in one pass; anything else is looked at again.
+  const fast = fastParseTree(text, MAX_DEPTH);
+  if (fast) return { root: fast.root, value: fast.value, errors: [] };
   const deep = tooDeepAt(text);
   if (deep >= 0) return { root: undefined, errors: [], tooDeepAt: deep };
-  const fast = fastParseTree(text);
-  if (fast) return { root: fast.root, value: fast.value, errors: [] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,

@@ -41,6 +41,9 @@ export function checkSchema(
  * 'int'>"). Fractions such as 60.5 are left to the validator, which reports them already.
  */
 function checkFloats(kind: DocumentKind, root: Node, text: string, push: Push): void {
+  // Every such literal has a digit followed by "." or an exponent: a text with none (strings
+  // included) has nothing to find, and the tree is not walked.
+  if (!/\d[.eE]/.test(text)) return;
   const stack: Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     for (const child of node.children ?? []) stack.push(child);

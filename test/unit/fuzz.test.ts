@@ -95,5 +95,15 @@ describe('fuzz: the engine never throws and never hangs', () => {
     assert.deepEqual(completionsAt(text, 40, r.recognition), []);
     const fine = '['.repeat(900) + ']'.repeat(900);
     assert.ok(lint({ text: `{"BackupPlanName":"p","Rules":${fine}}`, fileName: 'backup-plan.json' }));
+    // The bound exactly (the plan's own object is the first level), strict JSON the fast parser reads.
+    const nested = (n: number) => `{"BackupPlanName":"p","Rules":${'['.repeat(n)}${']'.repeat(n)}}`;
+    const codes = (text: string) =>
+      lint({ text, fileName: 'backup-plan.json' })?.findings.map((f) => f.code) ?? [];
+    assert.ok(!codes(nested(999)).includes('JSON001'));
+    const over = lint({ text: nested(1000), fileName: 'backup-plan.json' })!;
+    assert.deepEqual(
+      over.findings.map((f) => [f.code, f.offset]),
+      [['JSON001', '{"BackupPlanName":"p","Rules":'.length + 999]],
+    );
   });
 });
