@@ -18,13 +18,13 @@ import { BackupApi, openBackupApi } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
 import { connectionKey, type Connection } from './connection';
 import { AwsAccessError, toAccessError } from './errors';
+import { aborted, PAGE, type OrganizationJobs } from './organizationJobs';
 
 /** Requests at once per account when the caller names no bound (all its Regions together). */
 const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
 const DEFAULT_FAILED_JOB_DAYS = 14;
 const DAY = 86_400_000;
-const PAGE = 1000;
 
 /** One account and Region to read: a connection and the name people know the account by. */
 export interface PostureTarget {
@@ -122,69 +122,6 @@ class Gate {
   }
 }
 
-/**
- * The failed backup jobs of a whole organisation, read once per Region from its management account
- * or a delegated administrator: ListBackupJobs with ByAccountId "*" ("If used from an AWS
- * Organizations management account, passing * returns all jobs across the organization",
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_ListBackupJobs.html; cross-account
- * monitoring: https://docs.aws.amazon.com/aws-backup/latest/devguide/manage-cross-account.html).
- * One listing per Region takes the place of one per account and Region. It holds jobs only: what is
- * restorable is still read in each account with its own credentials. When the listing fails, each
- * account reads its own jobs, and the failure is said once (`failures`), not once per account.
- */
-export class OrganizationJobs {
-  private readonly byRegion = new Map<string, Promise<BackupJob[] | undefined>>();
-  /** Requests sent for the organisation's listings. */
-  requests = 0;
-  /** The Regions whose listing failed, with the reason. */
-  readonly failures: { region: string; message: string }[] = [];
-  constructor(
-    /** The profile people know the management account by, for messages. */
-    readonly account: string,
-    /** The management account's connection in a Region. */
-    private readonly connectionIn: (region: string) => Promise<Connection>,
-  ) {}
-
-  /** The organisation's failed jobs in `region` since `since`, or undefined when they could not be read. */
-  failedJobs(
-    region: string,
-    o: { factory: BackupClientFactory; since: Date; gate: Gate; signal?: AbortSignal },
-  ): Promise<BackupJob[] | undefined> {
-    let p = this.byRegion.get(region);
-    if (!p) this.byRegion.set(region, (p = this.read(region, o)));
-    return p;
-  }
-
-  private async read(
-    region: string,
-    o: { factory: BackupClientFactory; since: Date; gate: Gate; signal?: AbortSignal },
-  ): Promise<BackupJob[] | undefined> {
-    try {
-      const api = await openBackupApi(o.factory, await this.connectionIn(region));
-      const out: BackupJob[] = [];
-      let token: string | undefined;
-      do {
-        const page = await o.gate.run(() => {
-          this.requests++;
-          return api.listBackupJobsPage(
-            { ByAccountId: '*', ByState: 'FAILED', ByCreatedAfter: o.since },
-            token,
-            { pageSize: PAGE, ...(o.signal ? { signal: o.signal } : {}) },
-          );
-        });
-        out.push(...page.items);
-        if (page.nextToken === token) break;
-        token = page.nextToken;
-      } while (token);
-      return out;
-    } catch (e) {
-      if (o.signal?.aborted) throw e;
-      this.failures.push({ region, message: e instanceof Error ? e.message : String(e) });
-      return undefined;
-    }
-  }
-}
-
 /** The account id in an ARN (its fifth field), if it has one. */
 function accountOf(arn: string | undefined): string | undefined {
   const id = arn?.split(':')[4];
@@ -222,11 +159,6 @@ async function readPostureFacts(
   } finally {
     o.signal?.removeEventListener('abort', follow);
   }
-}
-
-/** An abort as the SDK reports one, so a request stopped before it was sent reads "cancelled". */
-function aborted(): Error {
-  return Object.assign(new Error('The request was aborted before it was sent.'), { name: 'AbortError' });
 }
 
 async function readParts(
@@ -428,8 +360,6 @@ export async function readPosture(
     if (!g) gates.set(key, (g = new Gate(o.requestsPerAccount ?? DEFAULT_REQUESTS_PER_ACCOUNT)));
     return g;
   };
-  // The management account's listings have a bound of their own (they are one per Region).
-  const organizationGate = new Gate(o.requestsPerAccount ?? DEFAULT_REQUESTS_PER_ACCOUNT);
   let finished = 0;
   const progress = (t: PostureTarget, phase: PostureProgress['phase'], resources: number): void =>
     o.onProgress?.({
@@ -462,7 +392,7 @@ export async function readPosture(
                 o.organization!.failedJobs(c.region, {
                   factory: o.factory,
                   since: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
-                  gate: organizationGate,
+                  gateOf,
                   ...(o.signal ? { signal: o.signal } : {}),
                 }),
             }

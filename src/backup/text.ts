@@ -8,11 +8,16 @@
  * recolour, retitle) and those that hide or reorder what is read (the soft hyphen, the Arabic letter
  * mark, the Mongolian vowel separator, zero-width characters, the left-to-right and right-to-left
  * marks, the line and paragraph separators, the bidirectional embeddings, overrides and isolates,
- * the word joiner and invisible operators, the byte order mark).
+ * the word joiner and invisible operators, the variation selectors, the byte order mark, and the
+ * tag characters U+E0000–E007F, which carry hidden text).
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 
-/** Every such character as its escape (`\u001b`): seen for what it is, and never acted on. */
+/** Every such character as its escape (`\u001b`, `\u{e0041}`): seen for what it is, never acted on. */
 export function visible(s: string): string {
-  return s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(UNSAFE, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
 }

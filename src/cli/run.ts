@@ -113,6 +113,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       }
       case '--allow-other-files':
+        // A switch: "--allow-other-files=false" must not quietly turn it on.
+        if (a !== flag) throw new UsageError(`--allow-other-files takes no value (not ${shown(a)})`);
         o.allowOtherFiles = true;
         break;
       default:

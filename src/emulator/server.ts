@@ -281,18 +281,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (ms !== undefined) restoreJobDurationMs = ms;
         send(res, 200, { restoreJobDurationMs });
       } else if (rawPath === '/__emulator/requests') {
-        // ?account=ID&region=R: another account's or Region's (a known account only).
-        const id = url.searchParams.get('account');
-        const r = url.searchParams.get('region');
-        if (id !== null && !accounts.some((a) => a.accountId === id))
+        // ?account=ID&region=R: another account's or Region's (one the emulator serves), as received.
+        const id = url.searchParams.get('account') ?? accountId;
+        const r = url.searchParams.get('region') ?? region;
+        if (!accounts.some((a) => a.accountId === id))
           throw controlError(`"account" must be one of the emulator's accounts, not ${JSON.stringify(id)}.`);
-        send(
-          res,
-          200,
-          serialize(
-            id !== null || r !== null ? stateOf(id ?? accountId, r ?? region).requests : state.requests,
-          ),
-        );
+        if (!regions.includes(r))
+          throw controlError(
+            `"region" must be one the emulator serves (${regions.join(', ')}), not ${JSON.stringify(r)}.`,
+          );
+        // Looked up, not created: asking seeds nothing.
+        send(res, 200, serialize(states.get(`${id}|${r}`)?.requests ?? []));
       } else send(res, 404, { message: 'unknown emulator control path' });
       return;
     }

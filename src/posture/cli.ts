@@ -5,7 +5,8 @@
  */
 import { BackupClientFactory } from '../aws/clientFactory';
 import { resolveConnection, type Connection } from '../aws/connection';
-import { OrganizationJobs, type PostureProgress, type PostureTarget } from '../aws/postureApi';
+import { OrganizationJobs } from '../aws/organizationJobs';
+import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
 import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';

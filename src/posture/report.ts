@@ -4,12 +4,8 @@
  * that could not be read as warnings. No vscode.
  */
 import type { BackupClientFactory } from '../aws/clientFactory';
-import {
-  readPosture,
-  type OrganizationJobs,
-  type PostureProgress,
-  type PostureTarget,
-} from '../aws/postureApi';
+import type { OrganizationJobs } from '../aws/organizationJobs';
+import { readPosture, type PostureProgress, type PostureTarget } from '../aws/postureApi';
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
 import type { RpoTargets } from './targets';
 
@@ -84,6 +80,12 @@ export async function postureReport(
   const org = o.organization;
   if (org) {
     requests += org.requests;
+    if (org.listed.length)
+      warnings.push({
+        account: org.account,
+        region: [...org.listed].sort().join(', '),
+        message: `Failed backup jobs were read from the organization's listing (profile ${org.account}), one per Region: every account read is taken to be in that organization, and an account outside it shows no failed jobs`,
+      });
     for (const f of org.failures)
       warnings.push({
         account: org.account,

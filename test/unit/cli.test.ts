@@ -153,6 +153,10 @@ describe('pitr-lint (the command line)', () => {
     assert.equal(swallowed.code, 2);
     assert.match(swallowed.err, /--format needs a value/);
     assert.match((await cli(['plans', '--format=json'], dir)).out, /^\[/);
+    // A switch takes no value: "=false" is refused, not read as on.
+    const off = await cli(['plans', '--allow-other-files=false'], dir);
+    assert.equal(off.code, 2);
+    assert.match(off.err, /--allow-other-files takes no value/);
   });
 });
 

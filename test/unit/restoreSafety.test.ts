@@ -141,7 +141,7 @@ describe('the confirmation shows where the data goes (issue 12, item 2)', () => 
           EncryptionType: 'SSE-S3',
           MasterUserPassword: 'hunter2',
           Note: 'safe\u202egnp.exe',
-          Label: 'a\u009b2Jb\u007f',
+          Label: 'a\u009b2Jb\u007f\u{E0041}\u{E0042}',
         },
       },
       { connection: 'x', point: { resourceType: 'S3' } },
@@ -159,8 +159,9 @@ describe('the confirmation shows where the data goes (issue 12, item 2)', () => 
     assert.match(c.detail, /MasterUserPassword: \(set; not shown\)/);
     assert.doesNotMatch(c.detail, /hunter2/);
     assert.match(c.detail, /Note: "safe\\u202egnp\.exe"/);
-    // C1 controls and DEL too (JSON leaves them raw): the one terminal-text sanitiser escapes them.
-    assert.match(c.detail, /Label: "a\\u009b2Jb\\u007f"/);
+    // C1 controls and DEL too (JSON leaves them raw), and the tag characters that carry hidden text:
+    // the one terminal-text sanitiser escapes them.
+    assert.match(c.detail, /Label: "a\\u009b2Jb\\u007f\\u\{e0041\}\\u\{e0042\}"/);
   });
 
   it('for any other type lists every key and value sent', () => {

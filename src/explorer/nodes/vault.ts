@@ -50,6 +50,8 @@ export class VaultNode extends ExplorerNode {
   /** The count DescribeBackupVault gave on the last refresh, over the listing's (see reset). */
   private count: number | undefined;
   private recount = false;
+  /** Bumped by every reset: a count read for an older refresh is dropped. */
+  private generation = 0;
   filter: RecoveryPointFilters = {};
 
   constructor(
@@ -125,6 +127,7 @@ export class VaultNode extends ExplorerNode {
     this.nextToken = undefined;
     this.loaded = false;
     this.error = undefined;
+    this.generation++;
     // A refresh (the button, or after a stop or delete) reads the vault's count again too: the
     // listing of vaults that gave it is older than the points about to be listed.
     this.recount = true;
@@ -132,8 +135,10 @@ export class VaultNode extends ExplorerNode {
   /** The vault's count of recovery points now (DescribeBackupVault): true when it moved. */
   private async readCount(signal?: AbortSignal): Promise<boolean> {
     this.recount = false;
+    const asked = this.generation;
     const v = await this.ctx.api.describeBackupVault(this.name, { signal }).catch(() => undefined);
     const n = v?.NumberOfRecoveryPoints;
+    if (asked !== this.generation) return false; // a newer refresh reads its own
     if (n === undefined || n === (this.count ?? this.vault.NumberOfRecoveryPoints)) return false;
     this.count = n;
     return true;
