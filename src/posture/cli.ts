@@ -43,7 +43,8 @@ Options:
   --organization-profile NAME
                           the organization's management account or a delegated administrator: the
                           failed backup jobs of every account are listed from it once per Region
-                          (ListBackupJobs with ByAccountId "*"), not once per account and Region
+                          (ListBackupJobs with ByAccountId "*"), not once per account and Region;
+                          every profile read is taken to be an account of that organization
   --version, --help
 
 Every profile is read in every Region, at once. An account or Region that cannot be read is reported
