@@ -426,7 +426,7 @@ export class BackupApi {
  * request is sent only when the consumer asks for the next page). Stops, too, when the service
  * answers with the token it was sent, so a service that repeats itself cannot loop forever.
  */
-async function* pages<T>(
+export async function* pages<T>(
   fetch: (token: string | undefined) => Promise<Page<T>>,
   start?: string,
 ): AsyncGenerator<Page<T>> {
@@ -439,7 +439,7 @@ async function* pages<T>(
   }
 }
 
-/** Collects every item of a paged listing (for tests and small lists). */
+/** Collects every item of a paged listing. */
 export async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<T[]> {
   const out: T[] = [];
   for await (const p of pages) out.push(...p.items);

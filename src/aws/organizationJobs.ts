@@ -3,7 +3,7 @@
  * Region from the management account or a delegated administrator.
  */
 import type { BackupJob } from '@aws-sdk/client-backup';
-import { openBackupApi } from './backupApi';
+import { collect, openBackupApi, pages } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
 import type { Connection } from './connection';
 
@@ -62,22 +62,19 @@ export class OrganizationJobs {
       const api = await openBackupApi(o.factory, connection);
       // The management account's own gate: its bound holds when it is also read as an account.
       const gate = o.gateOf(connection);
-      const out: BackupJob[] = [];
-      let token: string | undefined;
-      do {
-        const page = await gate.run(() => {
-          if (o.signal?.aborted) return Promise.reject(aborted());
-          this.requests++;
-          return api.listBackupJobsPage(
-            { ByAccountId: '*', ByState: 'FAILED', ByCreatedAfter: o.since },
-            token,
-            { pageSize: PAGE, ...(o.signal ? { signal: o.signal } : {}) },
-          );
-        });
-        out.push(...page.items);
-        if (page.nextToken === token) break;
-        token = page.nextToken;
-      } while (token);
+      const out = await collect(
+        pages((token) =>
+          gate.run(() => {
+            if (o.signal?.aborted) return Promise.reject(aborted());
+            this.requests++;
+            return api.listBackupJobsPage(
+              { ByAccountId: '*', ByState: 'FAILED', ByCreatedAfter: o.since },
+              token,
+              { pageSize: PAGE, ...(o.signal ? { signal: o.signal } : {}) },
+            );
+          }),
+        ),
+      );
       this.listed.push(region);
       return out;
     } catch (e) {

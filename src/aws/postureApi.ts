@@ -14,7 +14,7 @@ import {
   type ProtectedResource,
   type RecoveryPointByBackupVault,
 } from '@aws-sdk/client-backup';
-import { BackupApi, openBackupApi } from './backupApi';
+import { BackupApi, collect, openBackupApi, pages } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
 import { connectionKey, type Connection } from './connection';
 import { AwsAccessError, toAccessError } from './errors';
@@ -25,6 +25,9 @@ const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
 const DEFAULT_FAILED_JOB_DAYS = 14;
 const DAY = 86_400_000;
+
+/** The start of the window failed jobs are read in. */
+const failedSince = (now: Date, days = DEFAULT_FAILED_JOB_DAYS): Date => new Date(now.getTime() - days * DAY);
 
 /** One account and Region to read: a connection and the name people know the account by. */
 export interface PostureTarget {
@@ -185,17 +188,7 @@ async function readParts(
   /** Follows a listing's pages, each page through the gate. */
   const all = async <T>(
     page: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
-  ): Promise<T[]> => {
-    const out: T[] = [];
-    let token: string | undefined;
-    do {
-      const p = await run(() => page(token));
-      out.push(...p.items);
-      if (p.nextToken === token) break;
-      token = p.nextToken;
-    } while (token);
-    return out;
-  };
+  ): Promise<T[]> => collect(pages((token) => run(() => page(token))));
   /** A part the posture can do without: on failure, a warning and a fallback. */
   const optional = async <T>(what: string, task: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -283,7 +276,7 @@ async function readParts(
           api.listBackupJobsPage(
             {
               ByState: 'FAILED',
-              ByCreatedAfter: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
+              ByCreatedAfter: failedSince(o.now, o.failedJobDays),
             },
             t,
             call,
@@ -391,7 +384,7 @@ export async function readPosture(
               organizationJobs: () =>
                 o.organization!.failedJobs(c.region, {
                   factory: o.factory,
-                  since: new Date(o.now.getTime() - (o.failedJobDays ?? DEFAULT_FAILED_JOB_DAYS) * DAY),
+                  since: failedSince(o.now, o.failedJobDays),
                   gateOf,
                   ...(o.signal ? { signal: o.signal } : {}),
                 }),

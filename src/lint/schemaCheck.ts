@@ -34,6 +34,17 @@ export function checkSchema(
 }
 
 /**
+ * Every float literal has a digit followed by "." or an exponent: a text with none (strings included)
+ * has nothing for checkFloats to find. Tested once per text: a template calls checkFloats once per
+ * plan it holds, all with the same text.
+ */
+let tested: { text: string; holds: boolean } | undefined;
+function mayHoldFloatLiteral(text: string): boolean {
+  if (tested?.text !== text) tested = { text, holds: /\d[.eE]/.test(text) };
+  return tested.holds;
+}
+
+/**
  * Numbers written with a fraction or an exponent (`30.0`, `1e3`, `1e999999`) where the service
  * model wants an integer. JavaScript (and so the schema validator) sees 30 and 1000 as integers and
  * infinity as one too, but the AWS CLI's JSON reader makes them floats, which its parameter
@@ -41,9 +52,7 @@ export function checkSchema(
  * 'int'>"). Fractions such as 60.5 are left to the validator, which reports them already.
  */
 function checkFloats(kind: DocumentKind, root: Node, text: string, push: Push): void {
-  // Every such literal has a digit followed by "." or an exponent: a text with none (strings
-  // included) has nothing to find, and the tree is not walked.
-  if (!/\d[.eE]/.test(text)) return;
+  if (!mayHoldFloatLiteral(text)) return;
   const stack: Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     for (const child of node.children ?? []) stack.push(child);

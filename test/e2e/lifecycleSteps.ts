@@ -19,6 +19,8 @@ export interface TourContext {
   /** Where screenshots go. */
   out: string;
   showNotifications(): Promise<void>;
+  /** Runs a command from the palette by its title, as the tour does. */
+  runCommand(page: PwPage, title: string): Promise<void>;
 }
 
 interface Received {
@@ -54,15 +56,8 @@ async function menuEntry(page: PwPage, title: string): Promise<void> {
 }
 
 /** Closes every notification and the notification centre, so no toast covers what comes next. */
-async function clearNotifications(page: PwPage): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Shift+P');
-  await page.keyboard.type('Notifications: Clear All Notifications', { delay: 5 });
-  await page
-    .locator('.quick-input-widget .monaco-list-row:has-text("Clear All Notifications")')
-    .first()
-    .waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+async function clearNotifications(page: PwPage, ctx: TourContext): Promise<void> {
+  await ctx.runCommand(page, 'Notifications: Clear All Notifications');
   await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
   await page
     .locator('.notification-toast, .notifications-center.visible')
@@ -107,7 +102,7 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
     {
       name: 'deletes an RDS continuous point from its context menu: reads the consequences, types the name, sees it gone',
       run: async (p) => {
-        await clearNotifications(p);
+        await clearNotifications(p, ctx);
         const rdsPoint = p.locator('.monaco-list-row:has-text("orders-db"):has-text("PITR")');
         const arn = [...emulator.state.recoveryPoints.values()].find(
           (rp) => rp.ResourceName === 'orders-db' && rp.RecoveryPointArn.includes(':continuous:'),
@@ -176,7 +171,7 @@ export function lifecycleSteps(ctx: TourContext): Step[] {
     {
       name: 'edits a backup plan from the explorer, updates it through the diff editor, and sees the new version',
       run: async (p) => {
-        await clearNotifications(p);
+        await clearNotifications(p, ctx);
         const plan = [...emulator.state.plans.values()].find(
           (x) => x.BackupPlan.BackupPlanName === 'pitr-orders',
         );

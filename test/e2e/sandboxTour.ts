@@ -394,7 +394,7 @@ async function main(): Promise<number> {
           if (after !== started) throw new Error(`the reload sent ${after - started} more StartRestoreJob`);
         },
       },
-      ...lifecycleSteps({ emulator, out: OUT, showNotifications }),
+      ...lifecycleSteps({ emulator, out: OUT, showNotifications, runCommand }),
       {
         name: 'opens the recovery posture of three accounts: breaches first, each RPO a bar against its target',
         run: async (p) => {
