@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openBackupApi, type BackupApi } from '../../../src/aws/backupApi';
 import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import type { Connection } from '../../../src/aws/connection';
@@ -162,6 +164,15 @@ describe('hostile servers: no hang, no endless paging, no internal error text', 
     const api = await openBackupApi(f, { region: 'us-east-1', endpoint: s.url, localEmulator: true });
     const points = await collect(api.listRecoveryPoints('v'));
     assert.equal(points.length, 200_000);
+  });
+
+  it('no page is spread into push() anywhere in src (a 200,000-item page overflows the stack)', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+      );
+    const spread = walk('src').filter((f) => /\.push\(\s*\.\.\./.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(spread, []);
   });
 
   it('the explorer shows a retry node, with the sentence, when the server never answers', async () => {
