@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { openBackupApi, type BackupApi } from '../../../src/aws/backupApi';
 import { BackupClientFactory } from '../../../src/aws/clientFactory';
 import type { Connection } from '../../../src/aws/connection';
-import { deadlinesWithin } from '../../../src/aws/deadline';
+import { DEFAULT_DEADLINES, deadlinesWithin } from '../../../src/aws/deadline';
 import { AwsAccessError } from '../../../src/aws/errors';
-import { collect, pages } from '../../../src/aws/paging';
+import { collect, DEFAULT_PAGING_BOUND, pages } from '../../../src/aws/paging';
 import { ErrorNode } from '../../../src/explorer/nodes/base';
 import { ConnectionNode } from '../../../src/explorer/nodes/connection';
 import { runPostureCli } from '../../../src/posture/cli';
@@ -173,6 +173,20 @@ describe('hostile servers: no hang, no endless paging, no internal error text', 
       );
     const spread = walk('src').filter((f) => /\.push\(\s*\.\.\./.test(readFileSync(f, 'utf8')));
     assert.deepEqual(spread, []);
+  });
+
+  it('the README states the deadlines and the paging bound the code has', () => {
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    const d = DEFAULT_DEADLINES;
+    const b = DEFAULT_PAGING_BOUND;
+    assert.ok(
+      readme.includes(
+        `(${d.connectionMs / 1000} s to connect, ${d.answerMs / 1000} s for each attempt's answer, ${d.commandMs / 1000} s for the whole request`,
+      ),
+    );
+    assert.ok(
+      readme.includes(`(${b.maxPages.toLocaleString('en-US')} pages or ${b.maxMs / 60_000} minutes)`),
+    );
   });
 
   it('the explorer shows a retry node, with the sentence, when the server never answers', async () => {
