@@ -75,14 +75,25 @@ export class UnreadableAnswerError extends Error {
   }
 }
 
-/** The SDK's error for an answer it could not parse: it keeps the raw answer, hidden, in $response. */
+/**
+ * The SDK's error for an answer it could not parse (it keeps the raw answer, hidden, in $response),
+ * or for an error answer that named no error ("UnknownError"): neither is AWS Backup speaking.
+ */
 function unreadable(e: unknown, endpoint: string | undefined): UnreadableAnswerError | undefined {
-  if (!(e instanceof Error) || !('$response' in e) || !/Deserialization error/.test(e.message))
-    return undefined;
-  const r = (e as { $response?: { statusCode?: number; headers?: Record<string, string | undefined> } })
-    .$response;
-  const type = r?.headers?.['content-type']?.split(';')[0]?.trim();
-  return new UnreadableAnswerError(endpoint, r?.statusCode, type || undefined);
+  if (!(e instanceof Error)) return undefined;
+  const x = e as {
+    $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
+    $metadata?: { httpStatusCode?: number };
+  };
+  const parse = '$response' in e && /Deserialization error/.test(e.message);
+  const nameless = /^Unknown(Error)?$/.test(e.name) && /^(Unknown(Error)?)?$/.test(e.message);
+  if (!parse && !nameless) return undefined;
+  const type = x.$response?.headers?.['content-type']?.split(';')[0]?.trim();
+  return new UnreadableAnswerError(
+    endpoint,
+    x.$response?.statusCode ?? x.$metadata?.httpStatusCode,
+    type || undefined,
+  );
 }
 
 /** The SDK's own timeouts (connection, answer), and the socket's. */

@@ -65,8 +65,8 @@ export function edgeError(
     const got = `HTTP ${e.status ?? '?'}${e.contentType ? `, ${e.contentType}` : ''}`;
     return {
       kind: 'service-error',
-      message: `The answer of ${where} to ${operation} is not one AWS Backup gives (${got}, not its JSON): ${check(url, false)}.`,
-      retryable: false,
+      message: `The answer of ${where} to ${operation} could not be read as AWS Backup's (${got}): ${check(url, false)}.`,
+      retryable: (e.status ?? 0) >= 500,
     };
   }
   const x = e as { code?: string; input?: unknown } | undefined;

@@ -95,9 +95,18 @@ describe('hostile servers: no hang, no endless paging, no internal error text', 
     const { error } = await failure(collect((await door(s.url)).listProtectedResources()));
     assert.equal(
       error.message,
-      `The answer of ${s.url} to ListProtectedResources is not one AWS Backup gives (HTTP 200, text/html, not its JSON): check that it is an AWS Backup endpoint.`,
+      `The answer of ${s.url} to ListProtectedResources could not be read as AWS Backup's (HTTP 200, text/html): check that it is an AWS Backup endpoint.`,
     );
     oneSentence(error.message);
+  });
+
+  it('an error answer that names no error: a sentence about the server, not "UnknownError"', async () => {
+    const s = await hostile('nameless');
+    const { error } = await failure((await door(s.url)).describeBackupVault('v'));
+    assert.equal(
+      error.message,
+      `The answer of ${s.url} to DescribeBackupVault could not be read as AWS Backup's (HTTP 400, application/json): check that it is an AWS Backup endpoint.`,
+    );
   });
 
   it('an endpoint that is not a URL: says which setting or variable, not "TypeError: Invalid URL"', async () => {

@@ -8,11 +8,12 @@ import type { AddressInfo, Socket } from 'node:net';
  *  - silent: accepts the connection, reads the request, never answers;
  *  - trickle: answers 200 and its headers, then one byte of body a second, never ending;
  *  - garbage: answers 200 with an HTML page instead of JSON;
+ *  - nameless: answers 400 with an empty JSON object (an error that names no error type);
  *  - endless: every list answer carries one item and a new NextToken;
  *  - repeat: every list answer carries one item and the same NextToken;
  *  - huge: one list answer with `items` recovery points (no NextToken).
  */
-export type HostileMode = 'silent' | 'trickle' | 'garbage' | 'endless' | 'repeat' | 'huge';
+export type HostileMode = 'silent' | 'trickle' | 'garbage' | 'nameless' | 'endless' | 'repeat' | 'huge';
 
 export interface HostileServer {
   url: string;
@@ -76,6 +77,10 @@ export async function startHostileServer(
         res.end(body);
         return;
       }
+      case 'nameless':
+        res.writeHead(400, { 'content-type': 'application/json', 'content-length': 2 });
+        res.end('{}');
+        return;
       case 'endless':
         return json(res, listBody(requests, `token-${requests}`));
       case 'repeat':
