@@ -1,5 +1,4 @@
 import type { BackupClient } from '@aws-sdk/client-backup';
-import { DEFAULT_PAGING_BOUND, type PagingBound } from './paging';
 
 /**
  * How long a request may take. The SDK's own timeouts end the wait for a connection and for an
@@ -24,26 +23,6 @@ export function deadlinesWithin(commandMs: number): Deadlines {
     connectionMs: Math.min(DEFAULT_DEADLINES.connectionMs, commandMs),
     answerMs: Math.min(DEFAULT_DEADLINES.answerMs, commandMs),
     commandMs,
-  };
-}
-
-/** A whole number from `min` to `max` in the variable, else undefined. */
-function wholeIn(raw: string | undefined, min: number, max: number): number | undefined {
-  const n = Number(raw);
-  return raw !== undefined && /^\d+$/.test(raw) && n >= min && n <= max ? n : undefined;
-}
-
-/**
- * The bounds a command-line run uses: the defaults, or tighter ones from two variables left out of
- * the help (tests cannot wait 45 s for a deadline or 5,000 pages for a bound): PITR_COMMAND_DEADLINE_MS
- * (100 up to the default) and PITR_PAGING_MAX_PAGES (1 up to the default). Neither can loosen a bound.
- */
-export function boundsFromEnv(env: NodeJS.ProcessEnv): { deadlines: Deadlines; pagingBound: PagingBound } {
-  const ms = wholeIn(env.PITR_COMMAND_DEADLINE_MS, 100, DEFAULT_DEADLINES.commandMs);
-  const maxPages = wholeIn(env.PITR_PAGING_MAX_PAGES, 1, DEFAULT_PAGING_BOUND.maxPages);
-  return {
-    deadlines: ms !== undefined ? deadlinesWithin(ms) : DEFAULT_DEADLINES,
-    pagingBound: maxPages !== undefined ? { ...DEFAULT_PAGING_BOUND, maxPages } : DEFAULT_PAGING_BOUND,
   };
 }
 

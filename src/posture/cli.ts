@@ -4,7 +4,7 @@
  * error, an account or Region that could not be read, or nothing to check at all.
  */
 import { BackupClientFactory } from '../aws/clientFactory';
-import { boundsFromEnv } from '../aws/deadline';
+import { boundsFromEnv } from '../aws/bounds';
 import { resolveConnection, type Connection } from '../aws/connection';
 import { OrganizationJobs } from '../aws/organizationJobs';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
