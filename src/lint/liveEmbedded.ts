@@ -1,6 +1,6 @@
 /**
  * Live checks in a template (./live.ts does the asking): LIVE001 for each plan's vaults named
- * literally (or through a `!Ref` the adapter resolved), and LIVE003/LIVE004 for a selection's
+ * literally (or through a `!Ref` the adapter resolved), except those the file itself declares, and LIVE003/LIVE004 for a selection's
  * literal resources against the continuous vaults of the plan the template says it belongs to.
  * Values left to deployment are not asked about.
  */
@@ -32,13 +32,15 @@ export async function liveCheckEmbedded(
   const found = extractEmbedded(text, fileName);
   if (!found) return [];
   const out: Raw[] = [];
+  // A vault the file creates is not missing: it is there once the file is deployed.
+  const declared = new Set(found.result.vaults);
   const plans = new Map(
     found.result.documents.filter((d) => d.kind === 'backup-plan').map((d) => [d.resource.label, d]),
   );
   for (const doc of found.result.documents) {
     if (signal?.aborted) break;
     const own: Raw[] = [];
-    if (doc.kind === 'backup-plan') await checkPlanVaults(doc.root, facts, own);
+    if (doc.kind === 'backup-plan') await checkPlanVaults(doc.root, facts, own, declared);
     const plan = doc.planLabel !== undefined ? plans.get(doc.planLabel) : undefined;
     const vaults = plan ? continuousVaults(plan.root) : [];
     if (doc.kind === 'backup-selection' && vaults.length > 0)

@@ -75,6 +75,7 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
   const resources = entryOf(root, 'Resources')?.value;
   if (resources?.kind !== 'map') return { format: 'cloudformation', documents, findings };
   const vaults = literalVaults(resources);
+  const declared = [...new Set(vaults.values())];
   const types = new Map(resources.entries.map((e) => [e.key, scalarString(entryOf(e.value, 'Type')?.value)]));
   for (const resource of resources.entries) {
     const type = types.get(resource.key);
@@ -112,7 +113,7 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
       ...(planLabel && types.get(planLabel) === PLAN ? { planLabel } : {}),
     });
   }
-  return { format: 'cloudformation', documents, findings };
+  return { format: 'cloudformation', documents, findings, vaults: declared };
 }
 
 /** The resource's own property names (BackupPlan, BackupPlanTags, BackupPlanId…). */

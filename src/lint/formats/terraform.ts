@@ -112,7 +112,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
         ...(plan ? { planLabel: plan } : {}),
       });
     }
-    return { format: 'terraform', documents, findings };
+    return { format: 'terraform', documents, findings, vaults: [...new Set(vaults.values())] };
   } finally {
     tree.delete();
   }
