@@ -286,6 +286,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'CloudFormation cannot read the template (YAML or JSON syntax)',
     url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html',
   },
+  {
+    code: 'CFN004',
+    severity: 'error',
+    title: 'Unknown YAML tag, or an intrinsic function without the arguments it takes',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html',
+  },
   // Terraform (src/lint/formats/terraform.ts, terraformPlan.ts).
   {
     code: 'TF001',

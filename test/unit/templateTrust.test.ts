@@ -3,6 +3,10 @@
  * and intrinsic functions are checked for their shape, and what cannot be read is said.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lint } from '../../src/lint';
 import { NOW } from './helpers';
 
@@ -63,5 +67,80 @@ describe('templates: YAML aliases', () => {
     assert.equal(aliases.length, 1);
     assert.equal(aliases[0]!.code, 'CFN003');
     assert.match(aliases[0]!.message, /maxAliasCount 100/);
+  });
+});
+
+describe('templates: tags and intrinsic functions', () => {
+  const BAD = `AWSTemplateFormatVersion: "2010-09-09"
+Mappings:
+  M:
+    us-east-1: { Name: v }
+Resources:
+  V:
+    Type: AWS::Backup::BackupVault
+    Properties:
+      BackupVaultName: !Foo bar
+  P:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: !Ref
+        BackupPlanRule:
+          - RuleName: !Ref [A, B]
+            TargetBackupVault: !FindInMap [M, us-east-1]
+            ScheduleExpression: !GetAtt
+            StartWindowMinutes: !Ref V
+            CompletionWindowMinutes: !FindInMap [M, us-east-1, Name]
+            RecoveryPointTags: { A: !GetAtt V.BackupVaultName, B: !GetAtt [V, BackupVaultArn] }
+`;
+  const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+
+  it('an unknown tag, an empty !Ref, !Ref of a list, a two-value !FindInMap and an empty !GetAtt are CFN004, each on its line', () => {
+    const cfn = (lint({ text: BAD, fileName: 't.yaml', now: NOW })?.findings ?? []).filter(
+      (f) => f.code === 'CFN004',
+    );
+    assert.deepEqual(
+      cfn.map((f) => [lineOf(BAD, f.offset), BAD.slice(f.offset, f.offset + f.length)]),
+      [
+        [9, '!Foo bar'],
+        [14, '!Ref'],
+        [16, '!Ref [A, B]'],
+        [17, '!FindInMap [M, us-east-1]'],
+        [18, '!GetAtt'],
+      ],
+    );
+    assert.match(cfn[0]!.message, /"!Foo" is not a tag CloudFormation knows/);
+    assert.match(cfn[3]!.message, /takes three values, \[MapName, TopLevelKey, SecondLevelKey\], and has 2/);
+    // The long forms too.
+    const json = JSON.stringify({
+      Resources: {
+        P: {
+          Type: 'AWS::Backup::BackupPlan',
+          Properties: { BackupPlan: { BackupPlanName: { Ref: ['A', 'B'] }, BackupPlanRule: [] } },
+        },
+      },
+    });
+    assert.deepEqual(
+      found(json, 't.json')
+        .filter((f) => f.code === 'CFN004')
+        .map((f) => f.at),
+      ['{"Ref":["A","B"]}'],
+    );
+  });
+
+  it('cfn-lint reports the same lines', function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'cfn4-'));
+    writeFileSync(join(dir, 't.yaml'), BAD);
+    const r = spawnSync('cfn-lint', ['--format', 'json', 't.yaml'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 100_000,
+    });
+    if (r.error) this.skip();
+    const lines = (JSON.parse(r.stdout || '[]') as { Location: { Start: { LineNumber: number } } }[]).map(
+      (m) => m.Location.Start.LineNumber,
+    );
+    for (const line of [9, 14, 16, 17, 18]) assert.ok(lines.includes(line), `cfn-lint on line ${line}`);
   });
 });

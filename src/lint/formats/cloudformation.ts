@@ -17,6 +17,7 @@ import {
   type BackupResourceType,
 } from './cloudformationSchema';
 import { translateCloudFormationFix } from './cloudformationFix';
+import { checkIntrinsics } from './cloudformationIntrinsics';
 import { sniffCloudFormation } from './sniff';
 
 const PLAN = 'AWS::Backup::BackupPlan';
@@ -73,6 +74,10 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
   const findings: RawFinding[] = template.errors.map((e) => ({ code: 'CFN003', ...e }));
   const documents: EmbeddedDocument[] = [];
   const resources = entryOf(root, 'Resources')?.value;
+  for (const e of root.entries)
+    if (e.key === 'Resources' && e.value?.kind === 'map')
+      for (const r of e.value.entries) checkIntrinsics(r.value, r.key, findings);
+    else checkIntrinsics(e.value, undefined, findings);
   if (resources?.kind !== 'map') return { format: 'cloudformation', documents, findings };
   const vaults = literalVaults(resources);
   const declared = [...new Set(vaults.values())];
