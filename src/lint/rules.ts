@@ -302,7 +302,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'TF002',
     severity: 'error',
-    title: 'A misspelt argument of aws_backup_plan or aws_backup_selection',
+    title: 'An argument aws_backup_plan or aws_backup_selection does not take (per the provider documentation)',
     url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan',
   },
 ];

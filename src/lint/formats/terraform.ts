@@ -14,12 +14,12 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../context';
-import { didYouMean } from '../suggest';
 import type { Tree } from 'web-tree-sitter';
 import { loadHcl, stringLiteral, type HclParser, type Lite, type SyntaxNode } from './terraformHcl';
 import { translateTerraformFix } from './terraformFix';
+import { unknownArgument } from './terraformArguments';
 import { sniffTerraform } from './sniff';
-import { PLAN, SELECTION, sourceNames, type Body } from './terraformSpec';
+import { PLAN, SELECTION, sourceNames } from './terraformSpec';
 import {
   adopt,
   buildBody,
@@ -102,7 +102,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
       const plan = spec === SELECTION ? planOf(block, text, plans) : undefined;
       const root = buildBody(source, spec, {
         text,
-        onUnknownArgument: (e, body) => unknownArgument(e, body, findings),
+        onUnknownArgument: (e, body) => unknownArgument(e, body, text, findings),
       });
       documents.push({
         kind: spec === PLAN ? 'backup-plan' : 'backup-selection',
@@ -327,26 +327,6 @@ function planOf(block: Lite, text: string, plans: Set<string>): string | undefin
   const expr = findAttribute(block, 'plan_id', text)?.children[1];
   const ref = expr && reference(expr.children, text, 'aws_backup_plan');
   return ref?.attr === 'id' && plans.has(ref.label) ? `aws_backup_plan.${ref.label}` : undefined;
-}
-
-function unknownArgument(e: SourceEntry, body: Body, findings: RawFinding[]): void {
-  // Only likely slips are reported: a newer provider may have arguments this table lacks.
-  const known = [...Object.keys(body.fields), ...(body.ignored ?? [])];
-  const suggestion = didYouMean(e.name, known);
-  if (suggestion === undefined) return;
-  findings.push({
-    code: 'TF002',
-    message: `"${e.name}" is not an argument of ${body.name} (Terraform AWS provider): Terraform will refuse it. Did you mean "${suggestion}"?`,
-    offset: e.key.offset,
-    length: e.key.length,
-    fixes: [
-      {
-        title: `Change to "${suggestion}"`,
-        edits: [{ offset: e.key.offset, length: e.key.length, newText: suggestion }],
-        isPreferred: true,
-      },
-    ],
-  });
 }
 
 /** The first few places where the text is not valid HCL. */
