@@ -5,7 +5,7 @@
  * Values left to deployment are not asked about.
  */
 import type { Node } from 'jsonc-parser';
-import { extractEmbedded, inFileTerms } from './embedded';
+import { extractEmbedded, inFileTerms, inHclSyntax } from './embedded';
 import { booleanValue, elements, stringValue, valueOf } from './jsonAst';
 import { checkPlanVaults, checkSelectionAgainst, type LiveFacts } from './live';
 import type { Finding } from './types';
@@ -45,8 +45,13 @@ export async function liveCheckEmbedded(
     const vaults = plan ? continuousVaults(plan.root) : [];
     if (doc.kind === 'backup-selection' && vaults.length > 0)
       await checkSelectionAgainst(doc.root, vaults, facts, own, signal);
+    const terms = (m: string): string => inFileTerms(m, doc.sourceNames);
     for (const f of own)
-      out.push({ ...f, message: inFileTerms(f.message, doc.sourceNames), resource: doc.resource.label });
+      out.push({
+        ...f,
+        message: found.result.format === 'cloudformation' ? terms(f.message) : inHclSyntax(terms(f.message)),
+        resource: doc.resource.label,
+      });
   }
   return out;
 }

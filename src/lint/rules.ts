@@ -302,7 +302,8 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'TF002',
     severity: 'error',
-    title: 'An argument aws_backup_plan or aws_backup_selection does not take (per the provider documentation)',
+    title:
+      'An argument aws_backup_plan or aws_backup_selection does not take (per the provider documentation)',
     url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan',
   },
 ];

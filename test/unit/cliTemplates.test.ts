@@ -108,7 +108,7 @@ describe('pitr-lint on CloudFormation templates', () => {
   it('a YAML file named that is not a template is skipped with a reason, and nothing linted is exit 2', async () => {
     const r = await cli(['k8s/pod.yml'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.err, /skipped "k8s\/pod\.yml": not a recognised AWS Backup file/);
+    assert.match(r.err, /skipped "k8s\/pod\.yml": no AWS Backup plan or selection in it/);
   });
 });
 
@@ -148,6 +148,6 @@ describe('pitr-lint on Terraform files and plan JSON', () => {
   it('a .tf file named that declares no AWS Backup resource is skipped with a reason', async () => {
     const r = await cli(['infra/variables.tf'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.err, /skipped "infra\/variables\.tf": not a recognised AWS Backup file/);
+    assert.match(r.err, /skipped "infra\/variables\.tf": no AWS Backup plan or selection in it/);
   });
 });

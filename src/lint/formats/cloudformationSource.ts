@@ -250,7 +250,14 @@ function fromYaml(
   if (isAlias(node)) {
     const target = aliasesAllowed(node, ctx) ? node.resolve(ctx.doc) : undefined;
     if (!target)
-      return { kind: 'intrinsic', name: 'alias', args: undefined, offset: start, length: end - start, ...mark };
+      return {
+        kind: 'intrinsic',
+        name: 'alias',
+        args: undefined,
+        offset: start,
+        length: end - start,
+        ...mark,
+      };
     const outer = ctx.at;
     ctx.at = { offset: start, length: end - start };
     try {
@@ -267,13 +274,22 @@ function fromYaml(
         : typeof v === 'bigint'
           ? Number(v)
           : text.slice(start, end);
-    return { kind: 'scalar', value, style: styleOf(node), inFlow, offset: start, length: end - start, ...mark };
+    return {
+      kind: 'scalar',
+      value,
+      style: styleOf(node),
+      inFlow,
+      offset: start,
+      length: end - start,
+      ...mark,
+    };
   }
   if (isSeq(node)) {
     const flow = node.flow === true || inFlow;
     const items: SourceNode[] = [];
     for (const item of node.items) {
-      const n = item && typeof item === 'object' ? fromYaml(item as YamlNode, ctx, flow, depth + 1) : undefined;
+      const n =
+        item && typeof item === 'object' ? fromYaml(item as YamlNode, ctx, flow, depth + 1) : undefined;
       if (n) items.push(n);
     }
     return longForm({ kind: 'seq', items, flow, offset: start, length: end - start, ...mark });
