@@ -18,6 +18,20 @@ import type { Fix, LintOptions, LintResult } from './types';
 export interface EmbeddedInput extends LintOptions {
   text: string;
   fileName?: string;
+  /** The offset of the first character decoded from bytes that are not UTF-8 (see LintInput). */
+  invalidUtf8At?: number;
+}
+
+/**
+ * Bytes that are not UTF-8, in the words of the tool that refuses them: HCL's "Invalid character
+ * encoding" (Terraform), the AWS CLI's when it reads a template with `file://`.
+ */
+function notUtf8(format: EmbeddingResult['format'], offset: number): RawFinding {
+  const message =
+    format === 'cloudformation'
+      ? 'Bytes that are not UTF-8: the AWS CLI cannot read this template ("text contents could not be decoded"), and the linter read them as U+FFFD. Save the file as UTF-8.'
+      : 'Bytes that are not UTF-8: Terraform refuses the file ("Invalid character encoding: All input files must be UTF-8 encoded."), and the linter read them as U+FFFD. Save the file as UTF-8.';
+  return { code: format === 'cloudformation' ? 'CFN003' : 'TF001', message, offset, length: 1 };
 }
 
 type Extracted = { adapter: FormatAdapter; result: EmbeddingResult } | undefined;
@@ -52,6 +66,7 @@ export function lintEmbedded(input: EmbeddedInput): LintResult | undefined {
   const { adapter, result } = found;
   const { text } = input;
   const raw: RawFinding[] = [...result.findings];
+  if (input.invalidUtf8At !== undefined) raw.push(notUtf8(result.format, input.invalidUtf8At));
   const now = input.now ?? new Date();
   for (const doc of result.documents) {
     const own: RawFinding[] = [];
@@ -69,7 +84,14 @@ export function lintEmbedded(input: EmbeddedInput): LintResult | undefined {
       },
     };
     if (doc.root.type === 'object') {
-      checkSchema(doc.kind, doc.root, text, (f) => own.push(f));
+      checkSchema(
+        doc.kind,
+        doc.root,
+        text,
+        (f) => own.push(f),
+        undefined,
+        adapter.format === 'cloudformation',
+      );
       runRules({ kind: doc.kind, reason: 'content' }, doc.root, ctx);
     }
     const hidden = unknownSpans(doc.root);

@@ -32,10 +32,16 @@ export function checkSchema(
   text: string,
   push: Push,
   knownValue?: { value: unknown },
+  /**
+   * Whether a number written with a fraction or an exponent is the AWS CLI's float (JSON, and a
+   * template's JSON or YAML). Not in Terraform, whose numbers convert to a whole number when they
+   * are one (`1e1` is 10).
+   */
+  floats = true,
 ): void {
   const page = API_PAGE[kind];
   const report: Push = page ? (f) => push({ ...f, url: page }) : push;
-  checkFloats(kind, root, text, report);
+  if (floats) checkFloats(kind, root, text, report);
   const value: unknown = knownValue ? knownValue.value : getNodeValue(root);
   const validate = validators[kind];
   if (validate(value)) return;

@@ -76,8 +76,6 @@ export interface SourceTemplate {
   syntax: 'yaml' | 'json';
   root: SourceNode | undefined;
   errors: { message: string; offset: number; length: number }[];
-  /** Part of the template nests deeper than MAX_DEPTH and was not read. */
-  tooDeep?: true;
 }
 
 const SHORT_FORMS = [
@@ -137,20 +135,40 @@ function readYaml(text: string): SourceTemplate {
       strict: false,
     });
   } catch (e) {
-    return { syntax: 'yaml', root: undefined, errors: [{ message: String(e), offset: 0, length: 0 }] };
+    const message = STACK.test(String(e))
+      ? TOO_DEEP_FOR_PARSER
+      : 'The YAML parser could not read this template: nothing in it was checked. Fix the YAML.';
+    return { syntax: 'yaml', root: undefined, errors: [{ message, offset: 0, length: 0 }] };
   }
   const errors = doc.errors.map((e) => {
     // The parser marks one character; the word it starts is easier to see.
     const word = /^[^\s:,[\]{}]+/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[0].length ?? 0;
     return {
-      message: `${e.message.split('\n')[0]}: CloudFormation cannot read this template. Fix the YAML.`,
+      message: STACK.test(e.message)
+        ? TOO_DEEP_FOR_PARSER
+        : `${e.message.split('\n')[0]}: CloudFormation cannot read this template. Fix the YAML.`,
       offset: e.pos[0],
       length: Math.max(0, e.pos[1] - e.pos[0], word),
     };
   });
-  const ctx: YamlContext = { doc, text, errors, tooDeep: false };
+  const ctx: YamlContext = { doc, text, errors };
   const root = doc.contents ? fromYaml(doc.contents, ctx, false, 0) : undefined;
-  return { syntax: 'yaml', root, errors, ...(ctx.tooDeep ? { tooDeep: true } : {}) };
+  if (ctx.tooDeepAt !== undefined) errors.push(tooDeep(ctx.tooDeepAt));
+  return { syntax: 'yaml', root, errors };
+}
+
+/** A JavaScript engine's words for a parser that ran out of stack: never shown as they are. */
+const STACK = /maximum call stack size exceeded|too much recursion/i;
+const TOO_DEEP_FOR_PARSER =
+  'Nested deeper than the parser can read (it ran out of stack): the template was not read past this point, and nothing below it was checked. No AWS Backup property nests like this.';
+
+/** Where the template passes MAX_TEMPLATE_DEPTH: said, with the limit, since nothing below is checked. */
+function tooDeep(offset: number): SourceTemplate['errors'][number] {
+  return {
+    message: `Nested more than ${MAX_TEMPLATE_DEPTH} levels deep: the linter reads no deeper, so nothing below this point was checked. No AWS Backup property nests like this.`,
+    offset,
+    length: 1,
+  };
 }
 
 interface YamlContext {
@@ -164,8 +182,8 @@ interface YamlContext {
   aliases?: 'ok' | 'excessive' | 'unresolvable';
   /** While converting an alias's target: the alias's span, given to every node built from it. */
   at?: Spanned;
-  /** Set when part of the template nests deeper than {@link MAX_DEPTH} and was not read. */
-  tooDeep: boolean;
+  /** Where the template first nests deeper than {@link MAX_DEPTH} (not read past it). */
+  tooDeepAt?: number;
 }
 
 /** The message of the yaml library when an alias count exceeds its maxAliasCount. */
@@ -226,7 +244,7 @@ function fromYaml(
   const range = node.range;
   if (!range) return undefined;
   if (depth > MAX_DEPTH) {
-    ctx.tooDeep = true;
+    ctx.tooDeepAt ??= ctx.at?.offset ?? range[0];
     return undefined;
   }
   const start = ctx.at?.offset ?? range[0];
@@ -343,25 +361,33 @@ function readJson(text: string): SourceTemplate {
     return {
       syntax: 'json',
       root: undefined,
-      errors: [{ message: 'Nested too deep to read.', offset: 0, length: 0 }],
+      errors: [{ message: TOO_DEEP_FOR_PARSER, offset: 0, length: 0 }],
     };
   }
+  const deep: { at?: number } = {};
+  const converted = root ? fromJson(root, 0, deep) : undefined;
   return {
     syntax: 'json',
-    root: root ? fromJson(root, 0) : undefined,
-    errors: errors.map((e) => ({
-      message: describeParseError(e.error, text, e.offset).replace(
-        'the AWS CLI cannot read this file',
-        'CloudFormation cannot read this template',
-      ),
-      offset: e.offset,
-      length: e.length,
-    })),
+    root: converted,
+    errors: [
+      ...(deep.at !== undefined ? [tooDeep(deep.at)] : []),
+      ...errors.map((e) => ({
+        message: describeParseError(e.error, text, e.offset).replace(
+          'the AWS CLI cannot read this file',
+          'CloudFormation cannot read this template',
+        ),
+        offset: e.offset,
+        length: e.length,
+      })),
+    ],
   };
 }
 
-function fromJson(node: Node, depth: number): SourceNode | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+function fromJson(node: Node, depth: number, deep: { at?: number }): SourceNode | undefined {
+  if (depth > MAX_DEPTH) {
+    deep.at ??= node.offset;
+    return undefined;
+  }
   const { offset, length } = node;
   switch (node.type) {
     case 'object': {
@@ -375,7 +401,7 @@ function fromJson(node: Node, depth: number): SourceNode | undefined {
           keyOffset: k.offset,
           keyLength: k.length,
           keyStyle: 'json',
-          value: v ? fromJson(v, depth + 1) : undefined,
+          value: v ? fromJson(v, depth + 1, deep) : undefined,
           offset: p.offset,
           length: p.length,
         });
@@ -385,7 +411,7 @@ function fromJson(node: Node, depth: number): SourceNode | undefined {
     case 'array': {
       const items: SourceNode[] = [];
       for (const c of node.children ?? []) {
-        const n = fromJson(c, depth + 1);
+        const n = fromJson(c, depth + 1, deep);
         if (n) items.push(n);
       }
       return { kind: 'seq', items, flow: true, offset, length };
