@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import { parseIsoInstant } from '../backup/calendar';
+import { inertJson } from '../backup/text';
 import { lint } from '../lint/engine';
 import { lintedExtensions, prepareFormats } from '../lint/formats';
 import { globError } from '../lint/glob';
@@ -239,12 +240,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  if (opts.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, io.version), null, 2) + '\n');
+  // Bidi and C1 characters of a file's path or a message are escaped (\uXXXX), as in the text output.
+  if (opts.format === 'sarif') io.stdout(inertJson(toSarif(reports, io.version), 2) + '\n');
   else if (opts.format === 'json')
     io.stdout(
-      JSON.stringify(
+      inertJson(
         reports.map((r) => jsonReport(r)),
-        null,
         2,
       ) + '\n',
     );
