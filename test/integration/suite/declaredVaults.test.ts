@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { api, codeOf, connectToEmulator, diagnosticsWhen, EXTENSION_ID, textAt } from './helpers';
 
@@ -25,19 +26,26 @@ describe('the samples, connected to the sample account: no LIVE001 on a vault th
     await lint().update('live', liveBefore, vscode.ConfigurationTarget.Workspace);
     await connectToEmulator(await api());
   });
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  });
-
   async function liveFindings(sample: string, insertAfter: string, rule: string): Promise<string[]> {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'samples', sample));
+    const uri = vscode.Uri.joinPath(root, 'samples', sample);
+    const onDisk = readFileSync(uri.fsPath, 'utf8');
+    const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
-    const at = doc.getText().indexOf(insertAfter);
-    assert.ok(at >= 0, `${insertAfter} is in samples/${sample}`);
-    await editor.edit((e) => e.insert(doc.positionAt(at + insertAfter.length), rule));
-    const ds = await diagnosticsWhen(doc.uri, (d) => d.some((x) => codeOf(x) === 'LIVE001'));
-    return ds.filter((x) => codeOf(x) === 'LIVE001').map((d) => textAt(doc, d));
+    try {
+      const at = doc.getText().indexOf(insertAfter);
+      assert.ok(at >= 0, `${insertAfter} is in samples/${sample}`);
+      await editor.edit((e) => e.insert(doc.positionAt(at + insertAfter.length), rule));
+      const ds = await diagnosticsWhen(doc.uri, (d) => d.some((x) => codeOf(x) === 'LIVE001'));
+      return ds.filter((x) => codeOf(x) === 'LIVE001').map((d) => textAt(doc, d));
+    } finally {
+      // The sample is the user's first file: never left edited, on disk or in the editor.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      assert.equal(doc.isDirty, false);
+      assert.equal(readFileSync(uri.fsPath, 'utf8'), onDisk);
+    }
   }
 
   it('samples/backup-template.yaml: the BackupVault it declares (TargetBackupVault: !Ref BackupVault)', async () => {
