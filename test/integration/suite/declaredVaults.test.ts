@@ -36,7 +36,10 @@ describe('the samples, connected to the sample account: no LIVE001 on a vault th
       const at = doc.getText().indexOf(insertAfter);
       assert.ok(at >= 0, `${insertAfter} is in samples/${sample}`);
       await editor.edit((e) => e.insert(doc.positionAt(at + insertAfter.length), rule));
-      const ds = await diagnosticsWhen(doc.uri, (d) => d.some((x) => codeOf(x) === 'LIVE001'));
+      // The live run of the edited text: the one whose LIVE001 is on the probe.
+      const ds = await diagnosticsWhen(doc.uri, (d) =>
+        d.some((x) => codeOf(x) === 'LIVE001' && textAt(doc, x).includes(PROBE)),
+      );
       return ds.filter((x) => codeOf(x) === 'LIVE001').map((d) => textAt(doc, d));
     } finally {
       // The sample is the user's first file: never left edited, on disk or in the editor.
