@@ -102,14 +102,23 @@ async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Pro
     });
 }
 
-export async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
+/**
+ * LIVE001 for a plan's vaults. `declared`: the names of the vaults the same template or
+ * configuration creates, never reported missing.
+ */
+export async function checkPlanVaults(
+  plan: Node,
+  facts: LiveFacts,
+  out: Raw[],
+  declared: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const rules = elements(valueOf(plan, 'Rules'));
   if (rules.length === 0) return;
   const { names, arns, accountId } = await facts.vaults();
   for (const rule of rules) {
     const target = valueOf(rule, 'TargetBackupVaultName');
     const name = stringValue(target);
-    if (target && name && !names.has(name))
+    if (target && name && !names.has(name) && !declared.has(name))
       out.push({
         code: 'LIVE001',
         message: `Backup vault "${name}" does not exist in ${facts.region}${accountId ? ` (account ${accountId})` : ''}. Create it first ("aws backup create-backup-vault --backup-vault-name ${name}") or name an existing vault.`,
@@ -122,6 +131,7 @@ export async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]):
       const m = arn ? /^arn:aws[-a-z]*:backup:([^:]+):(\d{12}):backup-vault:(.+)$/.exec(arn) : null;
       // Only a destination in this account and Region can be checked from here.
       if (!dest || !arn || !m || m[1] !== facts.region || (accountId && m[2] !== accountId)) continue;
+      if (declared.has(m[3]!)) continue;
       if (!arns.has(arn))
         out.push({
           code: 'LIVE001',
