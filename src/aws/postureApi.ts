@@ -11,6 +11,7 @@
 import {
   DescribeRegionSettingsCommand,
   type BackupJob,
+  type CopyJob,
   type ProtectedResource,
   type RecoveryPointByBackupVault,
 } from '@aws-sdk/client-backup';
@@ -24,6 +25,8 @@ import { aborted, PAGE, type OrganizationJobs } from './organizationJobs';
 const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
 const DEFAULT_FAILED_JOB_DAYS = 14;
+/** Copy jobs are read this many days back: the longest history the posture reconstructs (35 days). */
+export const COPY_JOB_DAYS = 35;
 const DAY = 86_400_000;
 
 /** The start of the window failed jobs are read in. */
@@ -69,6 +72,11 @@ export interface PostureFacts {
   rules: PostureRule[];
   selections: PostureSelection[];
   failedJobs: BackupJob[];
+  /**
+   * Copy jobs started here in the last COPY_JOB_DAYS days (one listing per account–Region, for the
+   * disaster-recovery RPO: src/posture/dr.ts); undefined when they could not be read.
+   */
+  copyJobs?: CopyJob[];
   /** ResourceTypeOptInPreference of DescribeRegionSettings; undefined when it could not be read. */
   optIn?: Record<string, boolean>;
   /** Parts that could not be read (the rest is still shown), in words. */
@@ -297,17 +305,26 @@ async function readParts(
     return jobs && account ? jobs.filter((j) => j.AccountId === account) : ownJobs();
   };
   const jobsP = o.organizationJobs ? organizationJobs(o.organizationJobs) : ownJobs();
+  const copyJobsP = optional(
+    'Copy jobs could not be read, so failing copies and copies to Regions not read are not shown',
+    () =>
+      all((t) =>
+        api.listCopyJobsPage({ ByCreatedAfter: new Date(o.now.getTime() - COPY_JOB_DAYS * DAY) }, t, call),
+      ),
+    undefined,
+  );
   const optInP = optional(
     'The Region settings (which resource types are opted in) could not be read',
     () => run(() => o.regionSettings(o.signal)),
     undefined,
   );
-  const [resources, { vaults, points }, plans, failedJobs, optIn] = await Promise.all([
+  const [resources, { vaults, points }, plans, failedJobs, optIn, copyJobs] = await Promise.all([
     resourcesP,
     pointsP,
     plansP,
     jobsP,
     optInP,
+    copyJobsP,
   ]);
   const accountId =
     accountOf(vaults[0]?.BackupVaultArn) ??
@@ -319,6 +336,7 @@ async function readParts(
     points,
     ...plans,
     failedJobs,
+    ...(copyJobs ? { copyJobs } : {}),
     ...(optIn ? { optIn } : {}),
     warnings,
     requests,

@@ -15,6 +15,7 @@ import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
 import { cliArgs, UsageError } from '../ui/cliArgs';
+import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
 
 export interface PostureCliIo {
   stdout(s: string): void;
@@ -37,6 +38,8 @@ Options:
   --region REGION         a Region (repeatable; default: each profile's own)
   --rpo-target SPEC       a target for every type ("1h") or one type ("S3=15m") (repeatable);
                           default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
+                          in another Region ("1d", "RDS=4h") (repeatable; default: none)
   --format FORMAT         table|markdown|csv|json (default: table)
   --now ISO               "now" for the RPO (default: the clock)
   --requests-per-account N  requests at once per account, all its Regions together (default: 8)
@@ -51,7 +54,11 @@ Every profile is read in every Region, at once. An account or Region that cannot
 with its reason and does not hide the others. To point it at an emulator or another endpoint, use
 the SDK's own AWS_ENDPOINT_URL_BACKUP (or a profile's endpoint_url).
 
-Exit status: 0 every resource meets its target, 1 some resource misses it, 2 a usage error, an
+Copies outside each resource's Region are found among the accounts and Regions read (name the Region
+and the profiles that hold the copies). The RPO after losing the account shows when more than one
+account is read.
+
+Exit status: 0 every resource meets its targets, 1 some resource misses one, 2 a usage error, an
 account or Region that could not be read, or no resource found at all.
 
 In cron or CI:
@@ -62,6 +69,7 @@ interface Options {
   profiles: string[];
   regions: string[];
   targets: RpoTargets;
+  drTargets: DrTargets;
   format: PostureFormat;
   now?: Date;
   requestsPerAccount?: number;
@@ -73,8 +81,15 @@ const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0
 const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { profiles: [], regions: [], targets: DEFAULT_TARGETS, format: 'table' };
+  const o: Options = {
+    profiles: [],
+    regions: [],
+    targets: DEFAULT_TARGETS,
+    drTargets: NO_DR_TARGETS,
+    format: 'table',
+  };
   const specs: string[] = [];
+  const drSpecs: string[] = [];
   for (const { arg: a, flag, value } of cliArgs(argv)) {
     switch (flag) {
       case '--help':
@@ -104,6 +119,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--rpo-target':
         specs.push(value());
+        break;
+      case '--dr-rpo-target':
+        drSpecs.push(value());
         break;
       case '--format': {
         const f = value();
@@ -136,6 +154,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const t = targetsFrom(specs);
   if (typeof t === 'string') throw new UsageError(`--rpo-target: ${t}`);
   o.targets = t;
+  const dr = drTargetsFrom(drSpecs);
+  if (typeof dr === 'string') throw new UsageError(`--dr-rpo-target: ${dr}`);
+  o.drTargets = dr;
   return o;
 }
 
@@ -197,6 +218,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       factory,
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
+      drTargets: o.drTargets,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
       ...(organization ? { organization: new OrganizationJobs(organization, inRegion) } : {}),
       onProgress: progress,

@@ -7,11 +7,15 @@ import type { BackupClientFactory } from '../aws/clientFactory';
 import type { OrganizationJobs } from '../aws/organizationJobs';
 import { readPosture, type PostureProgress, type PostureTarget } from '../aws/postureApi';
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
+import { applyDr, drEvidence, NO_DR_TARGETS, type DrEvidence, type DrFields, type DrTargets } from './dr';
 import type { RpoTargets } from './targets';
+
+/** A row of the report: the posture here, and after losing the Region (./dr.ts; always set by postureReport). */
+export type ReportRow = PostureRow & Partial<DrFields>;
 
 export interface PostureReport {
   now: string;
-  rows: PostureRow[];
+  rows: ReportRow[];
   failures: PostureFailure[];
   warnings: { account: string; region: string; message: string }[];
   /** Account–Regions read, and requests sent. */
@@ -23,6 +27,8 @@ export interface ReportOptions {
   factory: BackupClientFactory;
   now: Date;
   targets: RpoTargets;
+  /** DR RPO targets (./dr.ts); none by default. */
+  drTargets?: DrTargets;
   requestsPerAccount?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
@@ -51,6 +57,7 @@ export async function postureReport(
       if (!r.ok)
         return {
           rows: [],
+          dr: undefined,
           requests: 0,
           warnings: [],
           failure: {
@@ -61,18 +68,21 @@ export async function postureReport(
         };
       return {
         rows: postureRows(r.target, r.facts, o.now, o.targets),
+        dr: drEvidence(r.target, r.facts),
         requests: r.facts.requests,
         warnings: r.facts.warnings.map((message) => ({ ...where, message })),
       };
     },
   );
   const rows: PostureRow[] = [];
+  const evidence: DrEvidence[] = [];
   const failures: PostureFailure[] = [];
   const warnings: PostureReport['warnings'] = [];
   let requests = 0;
   // In the order of the targets, as before: ties in the sort keep it.
   for (const p of parts) {
     for (const row of p.rows) rows.push(row);
+    if (p.dr) evidence.push(p.dr);
     if (p.failure) failures.push(p.failure);
     warnings.push(...p.warnings);
     requests += p.requests;
@@ -95,7 +105,7 @@ export async function postureReport(
   }
   return {
     now: o.now.toISOString(),
-    rows: sortRows(rows),
+    rows: sortRows(applyDr(rows, evidence, { failures, targets: o.drTargets ?? NO_DR_TARGETS, now: o.now })),
     failures,
     warnings,
     targets: targets.length,
@@ -103,7 +113,7 @@ export async function postureReport(
   };
 }
 
-/** True when every resource meets its target and every account–Region was read. */
+/** True when every resource meets its targets (RPO and DR RPO) and every account–Region was read. */
 export function allMeet(r: PostureReport): boolean {
-  return r.failures.length === 0 && r.rows.every((x) => x.verdict === 'meets');
+  return r.failures.length === 0 && r.rows.every((x) => x.verdict === 'meets' && x.drVerdict !== 'misses');
 }
