@@ -16,6 +16,7 @@ import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
 import { cliArgs, UsageError } from '../ui/cliArgs';
 import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
+import { DEFAULT_DAYS, MAX_DAYS } from './compliance';
 
 export interface PostureCliIo {
   stdout(s: string): void;
@@ -40,6 +41,8 @@ Options:
                           default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
   --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
                           in another Region ("1d", "RDS=4h") (repeatable; default: none)
+  --days N                the RPO over the last N days, from what AWS still holds (JSON rpoCompliance,
+                          rpoDays; drRpoCompliance, drRpoDays) (default: ${DEFAULT_DAYS}, at most ${MAX_DAYS})
   --format FORMAT         table|markdown|csv|json (default: table)
   --now ISO               "now" for the RPO (default: the clock)
   --requests-per-account N  requests at once per account, all its Regions together (default: 8)
@@ -70,6 +73,7 @@ interface Options {
   regions: string[];
   targets: RpoTargets;
   drTargets: DrTargets;
+  days: number;
   format: PostureFormat;
   now?: Date;
   requestsPerAccount?: number;
@@ -86,6 +90,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     regions: [],
     targets: DEFAULT_TARGETS,
     drTargets: NO_DR_TARGETS,
+    days: DEFAULT_DAYS,
     format: 'table',
   };
   const specs: string[] = [];
@@ -123,6 +128,14 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--dr-rpo-target':
         drSpecs.push(value());
         break;
+      case '--days': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > MAX_DAYS)
+          throw new UsageError(`--days takes a whole number from 1 to ${MAX_DAYS}, not ${shown(v)}`);
+        o.days = n;
+        break;
+      }
       case '--format': {
         const f = value();
         if (!(POSTURE_FORMATS as readonly string[]).includes(f))
@@ -219,6 +232,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
       drTargets: o.drTargets,
+      days: o.days,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
       ...(organization ? { organization: new OrganizationJobs(organization, inRegion) } : {}),
       onProgress: progress,

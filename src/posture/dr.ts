@@ -20,6 +20,7 @@ import { parseArn } from '../backup/arn';
 import { COPY_SOURCE_SNAPSHOT_DELETED_TYPES, MIN_SNAPSHOT_INTERVAL_MS } from '../backup/copyFacts';
 import { CONTINUOUS_TYPES } from '../backup/limits';
 import { isContinuousRecoveryPointArn, RESTORABLE_STATUSES } from '../backup/recoveryPoint';
+import { history, type DayRpo } from './compliance';
 import type { PostureFailure, PostureRow } from './compute';
 import { formatDuration, targetsFrom } from './targets';
 
@@ -49,6 +50,10 @@ export interface DrFields {
   /** The RPO if the account is lost (a copy in another account): only when more than one account is read. */
   accountLossRpoMs?: number | null;
   accountLossCopy?: DrCopy | null;
+  /** The DR RPO over the last days (./compliance.ts), from the copies' creation times and failed copy jobs. */
+  drRpoCompliance: number | null;
+  drRpoComplianceWhy?: string;
+  drRpoDays: DayRpo[];
 }
 
 /** DR RPO targets: a duration per type, and for every other type (none: no target). */
@@ -206,6 +211,8 @@ export interface DrOptions {
   failures: readonly PostureFailure[];
   targets: DrTargets;
   now: Date;
+  /** Days of history (./compliance.ts). */
+  days: number;
 }
 
 /**
@@ -332,6 +339,16 @@ function drOf(
   const verdict: DrFields['drVerdict'] =
     targetMs === null ? 'no target' : rpo !== null && rpo <= targetMs ? 'meets' : 'misses';
   if (verdict === 'misses' && targetMs !== null) todo.push(missAdvice(r, rpo, targetMs, status));
+  const past = history(
+    {
+      snapshots: usable.filter((s) => s.region !== home.region).map((s) => s.t),
+      continuous: [],
+      failures: jobs.filter((j) => j.state === 'FAILED' && j.destRegion !== home.region).map((j) => j.t),
+    },
+    now,
+    o.days,
+    targetMs,
+  );
   const fields: DrFields = {
     drRpoMs: rpo,
     drCopy: copy,
@@ -345,6 +362,9 @@ function drOf(
           accountLossCopy: outsideAccount ? copyOf(outsideAccount, 'restorable') : null,
         }
       : {}),
+    drRpoCompliance: past.compliance,
+    ...(past.why ? { drRpoComplianceWhy: past.why } : {}),
+    drRpoDays: past.days,
   };
   return { fields, todo };
 }

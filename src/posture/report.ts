@@ -9,9 +9,10 @@ import { readPosture, type PostureProgress, type PostureTarget } from '../aws/po
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
 import { applyDr, drEvidence, NO_DR_TARGETS, type DrEvidence, type DrFields, type DrTargets } from './dr';
 import type { RpoTargets } from './targets';
+import { DEFAULT_DAYS, tracesOf, withHistory, type HistoryFields } from './compliance';
 
 /** A row of the report: the posture here, and after losing the Region (./dr.ts; always set by postureReport). */
-export type ReportRow = PostureRow & Partial<DrFields>;
+export type ReportRow = PostureRow & Partial<DrFields> & Partial<HistoryFields>;
 
 export interface PostureReport {
   now: string;
@@ -29,6 +30,8 @@ export interface ReportOptions {
   targets: RpoTargets;
   /** DR RPO targets (./dr.ts); none by default. */
   drTargets?: DrTargets;
+  /** Days of RPO history (./compliance.ts; default 30, at most 35). */
+  days?: number;
   requestsPerAccount?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
@@ -67,14 +70,19 @@ export async function postureReport(
           },
         };
       return {
-        rows: postureRows(r.target, r.facts, o.now, o.targets),
+        rows: withHistory(
+          postureRows(r.target, r.facts, o.now, o.targets),
+          tracesOf(r.facts.points, r.facts.failedJobs, o.now.getTime()),
+          o.now.getTime(),
+          o.days ?? DEFAULT_DAYS,
+        ),
         dr: drEvidence(r.target, r.facts),
         requests: r.facts.requests,
         warnings: r.facts.warnings.map((message) => ({ ...where, message })),
       };
     },
   );
-  const rows: PostureRow[] = [];
+  const rows: (PostureRow & HistoryFields)[] = [];
   const evidence: DrEvidence[] = [];
   const failures: PostureFailure[] = [];
   const warnings: PostureReport['warnings'] = [];
@@ -105,7 +113,14 @@ export async function postureReport(
   }
   return {
     now: o.now.toISOString(),
-    rows: sortRows(applyDr(rows, evidence, { failures, targets: o.drTargets ?? NO_DR_TARGETS, now: o.now })),
+    rows: sortRows(
+      applyDr(rows, evidence, {
+        failures,
+        targets: o.drTargets ?? NO_DR_TARGETS,
+        now: o.now,
+        days: o.days ?? DEFAULT_DAYS,
+      }),
+    ),
     failures,
     warnings,
     targets: targets.length,

@@ -225,6 +225,44 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
     );
   });
 
+  it('--days: the RPO and the DR RPO over the last days, from what AWS still holds, with what cannot be reconstructed', async () => {
+    const r = await run([
+      ...['--profile', 'drprod', '--region', 'us-east-1', '--region', 'us-west-2'],
+      ...['--format', 'json', '--dr-rpo-target', '1d', '--days', '30'],
+      // An hour after the seed, so no day starts at the very second a backup began.
+      ...['--now', new Date(Date.now() + HOUR).toISOString()],
+    ]);
+    const byName = rows(r.stdout);
+    const fresh = byName.get('fresh-db')!;
+    assert.equal(fresh.rpoCompliance, 1);
+    assert.equal(fresh.rpoDays!.length, 30);
+    assert.ok(fresh.rpoDays!.every((d) => d.worstRpoMs === 5 * 60_000 && d.met === 1));
+    assert.equal(fresh.drRpoCompliance, 1, 'a copy every day meets a 1-day DR target all month');
+    const stale = byName.get('stale-db')!;
+    const colours = stale.drRpoDays!.map((d) => (d.met === 1 ? 'green' : d.met === 0 ? 'red' : 'amber'));
+    assert.deepEqual(colours.slice(0, 20), Array<string>(20).fill('green'));
+    assert.deepEqual(colours.slice(-8), Array<string>(8).fill('red'));
+    assert.ok(colours.includes('amber'));
+    assert.ok(stale.drRpoCompliance! > 0.7 && stale.drRpoCompliance! < 0.75, String(stale.drRpoCompliance));
+    near(stale.drRpoDays!.at(-1)!.worstRpoMs, 9 * DAY + 4 * HOUR, 'the worst DR RPO today');
+    const failing = byName.get('failing-bucket')!;
+    assert.equal(failing.drRpoDays!.filter((d) => d.failedJobs > 0).length, 6, 'the days copies failed');
+    const young = byName.get('nocopy-cluster')!;
+    assert.equal(
+      young.rpoDays!.filter((d) => d.worstRpoMs === null).length,
+      17,
+      'before its continuous backup began 12 days ago (the 18th day back holds its first hour)',
+    );
+    assert.match(
+      young.rpoComplianceWhy!,
+      /17 of 30 days cannot be reconstructed .*expired snapshots leave no trace/,
+    );
+    assert.equal(young.rpoCompliance, 1);
+    assert.equal(young.drRpoCompliance, null);
+    assert.match(young.drRpoComplianceWhy!, /no recovery point/);
+    assert.match((await run(['--days', '36'])).stderr, /--days takes a whole number from 1 to 35/);
+  });
+
   it('a Region that cannot be read leaves the DR RPO unknown, never "no copy"', async () => {
     const r = await run([
       '--profile',
