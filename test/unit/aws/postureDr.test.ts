@@ -67,13 +67,19 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
 
   it('--dr-rpo-target 1d: a resource whose RPO meets while its DR RPO misses, and exit 1', async () => {
     const args = ['--profile', 'drprod', '--region', 'us-east-1', '--region', 'us-west-2'];
-    const r = await run([...args, '--format', 'json', '--dr-rpo-target', '1d']);
+    // Every RPO meets a 1-day target: the exit status is the DR RPO's alone.
+    const r = await run([...args, '--format', 'json', '--rpo-target', '1d', '--dr-rpo-target', '1d']);
     assert.equal(r.code, 1, r.stderr);
     const byName = rows(r.stdout);
+    assert.deepEqual(
+      [...byName.values()].filter((x) => x.verdict !== 'meets').map((x) => x.resourceName),
+      [],
+    );
     const stale = byName.get('stale-db')!;
     assert.equal(stale.verdict, 'meets', 'its RPO (restore lag of RDS) meets its target');
     assert.equal(stale.rpoMs, 5 * 60_000);
     assert.equal(stale.drVerdict, 'misses');
+    assert.equal((await run([...args, '--rpo-target', '1d'])).code, 0, 'no DR target: every resource meets');
     assert.equal(stale.drTargetMs, DAY);
     near(stale.drRpoMs, 9 * DAY + 3 * HOUR, 'stale-db DR RPO');
     assert.equal(stale.drCopy?.region, 'us-west-2');
