@@ -18,7 +18,7 @@ import { DEFAULT_TARGETS } from '../src/posture/targets';
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 
 /** Starts `node dist/emulator.js` and resolves with its URL and the child. */
-function startChild(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+export function startChild(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, 'emulator.js'), '--port', '0', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -38,14 +38,13 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1_048_576;
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-export async function benchPosture(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'pitr-posture-bench-'));
-  const saved = { ...process.env };
+/** Profiles m1…m20 for the emulator's member accounts, in a config and credentials file of `dir`. */
+export function writeMemberProfiles(dir: string): void {
   const members = memberAccounts(20);
   writeFileSync(
     join(dir, 'config'),
@@ -63,6 +62,12 @@ export async function benchPosture(): Promise<void> {
   process.env.AWS_CONFIG_FILE = join(dir, 'config');
   process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
+}
+
+export async function benchPosture(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pitr-posture-bench-'));
+  const saved = { ...process.env };
+  writeMemberProfiles(dir);
   const children: ChildProcess[] = [];
   try {
     const common = ['--regions', REGIONS.slice(1).join(','), '--latency', '30'];

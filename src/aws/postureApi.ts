@@ -109,6 +109,8 @@ export interface ReadPostureOptions {
   onProgress?(p: PostureProgress): void;
   /** The failed jobs of every account from the organisation's one listing per Region (see OrganizationJobs). */
   organization?: OrganizationJobs;
+  /** false: no copy jobs are read (the posture without its DR part, as the bench compares). */
+  copyJobs?: boolean;
 }
 
 /** A bound on requests in flight: callers queue, in order, for one of `size` slots. */
@@ -152,6 +154,7 @@ async function readPostureFacts(
     regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
     /** The organisation's failed jobs in this Region, when they are read across it. */
     organizationJobs?: () => Promise<BackupJob[] | undefined>;
+    copyJobs?: boolean;
   },
 ): Promise<PostureFacts> {
   // This account–Region's own signal, linked to the caller's: the first part that fails aborts it, so
@@ -182,6 +185,7 @@ async function readParts(
     onResources?(n: number): void;
     regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
     organizationJobs?: () => Promise<BackupJob[] | undefined>;
+    copyJobs?: boolean;
   },
 ): Promise<PostureFacts> {
   const call = { signal: o.signal, pageSize: PAGE };
@@ -305,14 +309,21 @@ async function readParts(
     return jobs && account ? jobs.filter((j) => j.AccountId === account) : ownJobs();
   };
   const jobsP = o.organizationJobs ? organizationJobs(o.organizationJobs) : ownJobs();
-  const copyJobsP = optional(
-    'Copy jobs could not be read, so failing copies and copies to Regions not read are not shown',
-    () =>
-      all((t) =>
-        api.listCopyJobsPage({ ByCreatedAfter: new Date(o.now.getTime() - COPY_JOB_DAYS * DAY) }, t, call),
-      ),
-    undefined,
-  );
+  const copyJobsP =
+    o.copyJobs === false
+      ? Promise.resolve(undefined)
+      : optional(
+          'Copy jobs could not be read, so failing copies and copies to Regions not read are not shown',
+          () =>
+            all((t) =>
+              api.listCopyJobsPage(
+                { ByCreatedAfter: new Date(o.now.getTime() - COPY_JOB_DAYS * DAY) },
+                t,
+                call,
+              ),
+            ),
+          undefined,
+        );
   const optInP = optional(
     'The Region settings (which resource types are opted in) could not be read',
     () => run(() => o.regionSettings(o.signal)),
@@ -393,6 +404,7 @@ export async function readPosture(
         now: o.now,
         ...(o.failedJobDays !== undefined ? { failedJobDays: o.failedJobDays } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.copyJobs === false ? { copyJobs: false } : {}),
         onResources: (n) => {
           found = n;
           progress(target, 'resources', n);

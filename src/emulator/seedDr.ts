@@ -179,7 +179,10 @@ function drPlan(now: number): PlannedCopy[] {
 }
 
 /** The recovery point a completed copy left in its destination. */
-function copyPoint(c: PlannedCopy): RecoveryPoint {
+function copyPoint(
+  c: PlannedCopy,
+  sourceVaultArn = `arn:aws:backup:${DR_HOME_REGION}:${DR_PROD_ACCOUNT}:backup-vault:${SOURCE_VAULT}`,
+): RecoveryPoint {
   const { accountId, region, vault } = c.to;
   const id = hash(`copy:${c.source.arn}:${accountId}:${region}`).slice(0, 16);
   const arn =
@@ -192,7 +195,7 @@ function copyPoint(c: PlannedCopy): RecoveryPoint {
     RecoveryPointArn: arn,
     BackupVaultName: vault,
     BackupVaultArn: `arn:aws:backup:${region}:${accountId}:backup-vault:${vault}`,
-    SourceBackupVaultArn: `arn:aws:backup:${DR_HOME_REGION}:${DR_PROD_ACCOUNT}:backup-vault:${SOURCE_VAULT}`,
+    SourceBackupVaultArn: sourceVaultArn,
     VaultType: 'BACKUP_VAULT',
     ResourceArn: c.resource.arn,
     ResourceType: c.resource.type,
@@ -361,5 +364,82 @@ function seedSources(state: AccountState, now: number, plan: PlannedCopy[]): voi
       CreatedBy: rule(c.resource.continuousDays !== undefined ? 'continuous-35d' : 'daily'),
     };
     state.copyJobs.push(job);
+  }
+}
+
+/**
+ * For the bench (`npm run emulator -- --dr-copies`): a member account's live S3, RDS and Aurora
+ * resources of the posture seed (seedPosture.ts, kinds 0 to 2) copied daily for a week from each Region
+ * into the next one's vault "dr" (the Regions in turn), with their copy jobs in the source Region.
+ * Each Region seeds its own side from the same names, as seedDr does.
+ */
+export function seedDrCopies(
+  state: AccountState,
+  at: Date,
+  regions: readonly string[],
+  resources: number,
+): void {
+  const now = at.getTime();
+  const i = regions.indexOf(state.region);
+  if (i < 0 || regions.length < 2) return;
+  const next = regions[(i + 1) % regions.length]!;
+  const prev = regions[(i - 1 + regions.length) % regions.length]!;
+  vault(state, 'dr', now);
+  const live = (region: string): Resource[] => {
+    const tag = `${state.accountId.slice(-4)}-${region}`;
+    const arn = (service: string, rest: string) => `arn:aws:${service}:${region}:${state.accountId}:${rest}`;
+    const out: Resource[] = [];
+    for (let n = 0; n < resources; n++) {
+      const k = `${tag}-${Math.floor(n / 8)}`;
+      const kind = n % 8;
+      if (kind === 0)
+        out.push({ name: `live-bucket-${k}`, type: 'S3', arn: `arn:aws:s3:::live-bucket-${k}`, role: ROLE });
+      if (kind === 1)
+        out.push({ name: `live-db-${k}`, type: 'RDS', arn: arn('rds', `db:live-db-${k}`), role: ROLE });
+      if (kind === 2)
+        out.push({
+          name: `live-cluster-${k}`,
+          type: 'Aurora',
+          arn: arn('rds', `cluster:live-cluster-${k}`),
+          role: ROLE,
+        });
+    }
+    return out;
+  };
+  const copies = (from: string, to: string): PlannedCopy[] =>
+    live(from).flatMap((r) =>
+      Array.from({ length: 7 }, (_, d) => {
+        const t = new Date(now - (d * 24 + 1) * HOUR);
+        return {
+          resource: r,
+          at: t,
+          to: { accountId: state.accountId, region: to, vault: 'dr' },
+          source: { arn: snapshotArn(r, t, from, state.accountId), left: 'deleted' as const },
+        };
+      }),
+    );
+  const sourceVault = state.vaultArn('pitr');
+  for (const c of copies(state.region, next)) {
+    const to = `arn:aws:backup:${next}:${state.accountId}:backup-vault:dr`;
+    state.copyJobs.push({
+      AccountId: state.accountId,
+      CopyJobId: uuid(`copy-job:${c.source.arn}:${to}`).toUpperCase(),
+      SourceBackupVaultArn: sourceVault,
+      SourceRecoveryPointArn: c.source.arn,
+      DestinationBackupVaultArn: to,
+      DestinationRecoveryPointArn: copyPoint(c, sourceVault).RecoveryPointArn,
+      ResourceArn: c.resource.arn,
+      ResourceType: c.resource.type,
+      ResourceName: c.resource.name,
+      CreationDate: c.at,
+      CompletionDate: new Date(c.at.getTime() + 20 * 60_000),
+      State: 'COMPLETED',
+      MessageCategory: 'SUCCESS',
+      IamRoleArn: ROLE,
+    });
+  }
+  for (const c of copies(prev, state.region)) {
+    const p = copyPoint(c, `arn:aws:backup:${prev}:${state.accountId}:backup-vault:pitr`);
+    state.recoveryPoints.set(p.RecoveryPointArn, p);
   }
 }

@@ -372,6 +372,8 @@ function drOf(
 /** What to do when the DR RPO misses its target, in the documents' terms. */
 function missAdvice(r: PostureRow, rpo: number | null, targetMs: number, status: DrStatus): string {
   if (status === 'unknown') return 'Its DR RPO is unknown until the account–Regions not read are read.';
+  if (r.protection === 'none')
+    return 'Nothing of it is restorable here, so nothing can be copied: make its backups succeed first, then give the rule that backs it up a copy action to a vault in another Region.';
   const continuous = r.resourceType !== undefined && CONTINUOUS_TYPES.includes(r.resourceType);
   const schedule =
     targetMs < MIN_SNAPSHOT_INTERVAL_MS

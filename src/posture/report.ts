@@ -32,6 +32,8 @@ export interface ReportOptions {
   drTargets?: DrTargets;
   /** Days of RPO history (./compliance.ts; default 30, at most 35). */
   days?: number;
+  /** false: the posture without its DR part (no copy jobs read, no DR fields), as the bench compares. */
+  dr?: boolean;
   requestsPerAccount?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
@@ -54,6 +56,7 @@ export async function postureReport(
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: (p: PostureProgress) => o.onProgress?.(p) } : {}),
       ...(o.organization ? { organization: o.organization } : {}),
+      ...(o.dr === false ? { copyJobs: false } : {}),
     },
     (r) => {
       const where = { account: r.target.account, region: r.target.connection.region };
@@ -76,7 +79,7 @@ export async function postureReport(
           o.now.getTime(),
           o.days ?? DEFAULT_DAYS,
         ),
-        dr: drEvidence(r.target, r.facts),
+        dr: o.dr === false ? undefined : drEvidence(r.target, r.facts),
         requests: r.facts.requests,
         warnings: r.facts.warnings.map((message) => ({ ...where, message })),
       };
@@ -114,12 +117,14 @@ export async function postureReport(
   return {
     now: o.now.toISOString(),
     rows: sortRows(
-      applyDr(rows, evidence, {
-        failures,
-        targets: o.drTargets ?? NO_DR_TARGETS,
-        now: o.now,
-        days: o.days ?? DEFAULT_DAYS,
-      }),
+      o.dr === false
+        ? rows
+        : applyDr(rows, evidence, {
+            failures,
+            targets: o.drTargets ?? NO_DR_TARGETS,
+            now: o.now,
+            days: o.days ?? DEFAULT_DAYS,
+          }),
     ),
     failures,
     warnings,
