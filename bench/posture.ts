@@ -15,7 +15,7 @@ import { memberAccounts } from '../src/emulator/server';
 import { postureReport, type PostureReport } from '../src/posture/report';
 import { DEFAULT_TARGETS } from '../src/posture/targets';
 
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 
 /** Starts `node dist/emulator.js` and resolves with its URL and the child. */
 export function startChild(args: string[]): Promise<{ url: string; child: ChildProcess }> {
@@ -37,6 +37,15 @@ function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1_048_576;
 }
+
+/** Profiles m1…m`accounts` in each of REGIONS, at the emulator's `url`. */
+export const targetsOf = (url: string, accounts: number): PostureTarget[] =>
+  Array.from({ length: accounts }, (_, i) =>
+    REGIONS.map((region) => ({
+      account: `m${i + 1}`,
+      connection: { profile: `m${i + 1}`, region, endpoint: url },
+    })),
+  ).flat();
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,13 +83,6 @@ export async function benchPosture(): Promise<void> {
     const big = await startChild(['--accounts', '20', '--resources', '500', ...common]);
     const large = await startChild(['--accounts', '1', '--resources', '2000', ...common]);
     children.push(big.child, large.child);
-    const targetsOf = (url: string, accounts: number): PostureTarget[] =>
-      Array.from({ length: accounts }, (_, i) =>
-        REGIONS.map((region) => ({
-          account: `m${i + 1}`,
-          connection: { profile: `m${i + 1}`, region, endpoint: url },
-        })),
-      ).flat();
     const factory = new BackupClientFactory();
     const read = (t: PostureTarget[]): Promise<PostureReport> =>
       postureReport(t, { factory, now: new Date(), targets: DEFAULT_TARGETS });

@@ -17,9 +17,7 @@ import { memberAccounts } from '../src/emulator/server';
 import { drTargetsFrom, type DrTargets } from '../src/posture/dr';
 import { postureReport, type PostureReport } from '../src/posture/report';
 import { DEFAULT_TARGETS } from '../src/posture/targets';
-import { median, startChild, writeMemberProfiles } from './posture';
-
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
+import { median, REGIONS, startChild, targetsOf, writeMemberProfiles } from './posture';
 
 /** What a user writes today for one account–Region: the same listings, one AWS CLI call each. */
 const SHELL_LOOP = `
@@ -47,13 +45,6 @@ export async function benchPostureDr(): Promise<void> {
     const big = await startChild(['--accounts', '20', '--resources', '500', ...common]);
     const large = await startChild(['--accounts', '1', '--resources', '2000', ...common]);
     children.push(big.child, large.child);
-    const targetsOf = (url: string, accounts: number): PostureTarget[] =>
-      Array.from({ length: accounts }, (_, i) =>
-        REGIONS.map((region) => ({
-          account: `m${i + 1}`,
-          connection: { profile: `m${i + 1}`, region, endpoint: url },
-        })),
-      ).flat();
     const factory = new BackupClientFactory();
     const drTargets = drTargetsFrom(['1d']) as DrTargets;
     const read = (t: PostureTarget[], dr: boolean): Promise<PostureReport> =>

@@ -96,18 +96,8 @@ function summary(report: PostureReport): string {
 }
 
 function table(report: PostureReport): string {
-  const cols = [
-    'Verdict',
-    'Account',
-    'Region',
-    'Resource',
-    'Type',
-    'Protection',
-    'RPO now',
-    'Target',
-    'DR RPO',
-    'DR target',
-  ];
+  // The columns up to the targets: the RPO here, then the DR RPO and its target.
+  const cols = COLUMNS.slice(0, COLUMNS.indexOf('DR RPO') + 2);
   const rows = report.rows.map((r) => {
     const c = cells(r);
     return cols.map((k) => plain(c[k] ?? ''));

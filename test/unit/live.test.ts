@@ -62,17 +62,16 @@ describe('live lint checks, against the emulator', function () {
   });
 
   it('LIVE006: a copy to another Region and another account at once, which RDS and Aurora copies cannot do', async () => {
+    const copyTo = (arn: string) => ({ DestinationBackupVaultArn: `arn:aws:backup:${arn}` });
+    const rule = { RuleName: 'a', TargetBackupVaultName: 'prod-pitr' };
     const found = await check({
       BackupPlanName: 'p',
       Rules: [
         {
-          RuleName: 'a',
-          TargetBackupVaultName: 'prod-pitr',
-          CopyActions: [
-            { DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:210000000001:backup-vault:central' },
-            { DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:dr' },
-            { DestinationBackupVaultArn: 'arn:aws:backup:us-east-1:210000000001:backup-vault:central' },
-          ],
+          ...rule,
+          CopyActions: ['eu-west-1:210000000001', 'eu-west-1:123456789012', 'us-east-1:210000000001'].map(
+            (where) => copyTo(`${where}:backup-vault:central`),
+          ),
         },
       ],
     });

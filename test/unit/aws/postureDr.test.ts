@@ -16,6 +16,18 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
   let env: ReturnType<typeof isolateAwsEnvironment>;
   const [prod, central] = drAccounts();
   const HOUR = 3_600_000;
+  /** The production account in both Regions; both accounts in both Regions. */
+  const PROD = ['--profile', 'drprod', '--region', 'us-east-1', '--region', 'us-west-2'];
+  const BOTH = [
+    '--profile',
+    'drprod',
+    '--profile',
+    'drcentral',
+    '--region',
+    'us-east-1',
+    '--region',
+    'us-west-2',
+  ];
   const DAY = 24 * HOUR;
 
   before(async () => {
@@ -66,7 +78,7 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
     );
 
   it('--dr-rpo-target 1d: a resource whose RPO meets while its DR RPO misses, and exit 1', async () => {
-    const args = ['--profile', 'drprod', '--region', 'us-east-1', '--region', 'us-west-2'];
+    const args = PROD;
     // Every RPO meets a 1-day target: the exit status is the DR RPO's alone.
     const r = await run([...args, '--format', 'json', '--rpo-target', '1d', '--dr-rpo-target', '1d']);
     assert.equal(r.code, 1, r.stderr);
@@ -114,16 +126,7 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
     const listings = (region: string) =>
       emu.stateOf(prod!.accountId, region).requests.filter((q) => q.operation === 'ListCopyJobs').length;
     const before = [listings('us-east-1'), listings('us-west-2')];
-    const r = await run([
-      '--profile',
-      'drprod',
-      '--region',
-      'us-east-1',
-      '--region',
-      'us-west-2',
-      '--format',
-      'json',
-    ]);
+    const r = await run([...PROD, '--format', 'json']);
     const byName = rows(r.stdout);
     assert.equal(byName.get('stale-db')!.drVerdict, 'no target');
     assert.equal(r.code, 1, 'reports-db, snapshots only, misses its RPO target');
@@ -162,20 +165,7 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
   });
 
   it('with the central account read too: its copies count, and the RPO after losing the account shows', async () => {
-    const r = await run([
-      '--profile',
-      'drprod',
-      '--profile',
-      'drcentral',
-      '--region',
-      'us-east-1',
-      '--region',
-      'us-west-2',
-      '--format',
-      'json',
-      '--dr-rpo-target',
-      '1d',
-    ]);
+    const r = await run([...BOTH, '--format', 'json', '--dr-rpo-target', '1d']);
     const byName = rows(r.stdout);
     const failing = byName.get('failing-bucket')!;
     assert.equal(failing.drStatus, 'copy');
@@ -186,18 +176,7 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
     near(ledger.accountLossRpoMs, 6 * HOUR, 'ledger-table account-loss RPO');
     assert.equal(ledger.accountLossCopy?.region, 'us-east-1');
     assert.equal(byName.get('fresh-db')!.accountLossRpoMs, null, 'no copy in another account');
-    const table = await run([
-      '--profile',
-      'drprod',
-      '--profile',
-      'drcentral',
-      '--region',
-      'us-east-1',
-      '--region',
-      'us-west-2',
-      '--dr-rpo-target',
-      '1d',
-    ]);
+    const table = await run([...BOTH, '--dr-rpo-target', '1d']);
     assert.match(table.stdout.split('\n')[0]!, /RPO now\s+Target\s+DR RPO\s+DR target$/);
     assert.match(
       table.stdout,
@@ -233,7 +212,7 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
 
   it('--days: the RPO and the DR RPO over the last days, from what AWS still holds, with what cannot be reconstructed', async () => {
     const r = await run([
-      ...['--profile', 'drprod', '--region', 'us-east-1', '--region', 'us-west-2'],
+      ...PROD,
       ...['--format', 'json', '--dr-rpo-target', '1d', '--days', '30'],
       // An hour after the seed, so no day starts at the very second a backup began.
       ...['--now', new Date(Date.now() + HOUR).toISOString()],
