@@ -55,7 +55,15 @@ function rpoAt(tr: Trace, t: number): number | undefined {
     if (c.start <= t && t <= c.end) return c.lagMs;
     if (c.end < t) best = Math.max(best ?? -Infinity, c.end);
   }
-  for (const s of tr.snapshots) if (s <= t) best = Math.max(best ?? -Infinity, s);
+  // Snapshots sorted (history() sorts them): the newest at or before t by binary search.
+  let lo = 0;
+  let hi = tr.snapshots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tr.snapshots[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) best = Math.max(best ?? -Infinity, tr.snapshots[lo - 1]!);
   return best === undefined ? undefined : t - best;
 }
 
@@ -81,7 +89,8 @@ const overlap = (spans: [number, number][], a: number, b: number): number =>
   spans.reduce((n, [x, y]) => n + Math.max(0, Math.min(b, y) - Math.max(a, x)), 0);
 
 /** The last `days` days of a trace against `target` (null: no target). */
-export function history(tr: Trace, now: number, days: number, target: number | null): History {
+export function history(trace: Trace, now: number, days: number, target: number | null): History {
+  const tr = { ...trace, snapshots: [...trace.snapshots].sort((x, y) => x - y) };
   const oldest = Math.min(...tr.snapshots, ...tr.continuous.map((c) => c.start));
   const spans = target === null ? [] : metSpans(tr, target);
   const out: DayRpo[] = [];
