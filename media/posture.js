@@ -71,7 +71,7 @@
     { key: 'type', label: 'Type' },
     { key: 'protection', label: 'Protection' },
     { key: 'rpoMs', label: 'RPO here, and after losing the Region, vs targets (log scale)' },
-    { key: 'drRpoMs', label: 'DR RPO (newest copy outside the Region)' },
+    { key: 'drRpoMs', label: 'DR RPO / target' },
     { key: 'days', label: 'Last days: RPO, DR RPO', unsortable: true },
     { key: 'earliest', label: 'Earliest restorable' },
     { key: 'todo', label: 'What to do' },
