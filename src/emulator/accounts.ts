@@ -6,7 +6,7 @@
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
 import { page, type HandlerContext } from './handlers/common';
-import { seedDrCopies } from './seedDr';
+import { DR_CENTRAL_ACCOUNT, DR_PROD_ACCOUNT, seedDr, seedDrCopies } from './seedDr';
 import { seedPostureAccount } from './seedPosture';
 import type { Credentials } from './sigv4';
 import type { AccountState } from './state';
@@ -43,6 +43,28 @@ export function memberAccounts(
       },
     };
   });
+}
+
+/** The disaster-recovery accounts of seedDr.ts, with their own keys. */
+export function drAccounts(): EmulatorAccount[] {
+  return [
+    {
+      accountId: DR_PROD_ACCOUNT,
+      credentials: {
+        accessKeyId: 'AKIAEMULATORDRPROD01',
+        secretAccessKey: 'emulator/dr/prod/secret/0000000000000000000',
+      },
+      seed: seedDr,
+    },
+    {
+      accountId: DR_CENTRAL_ACCOUNT,
+      credentials: {
+        accessKeyId: 'AKIAEMULATORDRVAULT1',
+        secretAccessKey: 'emulator/dr/central/secret/000000000000000000',
+      },
+      seed: seedDr,
+    },
+  ];
 }
 
 const LISTS: Record<string, string> = {

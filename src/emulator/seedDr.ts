@@ -20,7 +20,6 @@
  * and its recovery point in the destination agree without either seed reading the other.
  */
 import { createHash } from 'node:crypto';
-import type { EmulatorAccount } from './accounts';
 import type { AccountState, CopyJob, RecoveryPoint } from './state';
 
 const DAY = 86_400_000;
@@ -34,28 +33,6 @@ const SOURCE_VAULT = 'dr-source';
 const ROLE = `arn:aws:iam::${DR_PROD_ACCOUNT}:role/service-role/AWSBackupDefaultServiceRole`;
 /** The role of expired-db's plan: it lacks rds:DeleteDBSnapshot. */
 const ROLE_WITHOUT_DELETE = `arn:aws:iam::${DR_PROD_ACCOUNT}:role/dr-copy-role-without-delete`;
-
-/** The two accounts, with their own keys; pass them to startEmulator({ accounts }). */
-export function drAccounts(): EmulatorAccount[] {
-  return [
-    {
-      accountId: DR_PROD_ACCOUNT,
-      credentials: {
-        accessKeyId: 'AKIAEMULATORDRPROD01',
-        secretAccessKey: 'emulator/dr/prod/secret/0000000000000000000',
-      },
-      seed: (state, now) => seedDr(state, now),
-    },
-    {
-      accountId: DR_CENTRAL_ACCOUNT,
-      credentials: {
-        accessKeyId: 'AKIAEMULATORDRVAULT1',
-        secretAccessKey: 'emulator/dr/central/secret/000000000000000000',
-      },
-      seed: (state, now) => seedDr(state, now),
-    },
-  ];
-}
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 const uuid = (s: string): string => {
@@ -227,7 +204,7 @@ function vault(state: AccountState, name: string, now: number): void {
 }
 
 /** One account–Region's part of the plan: the copies that landed there, and in the home Region the rest. */
-function seedDr(state: AccountState, at: Date): void {
+export function seedDr(state: AccountState, at: Date): void {
   const now = at.getTime();
   vault(state, 'Default', now);
   const plan = drPlan(now);

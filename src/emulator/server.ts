@@ -26,8 +26,7 @@ import { listAcrossAccounts, type EmulatorAccount } from './accounts';
 import { verifySigV4, type Credentials } from './sigv4';
 import { AccountState } from './state';
 
-export { memberAccounts, type EmulatorAccount } from './accounts';
-export { drAccounts } from './seedDr';
+export { drAccounts, memberAccounts, type EmulatorAccount } from './accounts';
 
 export const IMPLEMENTED_OPERATIONS = Object.keys(HANDLERS);
 
