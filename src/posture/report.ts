@@ -95,7 +95,7 @@ export async function postureReport(
     for (const row of p.rows) rows.push(row);
     if (p.dr) evidence.push(p.dr);
     if (p.failure) failures.push(p.failure);
-    warnings.push(...p.warnings);
+    for (const w of p.warnings) warnings.push(w);
     requests += p.requests;
   }
   const org = o.organization;
