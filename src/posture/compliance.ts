@@ -102,7 +102,7 @@ function dayStart(t: number): string {
 /** The last `days` days of a trace against `target` (null: no target). */
 export function history(trace: Trace, now: number, days: number, target: number | null): History {
   const tr = { ...trace, snapshots: [...trace.snapshots].sort((x, y) => x - y) };
-  const oldest = Math.min(...tr.snapshots, ...tr.continuous.map((c) => c.start));
+  const oldest = tr.continuous.reduce((m, c) => Math.min(m, c.start), tr.snapshots[0] ?? Infinity);
   const spans = target === null ? [] : metSpans(tr, target);
   const out: DayRpo[] = [];
   let known = 0;

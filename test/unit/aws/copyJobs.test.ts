@@ -46,7 +46,7 @@ describe('the emulator’s copy jobs', function () {
     let pages = 0;
     do {
       const r = await c.send(new ListCopyJobsCommand({ ...input, NextToken: token }));
-      out.push(...(r.CopyJobs ?? []));
+      for (const j of r.CopyJobs ?? []) out.push(j);
       token = r.NextToken;
       pages++;
     } while (token && pages < 100);
