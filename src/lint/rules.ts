@@ -267,6 +267,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Resource type not opted in for AWS Backup in the Region',
     url: `${API}DescribeRegionSettings.html`,
   },
+  {
+    code: 'LIVE006',
+    severity: 'warning',
+    title: 'RDS, Aurora, DocumentDB, Neptune: a copy cannot go cross-Region and cross-account at once',
+    url: `${DG}recov-point-create-a-copy.html`,
+  },
   // Templates (src/lint/formats/cloudformation.ts; resource schemas vendored in schemas/cloudformation/).
   {
     code: 'CFN001',

@@ -16,6 +16,8 @@ import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
 import { cliArgs, UsageError } from '../ui/cliArgs';
+import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
+import { DEFAULT_DAYS, MAX_DAYS } from './compliance';
 
 export interface PostureCliIo {
   stdout(s: string): void;
@@ -38,6 +40,10 @@ Options:
   --region REGION         a Region (repeatable; default: each profile's own)
   --rpo-target SPEC       a target for every type ("1h") or one type ("S3=15m") (repeatable);
                           default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
+                          in another Region ("1d", "RDS=4h") (repeatable; default: none)
+  --days N                the RPO over the last N days, from what AWS still holds (JSON rpoCompliance,
+                          rpoDays; drRpoCompliance, drRpoDays) (default: ${DEFAULT_DAYS}, at most ${MAX_DAYS})
   --format FORMAT         table|markdown|csv|json (default: table)
   --now ISO               "now" for the RPO (default: the clock)
   --requests-per-account N  requests at once per account, all its Regions together (default: 8)
@@ -52,7 +58,11 @@ Every profile is read in every Region, at once. An account or Region that cannot
 with its reason and does not hide the others. To point it at an emulator or another endpoint, use
 the SDK's own AWS_ENDPOINT_URL_BACKUP (or a profile's endpoint_url).
 
-Exit status: 0 every resource meets its target, 1 some resource misses it, 2 a usage error, an
+Copies outside each resource's Region are found among the accounts and Regions read (name the Region
+and the profiles that hold the copies). The RPO after losing the account shows when more than one
+account is read.
+
+Exit status: 0 every resource meets its targets, 1 some resource misses one, 2 a usage error, an
 account or Region that could not be read, or no resource found at all.
 
 In cron or CI:
@@ -63,6 +73,8 @@ interface Options {
   profiles: string[];
   regions: string[];
   targets: RpoTargets;
+  drTargets: DrTargets;
+  days: number;
   format: PostureFormat;
   now?: Date;
   requestsPerAccount?: number;
@@ -74,8 +86,16 @@ const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0
 const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { profiles: [], regions: [], targets: DEFAULT_TARGETS, format: 'table' };
+  const o: Options = {
+    profiles: [],
+    regions: [],
+    targets: DEFAULT_TARGETS,
+    drTargets: NO_DR_TARGETS,
+    days: DEFAULT_DAYS,
+    format: 'table',
+  };
   const specs: string[] = [];
+  const drSpecs: string[] = [];
   for (const { arg: a, flag, value } of cliArgs(argv)) {
     switch (flag) {
       case '--help':
@@ -106,6 +126,17 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--rpo-target':
         specs.push(value());
         break;
+      case '--dr-rpo-target':
+        drSpecs.push(value());
+        break;
+      case '--days': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > MAX_DAYS)
+          throw new UsageError(`--days takes a whole number from 1 to ${MAX_DAYS}, not ${shown(v)}`);
+        o.days = n;
+        break;
+      }
       case '--format': {
         const f = value();
         if (!(POSTURE_FORMATS as readonly string[]).includes(f))
@@ -137,6 +168,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const t = targetsFrom(specs);
   if (typeof t === 'string') throw new UsageError(`--rpo-target: ${t}`);
   o.targets = t;
+  const dr = drTargetsFrom(drSpecs);
+  if (typeof dr === 'string') throw new UsageError(`--dr-rpo-target: ${dr}`);
+  o.drTargets = dr;
   return o;
 }
 
@@ -198,6 +232,8 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       factory,
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
+      drTargets: o.drTargets,
+      days: o.days,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
       ...(organization ? { organization: new OrganizationJobs(organization, inRegion) } : {}),
       onProgress: progress,

@@ -4,7 +4,8 @@
  * CSV cell, no control characters anywhere. No vscode.
  */
 import type { PostureRow } from './compute';
-import type { PostureReport } from './report';
+import type { PostureReport, ReportRow } from './report';
+import { drCells, DR_COLUMNS, DR_CSV_COLUMNS, drCsv, drSummary } from './drFormat';
 import { visible } from '../backup/text';
 import { formatDuration } from './targets';
 
@@ -52,6 +53,7 @@ const COLUMNS = [
   'Protection',
   'RPO now',
   'Target',
+  ...DR_COLUMNS,
   'Earliest restorable',
   'Covered by',
   'Failed jobs',
@@ -60,8 +62,9 @@ const COLUMNS = [
 ];
 
 /** The columns every format shares (COLUMNS), as plain strings. */
-function cells(r: PostureRow): Record<string, string> {
+function cells(r: ReportRow): Record<string, string> {
   return {
+    ...drCells(r),
     Verdict: r.verdict === 'meets' ? 'meets' : 'MISSES',
     Account: r.accountId ? `${r.account} (${r.accountId})` : r.account,
     Region: r.region,
@@ -89,11 +92,12 @@ function failureLines(report: PostureReport): string[] {
 
 function summary(report: PostureReport): string {
   const miss = report.rows.filter((r) => r.verdict === 'misses').length;
-  return `${report.rows.length} resources, ${miss} missing their RPO target, ${report.failures.length} account–Regions not read (at ${report.now})`;
+  return `${report.rows.length} resources, ${miss} missing their RPO target${drSummary(report.rows)}, ${report.failures.length} account–Regions not read (at ${report.now})`;
 }
 
 function table(report: PostureReport): string {
-  const cols = ['Verdict', 'Account', 'Region', 'Resource', 'Type', 'Protection', 'RPO now', 'Target'];
+  // The columns up to the targets: the RPO here, then the DR RPO and its target.
+  const cols = COLUMNS.slice(0, COLUMNS.indexOf('DR RPO') + 2);
   const rows = report.rows.map((r) => {
     const c = cells(r);
     return cols.map((k) => plain(c[k] ?? ''));
@@ -171,6 +175,7 @@ function csv(report: PostureReport): string {
     'RPO now (seconds)',
     'RPO now',
     'Target (seconds)',
+    ...DR_CSV_COLUMNS,
     'Earliest restorable',
     'Latest restorable',
     'Covered by',
@@ -197,6 +202,7 @@ function csv(report: PostureReport): string {
         r.rpoMs === null ? '' : String(Math.round(r.rpoMs / 1000)),
         rpoText(r),
         String(Math.round(r.targetMs / 1000)),
+        ...drCsv(r),
         r.earliestRestorable ?? '',
         r.latestRestorable ?? '',
         c['Covered by']!,

@@ -4,6 +4,7 @@ import type { PostureRow } from '../compute';
 import { coveredText, protectionText, rpoText, typeText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
+import { drView } from './drView';
 import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
 
 /**
@@ -24,6 +25,9 @@ interface PostureDrawn {
   /** The verdicts top to bottom, as shown. */
   verdicts: string[];
   failures: number;
+  /** The DR RPO cells top to bottom, and the strips of days drawn (two per row). */
+  dr: string[];
+  strips: number;
 }
 
 interface PanelHandlers {
@@ -83,6 +87,8 @@ export class PosturePanel implements vscode.Disposable {
             rows: typeof m.rows === 'number' ? m.rows : 0,
             verdicts: Array.isArray(m.verdicts) ? m.verdicts.map(String) : [],
             failures: typeof m.failures === 'number' ? m.failures : 0,
+            dr: Array.isArray(m.dr) ? m.dr.map(String) : [],
+            strips: typeof m.strips === 'number' ? m.strips : 0,
           };
           this.drawnEmitter.fire(this.drawn);
           break;
@@ -144,6 +150,7 @@ export class PosturePanel implements vscode.Disposable {
       notes: r.notes.join('\n'),
       canOpen: canOpen(r),
       canRestore: r.recoveryPointArn !== undefined,
+      ...drView(r),
     }));
     this.post({
       type: 'report',
