@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorText, messageOf } from '../aws/awsText';
 import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
+import { continuousTypes } from '../backup/resourceTypes';
 import { ConnectionManager } from './connectionManager';
 import { ErrorNode, type ExplorerNode } from './nodes/base';
 import { PlanNode } from './nodes/plan';
@@ -208,7 +209,7 @@ export function registerExplorer(
           title: pick.label,
           prompt:
             pick.key === 'type'
-              ? 'e.g. S3, RDS, Aurora, EBS'
+              ? `e.g. ${continuousTypes().slice(0, 3).join(', ')}`
               : pick.key === 'arn'
                 ? 'The resource ARN'
                 : 'YYYY-MM-DD (UTC)',
