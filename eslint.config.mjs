@@ -10,11 +10,11 @@ const ADAPTERS = [
   'src/lazyTree.ts',
   'src/ui/**',
   'src/aws/settings.ts',
+  'src/aws/connectionManager.ts',
   'src/lint/editor/**',
   'src/restore/editor/**',
   'src/lifecycle/editor/**',
   'src/deploy/editor/**',
-  'src/explorer/connectionManager.ts',
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
   'src/explorer/treeProvider.ts',
@@ -23,7 +23,7 @@ const ADAPTERS = [
 const VSCODE = {
   name: 'vscode',
   message:
-    'Only the adapters import vscode (src/**/editor/, the explorer’s view files, src/aws/settings.ts and the composition root): see ADAPTERS in eslint.config.mjs.',
+    'Only the adapters import vscode (src/**/editor/, the explorer’s view files, src/aws/settings.ts, src/aws/connectionManager.ts and the composition root): see ADAPTERS in eslint.config.mjs.',
 };
 const SDK = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws talks to the SDK.' };
 const IO = {
@@ -116,10 +116,39 @@ const LAYERS = [
     patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
   },
   {
+    // The local AWS Backup emulator stands beside the product: it reads the domain core (the ARNs,
+    // the record per type, its public keys) and the service model, and nothing of the AWS layer or
+    // the features; the AWS layer never imports it either (the root hands its bundle over).
+    dir: 'src/emulator/',
+    files: ['src/emulator/*.ts'],
+    patterns: [
+      {
+        regex: '^\\.\\./(?!backup/|\\.\\./schemas/)',
+        message: 'The emulator imports only src/backup, the service model and itself.',
+      },
+      SDK,
+    ],
+  },
+  {
+    dir: 'src/emulator/handlers/',
+    files: ['src/emulator/handlers/**/*.ts'],
+    patterns: [
+      {
+        regex: '^\\.\\./\\.\\./(?!backup/|\\.\\./schemas/)',
+        message: 'The emulator imports only src/backup, the service model and itself.',
+      },
+      SDK,
+    ],
+  },
+  {
     dir: 'src/aws/',
     files: ['src/aws/**/*.ts'],
     patterns: [
-      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture'),
+      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture', 'emulator'),
+      {
+        regex: '^\\.\\./[a-zA-Z]+$',
+        message: 'src/aws never imports the composition root (src/*.ts): the root hands it what it needs.',
+      },
       {
         regex: '^\\.\\./lint/',
         allowTypeImports: true,

@@ -1,7 +1,8 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
-import { EMULATOR_KEY_PREFIX, isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
+import { EMULATOR_KEY_PREFIX, LOCAL_EMULATOR_CREDENTIALS } from '../backup/emulatorKeys';
+import { isLoopbackUrl } from './localEmulator';
 
 export interface ClientOptions {
   /** Attempts per request, first included (the SDK's adaptive retry mode). */

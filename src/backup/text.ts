@@ -21,3 +21,6 @@ export function visible(s: string): string {
     return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** The message of anything thrown: the AWS layer's, the features' and the command lines' one helper. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
