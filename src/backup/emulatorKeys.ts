@@ -3,6 +3,7 @@
  * access layer (which signs with them, and refuses to send anything else to the emulator) and the
  * emulator (which accepts them) read: neither imports the other. Constants only: no I/O.
  */
+
 /**
  * The project's local AWS Backup emulator (`npm run emulator`) accepts requests signed with these
  * public development keys, like other local AWS emulators do. They open nothing but the emulator.
