@@ -50,7 +50,7 @@ const KEYS: MetadataKey[] = [
     doc: `Optional Aurora restore key \`${key}\`. Lists and objects are JSON encoded as strings.`,
   })),
 ].map((k) => ({ ...k, aliases: [pascal(k.key)] }));
-KEYS.push(...RDS_PITR);
+for (const k of RDS_PITR) KEYS.push(k);
 
 export const AURORA: ResourceTypeRecord = {
   name: 'Aurora',
