@@ -75,7 +75,10 @@ describe('one record per resource type: a type added in one file reaches every f
       assert.equal(said.restoreType, undefined);
       assert.match(said.confirmation!, /\(type unknown\)$/);
       assert.equal(said.typedName, BACKUP);
-      assert.match(typeof said.target === 'string' ? said.target : '', /"dynamodb" is not an AWS Backup resource type/);
+      assert.match(
+        typeof said.target === 'string' ? said.target : '',
+        /"dynamodb" is not an AWS Backup resource type/,
+      );
     } finally {
       restore();
     }
