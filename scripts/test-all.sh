@@ -45,6 +45,9 @@ if ! command -v aws >/dev/null 2>&1; then
   fi
 fi
 step "unit tests" env TEST_STATS_FILE=test-results/unit.json npx mocha
+# Issue 22's figures: import loops between folders, upward imports, type names and the 35-day limit
+# outside the record per type, files a new type touches. Fails when one is over its bound.
+step "the house's figures" node scripts/house-figures.mjs
 if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
   step "integration tests (@vscode/test-electron)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runElectron.js
 else

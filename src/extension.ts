@@ -17,7 +17,8 @@ import type { LintFeature } from './lint/editor/register';
 import { readLintSettings } from './lint/editor/settings';
 import { isBackupDocument } from './lint/editor/sniff';
 import { LIVE_CHECKED_KINDS, RESTORE_KINDS } from './lint/kinds';
-import { LAST_CONNECTION_KEY, RESTORE_JOBS_KEY } from './stateKeys';
+import { LAST_CONNECTION_KEY } from './aws/stateKeys';
+import { RESTORE_JOBS_KEY } from './restore/stateKeys';
 import { testHooksAllowed } from './testHooks';
 
 /**

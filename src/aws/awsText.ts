@@ -6,6 +6,8 @@
  * the editor layers and the CLI call these where such text is shown.
  */
 
+import { messageOf } from '../backup/text';
+
 /** `$(name)` shown as written, not as an icon. */
 export const noIcons = (text: string): string => text.replace(/\$\(/g, '\\$(');
 
@@ -15,8 +17,8 @@ export const noIcons = (text: string): string => text.replace(/\$\(/g, '\\$(');
  */
 export const noLinks = (text: string): string => text.replace(/\]\s*\(/g, '] (');
 
-/** The message of anything thrown. */
-export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+// The message of anything thrown lives on the floor below, where pitr-lint reads it too.
+export { messageOf } from '../backup/text';
 
 /** The message of anything thrown, ready for a notification. */
 export const errorText = (e: unknown): string => noLinks(messageOf(e));

@@ -1,10 +1,11 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
+import { EMULATOR_KEY_PREFIX, LOCAL_EMULATOR_CREDENTIALS } from '../backup/emulatorKeys';
 import { addCommandDeadline, DEFAULT_DEADLINES, type Deadlines } from './deadline';
 import { refuseBadEndpoint } from './endpointCheck';
 import { DEFAULT_PAGING_BOUND, type PagingBound } from './paging';
-import { EMULATOR_KEY_PREFIX, isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
+import { isLoopbackUrl } from './localEmulator';
 
 export interface ClientOptions {
   /** Attempts per request, first included (the SDK's adaptive retry mode). */

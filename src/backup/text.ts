@@ -37,3 +37,6 @@ function utf16Escapes(c: string): string {
   for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
   return out;
 }
+
+/** The message of anything thrown: the AWS layer's, the features' and the command lines' one helper. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { Stats } from 'node:fs';
 import { lintedExtensions } from '../lint/formats';
 import { compilePathGlob } from '../lint/glob';
-import { messageOf } from '../aws/awsText';
+import { messageOf } from '../backup/text';
 import { visible } from '../backup/text';
 
 /** What the command line reads of the file system (node's in main.ts; tests can make it fail). */

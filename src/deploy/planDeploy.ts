@@ -4,6 +4,7 @@
  * words, and the version check that keeps a plan changed meanwhile from being overwritten silently.
  */
 import { parseArn } from '../backup/arn';
+import { CONTINUOUS_MAX_RETENTION_DAYS, continuousTypes, inWords, S3 } from '../backup/resourceTypes';
 import type { DocumentKind } from '../lint';
 import {
   canonicalJson,
@@ -238,7 +239,7 @@ export function describePlan(
   ];
   if (plan.Rules.some((r) => r.EnableContinuousBackup))
     lines.push(
-      'Continuous rules keep a restorable window of up to 35 days for the S3, RDS, Aurora and SAP HANA resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).',
+      `Continuous rules keep a restorable window of up to ${CONTINUOUS_MAX_RETENTION_DAYS} days for the ${inWords(continuousTypes())} resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).`,
     );
   if (update) {
     const before = continuousRetention(update.deployed);
@@ -247,7 +248,7 @@ export function describePlan(
     );
     if (changed.length)
       lines.push(
-        `Changing the retention of a continuous rule (${changed.map(([n]) => n).join(', ')}) stops each S3 bucket's continuous recovery point (it becomes STOPPED) and starts a new one (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).`,
+        `Changing the retention of a continuous rule (${changed.map(([n]) => n).join(', ')}) stops each ${S3.name} bucket's continuous recovery point (it becomes STOPPED) and starts a new one (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).`,
       );
     const gone = update.deployed.Rules.filter((d) => !plan.Rules.some((r) => r.RuleName === d.RuleName));
     if (gone.length) lines.push(`Removed rules: ${gone.map((r) => r.RuleName ?? '?').join(', ')}.`);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { LOCAL_EMULATOR_CREDENTIALS } from '../aws/localEmulator';
+import { LOCAL_EMULATOR_CREDENTIALS } from '../backup/emulatorKeys';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
 import { settleCopies } from './handlers/copy';

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { errorText, messageOf } from '../aws/awsText';
-import { BackupClientFactory } from '../aws/clientFactory';
-import { readAwsSettings } from '../aws/settings';
-import { ConnectionManager } from './connectionManager';
+import type { ConnectionManager } from '../aws/connectionManager';
+import { continuousTypes } from '../backup/resourceTypes';
 import { ErrorNode, type ExplorerNode } from './nodes/base';
 import { PlanNode } from './nodes/plan';
 import { RecoveryPointNode, VaultNode } from './nodes/vault';
@@ -12,10 +11,9 @@ import { ExplorerTreeProvider } from './treeProvider';
 export const READONLY_SCHEME = 'aws-backup-pitr';
 
 export interface ExplorerFeature {
+  /** The connection the composition root built and handed in (tests read it here too). */
   connections: ConnectionManager;
   tree: ExplorerTreeProvider;
-  /** The one client factory (the lifecycle commands build their calls on it). */
-  factory: BackupClientFactory;
   /** The timeline panel opened last (tests await its drawing). */
   lastTimeline?: TimelinePanel;
 }
@@ -48,9 +46,9 @@ export function registerExplorer(
   log: vscode.LogOutputChannel,
   view: vscode.TreeView<unknown>,
   host: { attach(provider: vscode.TreeDataProvider<unknown>): void },
+  /** The AWS adapter: the connection, built by the composition root. */
+  connections: ConnectionManager,
 ): ExplorerFeature {
-  const factory = new BackupClientFactory({ maxAttempts: readAwsSettings().maxAttempts });
-  const connections = new ConnectionManager(context, factory, log);
   const explorerSetting = (key: string, fallback: number): number =>
     vscode.workspace.getConfiguration('awsBackupPitr.explorer').get<number>(key, fallback);
   const tree = new ExplorerTreeProvider(
@@ -62,7 +60,7 @@ export function registerExplorer(
   const docs = new ReadonlyDocuments();
   tree.visible = view.visible;
   host.attach(tree);
-  const feature: ExplorerFeature = { connections, tree, factory };
+  const feature: ExplorerFeature = { connections, tree };
 
   const run =
     (f: (...args: never[]) => unknown) =>
@@ -75,8 +73,6 @@ export function registerExplorer(
     };
 
   context.subscriptions.push(
-    factory,
-    connections,
     tree,
     vscode.workspace.registerTextDocumentContentProvider(READONLY_SCHEME, docs),
     connections.onDidChange(() => tree.setApis(connections.apis)),
@@ -208,7 +204,7 @@ export function registerExplorer(
           title: pick.label,
           prompt:
             pick.key === 'type'
-              ? 'e.g. S3, RDS, Aurora, EBS'
+              ? `e.g. ${continuousTypes().slice(0, 3).join(', ')}`
               : pick.key === 'arn'
                 ? 'The resource ARN'
                 : 'YYYY-MM-DD (UTC)',

@@ -3,7 +3,7 @@
  * window as a bar, snapshots as marks, restore jobs as events, "now" and the restore lag.
  */
 import type { BackupApi } from '../aws/backupApi';
-import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
+import { CONTINUOUS_MAX_RETENTION_DAYS, restoreLagMinutes } from '../backup/resourceTypes';
 import {
   RESTORABLE_STATUSES,
   isContinuousRecoveryPointArn,
@@ -130,7 +130,7 @@ export async function loadTimeline(
   ];
   const start = Math.min(...times, now.getTime() - 7 * DAY);
   const end = now.getTime() + Math.max(3_600_000, (now.getTime() - start) * 0.03);
-  const lag = resourceType ? RESTORE_LAG_MINUTES[resourceType] : undefined;
+  const lag = restoreLagMinutes(resourceType);
   const data: TimelineData = {
     resourceArn,
     resourceName: resourceArn.split(/[:/]/).pop() ?? resourceArn,

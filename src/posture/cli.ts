@@ -11,6 +11,7 @@ import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
 import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';
+import { inWords, RDS, resourceTypes, S3 } from '../backup/resourceTypes';
 import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
@@ -29,6 +30,15 @@ export interface PostureCliIo {
   clock?: () => Date;
 }
 
+/** "60 min for S3, RDS and Aurora": the record per type's default targets, in words. */
+function defaultTargetsText(): string {
+  const byMs = new Map<number, string[]>();
+  for (const t of resourceTypes())
+    if (t.defaultRpoMinutes)
+      byMs.set(t.defaultRpoMinutes, [...(byMs.get(t.defaultRpoMinutes) ?? []), t.name]);
+  return [...byMs].map(([min, names]) => `${formatDuration(min * 60_000)} for ${inWords(names)}`).join(', ');
+}
+
 const USAGE = `Usage: pitr-posture [options]
 
 The recovery posture of every resource AWS Backup protects in the accounts and Regions named: its
@@ -38,10 +48,10 @@ how far back it can go, what covers it, its failed backup jobs, and whether it m
 Options:
   --profile NAME          an AWS profile (repeatable; default: AWS_PROFILE, else the default chain)
   --region REGION         a Region (repeatable; default: each profile's own)
-  --rpo-target SPEC       a target for every type ("1h") or one type ("S3=15m") (repeatable);
-                          default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --rpo-target SPEC       a target for every type ("1h") or one type ("${S3.name}=15m") (repeatable);
+                          default ${defaultTargetsText()}, ${formatDuration(DEFAULT_TARGETS.other)} for other types
   --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
-                          in another Region ("1d", "RDS=4h") (repeatable; default: none)
+                          in another Region ("1d", "${RDS.name}=4h") (repeatable; default: none)
   --days N                the RPO over the last N days, from what AWS still holds (JSON rpoCompliance,
                           rpoDays; drRpoCompliance, drRpoDays) (default: ${DEFAULT_DAYS}, at most ${MAX_DAYS})
   --format FORMAT         table|markdown|csv|json (default: table)
@@ -66,7 +76,7 @@ Exit status: 0 every resource meets its targets, 1 some resource misses one, 2 a
 account or Region that could not be read, or no resource found at all.
 
 In cron or CI:
-  pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target S3=15m --format markdown
+  pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target ${S3.name}=15m --format markdown
 `;
 
 interface Options {

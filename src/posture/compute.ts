@@ -15,7 +15,7 @@
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureRule, PostureSelection, PostureTarget } from '../aws/postureApi';
 import { resourceTypeOfArn } from '../backup/arn';
-import { CONTINUOUS_TYPES, RESTORE_LAG_MINUTES } from '../backup/limits';
+import { AURORA, RDS, resourceType } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { MINUTE, formatDuration, targetFor, type RpoTargets } from './targets';
@@ -224,7 +224,8 @@ export function postureOf(
   }
   const protection: Protection = live ? 'continuous' : stopped ? 'stopped' : snapshots ? 'snapshots' : 'none';
   const rpoMs = newest ? now - newest.at : null;
-  const lag = r.type !== undefined ? RESTORE_LAG_MINUTES[r.type] : undefined;
+  const record = resourceType(r.type);
+  const lag = record?.continuous?.restoreLagMinutes;
   const typeName = r.type ?? 'this resource type';
   const basisOf = (): string => {
     if (!newest) return 'nothing restorable';
@@ -239,7 +240,7 @@ export function postureOf(
   const targetMs = r.type !== undefined ? targetFor(ctx.targets, r.type) : ctx.targets.other;
   const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
   const rowPoint = live ?? stopped ?? newest?.point;
-  const optedIn = ctx.optIn && r.type !== undefined ? ctx.optIn[r.type] : undefined;
+  const optedIn = ctx.optIn && r.type !== undefined ? ctx.optIn[record?.optInName ?? r.type] : undefined;
   const cover = coveredBy({ arn: r.arn, optedIn }, points, ctx.rules, ctx.selections, ctx.patterns);
   const rules = cover.covered;
   const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
@@ -253,7 +254,7 @@ export function postureOf(
   // lets the next rule run create a new point (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html).
   if (stopped && !live)
     todo.push(
-      `Fix what stopped continuous backup${stopped.StatusMessage ? ` ("${stopped.StatusMessage}")` : ''}${r.type === 'S3' ? ': check the bucket’s versioning, its events to EventBridge, AWS Backup’s EventBridge rules and the role’s permissions' : ''}. The next run of its continuous rule starts a new recovery point; the STOPPED one need not be deleted.`,
+      `Fix what stopped continuous backup${stopped.StatusMessage ? ` ("${stopped.StatusMessage}")` : ''}${record?.continuous?.stoppedCauses ? `: ${record.continuous.stoppedCauses}` : ''}. The next run of its continuous rule starts a new recovery point; the STOPPED one need not be deleted.`,
     );
   // Only one continuous backup of a resource exists: a second plan's or vault's jobs fail with
   // "already has continuous backup enabled for another vault"
@@ -263,7 +264,7 @@ export function postureOf(
       'Resolve the other vault: a resource has one continuous backup, so keep its continuous rule in one plan and one vault, and remove it from the others.',
     );
   if (verdict === 'misses') {
-    if (protection === 'snapshots' && r.type !== undefined && CONTINUOUS_TYPES.includes(r.type))
+    if (protection === 'snapshots' && record?.continuous)
       todo.push(
         `Add a continuous rule (EnableContinuousBackup) to a plan that selects it: its RPO becomes the restore lag${lag !== undefined ? ` (${lag} min)` : ''}.`,
       );
@@ -290,7 +291,7 @@ export function postureOf(
     );
   if (r.type === undefined)
     notes.push(
-      'AWS gave no resource type and its ARN does not decide it (an RDS cluster ARN is Aurora’s, Neptune’s or DocumentDB’s alike): the target for other types applies.',
+      `AWS gave no resource type and its ARN does not decide it (an ${RDS.name} cluster ARN is ${AURORA.name}’s, Neptune’s or DocumentDB’s alike): the target for other types applies.`,
     );
   if (stopped && !stopped.CompletionDate && !newest)
     notes.push('AWS does not say when continuous backup stopped, so the RPO is unknown.');

@@ -18,7 +18,7 @@ import type { CopyJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup
 import type { PostureFacts, PostureTarget } from '../aws/postureApi';
 import { parseArn } from '../backup/arn';
 import { COPY_SOURCE_SNAPSHOT_DELETED_TYPES, MIN_SNAPSHOT_INTERVAL_MS } from '../backup/copyFacts';
-import { CONTINUOUS_TYPES } from '../backup/limits';
+import { continuousTypes } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn, RESTORABLE_STATUSES } from '../backup/recoveryPoint';
 import { history, type DayRpo } from './compliance';
 import type { PostureFailure, PostureRow } from './compute';
@@ -374,7 +374,7 @@ function missAdvice(r: PostureRow, rpo: number | null, targetMs: number, status:
   if (status === 'unknown') return 'Its DR RPO is unknown until the account–Regions not read are read.';
   if (r.protection === 'none')
     return 'Nothing of it is restorable here, so nothing can be copied: make its backups succeed first, then give the rule that backs it up a copy action to a vault in another Region.';
-  const continuous = r.resourceType !== undefined && CONTINUOUS_TYPES.includes(r.resourceType);
+  const continuous = r.resourceType !== undefined && continuousTypes().includes(r.resourceType);
   const schedule =
     targetMs < MIN_SNAPSHOT_INTERVAL_MS
       ? `snapshot rules run at most hourly, so no copy outside the Region is fresher than an hour: set a DR target of 1 h or more`

@@ -13,7 +13,7 @@
  */
 import type { Connection } from '../aws/connection';
 import type { Confirmation, StartRequest } from './startGate';
-import { RESTORE_JOBS_KEY } from '../stateKeys';
+import { RESTORE_JOBS_KEY } from './stateKeys';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { messageOf } from '../aws/awsText';
 import { accountOf, resourceTypeOfArn } from '../backup/arn';
+import { resourceType, typeOfServiceRecoveryPoint } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { visible } from '../backup/text';
 import { lint } from '../lint/engine';
@@ -208,47 +209,9 @@ export interface Confirmation {
  */
 export function typeOfRecoveryPoint(recoveryPointArn: string, point?: PointFacts): string | undefined {
   if (point?.resourceType) return point.resourceType;
-  const byPoint: [RegExp, string][] = [
-    [/^arn:[^:]+:ec2:[^:]*:\d*:snapshot\/snap-/, 'EBS'],
-    [/^arn:[^:]+:ec2:[^:]*:\d*:image\/ami-/, 'EC2'],
-    [/^arn:[^:]+:rds:[^:]*:\d*:snapshot:/, 'RDS'],
-    [/^arn:[^:]+:dynamodb:[^:]*:\d*:table\/[^/]+\/backup\//, 'DynamoDB'],
-    [/^arn:[^:]+:fsx:/, 'FSx'],
-    [/^arn:[^:]+:redshift:/, 'Redshift'],
-  ];
   const resource = point?.resourceArn;
-  return (
-    (resource ? resourceTypeOfArn(resource) : undefined) ??
-    byPoint.find(([re]) => re.test(recoveryPointArn))?.[1]
-  );
+  return (resource ? resourceTypeOfArn(resource) : undefined) ?? typeOfServiceRecoveryPoint(recoveryPointArn);
 }
-
-/**
- * The metadata keys that decide where the data goes, per type (from
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html, restoring-rds.html,
- * restoring-aur.html, restoring-efs.html and saphana-restore.html). Matched case-insensitively.
- */
-const DESTINATION_KEYS: Readonly<Record<string, readonly string[]>> = {
-  S3: ['DestinationBucketName', 'NewBucket', 'ItemsToRestore', 'RestoreLatestVersionsUpTo', 'KMSKey'],
-  RDS: [
-    'DBInstanceIdentifier',
-    'DBClusterIdentifier',
-    'DBSubnetGroupName',
-    'AvailabilityZone',
-    'VpcSecurityGroupIds',
-    'MultiAZ',
-    'PubliclyAccessible',
-  ],
-  Aurora: [
-    'DBClusterIdentifier',
-    'DBSubnetGroupName',
-    'AvailabilityZones',
-    'VpcSecurityGroupIds',
-    'KmsKeyId',
-  ],
-  EFS: ['file-system-id', 'newFileSystem', 'ItemsToRestore', 'KmsKeyId'],
-  'SAP HANA on Amazon EC2': ['aws:backup:TargetDatabaseArn'],
-};
 
 /** Keys whose values are never shown (the service's own metadata has none; a user's could). */
 const SECRET_KEY = /pass(word|phrase)?$|password|secret|credential|private.?key|auth.?token/i;
@@ -272,23 +235,15 @@ function destinationSummary(type: string | undefined, m: Record<string, string>)
     const v = meta(m, key);
     return v === undefined ? `(no ${key} is sent)` : shownValue(v);
   };
-  switch (type) {
-    case 'S3':
-      return `${meta(m, 'NewBucket')?.toLowerCase() === 'true' ? 'a new S3 bucket' : 'the S3 bucket'} ${named('DestinationBucketName')}`;
-    case 'RDS':
-      return `a new DB instance ${named('DBInstanceIdentifier')}`;
-    case 'Aurora':
-      return `a new Aurora DB cluster ${named('DBClusterIdentifier')}`;
-    case 'SAP HANA on Amazon EC2':
-      return `the database ${named('aws:backup:TargetDatabaseArn')} (overwritten)`;
-    default:
-      return 'decided by the metadata below, every value of which is sent';
-  }
+  return (
+    resourceType(type)?.restore?.destinationSummary?.(named, (key) => meta(m, key)) ??
+    'decided by the metadata below, every value of which is sent'
+  );
 }
 
 /** Every metadata key and value sent, those that decide the destination first; secrets masked. */
 function metadataLines(type: string | undefined, m: Record<string, string>): string[] {
-  const decisive = (DESTINATION_KEYS[type ?? ''] ?? []).map((k) => k.toLowerCase());
+  const decisive = (resourceType(type)?.restore?.destinationKeys ?? []).map((k) => k.toLowerCase());
   const line = ([k, v]: [string, string]): string =>
     `    ${oneLine(k)}: ${SECRET_KEY.test(k) ? '(set; not shown)' : shownValue(v)}`;
   const entries = Object.entries(m);
@@ -343,23 +298,8 @@ export function describeRestore(
     notes.push(
       'The resource type is not known: check every metadata value above, each one is sent as shown.',
     );
-  if (type === 'S3') {
-    notes.push(
-      'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped.',
-    );
-    if (meta(m, 'NewBucket')?.toLowerCase() === 'true')
-      notes.push('The new bucket is billed from its creation.');
-  } else if (type === 'RDS')
-    notes.push(
-      'The restore creates a new DB instance, billed from its creation; the source is left as it is.',
-    );
-  else if (type === 'Aurora')
-    notes.push(
-      'An Aurora restore creates the cluster only, with no DB instances: add one (aws rds create-db-instance) before you connect.',
-      'The new cluster is billed from its creation.',
-    );
-  else if (type === 'SAP HANA on Amazon EC2')
-    notes.push('A SAP HANA restore overwrites the target database.');
+  const typeNotes = resourceType(type)?.restore?.notes?.((key) => meta(m, key));
+  if (typeNotes) for (const n of typeNotes) notes.push(n);
   else notes.push('A restore into a new resource is billed from its creation.');
   for (const n of o.notes ?? []) notes.push(n);
   const typeText = pointType
@@ -372,7 +312,7 @@ export function describeRestore(
     `From: ${continuous ? 'continuous backup' : 'recovery point'} ${oneLine(r.RecoveryPointArn)}${o.point?.vault ? ` in vault ${shownValue(o.point.vault)}` : ''}`,
     `Point in time: ${when}`,
     `Destination: ${destinationSummary(type, m)}`,
-    ...(type === 'S3' ? s3OptionWords(m, shownValue) : []),
+    ...(resourceType(type)?.restore?.options === 's3' ? s3OptionWords(m, shownValue) : []),
     ...metadataLines(type, m),
     `IAM role: ${r.IamRoleArn !== undefined ? oneLine(r.IamRoleArn) : '(none given: the service decides)'}`,
     // The account the recovery point lives in, from its ARN: the restore is made there.

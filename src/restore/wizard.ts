@@ -19,6 +19,7 @@ import { buildRestoreRequest } from './restoreRequest';
 import { destinationNameStep, s3TargetStep } from './wizardSteps/destinationSteps';
 import {
   makeFlow,
+  restoreFactsOf,
   type State,
   type StepRun,
   type WizardOptions,
@@ -124,12 +125,12 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
       destination: s.destination ?? '',
       iamRoleArn: s.role!,
     },
-    ...(type === 'S3' && s.s3Target === 'new' ? { newBucket: true } : {}),
+    ...(s.s3Target === 'new' && restoreFactsOf(type)?.options === 's3' ? { newBucket: true } : {}),
   });
   if ('errors' in built) throw new Error(`The restore cannot be prepared: ${built.errors.join(' ')}`);
   // The options change only their own keys, against the metadata as the service returned it.
   const changes: Change[] = [
-    ...(type === 'S3' && s.s3 ? s3Changes(meta.metadata, s.s3) : []),
+    ...(s.s3 && restoreFactsOf(type)?.options === 's3' ? s3Changes(meta.metadata, s.s3) : []),
     ...(s.db ? dbChanges(type, meta.metadata, s.db) : []),
   ];
   const document = { ...built, Metadata: applyChanges(built.Metadata, changes) };

@@ -4,6 +4,7 @@
 import type { BackupApi, RecoveryPointFilters } from '../../aws/backupApi';
 import { formatBytes, formatUtc, windowText } from '../../backup/format';
 import { isContinuousRecoveryPointArn } from '../../backup/recoveryPoint';
+import { resourceType } from '../../backup/resourceTypes';
 import { windowOfRecoveryPoint, type RestorableWindow } from '../../backup/restorableWindow';
 import {
   type Icon,
@@ -232,15 +233,10 @@ const STATUS_ICON: Record<string, Icon> = {
   CREATING: { id: 'loading~spin' },
 };
 
-export const TYPE_ICON: Record<string, string> = {
-  S3: 'folder-library',
-  RDS: 'database',
-  Aurora: 'server-environment',
-  EBS: 'save',
-  EC2: 'vm',
-  DynamoDB: 'table',
-  EFS: 'files',
-};
+/** The codicon of a resource type's recovery points, from the record per type ('package' when none). */
+export function typeIcon(type: string | undefined): string {
+  return resourceType(type)?.icon ?? 'package';
+}
 
 export class RecoveryPointNode extends ExplorerNode {
   readonly id: string;
@@ -289,7 +285,7 @@ export class RecoveryPointNode extends ExplorerNode {
         .filter(Boolean)
         .join('\n'),
       icon: (p.Status ? STATUS_ICON[p.Status] : undefined) ?? {
-        id: this.continuous ? 'history' : (TYPE_ICON[p.ResourceType ?? ''] ?? 'package'),
+        id: this.continuous ? 'history' : typeIcon(p.ResourceType),
         ...(this.continuous ? { color: 'charts.green' } : {}),
       },
       // A STOPPED or DELETING point says so, for the stop and delete menus.

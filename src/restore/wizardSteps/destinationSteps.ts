@@ -1,12 +1,12 @@
-/** Step 5 of the restore flow: where the data goes (S3: which bucket; RDS, Aurora: a new name). */
+/** Step 5 of the restore flow: where the data goes (a bucket: which one; a database: a new name). */
 import { bucketNameProblem, dbIdentifierProblem } from '../../lint/restoreRules';
-import { answer, type StepRun } from './flow';
+import { answer, restoreFactsOf, type StepRun } from './flow';
 import { sourceBucketOf, suggestedIdentifier } from './words';
 
-/** 5a. S3: which bucket. */
+/** 5a. A bucket: which one. */
 export const s3TargetStep: StepRun = async (f, canGoBack) => {
   const { s } = f;
-  if (f.bare || f.resourceType() !== 'S3') return 'skip';
+  if (f.bare || restoreFactsOf(f.resourceType())?.destination?.nameKind !== 'bucket') return 'skip';
   const source = sourceBucketOf(s.point);
   const r = await f.ui.pick(f.header('destination'), {
     placeholder: 'Restore into which bucket?',
@@ -39,26 +39,18 @@ export const s3TargetStep: StepRun = async (f, canGoBack) => {
 /** 5b. The destination's name. */
 export const destinationNameStep: StepRun = async (f, canGoBack) => {
   const { s } = f;
-  const type = f.resourceType();
-  if (f.bare || !['S3', 'RDS', 'Aurora'].includes(type) || (type === 'S3' && s.s3Target === 'source'))
-    return 'skip';
-  const what =
-    type === 'S3'
-      ? s.s3Target === 'new'
-        ? 'new bucket name'
-        : 'existing bucket name'
-      : type === 'RDS'
-        ? 'new DB instance identifier'
-        : 'new Aurora DB cluster identifier';
-  const suggested =
-    type === 'S3'
-      ? undefined
-      : suggestedIdentifier(
-          s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop(),
-          s.time ?? f.now(),
-        );
+  const destination = restoreFactsOf(f.resourceType())?.destination;
+  const bucket = destination?.nameKind === 'bucket';
+  if (f.bare || !destination || (bucket && s.s3Target === 'source')) return 'skip';
+  const what = bucket ? `${s.s3Target === 'new' ? 'new' : 'existing'} ${destination.what}` : destination.what;
+  const suggested = !destination.alwaysNew
+    ? undefined
+    : suggestedIdentifier(
+        s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop(),
+        s.time ?? f.now(),
+      );
   const r = await f.ui.input(f.header('destination'), {
-    prompt: `The ${what}${type === 'S3' ? '' : ' (a restore always creates a new one; the name must be unused in the account and Region)'}`,
+    prompt: `The ${what}${destination.alwaysNew ? ' (a restore always creates a new one; the name must be unused in the account and Region)' : ''}`,
     ...(s.destination && s.s3Target !== 'source'
       ? { value: s.destination }
       : suggested
@@ -66,7 +58,7 @@ export const destinationNameStep: StepRun = async (f, canGoBack) => {
         : {}),
     canGoBack,
     check: (text) => {
-      const problem = type === 'S3' ? bucketNameProblem(text.trim()) : dbIdentifierProblem(text.trim());
+      const problem = bucket ? bucketNameProblem(text.trim()) : dbIdentifierProblem(text.trim());
       return problem ? { severity: 'error', message: `Not a valid ${what}: it ${problem}.` } : undefined;
     },
   });

@@ -4,6 +4,7 @@
  */
 import type { BackupApi } from '../../aws/backupApi';
 import type { PointSummary } from '../../backup/recoveryPoint';
+import { resourceType, type RestoreFacts } from '../../backup/resourceTypes';
 import { windowOfRecoveryPoint, type RestorableWindow } from '../../backup/restorableWindow';
 import type { Change } from '../options/changes';
 import type { DbSettingsAnswers, S3OptionAnswers } from '../options/answers';
@@ -64,8 +65,13 @@ export type Step = 'next' | 'back' | 'skip' | 'cancel';
 /** The numbered steps a person sees ("Step 3 of 6"). */
 export type Main = 'connection' | 'vault' | 'point' | 'time' | 'destination' | 'options' | 'role';
 
-/** Resource types whose restore options the flow asks (items, encryption, ACLs; database settings). */
-export const OPTION_TYPES = new Set(['S3', 'RDS', 'Aurora']);
+/**
+ * The restore facts of the point's type, from the record per type: its destination step and options
+ * step (S3's items, encryption and ACLs; a database's settings), undefined for a type with none.
+ */
+export function restoreFactsOf(type: string): RestoreFacts | undefined {
+  return resourceType(type)?.restore;
+}
 
 export interface Flow {
   ui: WizardUi;
@@ -95,7 +101,7 @@ export function answer<T>(r: T | Back | undefined, set: (v: T) => void): Step {
 export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
   const now = o.now ?? ((): Date => new Date());
   const bare = o.metadata !== undefined;
-  const resourceType = (): string => s.point?.ResourceType ?? '';
+  const type = (): string => s.point?.ResourceType ?? '';
   const mains = (): Main[] =>
     (['connection', 'vault', 'point', 'time', 'destination', 'options', 'role'] as const).filter(
       (m: Main) =>
@@ -103,7 +109,7 @@ export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
         (m === 'vault' || m === 'point' ? !o.start : true) &&
         (m === 'time' || m === 'destination' ? !bare : true) &&
         // Options only for the types that have them (all counted until the point is chosen).
-        (m === 'options' ? !bare && (!s.point || OPTION_TYPES.has(resourceType())) : true),
+        (m === 'options' ? !bare && (!s.point || restoreFactsOf(type())?.options !== undefined) : true),
     );
   return {
     ui,
@@ -113,7 +119,7 @@ export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
     now,
     tz: o.timeZone,
     windowNow: () => windowOfRecoveryPoint(s.point ?? {}, now()),
-    resourceType,
+    resourceType: type,
     header: (m) => ({
       title: bare ? 'Start a Restore Job from Restore Metadata' : TITLE,
       step: mains().indexOf(m) + 1,

@@ -1,7 +1,7 @@
 /** Step 4 of the restore flow: the point in time (latest, or a second typed and checked live). */
 import { windowText } from '../../backup/format';
 import { isoSeconds } from '../restoreRequest';
-import { answer, type StepRun } from './flow';
+import { answer, restoreFactsOf, type StepRun } from './flow';
 import { BACK, type Choice } from './ui';
 import { agoText, bothTimes, checkTypedTime } from './words';
 
@@ -13,12 +13,11 @@ export const timeModeStep: StepRun = async (f, canGoBack) => {
   if (w.kind === 'continuous')
     items.push({
       label: 'Latest restorable time',
-      // The restore lag: the latest restorable second is behind the clock (S3 15, RDS 5 minutes).
+      // The restore lag: the latest restorable second is behind the clock (the record per type's lag).
       description: `${agoText(w.latest, f.now())}, ${bothTimes(w.latest, f.tz)}`,
-      detail:
-        f.resourceType() === 'S3'
-          ? 'Sent as that exact second: an S3 restore needs an explicit RestoreTime.'
-          : 'The service restores to the latest time it can when the job runs.',
+      detail: restoreFactsOf(f.resourceType())?.explicitTime
+        ? `Sent as that exact second: an ${f.resourceType()} restore needs an explicit RestoreTime.`
+        : 'The service restores to the latest time it can when the job runs.',
       value: 'latest',
     });
   items.push({

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { errorText } from '../aws/awsText';
-import { ActiveConnection } from '../aws/activeConnection';
-import type { BackupApi } from '../aws/backupApi';
-import type { BackupClientFactory } from '../aws/clientFactory';
-import { connectionLabel, describeConnection, resolveConnection, type Connection } from '../aws/connection';
-import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from '../aws/localEmulator';
-import { listProfiles } from '../aws/profiles';
-import { startSampleAccount, type SampleAccount } from '../aws/sampleAccount';
-import { readAwsSettings } from '../aws/settings';
+import { errorText } from './awsText';
+import { ActiveConnection } from './activeConnection';
+import type { BackupApi } from './backupApi';
+import type { BackupClientFactory } from './clientFactory';
+import { connectionLabel, describeConnection, resolveConnection, type Connection } from './connection';
+import { isLoopbackUrl, LOCAL_EMULATOR_DEFAULT_URL } from './localEmulator';
+import { listProfiles } from './profiles';
+import type { SampleAccount } from './sampleAccount';
+import { readAwsSettings } from './settings';
 import { isRegionName } from '../backup/arn';
-import { LAST_CONNECTION_KEY } from '../stateKeys';
+import { LAST_CONNECTION_KEY } from './stateKeys';
 
 const LAST_CONNECTION = LAST_CONNECTION_KEY;
 
@@ -35,6 +35,8 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     factory: BackupClientFactory,
     private readonly log: vscode.LogOutputChannel,
+    /** Starts the sample account's emulator (the composition root loads its bundle). */
+    private readonly startSample: () => Promise<SampleAccount>,
   ) {
     this.active = new ActiveConnection(factory, log);
     this.onDidChange = this.active.onDidChange;
@@ -151,7 +153,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** "Open the Sample Account": starts the emulator inside the extension (once) and connects to it. */
   async useSampleAccount(): Promise<void> {
-    this.sample ??= startSampleAccount().catch((e: unknown) => {
+    this.sample ??= this.startSample().catch((e: unknown) => {
       this.sample = undefined;
       throw e;
     });
