@@ -15,6 +15,7 @@ import {
   type ProtectedResource,
   type RecoveryPointByBackupVault,
 } from '@aws-sdk/client-backup';
+import { CONTINUOUS_MAX_RETENTION_DAYS } from '../backup/resourceTypes';
 import { BackupApi, collect, openBackupApi, pages } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
 import { connectionKey, type Connection } from './connection';
@@ -26,7 +27,7 @@ const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
 const DEFAULT_FAILED_JOB_DAYS = 14;
 /** Copy jobs are read this many days back: the longest history the posture reconstructs (35 days). */
-export const COPY_JOB_DAYS = 35;
+export const COPY_JOB_DAYS = CONTINUOUS_MAX_RETENTION_DAYS;
 const DAY = 86_400_000;
 
 /** The start of the window failed jobs are read in. */

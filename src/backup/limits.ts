@@ -11,3 +11,12 @@
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_Lifecycle.html).
  */
 export const COLD_STORAGE_MIN_DAYS = 90;
+
+/**
+ * The most often a snapshot rule runs: "You can also create a cron expression that creates snapshot
+ * backups as frequently as hourly"
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html). A
+ * continuous rule's copy action copies a snapshot on the rule's schedule, so no copy outside the
+ * Region is fresher than this.
+ */
+export const MIN_SNAPSHOT_INTERVAL_MS = 3_600_000;

@@ -56,6 +56,19 @@ export function continuousTypes(): string[] {
   return records.filter((t) => t.continuous).map((t) => t.name);
 }
 
+/**
+ * The types whose continuous backups a plan's copy action copies by taking a snapshot, copying it,
+ * then deleting that source snapshot (left EXPIRED without rds:DeleteDBSnapshot).
+ */
+export function copySourceSnapshotDeletedTypes(): string[] {
+  return records.filter((t) => t.copy?.sourceSnapshotDeleted).map((t) => t.name);
+}
+
+/** The types whose copies go cross-Region or cross-account, not both in one copy. */
+export function oneHopCopyTypes(): string[] {
+  return records.filter((t) => t.copy?.oneHop).map((t) => t.name);
+}
+
 /** Names as a person lists them: "S3, RDS and Aurora". */
 export function inWords(names: readonly string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}` : names.join('');

@@ -1,5 +1,6 @@
 import {
   AURORA,
+  RDS,
   CONTINUOUS_MAX_RETENTION_DAYS as MAX_DAYS,
   CONTINUOUS_MIN_RETENTION_DAYS as MIN_DAYS,
   S3,
@@ -276,7 +277,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'LIVE006',
     severity: 'warning',
-    title: 'RDS, Aurora, DocumentDB, Neptune: a copy cannot go cross-Region and cross-account at once',
+    title: `${RDS.name}, ${AURORA.name}, DocumentDB, Neptune: a copy cannot go cross-Region and cross-account at once`,
     url: `${DG}recov-point-create-a-copy.html`,
   },
   // Templates (src/lint/formats/cloudformation.ts; resource schemas vendored in schemas/cloudformation/).

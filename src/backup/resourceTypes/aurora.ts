@@ -95,5 +95,5 @@ export const AURORA: ResourceTypeRecord = {
       `The data of cluster ${name} is not fully deleted: it stays restorable from Aurora, and AWS Backup sets the cluster's automated-backup retention to 1 day. Aurora backups cannot be completely deleted until the cluster itself is deleted.`,
     ],
   },
-  copy: { continuousCopyIs: 'snapshot', sourceSnapshotDeleted: true },
+  copy: { continuousCopyIs: 'snapshot', sourceSnapshotDeleted: true, oneHop: true },
 };

@@ -151,5 +151,5 @@ export const RDS: ResourceTypeRecord = {
       'A Multi-AZ instance set to Always On should not have its backup retention set to zero: AWS advises Stop Continuous Backup (disassociate) instead.',
     ],
   },
-  copy: { continuousCopyIs: 'snapshot', sourceSnapshotDeleted: true },
+  copy: { continuousCopyIs: 'snapshot', sourceSnapshotDeleted: true, oneHop: true },
 };

@@ -94,6 +94,13 @@ export interface CopyFacts {
    * rds:DeleteDBSnapshot the source is left EXPIRED.
    */
   sourceSnapshotDeleted: boolean;
+  /**
+   * Copies go cross-Region or cross-account, not both in one copy: "For Amazon RDS and Aurora
+   * snapshots, AWS Backup only supports automating either cross-account or cross-Region copies"
+   * (https://docs.aws.amazon.com/aws-backup/latest/devguide/recov-point-create-a-copy.html); the
+   * feature table's note adds DocumentDB and Neptune.
+   */
+  oneHop?: boolean;
 }
 
 /** Restore testing (https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html). */

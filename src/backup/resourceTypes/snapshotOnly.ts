@@ -19,7 +19,10 @@ const named = (name: string, more: Omit<Partial<ResourceTypeRecord>, 'name'> = {
 
 export const SNAPSHOT_ONLY: readonly ResourceTypeRecord[] = [
   named('CloudFormation'),
-  named('DocumentDB', { arn: { service: 'rds' } }),
+  named('DocumentDB', {
+    arn: { service: 'rds' },
+    copy: { continuousCopyIs: 'snapshot', sourceSnapshotDeleted: false, oneHop: true },
+  }),
   named('EBS', {
     arn: {
       service: 'ec2',
@@ -38,7 +41,10 @@ export const SNAPSHOT_ONLY: readonly ResourceTypeRecord[] = [
   }),
   named('EKS'),
   named('FSx', { arn: { service: 'fsx', resource: /^arn:[^:]+:fsx:/, recoveryPoint: /^arn:[^:]+:fsx:/ } }),
-  named('Neptune', { arn: { service: 'rds' } }),
+  named('Neptune', {
+    arn: { service: 'rds' },
+    copy: { continuousCopyIs: 'snapshot', sourceSnapshotDeleted: false, oneHop: true },
+  }),
   named('Redshift', {
     arn: { service: 'redshift', resource: /^arn:[^:]+:redshift:/, recoveryPoint: /^arn:[^:]+:redshift:/ },
   }),
