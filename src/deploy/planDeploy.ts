@@ -4,17 +4,15 @@
  * words, and the version check that keeps a plan changed meanwhile from being overwritten silently.
  */
 import { parseArn } from '../backup/arn';
-import type { DocumentKind } from '../lint';
+import { liveLines, type DocumentKind, type LiveOutcome } from '../lint';
+import { whereLine, type Confirmation, type Where } from '../ui/confirmation';
 import {
   canonicalJson,
   creatorRequestIdFor,
   gate,
   ownCreatorRequestId,
-  type Confirmation,
   type Gate,
   type GateInput,
-  type Where,
-  whereLine,
 } from './gate';
 
 /** Plan documents, as the linter recognises them. */
@@ -44,7 +42,7 @@ export interface PlanInput {
   [member: string]: unknown;
 }
 
-interface PlanDocument {
+export interface PlanDocument {
   plan: PlanInput;
   /** The deployed plan the document names (update-backup-plan input, get-backup-plan output). */
   planId?: string;
@@ -89,7 +87,7 @@ export function toPlanInput(plan: unknown): PlanInput {
   };
 }
 
-export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<PlanDocument> {
+export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Promise<Gate<PlanDocument>> {
   return gate(input, kinds, 'a backup plan', (root, kind) => {
     const body = kind === 'backup-plan' ? root : root.BackupPlan;
     const id = typeof root.BackupPlanId === 'string' ? root.BackupPlanId : undefined;
@@ -223,9 +221,11 @@ export function describePlan(
   where: Where,
   update?: { planId: string; versionId?: string; deployed: PlanInput },
   tags?: Record<string, string>,
+  checked?: { text: string; live: LiveOutcome },
 ): Confirmation {
   const lines = [
     whereLine(where),
+    ...(checked ? liveLines(checked.text, checked.live) : []),
     ...alsoSends(plan, ['BackupPlanName', 'Rules'], 'The plan '),
     ...(tags && !update ? [`Tags on the new plan (BackupPlanTags): ${sent(tags)}`] : []),
     ...(tags && update

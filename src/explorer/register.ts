@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { guarded } from '../ui/commands';
 import { errorText, messageOf } from '../aws/awsText';
 import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
@@ -64,16 +65,6 @@ export function registerExplorer(
   host.attach(tree);
   const feature: ExplorerFeature = { connections, tree, factory };
 
-  const run =
-    (f: (...args: never[]) => unknown) =>
-    async (...args: never[]) => {
-      try {
-        await f(...args);
-      } catch (e) {
-        void vscode.window.showErrorMessage(errorText(e));
-      }
-    };
-
   context.subscriptions.push(
     factory,
     connections,
@@ -99,19 +90,19 @@ export function registerExplorer(
     }),
     vscode.commands.registerCommand(
       'awsBackupPitr.connect',
-      run(() => connections.pickAndConnect()),
+      guarded(() => connections.pickAndConnect()),
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.useLocalEmulator',
-      run((url?: string) => connections.useLocalEmulator(url)),
+      guarded((url?: string) => connections.useLocalEmulator(url)),
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.useSampleAccount',
-      run(() => connections.useSampleAccount()),
+      guarded(() => connections.useSampleAccount()),
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.disconnect',
-      run(() => connections.disconnect()),
+      guarded(() => connections.disconnect()),
     ),
     vscode.commands.registerCommand('awsBackupPitr.explorer.refresh', (node?: ExplorerNode) =>
       tree.refresh(node),
@@ -121,7 +112,7 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.signIn',
-      run((node: ErrorNode) => {
+      guarded((node: ErrorNode) => {
         const action =
           node.error instanceof Error && 'action' in node.error
             ? String((node.error as { action?: string }).action ?? '')
@@ -135,11 +126,11 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.loadMore',
-      run((node: VaultNode) => node.loadMore()),
+      guarded((node: VaultNode) => node.loadMore()),
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.copyArn',
-      run(async (node: ExplorerNode) => {
+      guarded(async (node: ExplorerNode) => {
         const arn = node.arn?.();
         if (!arn) throw new Error('This item has no ARN.');
         await vscode.env.clipboard.writeText(arn);
@@ -148,7 +139,7 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.showDetails',
-      run(async (node: ExplorerNode) => {
+      guarded(async (node: ExplorerNode) => {
         const details = node instanceof PlanNode ? await node.load() : node.details?.();
         const uri = docs.add(
           `${node.view().label.replace(/[^\w.-]+/g, '_')}.json`,
@@ -165,7 +156,7 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.openPlanJson',
-      run(async (node: PlanNode) => {
+      guarded(async (node: PlanNode) => {
         const plan = await node.load();
         // Named like the CLI's output file, so the linter checks it as get-backup-plan output.
         const uri = docs.add(
@@ -182,7 +173,7 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.openConsole',
-      run(async (node: ExplorerNode) => {
+      guarded(async (node: ExplorerNode) => {
         const api = connections.api;
         if (!api) return;
         if (api.connection.localEmulator || api.connection.endpoint)
@@ -193,7 +184,7 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.filterVault',
-      run(async (node: VaultNode) => {
+      guarded(async (node: VaultNode) => {
         const pick = await vscode.window.showQuickPick(
           [
             { label: 'Resource type', key: 'type' as const },
@@ -233,7 +224,7 @@ export function registerExplorer(
     ),
     vscode.commands.registerCommand(
       'awsBackupPitr.explorer.showTimeline',
-      run(async (node: RecoveryPointNode) => {
+      guarded(async (node: RecoveryPointNode) => {
         const api = connections.api;
         const resource = node.point.ResourceArn;
         if (!api || !resource) throw new Error('This recovery point names no resource.');

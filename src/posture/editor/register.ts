@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorText } from '../../aws/awsText';
+import { guarded } from '../../ui/commands';
 import { openBackupApi } from '../../aws/backupApi';
 import { BackupClientFactory } from '../../aws/clientFactory';
 import { connectionLabel, type Connection } from '../../aws/connection';
@@ -200,11 +200,11 @@ export function registerPosture(
     void vscode.window.showInformationMessage(`Recovery posture exported to ${uri.fsPath}`);
   }
 
+  /** A webview's message handled in the one command wrapper (its failure said, never thrown). */
   const guard =
     <A extends unknown[]>(f: (...a: A) => Promise<unknown>) =>
-    (...a: A): void => {
-      f(...a).catch((e: unknown) => void vscode.window.showErrorMessage(errorText(e)));
-    };
+    (...a: A): void =>
+      void guarded(f)(...a);
 
   function show(): PosturePanel {
     if (panel) {
@@ -229,14 +229,13 @@ export function registerPosture(
   context.subscriptions.push(
     factory,
     { dispose: () => running?.abort() },
-    vscode.commands.registerCommand('awsBackupPitr.posture.show', async () => {
-      show();
-      try {
+    vscode.commands.registerCommand(
+      'awsBackupPitr.posture.show',
+      guarded(async () => {
+        show();
         await refresh();
-      } catch (e) {
-        void vscode.window.showErrorMessage(errorText(e));
-      }
-    }),
+      }),
+    ),
   );
   return {
     get panel() {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Types only: the extension's objects come from its own bundle.
-import type { DeployPrompts } from '../../../src/deploy/editor/prompts';
-import type { Confirmation } from '../../../src/deploy/gate';
+import type { DeployPrompts } from '../../../src/deploy/flow';
+import type { Confirmation } from '../../../src/ui/confirmation';
 import type { ExplorerNode } from '../../../src/explorer/nodes/base';
 import { api, codeOf, connectToEmulator, diagnosticsWhen, emulatorControl, fileUri } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 // Types only: the extension's objects come from its own bundle.
 import type { RestorePrompts } from '../../../src/restore/editor/register';
-import type { Confirmation } from '../../../src/restore/startGate';
+import type { Confirmation } from '../../../src/ui/confirmation';
 import type { Back, Choice, InputCheck, StepHeader, WizardUi } from '../../../src/restore/wizard';
 
 /** `opened`: the value an input opens with, or the answer a pick opens on (kept from before). */
