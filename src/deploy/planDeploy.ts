@@ -202,6 +202,20 @@ export function ruleLine(r: PlanRuleInput): string {
     .concat(alsoSends(unsaid(r), RULE_SAID, '\n    ').join(''));
 }
 
+/**
+ * An update's rules: only those it adds or changes, each in full, and how many stay as they are. The
+ * diff editor behind the dialog shows the whole plan; a dialog that repeats every rule covers it.
+ */
+function changedRuleLines(plan: PlanInput, deployed: PlanInput): string[] {
+  const before = new Map(deployed.Rules.map((r) => [r.RuleName, canonicalJson(r)]));
+  const changed = plan.Rules.filter((r) => before.get(r.RuleName) !== canonicalJson(r));
+  const same = plan.Rules.length - changed.length;
+  return [
+    `Rules (${plan.Rules.length}): ${changed.length} added or changed${same ? `, ${same} unchanged (in the diff editor)` : ''}:`,
+    ...changed.map(ruleLine),
+  ];
+}
+
 function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
   return new Map(
     plan.Rules.filter((r) => r.EnableContinuousBackup).map((r) => [
@@ -233,8 +247,9 @@ export function describePlan(
           `Not sent: this document's BackupPlanTags ${sent(tags)}. UpdateBackupPlan takes no tags, so the deployed plan's tags stay as they are (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateBackupPlan.html).`,
         ]
       : []),
-    `Rules (${plan.Rules.length}):`,
-    ...plan.Rules.map(ruleLine),
+    ...(update
+      ? changedRuleLines(plan, update.deployed)
+      : [`Rules (${plan.Rules.length}):`, ...plan.Rules.map(ruleLine)]),
   ];
   if (plan.Rules.some((r) => r.EnableContinuousBackup))
     lines.push(

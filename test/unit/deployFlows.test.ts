@@ -10,6 +10,7 @@ import { PlanApi } from '../../src/aws/planApi';
 import { assignResourcesFrom } from '../../src/deploy/assignResources';
 import { createPlanFrom } from '../../src/deploy/createPlan';
 import type { FlowContext } from '../../src/deploy/flow';
+import { describePlan, toPlanInput } from '../../src/deploy/planDeploy';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { lint } from '../../src/lint';
 import { liveCheck } from '../../src/lint/live';
@@ -161,5 +162,26 @@ describe('Create Backup Plan and Assign Resources against the account (issue 23)
       detail,
       new RegExp(`Already continuously backed up in another vault \\(${inProdPitr.length}\\)`),
     );
+  });
+});
+
+describe('the update confirmation leaves the diff readable (issue 23)', () => {
+  it('lists only the rules the update adds or changes, and counts the rest, which the diff shows', () => {
+    const rules = Array.from({ length: 6 }, (_, i) => rule(`r${i}`, 'prod-pitr', i === 0));
+    const deployed = toPlanInput({ BackupPlanName: 'big', Rules: rules });
+    const proposed = toPlanInput({
+      BackupPlanName: 'big',
+      Rules: rules.map((r, i) => (i === 3 ? { ...r, Lifecycle: { DeleteAfterDays: 90 } } : r)),
+    });
+    const c = describePlan(
+      proposed,
+      { connection: 'x', accountId: '123456789012' },
+      { planId: 'p1', deployed },
+    );
+    const ruleLines = c.detail.split('\n').filter((l) => l.startsWith('• '));
+    assert.deepEqual(ruleLines, [
+      '• r3: snapshots · cron(0 5 ? * * *) · kept 90 days · to vault "prod-pitr"',
+    ]);
+    assert.match(c.detail, /^Rules \(6\): 1 added or changed, 5 unchanged \(in the diff editor\):$/m);
   });
 });

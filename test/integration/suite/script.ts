@@ -51,6 +51,13 @@ export class Script implements RestorePrompts {
     this.confirmations.push(c);
     return Promise.resolve(this.confirmWith);
   }
+  /** The hints shown (a review's "Nothing has started yet"), and whether each has closed. */
+  readonly hints: { message: string; closed: boolean }[] = [];
+  hint = (message: string, until: Promise<void>): void => {
+    const h = { message, closed: false };
+    this.hints.push(h);
+    void until.then(() => (h.closed = true));
+  };
 }
 export const pick =
   (re: RegExp): Answer =>
