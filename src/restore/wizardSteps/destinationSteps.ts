@@ -50,13 +50,15 @@ export const destinationNameStep: StepRun = async (f, canGoBack) => {
       : type === 'RDS'
         ? 'new DB instance identifier'
         : 'new Aurora DB cluster identifier';
-  const suggested =
+  const source =
     type === 'S3'
+      ? sourceBucketOf(s.point)
+      : (s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop());
+  // A name that says what it is, for whatever the restore creates (a new bucket, instance or cluster).
+  const suggested =
+    type === 'S3' && s.s3Target !== 'new'
       ? undefined
-      : suggestedIdentifier(
-          s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop(),
-          s.time ?? f.now(),
-        );
+      : suggestedIdentifier(source, s.time ?? s.latestShown ?? f.now());
   const r = await f.ui.input(f.header('destination'), {
     prompt: `The ${what}${type === 'S3' ? '' : ' (a restore always creates a new one; the name must be unused in the account and Region)'}`,
     ...(s.destination && s.s3Target !== 'source'
@@ -66,8 +68,15 @@ export const destinationNameStep: StepRun = async (f, canGoBack) => {
         : {}),
     canGoBack,
     check: (text) => {
-      const problem = type === 'S3' ? bucketNameProblem(text.trim()) : dbIdentifierProblem(text.trim());
-      return problem ? { severity: 'error', message: `Not a valid ${what}: it ${problem}.` } : undefined;
+      const name = text.trim();
+      const problem = type === 'S3' ? bucketNameProblem(name) : dbIdentifierProblem(name);
+      if (problem) return { severity: 'error', message: `Not a valid ${what}: it ${problem}.` };
+      if (type !== 'S3' && source && name.toLowerCase() === source.toLowerCase())
+        return {
+          severity: 'warning',
+          message: `${name} is the source's own identifier: the restore creates a new one and fails while ${name} exists. Choose an unused name.`,
+        };
+      return undefined;
     },
   });
   return answer(r, (name) => (s.destination = name.trim()));
