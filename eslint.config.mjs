@@ -15,6 +15,7 @@ const ADAPTERS = [
   'src/lifecycle/editor/**',
   'src/deploy/editor/**',
   'src/explorer/connectionManager.ts',
+  'src/explorer/editor/**',
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
   'src/explorer/treeProvider.ts',
