@@ -86,6 +86,52 @@ function profileIn(profile: string, region: string, beside: Connection): Connect
   };
 }
 
+/** The accounts and Regions read: the connections, and each extra profile in their Regions. */
+function postureTargets(deps: PostureDeps): PostureTarget[] {
+  const mine = deps.connections();
+  const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
+  const first = mine[0];
+  if (!first || first.sample) return out;
+  for (const profile of extraProfiles()) {
+    if (profile === first.profile) continue;
+    for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
+  }
+  return out;
+}
+
+/** A row's action: its timeline, or a restore of its point (both features by command id). */
+async function actOnRow(
+  action: 'open' | 'restore',
+  row: PostureRow,
+  targets: PostureTarget[],
+  factory: BackupClientFactory,
+): Promise<void> {
+  const connection = targets.find(
+    (t) => t.account === row.account && t.connection.region === row.region,
+  )?.connection;
+  if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
+  const point = {
+    RecoveryPointArn: row.recoveryPointArn,
+    BackupVaultName: row.vault,
+    ResourceArn: row.resourceArn,
+    ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
+    ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
+  };
+  // Features never import each other: the explorer's timeline and the restore wizard by command id.
+  if (action === 'open')
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
+  else {
+    if (!row.recoveryPointArn || !row.vault)
+      throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
+    const api = await openBackupApi(factory, connection);
+    await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
+      api,
+      vault: row.vault,
+      point,
+    });
+  }
+}
+
 export function registerPosture(
   context: vscode.ExtensionContext,
   deps: PostureDeps,
@@ -96,17 +142,7 @@ export function registerPosture(
   let running: AbortController | undefined;
   let saveTarget: ((format: ExportFormat) => vscode.Uri | undefined) | undefined;
 
-  function targets(): PostureTarget[] {
-    const mine = deps.connections();
-    const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
-    const first = mine[0];
-    if (!first || first.sample) return out;
-    for (const profile of extraProfiles()) {
-      if (profile === first.profile) continue;
-      for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
-    }
-    return out;
-  }
+  const targets = (): PostureTarget[] => postureTargets(deps);
 
   async function refresh(): Promise<void> {
     const p = panel;
@@ -157,32 +193,8 @@ export function registerPosture(
     await drawn;
   }
 
-  async function act(action: 'open' | 'restore', row: PostureRow): Promise<void> {
-    const connection = [...targets()].find(
-      (t) => t.account === row.account && t.connection.region === row.region,
-    )?.connection;
-    if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
-    const point = {
-      RecoveryPointArn: row.recoveryPointArn,
-      BackupVaultName: row.vault,
-      ResourceArn: row.resourceArn,
-      ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
-      ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
-    };
-    // Features never import each other: the explorer's timeline and the restore wizard by command id.
-    if (action === 'open')
-      await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
-    else {
-      if (!row.recoveryPointArn || !row.vault)
-        throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
-      const api = await openBackupApi(factory, connection);
-      await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
-        api,
-        vault: row.vault,
-        point,
-      });
-    }
-  }
+  const act = (action: 'open' | 'restore', row: PostureRow): Promise<void> =>
+    actOnRow(action, row, targets(), factory);
 
   async function exportReport(format: ExportFormat): Promise<void> {
     const report = panel?.report;
