@@ -179,12 +179,17 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 500 }] },
   },
   // A function a person can hold in their head (issue 22): at most 120 lines, blank lines and
-  // comments aside. Generated files aside.
+  // comments aside. Generated files aside, and the emulator's seed data (tables of the sample
+  // account's vaults, points, plans and jobs, written as code); a webview script's wrapping IIFE is
+  // its module, not a function (the functions inside it are held to the limit).
   {
     files: ['src/**/*.ts', 'media/*.js'],
-    ignores: ['src/lint/generated/**'],
+    ignores: ['src/lint/generated/**', 'src/emulator/seed*.ts'],
     rules: {
-      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      'max-lines-per-function': [
+        'error',
+        { max: 120, skipBlankLines: true, skipComments: true, IIFEs: false },
+      ],
     },
   },
 );
