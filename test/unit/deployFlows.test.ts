@@ -3,19 +3,17 @@
  * editor runs (src/deploy/createPlan.ts, assignResources.ts), the window scripted (issue 23).
  */
 import { strict as assert } from 'node:assert';
-import { openBackupApi, type BackupApi } from '../../src/aws/backupApi';
-import { BackupClientFactory } from '../../src/aws/clientFactory';
 import { liveFactsFrom } from '../../src/aws/liveFacts';
 import { PlanApi } from '../../src/aws/planApi';
 import { assignResourcesFrom } from '../../src/deploy/assignResources';
 import { createPlanFrom } from '../../src/deploy/createPlan';
 import type { FlowContext } from '../../src/deploy/flow';
 import { describePlan, toPlanInput } from '../../src/deploy/planDeploy';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { lint } from '../../src/lint';
 import { liveCheck } from '../../src/lint/live';
 import { withSeverity } from '../../src/lint/rules';
 import type { Confirmation } from '../../src/ui/confirmation';
+import { emulatorForTests } from './helpers';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 const text = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
@@ -58,22 +56,11 @@ const rule = (name: string, vault: string, continuous = true) => ({
 
 describe('Create Backup Plan and Assign Resources against the account (issue 23)', function () {
   this.timeout(30_000);
-  let emu: Emulator;
-  let factory: BackupClientFactory;
-  let api: BackupApi;
+  const door = emulatorForTests();
   let plans: PlanApi;
   const plansNamed = (name: string) =>
-    [...emu.state.plans.values()].filter((p) => p.BackupPlan.BackupPlanName === name);
-  before(async () => {
-    emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    factory = new BackupClientFactory({ maxAttempts: 1 });
-    api = await openBackupApi(factory, { region: emu.region, endpoint: emu.url, localEmulator: true });
-    plans = new PlanApi(api);
-  });
-  after(async () => {
-    factory.dispose();
-    await emu.close();
-  });
+    [...door.emu.state.plans.values()].filter((p) => p.BackupPlan.BackupPlanName === name);
+  before(() => (plans = new PlanApi(door.api)));
 
   it('a plan to a vault that does not exist is not created: LIVE001 stops it before any confirmation', async () => {
     const doc = text({ BackupPlanName: 'to-nowhere', Rules: [rule('pitr', 'no-such-vault')] });
@@ -101,7 +88,7 @@ describe('Create Backup Plan and Assign Resources against the account (issue 23)
     });
     // What the editor shows: the lint's errors and the live check's, at their built-in severities.
     const result = lint({ text: doc })!;
-    const live = withSeverity(await liveCheck(doc, result.recognition, liveFactsFrom(api)));
+    const live = withSeverity(await liveCheck(doc, result.recognition, liveFactsFrom(door.api)));
     const shown = [...result.findings, ...live].filter((f) => f.severity === 'error');
     assert.ok(live.filter((f) => f.code === 'LIVE001').length === 2 && shown.length > 2, 'the fixture');
     const { ctx, said } = scripted(true);
@@ -116,7 +103,7 @@ describe('Create Backup Plan and Assign Resources against the account (issue 23)
   it('the confirmation lists every live finding on the document (LIVE005: S3 not opted in here)', async () => {
     const doc = text({ BackupPlanName: 'warned', Rules: [rule('pitr', 'prod-pitr')] });
     const result = lint({ text: doc })!;
-    const live = withSeverity(await liveCheck(doc, result.recognition, liveFactsFrom(api)));
+    const live = withSeverity(await liveCheck(doc, result.recognition, liveFactsFrom(door.api)));
     assert.ok(live.length > 0, 'the fixture has a live finding');
     const { ctx, said } = scripted(false);
     assert.equal(await createPlanFrom({ text: doc }, plans, ctx), undefined);
@@ -131,7 +118,7 @@ describe('Create Backup Plan and Assign Resources against the account (issue 23)
       { BackupPlanName: 'into-default', Rules: [rule('pitr', 'Default')] },
       'flows-into-default',
     );
-    const inProdPitr = [...emu.state.recoveryPoints.values()]
+    const inProdPitr = [...door.emu.state.recoveryPoints.values()]
       .filter((p) => p.BackupVaultName === 'prod-pitr' && p.RecoveryPointArn.includes(':continuous:'))
       .filter((p) => p.Status !== 'STOPPED')
       .map((p) => p.ResourceArn);

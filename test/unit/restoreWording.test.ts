@@ -4,12 +4,9 @@
  * warning on the source's own identifier, and "latest" sending the very second it showed.
  */
 import { strict as assert } from 'node:assert';
-import { collect, openBackupApi, type BackupApi } from '../../src/aws/backupApi';
-import { BackupClientFactory } from '../../src/aws/clientFactory';
-import type { PointSummary } from '../../src/backup/recoveryPoint';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { runRestoreWizard, type Back, type PickOptions, type StepHeader } from '../../src/restore/wizard';
 import type { InputCheck } from '../../src/restore/wizardSteps/ui';
+import { emulatorForTests, seededPoint } from './helpers';
 import { by, ScriptedUi } from './scriptedUi';
 
 /** The scripted UI, also keeping what each input box opened with, and pausing after a pick when asked. */
@@ -36,30 +33,12 @@ class Recording extends ScriptedUi {
 
 describe('the restore flow’s words (issue 23)', function () {
   this.timeout(30_000);
-  let emu: Emulator;
-  let factory: BackupClientFactory;
-  let api: BackupApi;
-  before(async () => {
-    emu = await startEmulator({ bulkRecoveryPoints: 0 });
-    factory = new BackupClientFactory({ maxAttempts: 1 });
-    api = await openBackupApi(factory, { region: 'us-east-1', endpoint: emu.url, localEmulator: true });
-  });
-  after(async () => {
-    factory.dispose();
-    await emu.close();
-  });
-  async function point(name: string, continuous: boolean): Promise<PointSummary> {
-    const all = await collect(api.listRecoveryPoints('prod-pitr'));
-    const p = all.find(
-      (x) => x.ResourceName === name && x.RecoveryPointArn?.includes(':continuous:') === continuous,
-    );
-    assert.ok(p, `${name} not seeded`);
-    return p;
-  }
+  const door = emulatorForTests();
+  const point = (name: string, continuous: boolean) => seededPoint(door.api, name, continuous);
 
   it('says a vault’s type in words', async () => {
     const ui = new Recording([{ pick: /vault/, choose: () => undefined }]);
-    await runRestoreWizard(ui, { apis: [api] });
+    await runRestoreWizard(ui, { apis: [door.api] });
     const described = ui.seen[0]!.descriptions!.join('\n');
     assert.match(described, /logically air-gapped vault/);
     assert.doesNotMatch(described, /_VAULT|LOGICALLY/);
@@ -72,8 +51,8 @@ describe('the restore flow’s words (issue 23)', function () {
       { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
     ]);
     const r = await runRestoreWizard(ui, {
-      apis: [api],
-      start: { api, vault: 'prod-pitr', point: await point('orders-db', false) },
+      apis: [door.api],
+      start: { api: door.api, vault: 'prod-pitr', point: await point('orders-db', false) },
     });
     assert.ok(r);
     assert.deepEqual(
@@ -95,8 +74,8 @@ describe('the restore flow’s words (issue 23)', function () {
     // The window's end moves with the clock: the pick must send what it showed, not a later second.
     ui.pauseAfter = { pick: /point in time/, ms: 1_500 };
     const r = await runRestoreWizard(ui, {
-      apis: [api],
-      start: { api, vault: 'prod-pitr', point: await point('orders-bucket', true) },
+      apis: [door.api],
+      start: { api: door.api, vault: 'prod-pitr', point: await point('orders-bucket', true) },
     });
     assert.ok(r && ui.done);
     assert.match(ui.opened[0] ?? '', /^orders-bucket-pitr-\d{8}$/, 'a suggested new bucket name');
@@ -111,7 +90,7 @@ describe('the restore flow’s words (issue 23)', function () {
       { pick: /recovery point/, choose: by(/orders-bucket/) },
       { pick: /point in time/, choose: () => undefined },
     ]);
-    await runRestoreWizard(ui, { apis: [api], timeZone: 'Europe/Berlin' });
+    await runRestoreWizard(ui, { apis: [door.api], timeZone: 'Europe/Berlin' });
     // The example of what may be typed ("Typed as … 2025-08-01 02:14:37") is a format, not a time.
     const shown = ui.texts.filter((t) => !t.startsWith('Typed as')).join('\n');
     const times = shown.match(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d( UTC| local)?/g) ?? [];
@@ -135,8 +114,8 @@ describe('the restore flow’s words (issue 23)', function () {
       { pick: /IAM role/, choose: by(/AWSBackupDefaultServiceRole/) },
     ]);
     const r = await runRestoreWizard(ui, {
-      apis: [api],
-      start: { api, vault: 'prod-pitr', point: await point('orders-db', true) },
+      apis: [door.api],
+      start: { api: door.api, vault: 'prod-pitr', point: await point('orders-db', true) },
     });
     assert.equal(r?.document.Metadata.DBInstanceIdentifier, 'orders-db-new');
   });
