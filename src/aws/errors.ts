@@ -1,4 +1,5 @@
 import { describeConnection, type Connection } from './connection';
+import { edgeError } from './edgeErrors';
 
 export type AccessErrorKind =
   | 'credentials-missing'
@@ -153,6 +154,8 @@ export function toAccessError(e: unknown, ctx: ErrorContext): AwsAccessError {
 
   if (name === 'AbortError' || name === 'AbortedError' || /aborted/i.test(name))
     return new AwsAccessError('cancelled', `${op} was cancelled.`, op);
+  const edge = edgeError(e, op, ctx.connection);
+  if (edge) return new AwsAccessError(edge.kind, edge.message, op, undefined, edge.retryable);
   const signIn = credentialsError(name, msg, ctx, profile);
   if (signIn) return signIn;
   if (name === 'AccessDeniedException' || status === 403) {

@@ -350,7 +350,7 @@ export function describeRestore(
   else if (type === 'SAP HANA on Amazon EC2')
     notes.push('A SAP HANA restore overwrites the target database.');
   else notes.push('A restore into a new resource is billed from its creation.');
-  notes.push(...(o.notes ?? []));
+  for (const n of o.notes ?? []) notes.push(n);
   const typeText = pointType
     ? ` (${pointType}${r.ResourceType ? '' : ', from the recovery point'})`
     : r.ResourceType
