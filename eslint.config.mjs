@@ -15,6 +15,7 @@ const ADAPTERS = [
   'src/restore/editor/**',
   'src/lifecycle/editor/**',
   'src/deploy/editor/**',
+  'src/explorer/editor/**',
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
   'src/explorer/treeProvider.ts',
@@ -43,7 +44,11 @@ const LAYERS = [
     dir: 'src/ui/',
     files: ['src/ui/**/*.ts'],
     patterns: [
-      { regex: '^\\.\\./', message: 'src/ui is shared by the features: it imports nothing of ours.' },
+      {
+        regex: '^\\.\\./(?!aws/awsText$)',
+        message:
+          'src/ui is shared by the features: it imports nothing of ours but the AWS layer’s inert-text helpers.',
+      },
       SDK,
     ],
   },
@@ -270,5 +275,19 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/lint/generated/**'],
     rules: { 'max-lines': ['error', { max: 500 }] },
+  },
+  // A function a person can hold in their head (issue 22): at most 120 lines, blank lines and
+  // comments aside. Generated files aside, and the emulator's seed data (tables of the sample
+  // account's vaults, points, plans and jobs, written as code); a webview script's wrapping IIFE is
+  // its module, not a function (the functions inside it are held to the limit).
+  {
+    files: ['src/**/*.ts', 'media/*.js'],
+    ignores: ['src/lint/generated/**', 'src/emulator/seed*.ts'],
+    rules: {
+      'max-lines-per-function': [
+        'error',
+        { max: 120, skipBlankLines: true, skipComments: true, IIFEs: false },
+      ],
+    },
   },
 );

@@ -176,6 +176,72 @@ async function readPostureFacts(
   }
 }
 
+/** How readParts reads: one request through the account's gate, or every page of a listing. */
+interface Reader {
+  run: <T>(task: () => Promise<T>) => Promise<T>;
+  all: <T>(page: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>) => Promise<T[]>;
+  call: { signal: AbortSignal; pageSize: number };
+}
+
+/** Every plan's rules and selections (each plan read whole: its rules, then each selection). */
+async function readPlans(
+  api: BackupApi,
+  { run, all, call }: Reader,
+): Promise<{ rules: PostureRule[]; selections: PostureSelection[] }> {
+  const o = { signal: call.signal };
+  const plans = await all((t) => api.listBackupPlansPage(t, call));
+  const rules: PostureRule[] = [];
+  const selections: PostureSelection[] = [];
+  await Promise.all(
+    plans.map(async (p) => {
+      const id = p.BackupPlanId;
+      if (!id) return;
+      const [plan, sels] = await Promise.all([
+        run(() => api.getBackupPlan(id, { signal: o.signal })),
+        all((t) => api.listBackupSelectionsPage(id, t, call)),
+      ]);
+      for (const r of plan.BackupPlan?.Rules ?? [])
+        rules.push({
+          planId: id,
+          planName: plan.BackupPlan?.BackupPlanName ?? p.BackupPlanName ?? id,
+          ruleName: r.RuleName ?? '',
+          continuous: r.EnableContinuousBackup === true,
+          vault: r.TargetBackupVaultName ?? '',
+          ...(r.ScheduleExpression ? { schedule: r.ScheduleExpression } : {}),
+        });
+      const details = await Promise.all(
+        sels.map((s) =>
+          s.SelectionId
+            ? run(() => api.getBackupSelection(id, s.SelectionId!, { signal: o.signal }))
+            : Promise.resolve(undefined),
+        ),
+      );
+      for (const d of details) {
+        const b = d?.BackupSelection;
+        if (!b) continue;
+        const c = b.Conditions;
+        selections.push({
+          planId: id,
+          name: b.SelectionName ?? '',
+          resources: b.Resources ?? [],
+          notResources: b.NotResources ?? [],
+          byTags: [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
+            (x) => (x?.length ?? 0) > 0,
+          )
+            ? 'and'
+            : (b.ListOfTags?.length ?? 0) > 0
+              ? 'or'
+              : false,
+        });
+      }
+    }),
+  );
+  return { rules, selections };
+}
+
+/** The copy jobs the posture reads: those of the days it reconstructs. */
+const copyJobsSince = (now: Date) => ({ ByCreatedAfter: new Date(now.getTime() - COPY_JOB_DAYS * DAY) });
+
 async function readParts(
   api: BackupApi,
   gate: { run<T>(task: () => Promise<T>): Promise<T> },
@@ -229,56 +295,7 @@ async function readParts(
   });
   const plansP = optional(
     'Backup plans could not be read, so the plans covering each resource are not shown',
-    async () => {
-      const plans = await all((t) => api.listBackupPlansPage(t, call));
-      const rules: PostureRule[] = [];
-      const selections: PostureSelection[] = [];
-      await Promise.all(
-        plans.map(async (p) => {
-          const id = p.BackupPlanId;
-          if (!id) return;
-          const [plan, sels] = await Promise.all([
-            run(() => api.getBackupPlan(id, { signal: o.signal })),
-            all((t) => api.listBackupSelectionsPage(id, t, call)),
-          ]);
-          for (const r of plan.BackupPlan?.Rules ?? [])
-            rules.push({
-              planId: id,
-              planName: plan.BackupPlan?.BackupPlanName ?? p.BackupPlanName ?? id,
-              ruleName: r.RuleName ?? '',
-              continuous: r.EnableContinuousBackup === true,
-              vault: r.TargetBackupVaultName ?? '',
-              ...(r.ScheduleExpression ? { schedule: r.ScheduleExpression } : {}),
-            });
-          const details = await Promise.all(
-            sels.map((s) =>
-              s.SelectionId
-                ? run(() => api.getBackupSelection(id, s.SelectionId!, { signal: o.signal }))
-                : Promise.resolve(undefined),
-            ),
-          );
-          for (const d of details) {
-            const b = d?.BackupSelection;
-            if (!b) continue;
-            const c = b.Conditions;
-            selections.push({
-              planId: id,
-              name: b.SelectionName ?? '',
-              resources: b.Resources ?? [],
-              notResources: b.NotResources ?? [],
-              byTags: [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
-                (x) => (x?.length ?? 0) > 0,
-              )
-                ? 'and'
-                : (b.ListOfTags?.length ?? 0) > 0
-                  ? 'or'
-                  : false,
-            });
-          }
-        }),
-      );
-      return { rules, selections };
-    },
+    () => readPlans(api, { run, all, call }),
     { rules: [], selections: [] },
   );
   const ownJobs = (): Promise<BackupJob[]> =>
@@ -315,14 +332,7 @@ async function readParts(
       ? Promise.resolve(undefined)
       : optional(
           'Copy jobs could not be read, so failing copies and copies to Regions not read are not shown',
-          () =>
-            all((t) =>
-              api.listCopyJobsPage(
-                { ByCreatedAfter: new Date(o.now.getTime() - COPY_JOB_DAYS * DAY) },
-                t,
-                call,
-              ),
-            ),
+          () => all((t) => api.listCopyJobsPage(copyJobsSince(o.now), t, call)),
           undefined,
         );
   const optInP = optional(

@@ -14,7 +14,9 @@
  * - [STATUS] the RecoveryPoint Status documentation of the service model
  *   (schemas/aws-backup-model/service-2.json): STOPPED, DELETING
  */
+import { accountOf } from '../backup/arn';
 import { formatUtc } from '../backup/format';
+import { whereLine } from '../ui/confirmation';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { resourceType, typeOfServiceRecoveryPoint } from '../backup/resourceTypes';
 
@@ -224,9 +226,13 @@ export function consequencesOf(
   const lockCheck = lockVerdict(action, point, lock, now);
   if (lockCheck.forbids) return refuse(lockCheck.text!);
 
-  // Every value that decides what is deleted, and where, comes first.
+  // Every value that decides what is deleted, and where, comes first: the account the point's ARN names.
+  const account = whereLine({
+    connection: where ?? 'this connection',
+    accountId: accountOf(point.recoveryPointArn)?.accountId ?? '',
+  });
   const lines: string[] = [
-    `${where ? `${where} · ` : ''}vault ${point.vaultName} · recovery point ${point.recoveryPointArn}`,
+    `${account} · vault ${point.vaultName} · recovery point ${point.recoveryPointArn}`,
   ];
   if (continuous) for (const l of continuousText(action, point, name)) lines.push(l);
   else

@@ -165,27 +165,10 @@ interface Resource {
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
 
-/** The posture of one resource, from its recovery points and the account's plans and jobs. */
-export function postureOf(
-  r: Resource,
-  points: RecoveryPointByBackupVault[],
-  ctx: {
-    target: PostureTarget;
-    accountId?: string;
-    rules: PostureRule[];
-    selections: PostureSelection[];
-    /** Wildcard selection ARNs, compiled once for all the resources of an account–Region. */
-    patterns: Map<string, RegExp>;
-    /** The failed jobs by resource ARN. */
-    failedJobs: ReadonlyMap<string, BackupJob[]>;
-    optIn?: Record<string, boolean>;
-    now: Date;
-    targets: RpoTargets;
-  },
-): PostureRow {
-  const now = ctx.now.getTime();
+/** What a resource's points say: the newest restorable moment, the earliest, the live and the STOPPED continuous point. */
+function readPoints(r: Resource, points: RecoveryPointByBackupVault[], nowDate: Date) {
+  const now = nowDate.getTime();
   const notes: string[] = [];
-  const todo: string[] = [];
   let newest: { at: number; point: RecoveryPointByBackupVault } | undefined;
   let earliest: number | undefined;
   let live: RecoveryPointByBackupVault | undefined;
@@ -206,7 +189,7 @@ export function postureOf(
     const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
     if (continuous && p.Status === 'STOPPED') stopped ??= p;
     const type = p.ResourceType ?? r.type;
-    const w = windowOfRecoveryPoint({ ...p, ...(type ? { ResourceType: type } : {}) }, ctx.now);
+    const w = windowOfRecoveryPoint({ ...p, ...(type ? { ResourceType: type } : {}) }, nowDate);
     if (w.kind === 'none') {
       if (continuous && p.Status !== 'STOPPED') notes.push(w.reason);
       continue;
@@ -222,6 +205,30 @@ export function postureOf(
       if (!newest || at > newest.at) newest = { at, point: p };
     }
   }
+  return { notes, newest, earliest, live, stopped, snapshots };
+}
+
+/** The posture of one resource, from its recovery points and the account's plans and jobs. */
+export function postureOf(
+  r: Resource,
+  points: RecoveryPointByBackupVault[],
+  ctx: {
+    target: PostureTarget;
+    accountId?: string;
+    rules: PostureRule[];
+    selections: PostureSelection[];
+    /** Wildcard selection ARNs, compiled once for all the resources of an account–Region. */
+    patterns: Map<string, RegExp>;
+    /** The failed jobs by resource ARN. */
+    failedJobs: ReadonlyMap<string, BackupJob[]>;
+    optIn?: Record<string, boolean>;
+    now: Date;
+    targets: RpoTargets;
+  },
+): PostureRow {
+  const now = ctx.now.getTime();
+  const todo: string[] = [];
+  const { notes, newest, earliest, live, stopped, snapshots } = readPoints(r, points, ctx.now);
   const protection: Protection = live ? 'continuous' : stopped ? 'stopped' : snapshots ? 'snapshots' : 'none';
   const rpoMs = newest ? now - newest.at : null;
   const record = resourceType(r.type);

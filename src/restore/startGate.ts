@@ -5,21 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { messageOf } from '../aws/awsText';
 import { accountOf, resourceTypeOfArn } from '../backup/arn';
 import { resourceType, typeOfServiceRecoveryPoint } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { visible } from '../backup/text';
-import { lint } from '../lint/engine';
-import { liveCheck, type LiveFacts } from '../lint/live';
-import { parseDocument, properties, valueOf } from '../lint/jsonAst';
+import { lintForSending, type LiveFacts, type LintResult } from '../lint';
+import { parseDocument, properties, stringValue, valueOf } from '../lint/jsonAst';
 import { LineIndex } from '../lint/position';
-import type { LintResult } from '../lint/types';
+import { whereLine, type Confirmation } from '../ui/confirmation';
 import type { StartRequest } from './restoreRequest';
 import { bothTimes } from './wizard';
 import { s3OptionWords } from './options/s3Checks';
 
 export type { StartRequest };
+
+/** The label of the button that starts a restore. */
+const START_ACTION = 'Start Restore Job';
 
 export interface GateInput {
   text: string;
@@ -65,67 +66,58 @@ function collidingKeys(meta: Node | undefined, index: LineIndex): string[] {
   return problems;
 }
 
-/**
- * Lints the document with the rules' BUILT-IN severities: the severity setting changes what the
- * Problems panel shows, never what may be started (a workspace could otherwise switch RST002 off and
- * send "yesterday at noon"). Recognition by content comes first, so a workspace's `files` globs cannot
- * make a start-restore-job document pass as something else.
- */
-function lintForGate(input: GateInput): LintResult | undefined {
-  const base = {
-    text: input.text,
-    ...(input.fileName ? { fileName: input.fileName } : {}),
-    ...(input.now ? { now: input.now } : {}),
-  };
-  const byContent = lint(base);
-  if (byContent?.recognition.reason === 'content' || !input.globs) return byContent;
-  return lint({ ...base, globs: input.globs }) ?? byContent;
-}
+/** What a restore sends from: a start-restore-job input, or bare restore metadata (the point and role asked). */
+const RESTORE_SEND = {
+  kinds: ['start-restore-job', 'restore-metadata'] as const,
+  what: 'a start-restore-job document (aws backup start-restore-job --cli-input-json) or restore metadata (--metadata)',
+};
 
+/**
+ * The lint engine's one send gate, with the account's facts for the Region the document's recovery
+ * point names: any error-severity finding, the document's own or the account's (LIVE002: a
+ * RestoreTime outside the point's window), stops the start, whatever any setting says.
+ */
 export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
-  const result = input.lintResult ?? lintForGate(input);
-  const kind = result?.recognition.kind;
-  if (!result || (kind !== 'start-restore-job' && kind !== 'restore-metadata'))
-    return {
-      ok: false,
-      problems: [
-        'This is not a start-restore-job document (aws backup start-restore-job --cli-input-json) or restore metadata (--metadata).',
-      ],
-    };
+  const { factsFor } = input;
+  const checked = await lintForSending(
+    {
+      text: input.text,
+      ...(input.fileName ? { fileName: input.fileName } : {}),
+      ...(input.globs ? { globs: input.globs } : {}),
+      ...(input.now ? { now: input.now } : {}),
+      ...(input.lintResult ? { lintResult: input.lintResult } : {}),
+      ...(factsFor ? { facts: () => factsFor(recoveryPointOf(input.text)) } : {}),
+    },
+    RESTORE_SEND,
+  );
+  if (!checked.ok) return checked;
   const index = new LineIndex(input.text);
   const root = parseDocument(input.text).root!;
-  const errors = result.findings
-    .filter((f) => f.severity === 'error')
-    .map((f) => `${where(index, f.offset)}: ${f.message} (${f.code})`);
-  for (const e of collidingKeys(kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'), index))
-    errors.push(e);
-  if (errors.length) return { ok: false, problems: errors };
+  const colliding = collidingKeys(
+    checked.kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'),
+    index,
+  );
+  if (colliding.length) return { ok: false, problems: colliding };
   const value = getNodeValue(root) as unknown;
-  if (kind === 'restore-metadata') return { ok: 'needs-point', metadata: value as Record<string, string> };
-
-  const request = value as StartRequest;
+  if (checked.kind === 'restore-metadata')
+    return { ok: 'needs-point', metadata: value as Record<string, string> };
   const notes: string[] = [];
-  const facts = await input.factsFor?.(request.RecoveryPointArn);
-  if (facts) {
-    try {
-      const live = await liveCheck(input.text, result.recognition, facts);
-      // LIVE002 stops the start whatever any setting says (severity, live checks): the job would fail.
-      const outside = live.filter((f) => f.code === 'LIVE002');
-      if (outside.length)
-        return {
-          ok: false,
-          problems: outside.map((f) => `${where(index, f.offset)}: ${f.message} (LIVE002)`),
-        };
-    } catch (e) {
-      notes.push(
-        `The restorable window could not be checked against the account (${messageOf(e)}); the service checks it when the job runs.`,
-      );
-    }
-  } else
+  const { live } = checked;
+  if (!live.checked && live.reason === 'failed')
+    notes.push(
+      `The restorable window could not be checked against the account (${live.message}); the service checks it when the job runs.`,
+    );
+  else if (!live.checked)
     notes.push(
       'Not connected: the restorable window was not checked against the account; the service checks it.',
     );
-  return { ok: true, request, notes };
+  return { ok: true, request: value as StartRequest, notes };
+}
+
+/** The RecoveryPointArn a start-restore-job text names (empty when none): whose Region's facts to ask. */
+function recoveryPointOf(text: string): string {
+  const root = parseDocument(text).root;
+  return stringValue(root ? valueOf(root, 'RecoveryPointArn') : undefined) ?? '';
 }
 
 /**
@@ -139,7 +131,8 @@ export async function checkBeforeResend(
     label: string;
     startedAt: number;
     request?: StartRequest;
-    confirmation?: Confirmation;
+    /** As it was kept (kept before the button's label was: none). */
+    confirmation?: Pick<Confirmation, 'message' | 'detail'>;
   },
   o: {
     expired: boolean;
@@ -171,6 +164,7 @@ export async function checkBeforeResend(
     ok: true,
     confirmation: {
       message: job.confirmation.message,
+      action: START_ACTION,
       detail: `This restore was confirmed ${confirmed} but could not be sent. It is sent only if you confirm it again (with the same idempotency token: at most one job starts).\n\n${job.confirmation.detail}`,
     },
   };
@@ -195,11 +189,6 @@ export interface PointFacts {
   resourceType?: string;
   vault?: string;
   creationDate?: Date;
-}
-
-export interface Confirmation {
-  message: string;
-  detail: string;
 }
 
 /**
@@ -316,12 +305,13 @@ export function describeRestore(
     ...metadataLines(type, m),
     `IAM role: ${r.IamRoleArn !== undefined ? oneLine(r.IamRoleArn) : '(none given: the service decides)'}`,
     // The account the recovery point lives in, from its ARN: the restore is made there.
-    `Account and Region: ${accountOf(r.RecoveryPointArn)?.accountId || 'account unknown'} · ${o.connection}`,
+    whereLine({ connection: o.connection, accountId: accountOf(r.RecoveryPointArn)?.accountId ?? '' }),
     '',
     ...notes.map((n) => `• ${n}`),
   ];
   return {
     message: `Restore ${name} to ${time && !Number.isNaN(time.getTime()) ? bothTimes(time, o.timeZone) : when.replace(/ when the job runs$/, '')}?`,
     detail: lines.join('\n'),
+    action: START_ACTION,
   };
 }

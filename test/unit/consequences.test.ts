@@ -99,7 +99,7 @@ describe('what stopping or deleting a recovery point does, per resource type', (
       const where = consequencesOf('delete', point('S3', true), UNLOCKED, [], [], NOW, 'prod · eu-west-1');
       assert.match(
         where.detail,
-        /^prod · eu-west-1 · vault prod-pitr · recovery point arn:aws:backup:.*:continuous:x-1\n/,
+        /^Account and Region: \d{12} · prod · eu-west-1 · vault prod-pitr · recovery point arn:aws:backup:.*:continuous:x-1\n/,
       );
       assert.equal(c.confirmLabel, 'Delete Recovery Point');
     });

@@ -41,39 +41,39 @@ const text = (v: unknown): string => JSON.stringify(v, null, 2);
 const X = { connection: 'x · us-east-1', accountId: '123456789012' };
 
 describe('plans from files: the gate, the confirmation, the diff, the version check', () => {
-  it('refuses a plan file with lint errors, saying which line and rule', () => {
+  it('refuses a plan file with lint errors, saying which line and rule', async () => {
     const bad = text({
       ...plan,
       Rules: [{ ...plan.Rules[0], Lifecycle: { DeleteAfterDays: 35, MoveToColdStorageAfterDays: 7 } }],
     });
-    const g = checkPlanDocument({ text: bad, fileName: 'backup-plan.json' });
+    const g = await checkPlanDocument({ text: bad, fileName: 'backup-plan.json' });
     assert.equal(g.ok, false);
     if (!g.ok) assert.match(g.problems.join('\n'), /^line \d+: PITR003 /m);
   });
 
-  it('the severity setting cannot open the gate: the rules apply at their built-in severity', () => {
+  it('the severity setting cannot open the gate: the rules apply at their built-in severity', async () => {
     // checkPlanDocument takes no severity at all; a bad cron is an error whatever a workspace says.
-    const g = checkPlanDocument({
+    const g = await checkPlanDocument({
       text: text({ ...plan, Rules: [{ ...plan.Rules[1], ScheduleExpression: 'cron(0 5 * * *)' }] }),
     });
     assert.equal(g.ok, false);
   });
 
-  it('refuses a document that is not a plan, and Create refuses a deployed plan’s document', () => {
-    const sel = checkPlanDocument({
+  it('refuses a document that is not a plan, and Create refuses a deployed plan’s document', async () => {
+    const sel = await checkPlanDocument({
       text: text({ SelectionName: 's', IamRoleArn: 'arn:aws:iam::123456789012:role/r' }),
       fileName: 'backup-selection.json',
     });
     assert.equal(sel.ok, false);
     if (!sel.ok) assert.match(sel.problems[0]!, /not a backup plan \(it reads as backup-selection\)/);
-    const got = checkPlanDocument(
+    const got = await checkPlanDocument(
       { text: text({ BackupPlanId: 'p1', VersionId: 'v1', BackupPlan: plan }) },
       CREATE_KINDS,
     );
     assert.equal(got.ok, false);
   });
 
-  it('refuses a CloudFormation template or a Terraform plan, even a clean one: their own tool deploys them', () => {
+  it('refuses a CloudFormation template or a Terraform plan, even a clean one: their own tool deploys them', async () => {
     const template = text({
       AWSTemplateFormatVersion: '2010-09-09',
       Resources: {
@@ -84,14 +84,14 @@ describe('plans from files: the gate, the confirmation, the diff, the version ch
       },
     });
     for (const fileName of ['template.json', 'cdk.out/Stack.template.json']) {
-      const g = checkPlanDocument({ text: template, fileName }, CREATE_KINDS);
+      const g = await checkPlanDocument({ text: template, fileName }, CREATE_KINDS);
       assert.equal(g.ok, false, fileName);
       if (!g.ok) assert.match(g.problems[0]!, /This is a cloudformation file: deploy it with its own tool/);
     }
   });
 
-  it('reads the plan, its id and the version it was read at from get-backup-plan output', () => {
-    const g = checkPlanDocument({
+  it('reads the plan, its id and the version it was read at from get-backup-plan output', async () => {
+    const g = await checkPlanDocument({
       text: text({
         BackupPlanId: 'p1',
         BackupPlanArn: 'arn:aws:backup:eu-west-1:123456789012:backup-plan:p1',
@@ -244,10 +244,10 @@ describe('assignments from files', () => {
     IamRoleArn: 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole',
     Resources: ['arn:aws:rds:us-east-1:123456789012:db:orders-db'],
   };
-  it('reads a selection file and a create-backup-selection input (its plan and own token)', () => {
-    const bare = checkSelectionDocument({ text: text(selection), fileName: 'backup-selection.json' });
+  it('reads a selection file and a create-backup-selection input (its plan and own token)', async () => {
+    const bare = await checkSelectionDocument({ text: text(selection), fileName: 'backup-selection.json' });
     assert.ok(bare.ok);
-    const full = checkSelectionDocument({
+    const full = await checkSelectionDocument({
       text: text({ BackupPlanId: 'p1', CreatorRequestId: 'mine-1', BackupSelection: selection }),
     });
     assert.ok(full.ok);
@@ -371,7 +371,7 @@ describe('creates are idempotent by CreatorRequestId, against the emulator', fun
   });
 
   it('a plan created twice from the same file is one plan; its selection assigned twice is one selection', async () => {
-    const doc = checkPlanDocument({ text: text({ ...plan, BackupPlanName: 'twice' }) });
+    const doc = await checkPlanDocument({ text: text({ ...plan, BackupPlanName: 'twice' }) });
     assert.ok(doc.ok);
     if (!doc.ok) return;
     const plans = new PlanApi(api);
@@ -401,7 +401,7 @@ describe('creates are idempotent by CreatorRequestId, against the emulator', fun
 
   it('a create-backup-plan input’s BackupPlanTags are read, listed in the confirmation, sent, and part of the token', async () => {
     const tags = { team: 'orders', 'cost-center': '42' };
-    const doc = checkPlanDocument(
+    const doc = await checkPlanDocument(
       { text: text({ BackupPlan: { ...plan, BackupPlanName: 'tagged' }, BackupPlanTags: tags }) },
       CREATE_KINDS,
     );

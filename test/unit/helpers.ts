@@ -1,3 +1,7 @@
+import { collect, openBackupApi, type BackupApi } from '../../src/aws/backupApi';
+import { BackupClientFactory } from '../../src/aws/clientFactory';
+import type { PointSummary } from '../../src/backup/recoveryPoint';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { lint, type LintInput } from '../../src/lint';
 import type { Finding } from '../../src/lint/types';
 
@@ -53,4 +57,40 @@ export class MemoryStore {
     this.values.set(key, structuredClone(value));
     return Promise.resolve();
   }
+}
+
+/**
+ * The emulator (seeded, without the bulk vault's points) and a door to it over real HTTP, started
+ * before a describe block's tests and closed after them.
+ */
+export function emulatorForTests(): { readonly emu: Emulator; readonly api: BackupApi } {
+  let emu: Emulator | undefined;
+  let api: BackupApi | undefined;
+  const factory = new BackupClientFactory({ maxAttempts: 1 });
+  before(async () => {
+    emu = await startEmulator({ bulkRecoveryPoints: 0 });
+    api = await openBackupApi(factory, { region: emu.region, endpoint: emu.url, localEmulator: true });
+  });
+  after(async () => {
+    factory.dispose();
+    await emu?.close();
+  });
+  return {
+    get emu() {
+      return emu!;
+    },
+    get api() {
+      return api!;
+    },
+  };
+}
+
+/** The seeded recovery point of `name` in prod-pitr, continuous or a snapshot. */
+export async function seededPoint(api: BackupApi, name: string, continuous: boolean): Promise<PointSummary> {
+  const all = await collect(api.listRecoveryPoints('prod-pitr'));
+  const p = all.find(
+    (x) => x.ResourceName === name && x.RecoveryPointArn?.includes(':continuous:') === continuous,
+  );
+  if (!p) throw new Error(`${name} is not seeded`);
+  return p;
 }

@@ -153,6 +153,21 @@ describe('the size of a source file, kept by ESLint', function () {
   });
 });
 
+describe('the length of a function, kept by ESLint (issue 22)', function () {
+  this.timeout(60_000);
+  const eslint = onlyRule('max-lines-per-function');
+  /** A function of `n` lines in all (its body n - 2 statements). */
+  const fn = (n: number): string =>
+    `export function f(): number {\n  let x = 0;\n${Array.from({ length: n - 4 }, () => '  x++;').join('\n')}\n  return x;\n}\n`;
+  const rules = async (filePath: string, n: number): Promise<string[]> =>
+    (await eslint.lintText(fn(n), { filePath }))[0]!.messages.map((m) => m.ruleId ?? 'parse');
+
+  it('reports a function of src/ over 120 lines, and not one of 120', async () => {
+    assert.deepEqual(await rules('src/deploy/x.ts', 121), ['max-lines-per-function']);
+    assert.deepEqual(await rules('src/deploy/x.ts', 120), []);
+  });
+});
+
 /** Every .ts file below `dir`, as absolute paths. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -54,7 +54,7 @@ describe('the start gate cannot be switched off by settings (issue 12, item 1)',
     assert.equal(g.ok, false, 'a RestoreTime of "yesterday at noon" must never reach the confirmation');
     if (g.ok === false)
       assert.ok(
-        g.problems.some((p) => p.includes('(RST002)')),
+        g.problems.some((p) => p.includes(' RST002 ')),
         g.problems.join('\n'),
       );
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { lint } from '../../src/lint/engine';
 import type { LintResult } from '../../src/lint/types';
 import { RememberedJobs } from '../../src/restore/jobStore';
-import type { Confirmation } from '../../src/restore/startGate';
+import type { Confirmation } from '../../src/ui/confirmation';
 import { editorLintForGate, RestoreStarter } from '../../src/restore/starter';
 import { emulatorWithApi } from './aws/awsTestEnv';
 import { MemoryStore } from './helpers';

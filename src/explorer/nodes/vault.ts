@@ -1,6 +1,7 @@
 /**
  * Backup vaults and their recovery points (with each point's restorable window, and "load more").
  */
+import { vaultTypeWords } from '../../backup/vaultTypes';
 import type { BackupApi, RecoveryPointFilters } from '../../aws/backupApi';
 import { formatBytes, formatUtc, windowText } from '../../backup/format';
 import { isContinuousRecoveryPointArn } from '../../backup/recoveryPoint';
@@ -84,12 +85,7 @@ export class VaultNode extends ExplorerNode {
   }
   view(): NodeView {
     const v = this.vault;
-    const type =
-      v.VaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
-        ? 'logically air-gapped'
-        : v.VaultType === 'RESTORE_ACCESS_BACKUP_VAULT'
-          ? 'restore access'
-          : 'standard';
+    const type = vaultTypeWords(v.VaultType);
     const lock = v.Locked
       ? `locked ${v.MinRetentionDays ?? '?'}–${v.MaxRetentionDays ?? '?'} days`
       : undefined;

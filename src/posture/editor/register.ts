@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorText } from '../../aws/awsText';
+import { guarded } from '../../ui/commands';
 import { openBackupApi } from '../../aws/backupApi';
 import { BackupClientFactory } from '../../aws/clientFactory';
 import { connectionLabel, type Connection } from '../../aws/connection';
@@ -104,6 +104,52 @@ function profileIn(profile: string, region: string, beside: Connection): Connect
   };
 }
 
+/** The accounts and Regions read: the connections, and each extra profile in their Regions. */
+function postureTargets(deps: PostureDeps): PostureTarget[] {
+  const mine = deps.connections();
+  const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
+  const first = mine[0];
+  if (!first || first.sample) return out;
+  for (const profile of extraProfiles()) {
+    if (profile === first.profile) continue;
+    for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
+  }
+  return out;
+}
+
+/** A row's action: its timeline, or a restore of its point (both features by command id). */
+async function actOnRow(
+  action: 'open' | 'restore',
+  row: PostureRow,
+  targets: PostureTarget[],
+  factory: BackupClientFactory,
+): Promise<void> {
+  const connection = targets.find(
+    (t) => t.account === row.account && t.connection.region === row.region,
+  )?.connection;
+  if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
+  const point = {
+    RecoveryPointArn: row.recoveryPointArn,
+    BackupVaultName: row.vault,
+    ResourceArn: row.resourceArn,
+    ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
+    ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
+  };
+  // Features never import each other: the explorer's timeline and the restore wizard by command id.
+  if (action === 'open')
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
+  else {
+    if (!row.recoveryPointArn || !row.vault)
+      throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
+    const api = await openBackupApi(factory, connection);
+    await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
+      api,
+      vault: row.vault,
+      point,
+    });
+  }
+}
+
 export function registerPosture(
   context: vscode.ExtensionContext,
   deps: PostureDeps,
@@ -114,22 +160,10 @@ export function registerPosture(
   let running: AbortController | undefined;
   let saveTarget: ((format: ExportFormat) => vscode.Uri | undefined) | undefined;
 
-  function targets(): PostureTarget[] {
-    const mine = deps.connections();
-    const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
-    const first = mine[0];
-    if (!first || first.sample) return out;
-    for (const profile of extraProfiles()) {
-      if (profile === first.profile) continue;
-      for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
-    }
-    return out;
-  }
-
   async function refresh(): Promise<void> {
     const p = panel;
     if (!p) return;
-    const t = targets();
+    const t = postureTargets(deps);
     if (t.length === 0) {
       p.progress('Not connected: run "AWS Backup: Connect…" or open the sample account, then Refresh.');
       return;
@@ -178,32 +212,8 @@ export function registerPosture(
     await drawn;
   }
 
-  async function act(action: 'open' | 'restore', row: PostureRow): Promise<void> {
-    const connection = [...targets()].find(
-      (t) => t.account === row.account && t.connection.region === row.region,
-    )?.connection;
-    if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
-    const point = {
-      RecoveryPointArn: row.recoveryPointArn,
-      BackupVaultName: row.vault,
-      ResourceArn: row.resourceArn,
-      ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
-      ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
-    };
-    // Features never import each other: the explorer's timeline and the restore wizard by command id.
-    if (action === 'open')
-      await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
-    else {
-      if (!row.recoveryPointArn || !row.vault)
-        throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
-      const api = await openBackupApi(factory, connection);
-      await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
-        api,
-        vault: row.vault,
-        point,
-      });
-    }
-  }
+  const act = (action: 'open' | 'restore', row: PostureRow): Promise<void> =>
+    actOnRow(action, row, postureTargets(deps), factory);
 
   async function exportReport(format: ExportFormat): Promise<void> {
     const report = panel?.report;
@@ -221,11 +231,11 @@ export function registerPosture(
     void vscode.window.showInformationMessage(`Recovery posture exported to ${uri.fsPath}`);
   }
 
+  /** A webview's message handled in the one command wrapper (its failure said, never thrown). */
   const guard =
     <A extends unknown[]>(f: (...a: A) => Promise<unknown>) =>
-    (...a: A): void => {
-      f(...a).catch((e: unknown) => void vscode.window.showErrorMessage(errorText(e)));
-    };
+    (...a: A): void =>
+      void guarded(f)(...a);
 
   function show(): PosturePanel {
     if (panel) {
@@ -237,7 +247,7 @@ export function registerPosture(
       cancel: () => running?.abort(),
       act: guard(act),
       export: guard(exportReport),
-      openable: () => openableRows(deps.connections()[0], targets()),
+      openable: () => openableRows(deps.connections()[0], postureTargets(deps)),
     });
     panel = p;
     p.panel.onDidDispose(() => {
@@ -250,14 +260,13 @@ export function registerPosture(
   context.subscriptions.push(
     factory,
     { dispose: () => running?.abort() },
-    vscode.commands.registerCommand('awsBackupPitr.posture.show', async () => {
-      show();
-      try {
+    vscode.commands.registerCommand(
+      'awsBackupPitr.posture.show',
+      guarded(async () => {
+        show();
         await refresh();
-      } catch (e) {
-        void vscode.window.showErrorMessage(errorText(e));
-      }
-    }),
+      }),
+    ),
   );
   return {
     get panel() {

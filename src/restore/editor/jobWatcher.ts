@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
 import { messageOf, noLinks } from '../../aws/awsText';
 import { AwsAccessError } from '../../aws/errors';
-import { followRestoreJob, type JobProgress } from '../followJob';
+import { followRestoreJob, watchTitle, type JobProgress } from '../followJob';
 import type { RememberedJob, RememberedJobs } from '../jobStore';
 import { S3 } from '../../backup/resourceTypes';
 
@@ -35,7 +35,7 @@ export class JobWatcher {
     const done = vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: noLinks(`Restore ${job.label}`),
+        title: noLinks(watchTitle(job.label)),
         cancellable: true,
       },
       async (progress, token) => {

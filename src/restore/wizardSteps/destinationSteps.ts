@@ -43,12 +43,14 @@ export const destinationNameStep: StepRun = async (f, canGoBack) => {
   const bucket = destination?.nameKind === 'bucket';
   if (f.bare || !destination || (bucket && s.s3Target === 'source')) return 'skip';
   const what = bucket ? `${s.s3Target === 'new' ? 'new' : 'existing'} ${destination.what}` : destination.what;
-  const suggested = !destination.alwaysNew
-    ? undefined
-    : suggestedIdentifier(
-        s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop(),
-        s.time ?? f.now(),
-      );
+  const source = bucket
+    ? sourceBucketOf(s.point)
+    : (s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop());
+  // A name that says what it is, for whatever the restore creates (a new bucket, instance or cluster).
+  const suggested =
+    !destination.alwaysNew && s.s3Target !== 'new'
+      ? undefined
+      : suggestedIdentifier(source, s.time ?? s.latestShown ?? f.now());
   const r = await f.ui.input(f.header('destination'), {
     prompt: `The ${what}${destination.alwaysNew ? ' (a restore always creates a new one; the name must be unused in the account and Region)' : ''}`,
     ...(s.destination && s.s3Target !== 'source'
@@ -58,8 +60,15 @@ export const destinationNameStep: StepRun = async (f, canGoBack) => {
         : {}),
     canGoBack,
     check: (text) => {
-      const problem = bucket ? bucketNameProblem(text.trim()) : dbIdentifierProblem(text.trim());
-      return problem ? { severity: 'error', message: `Not a valid ${what}: it ${problem}.` } : undefined;
+      const name = text.trim();
+      const problem = bucket ? bucketNameProblem(name) : dbIdentifierProblem(name);
+      if (problem) return { severity: 'error', message: `Not a valid ${what}: it ${problem}.` };
+      if (!bucket && source && name.toLowerCase() === source.toLowerCase())
+        return {
+          severity: 'warning',
+          message: `${name} is the source's own identifier: the restore creates a new one and fails while ${name} exists. Choose an unused name.`,
+        };
+      return undefined;
     },
   });
   return answer(r, (name) => (s.destination = name.trim()));

@@ -50,6 +50,8 @@ export interface State {
   point?: PointSummary;
   timeMode?: 'latest' | 'specific';
   time?: Date;
+  /** The latest restorable second the "latest" pick showed: what an S3 restore sends. */
+  latestShown?: Date;
   s3Target?: 'source' | 'existing' | 'new';
   destination?: string;
   s3?: S3OptionAnswers;
@@ -88,6 +90,10 @@ export interface Flow {
   restoreMetadata(): Promise<{ metadata: Record<string, string>; resourceType?: string }>;
 }
 
+/** A window a time can be picked in (the time step is shown). */
+export const isContinuous = (w: RestorableWindow): boolean =>
+  w.kind === 'continuous' || w.kind === 'continuous-open-end';
+
 export type StepRun = (f: Flow, canGoBack: boolean) => Promise<Step>;
 
 /** What an answer means for the flow; `set` keeps a real answer. */
@@ -101,15 +107,22 @@ export function answer<T>(r: T | Back | undefined, set: (v: T) => void): Step {
 export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
   const now = o.now ?? ((): Date => new Date());
   const bare = o.metadata !== undefined;
-  const type = (): string => s.point?.ResourceType ?? '';
+  const resourceType = (): string => s.point?.ResourceType ?? '';
+  const windowNow = (): RestorableWindow => windowOfRecoveryPoint(s.point ?? {}, now());
   const mains = (): Main[] =>
     (['connection', 'vault', 'point', 'time', 'destination', 'options', 'role'] as const).filter(
       (m: Main) =>
         (m === 'connection' ? o.apis.length > 1 && !o.start : true) &&
         (m === 'vault' || m === 'point' ? !o.start : true) &&
-        (m === 'time' || m === 'destination' ? !bare : true) &&
-        // Options only for the types that have them (all counted until the point is chosen).
-        (m === 'options' ? !bare && (!s.point || restoreFactsOf(type())?.options !== undefined) : true),
+        // Once the point is chosen, only the steps it shows are counted: a snapshot has no time to
+        // pick; a type without options or a named destination has neither step.
+        (m === 'time' ? !bare && (!s.point || isContinuous(windowNow())) : true) &&
+        (m === 'destination'
+          ? !bare && (!s.point || restoreFactsOf(resourceType())?.destination !== undefined)
+          : true) &&
+        (m === 'options'
+          ? !bare && (!s.point || restoreFactsOf(resourceType())?.options !== undefined)
+          : true),
     );
   return {
     ui,
@@ -118,8 +131,8 @@ export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
     bare,
     now,
     tz: o.timeZone,
-    windowNow: () => windowOfRecoveryPoint(s.point ?? {}, now()),
-    resourceType: type,
+    windowNow,
+    resourceType,
     header: (m) => ({
       title: bare ? 'Start a Restore Job from Restore Metadata' : TITLE,
       step: mains().indexOf(m) + 1,
