@@ -1,6 +1,7 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
+import { oneLineWarnings } from './sdkWarnings';
 import { EMULATOR_KEY_PREFIX, isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
 
 export interface ClientOptions {
@@ -8,7 +9,11 @@ export interface ClientOptions {
   maxAttempts?: number;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Where the SDK's credential warnings go, one line each (else the SDK's own console.warn). */
+  warn?: (line: string) => void;
 }
+
+type ChainInit = NonNullable<Parameters<typeof fromNodeProviderChain>[0]>;
 
 /**
  * The one place that builds AWS Backup clients: credentials (a named profile — static keys,
@@ -34,8 +39,8 @@ export class BackupClientFactory {
           c.endpoint && isLoopbackUrl(c.endpoint) && (c.localEmulator || c.profile === undefined)
             ? { ...LOCAL_EMULATOR_CREDENTIALS }
             : c.emulatorKeysOnly
-              ? emulatorKeysOf(c.profile)
-              : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
+              ? emulatorKeysOf(this.chainInit(c.profile))
+              : fromNodeProviderChain(this.chainInit(c.profile)),
         ...(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.endpoint ? { endpoint: c.endpoint } : {}),
         retryMode: 'adaptive',
@@ -48,6 +53,15 @@ export class BackupClientFactory {
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** The credential chain's options: the profile, and our logger for its warnings. */
+  private chainInit(profile: string | undefined): ChainInit {
+    const warn = this.options.warn;
+    return {
+      ...(profile !== undefined ? { profile } : {}),
+      ...(warn ? { logger: oneLineWarnings(warn) } : {}),
+    };
   }
 
   /** How many clients are cached (tests check that a changed connection drops the old one). */
@@ -75,8 +89,9 @@ export class BackupClientFactory {
  * A profile's credentials, only if they are the local emulator's public keys (its own, or a member
  * account's: AKIAEMULATOR…): real credentials are refused before anything is signed with them.
  */
-function emulatorKeysOf(profile: string | undefined): ReturnType<typeof fromNodeProviderChain> {
-  const chain = fromNodeProviderChain(profile !== undefined ? { profile } : {});
+function emulatorKeysOf(init: ChainInit): ReturnType<typeof fromNodeProviderChain> {
+  const chain = fromNodeProviderChain(init);
+  const profile = init.profile;
   return async () => {
     const keys = await chain();
     if (!keys.accessKeyId.startsWith(EMULATOR_KEY_PREFIX))

@@ -348,3 +348,37 @@ describe('pitr-lint never exits 0 having checked nothing (issue 12)', () => {
     assert.match(r.err, /--kind: the glob "\*\*\/\{plans" cannot be used: Missing closing: "}"/);
   });
 });
+
+describe('pitr-lint reads its arguments with node:util.parseArgs (issue 22, issue 23)', () => {
+  it('"--" ends the options: a file whose name starts with "-" is linted after it', async () => {
+    const dir = workspace({ '-plan.json': SEMINAR_PLAN, '--format': GOOD_PLAN });
+    const r = await cli(['--now', '2025-08-01T12:00:00Z', '--', '-plan.json', '--format'], dir);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /^-plan\.json:1:\d+: error PLAN001/m);
+    assert.match(r.out, /2 files linted/);
+    // Before "--", the same name is an option it does not know.
+    assert.match((await cli(['-plan.json'], dir)).err, /unknown option "-plan\.json"/);
+  });
+
+  it('flags keep their forms: -h, a cluster said as given, a value that starts with "-" but not "--"', async () => {
+    const dir = workspace({ 'good-plan.json': GOOD_PLAN });
+    assert.match((await cli(['-h'], dir)).out, /^Usage: pitr-lint/);
+    assert.match((await cli(['-hx', '.'], dir)).err, /unknown option "-hx"/);
+    assert.match(
+      (await cli(['--format', '-x', '.'], dir)).err,
+      /--format takes text, json or sarif, not "-x"/,
+    );
+    assert.match((await cli(['--format', '--', '.'], dir)).err, /--format needs a value/);
+    assert.match((await cli(['--kind=**/*.json=backup-plan', '.'], dir)).out, /1 file linted/);
+  });
+
+  it('a size limit is printed as it was given, and a small file’s size in kilobytes', async () => {
+    const dir = workspace({ 'good-plan.json': GOOD_PLAN + ' '.repeat(20_000) });
+    const r = await cli(['.', '--max-file-size', '0.01'], dir);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.err,
+      /cannot read "good-plan\.json": the file is 20 KB, over the 0\.01 MB limit\. To lint it, raise the limit with --max-file-size 1\n/,
+    );
+  });
+});

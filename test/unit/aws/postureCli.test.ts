@@ -210,6 +210,9 @@ describe('pitr-posture, the command line, against the emulator', function () {
       [['--region', '--profile'], /--region needs a value/],
       [['--regions', 'us-east-1'], /unknown option "--regions"/],
       [['prod'], /unexpected argument "prod"/],
+      // "--" ends the options: what follows is an argument, and pitr-posture takes none.
+      [['--', '--profile', 'prod'], /unexpected argument "--profile"/],
+      [['-hx'], /unknown option "-hx"/],
     ] as const) {
       const r = await run([...args]);
       assert.equal(r.code, 2, args.join(' '));
@@ -264,6 +267,22 @@ describe('pitr-posture, the command line, against the emulator', function () {
     const r = await runBin(bin, withoutNotice());
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^Verdict,/);
+  });
+
+  it('the SDK’s notice about two credential sources is one line of ours', async function () {
+    const bin = join(__dirname, '..', '..', '..', '..', 'dist', 'posture.js');
+    assert.ok(existsSync(bin), `${bin} is built by npm run test:unit`);
+    const r = await runBin(bin, {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(
+      r.stderr,
+      'pitr-posture: a profile is named and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are also set in the environment: the profile’s credentials are used, not those keys (unset them to silence this)\n',
+    );
     assert.match(r.stdout, /^Verdict,/);
   });
 
