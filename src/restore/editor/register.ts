@@ -152,7 +152,7 @@ export function registerRestore(context: vscode.ExtensionContext, deps: RestoreD
     const apis = start ? [start.api] : connections.apis;
     if (apis.length === 0) {
       const connect = 'Connect…';
-      const emulator = 'Use the Local Emulator';
+      const emulator = 'Use a Local Emulator…';
       void vscode.window
         .showErrorMessage(
           'Connect to AWS first: the restore lists your vaults and recovery points.',
