@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorText, messageOf } from '../aws/awsText';
 import { BackupClientFactory } from '../aws/clientFactory';
 import { readAwsSettings } from '../aws/settings';
+import { readSetting } from '../ui/settings';
 import { ConnectionManager } from './connectionManager';
 import { ErrorNode, type ExplorerNode } from './nodes/base';
 import { PlanNode } from './nodes/plan';
@@ -51,11 +52,9 @@ export function registerExplorer(
 ): ExplorerFeature {
   const factory = new BackupClientFactory({ maxAttempts: readAwsSettings().maxAttempts });
   const connections = new ConnectionManager(context, factory, log);
-  const explorerSetting = (key: string, fallback: number): number =>
-    vscode.workspace.getConfiguration('awsBackupPitr.explorer').get<number>(key, fallback);
   const tree = new ExplorerTreeProvider(
-    () => explorerSetting('pageSize', 100),
-    () => explorerSetting('jobsDays', 14),
+    () => readSetting('explorer.pageSize'),
+    () => readSetting('explorer.jobsDays'),
   );
   // Restore jobs started in this extension are marked "started here" (src/aws/activeConnection.ts).
   tree.startedHere = (id) => connections.active.restoreJobs.startedHere(id);
