@@ -43,7 +43,8 @@ export function shown(s: string): string {
   return `"${visible(s)}"`;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Folders a directory search does not enter (the README lists them: a test keeps it so). */
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
 /** Why a path could not be read, in words. */
 export function reason(e: unknown): string {

@@ -1,0 +1,108 @@
+/**
+ * The figures and lists the README and docs/ state about the product, checked against the code and
+ * the built artefacts (`npm run test:unit` builds dist/ first), so that they cannot drift: the
+ * directory search of pitr-lint, the bundles the build makes and the .vsix ships, the Terraform
+ * parser's sizes, the sections other files send a reader to, and every relative link.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { SKIP_DIRS } from '../../src/cli/collect';
+import { lintedExtensions } from '../../src/lint/formats';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const DIST = join(ROOT, 'dist');
+
+/** README.md and every page of docs/, by path from the repository. */
+function pages(): Map<string, string> {
+  const out = new Map([['README.md', readFileSync(join(ROOT, 'README.md'), 'utf8')]]);
+  for (const f of readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort())
+    out.set(`docs/${f}`, readFileSync(join(ROOT, 'docs', f), 'utf8'));
+  return out;
+}
+
+/** All of it as one text, line breaks as spaces (a sentence may be wrapped anywhere). */
+const prose = (): string => [...pages().values()].join('\n').replace(/\s+/g, ' ');
+
+/** "a, b and c". */
+const inWords = (items: readonly string[]): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+
+/** The text from `start` to the end of its paragraph, line breaks as spaces. */
+function paragraphFrom(start: string): string {
+  for (const text of pages().values())
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      const flat = paragraph.replace(/\s+/g, ' ');
+      const i = flat.indexOf(start);
+      if (i >= 0) return flat.slice(i);
+    }
+  assert.fail(`no page says "${start}"`);
+}
+
+describe('the figures the README and docs/ state, against the code and the build (issue 23)', () => {
+  it('pitr-lint’s directory search: the extensions it looks for and the folders it skips', () => {
+    const expected = `Directories are searched for ${inWords(lintedExtensions().map((e) => `\`*${e}\``))} (skipping ${inWords([...SKIP_DIRS].map((d) => `\`${d}\``))}`;
+    assert.ok(prose().includes(expected), `the docs should say: ${expected}…`);
+  });
+
+  it('the bundles `npm run build` makes, as dist/ holds them', () => {
+    const said = [...paragraphFrom('`npm run build` bundles').matchAll(/`dist\/([\w-]+\.js)`/g)].map(
+      (m) => m[1]!,
+    );
+    const built = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+    assert.deepEqual([...new Set(said)].sort(), built.sort());
+  });
+
+  it('the bundles the .vsix holds, as .vscodeignore ships them', () => {
+    const said = [...paragraphFrom('The `.vsix` holds').matchAll(/`([\w-]+\.js)`/g)].map((m) => m[1]!);
+    const shipped = [
+      ...readFileSync(join(ROOT, '.vscodeignore'), 'utf8').matchAll(/^!dist\/([\w-]+\.js)$/gm),
+    ].map((m) => m[1]!);
+    assert.deepEqual([...new Set(said)].sort(), shipped.sort());
+  });
+
+  it('the Terraform parser’s WebAssembly sizes, as built', () => {
+    for (const file of ['web-tree-sitter.wasm', 'tree-sitter-hcl.wasm']) {
+      const m = new RegExp(`\`${file.replace('.', '\\.')}\`, (\\d+) KB`).exec(prose());
+      assert.ok(m, `the docs give the size of ${file}`);
+      assert.equal(Number(m[1]), Math.round(statSync(join(DIST, file)).size / 1024), file);
+    }
+  });
+
+  it('every section a source file sends the reader to exists', () => {
+    const headings = new Set(
+      [...pages().values()].flatMap((t) => [...t.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.trim())),
+    );
+    const refs: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(ts|mjs|sh|js)$/.test(name))
+          for (const m of readFileSync(p, 'utf8').matchAll(/README(?:'s|’s|\.md's)? "([^"]+)" section/g))
+            refs.push(`${relative(ROOT, p)}: ${m[1]!}`);
+      }
+    };
+    for (const d of ['src', 'test', 'scripts', 'bench']) walk(join(ROOT, d));
+    for (const ref of refs)
+      assert.ok(headings.has(ref.slice(ref.indexOf(': ') + 2)), `${ref}: no such section`);
+  });
+
+  it('every relative link in the README and docs/ leads to a file of the repository', () => {
+    for (const [page, text] of pages())
+      for (const m of text.matchAll(/\]\((?!https?:|mailto:|#)([^)\s#]+)(#[^)]*)?\)/g)) {
+        const target = join(ROOT, dirname(page), m[1]!);
+        assert.ok(existsSync(target), `${page}: ${m[1]!} does not exist`);
+      }
+  });
+
+  it('`npm run test:unit` builds what it runs, so it works right after `npm ci`', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const steps = pkg.scripts['test:unit']!.split('&&').map((s) => s.trim());
+    assert.deepEqual(steps, ['node scripts/build.mjs', 'node scripts/build-tests.mjs', 'mocha']);
+  });
+});
