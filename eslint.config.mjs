@@ -150,9 +150,6 @@ export default tseslint.config(
       'scripts/',
       '*.mjs',
       '**/*.js',
-      // The webview's script is linted like the rest, type-aware (media/tsconfig.json: DOM, checkJs).
-      '!media/timeline.js',
-      '!media/posture.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -100,8 +100,8 @@ describe('the packaged .vsix', () => {
       ...bundles,
       'dist/web-tree-sitter.wasm',
       'dist/tree-sitter-hcl.wasm',
-      'media/timeline.js',
-      'media/posture.js',
+      'dist/webview/timeline.js',
+      'dist/webview/posture.js',
       'package.json',
       'README.md',
       'LICENSE',
@@ -109,7 +109,10 @@ describe('the packaged .vsix', () => {
     ])
       assert.ok(files.includes(f), `${f} is missing from the .vsix`);
     assert.ok(
-      !files.some((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('node_modules/')),
+      !files.some(
+        (f) =>
+          f.endsWith('.map') || f.endsWith('.ts') || f.startsWith('src/') || f.startsWith('node_modules/'),
+      ),
     );
   });
 

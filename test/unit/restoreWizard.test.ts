@@ -18,7 +18,8 @@ import {
 } from '../../src/restore/wizard';
 import { ScriptedUi, by } from './scriptedUi';
 import type { PointSummary } from '../../src/backup/recoveryPoint';
-import { loadTimeline, secondInWindow } from '../../src/explorer/timelineModel';
+import { secondInWindow } from '../../src/backup/calendar';
+import { loadTimeline } from '../../src/explorer/timelineModel';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 
 const DEFAULT_ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';

@@ -1,32 +1,29 @@
-// @ts-check
 // The restore timeline, drawn from the data the extension posts. Every text from AWS goes through
 // textContent or setAttribute, never innerHTML. Marks are focusable: Tab walks them, details follow focus.
-// Type-checked (media/tsconfig.json) against the data the extension posts (TimelineData) and, by
-// its shape, what it takes back (src/explorer/timelinePanel.ts).
+// TypeScript (media/tsconfig.json, DOM), bundled by scripts/build.mjs into dist/webview/timeline.js.
+// Times are written and clicks become seconds by the domain core's own calendar and format
+// (src/backup), so the second the page shows is the second the extension is asked for.
+import { secondInWindow } from '../src/backup/calendar';
+import { formatLocal, formatUtc } from '../src/backup/format';
+import type { TimelineData } from '../src/explorer/timelineModel';
 
-/** @typedef {import('../src/explorer/timelineModel').TimelineData} TimelineData */
-/**
- * What the webview posts: ready to draw, drawn (with counts, for the tests), or a restore asked for.
- * @typedef {{ type: 'ready' }
- *   | { type: 'drawn'; windows: number; snapshots: number; jobs: number }
- *   | { type: 'restore'; arn: string; at?: number }} Posted
- */
-/**
- * The part of the webview API this script uses (https://code.visualstudio.com/api/extension-guides/webview).
- * @typedef {{
- *   postMessage(message: Posted): void;
- *   getState(): TimelineData | undefined;
- *   setState(state: TimelineData): void;
- * }} WebviewApi
- */
+/** What the webview posts: ready to draw, drawn (with counts, for the tests), or a restore asked for. */
+type Posted =
+  | { type: 'ready' }
+  | { type: 'drawn'; windows: number; snapshots: number; jobs: number }
+  | { type: 'restore'; arn: string; at?: number };
+
+/** The part of the webview API this script uses (https://code.visualstudio.com/api/extension-guides/webview). */
+interface WebviewApi {
+  postMessage(message: Posted): void;
+  getState(): TimelineData | undefined;
+  setState(state: TimelineData): void;
+}
 
 (function () {
-  const vscode = /** @type {{ acquireVsCodeApi(): WebviewApi }} */ (
-    /** @type {unknown} */ (globalThis)
-  ).acquireVsCodeApi();
+  const vscode = (globalThis as unknown as { acquireVsCodeApi(): WebviewApi }).acquireVsCodeApi();
   const SVG = 'http://www.w3.org/2000/svg';
-  /** @param {string} id */
-  const byId = (id) => {
+  const byId = (id: string): HTMLElement => {
     const e = document.getElementById(id);
     if (!e) throw new Error(`the timeline page has no #${id}`);
     return e;
@@ -35,49 +32,21 @@
   const details = byId('details');
   const title = byId('title');
 
-  /**
-   * @param {string} name
-   * @param {Record<string, string | number>} attrs
-   * @param {Element} [parent]
-   * @returns {SVGElement}
-   */
-  function el(name, attrs, parent) {
+  function el(name: string, attrs: Record<string, string | number>, parent?: Element): SVGElement {
     const e = document.createElementNS(SVG, name);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     if (parent) parent.appendChild(e);
     return e;
   }
-  /** @param {number} ms */
-  function fmt(ms) {
+  /** A moment in the viewer's time zone, and in UTC, as the explorer writes them (src/backup/format.ts). */
+  function fmt(ms: number): string {
     const d = new Date(ms);
-    const local = d.toLocaleString(undefined, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    });
-    return (
-      local +
-      ' (' +
-      d
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d{3}Z$/, ' UTC') +
-      ')'
-    );
+    return formatLocal(d) + ' (' + formatUtc(d) + ')';
   }
-  /** @param {string} text */
-  function show(text) {
+  function show(text: string): void {
     details.textContent = text;
   }
-  /**
-   * @param {SVGElement} node
-   * @param {string} label
-   */
-  function focusable(node, label) {
+  function focusable(node: SVGElement, label: string): void {
     node.setAttribute('tabindex', '0');
     node.setAttribute('role', 'img');
     node.setAttribute('aria-label', label);
@@ -86,18 +55,13 @@
     node.addEventListener('mouseenter', () => show(label));
   }
 
-  /**
-   * A mark that starts a restore: a click (or Enter / Space) posts which point, and when.
-   * @param {SVGElement} node
-   * @param {string} arn
-   * @param {(e: MouseEvent) => number} [timeAt]
-   */
-  function restorable(node, arn, timeAt) {
+  /** A mark that starts a restore: a click (or Enter / Space) posts which point, and when. */
+  function restorable(node: SVGElement, arn: string, timeAt?: (e: MouseEvent) => number): void {
     node.classList.add('restorable');
-    node.addEventListener('click', (e) => {
+    node.addEventListener('click', (e: MouseEvent) => {
       vscode.postMessage({ type: 'restore', arn: arn, at: timeAt ? timeAt(e) : undefined });
     });
-    node.addEventListener('keydown', (e) => {
+    node.addEventListener('keydown', (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         vscode.postMessage({ type: 'restore', arn: arn });
@@ -105,8 +69,7 @@
     });
   }
 
-  /** @param {TimelineData} data */
-  function draw(data) {
+  function draw(data: TimelineData): void {
     title.textContent =
       'Restore options for ' + data.resourceName + (data.resourceType ? ' (' + data.resourceType + ')' : '');
     while (root.firstChild) root.removeChild(root.firstChild);
@@ -114,15 +77,9 @@
     const lanes = Math.max(1, data.windows.length);
     const H = 90 + lanes * 34;
     const svg = el('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H }, root);
-    /** @param {number} t */
-    const x = (t) => 20 + ((t - data.start) / (data.end - data.start)) * (W - 40);
-    /**
-     * The time under the pointer, inside a window [lo, hi].
-     * @param {MouseEvent} e
-     * @param {number} lo
-     * @param {number} hi
-     */
-    const timeAt = (e, lo, hi) => {
+    const x = (t: number): number => 20 + ((t - data.start) / (data.end - data.start)) * (W - 40);
+    /** The time under the pointer, inside a window [lo, hi]. */
+    const timeAt = (e: MouseEvent, lo: number, hi: number): number => {
       const box = svg.getBoundingClientRect();
       const px = ((e.clientX - box.left) * W) / (box.width || W);
       const t = data.start + ((px - 20) / (W - 40)) * (data.end - data.start);
@@ -135,7 +92,7 @@
     for (let t = Math.ceil(data.start / day) * day; t < data.end; t += step) {
       el('line', { x1: x(t), y1: H - 34, x2: x(t), y2: H - 26, class: 'axis' }, svg);
       const label = el('text', { x: x(t), y: H - 12, class: 'tick', 'text-anchor': 'middle' }, svg);
-      label.textContent = new Date(t).toISOString().slice(5, 10);
+      label.textContent = formatUtc(new Date(t)).slice(5, 10);
     }
     // Continuous windows as bars, one lane each.
     data.windows.forEach((w, i) => {
@@ -164,14 +121,11 @@
         '. Click a moment to restore to that second; Enter to choose the time.';
       focusable(bar, label);
       restorable(bar, w.arn, (e) => timeAt(e, w.earliest, w.latest));
-      bar.addEventListener('mousemove', (e) =>
-        show(
-          'Click to restore to ' +
-            fmt(Math.round(timeAt(e, w.earliest, w.latest) / 1000) * 1000) +
-            '. ' +
-            label,
-        ),
-      );
+      // The second a click here asks for, as the extension reads it (src/backup/calendar.ts).
+      bar.addEventListener('mousemove', (e: MouseEvent) => {
+        const second = secondInWindow(w, timeAt(e, w.earliest, w.latest));
+        show(second ? 'Click to restore to ' + fmt(second.getTime()) + '. ' + label : label);
+      });
     });
     // Snapshots as marks on their own row.
     const sy = 20 + lanes * 34;
@@ -231,25 +185,21 @@
     );
   }
 
-  /** @type {TimelineData | undefined} */
-  let last;
-  window.addEventListener(
-    'message',
-    (/** @type {MessageEvent<{ type?: string; data: TimelineData }>} */ e) => {
-      if (e.data && e.data.type === 'timeline') {
-        const data = e.data.data;
-        vscode.setState(data);
-        last = data;
-        draw(data);
-        vscode.postMessage({
-          type: 'drawn',
-          windows: data.windows.length,
-          snapshots: data.snapshots.length,
-          jobs: data.jobs.length,
-        });
-      }
-    },
-  );
+  let last: TimelineData | undefined;
+  window.addEventListener('message', (e: MessageEvent<{ type?: string; data: TimelineData }>) => {
+    if (e.data && e.data.type === 'timeline') {
+      const data = e.data.data;
+      vscode.setState(data);
+      last = data;
+      draw(data);
+      vscode.postMessage({
+        type: 'drawn',
+        windows: data.windows.length,
+        snapshots: data.snapshots.length,
+        jobs: data.jobs.length,
+      });
+    }
+  });
   window.addEventListener('resize', () => {
     if (last) draw(last);
   });

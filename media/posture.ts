@@ -1,42 +1,31 @@
-// @ts-check
 // The recovery posture table, drawn from the report the extension posts. Every text from AWS goes
 // through textContent or setAttribute, never innerHTML. Sorting, filtering and the row actions are
 // buttons and inputs: Tab reaches them, Enter and Space use them.
-// Type-checked (media/tsconfig.json) against the messages the panel posts and takes back
-// (src/posture/editor/viewModel.ts).
+// TypeScript (media/tsconfig.json, DOM), bundled by scripts/build.mjs into dist/webview/posture.js,
+// against the messages the panel posts and takes back (src/posture/editor/viewModel.ts).
+import type {
+  FromPostureView,
+  PostureViewData,
+  ToPostureView,
+  ViewRow,
+} from '../src/posture/editor/viewModel';
 
-/** @typedef {import('../src/posture/editor/viewModel').ViewRow} ViewRow */
-/** @typedef {import('../src/posture/editor/viewModel').PostureViewData} PostureViewData */
-/** @typedef {import('../src/posture/editor/viewModel').ToPostureView} ToPostureView */
-/** @typedef {import('../src/posture/editor/viewModel').FromPostureView} FromPostureView */
-/**
- * The part of the webview API this script uses (https://code.visualstudio.com/api/extension-guides/webview).
- * @typedef {{ postMessage(message: FromPostureView): void }} PostureWebviewApi
- */
-/** @typedef {keyof ViewRow | 'actions'} ColumnKey */
+/** The part of the webview API this script uses (https://code.visualstudio.com/api/extension-guides/webview). */
+interface PostureWebviewApi {
+  postMessage(message: FromPostureView): void;
+}
+type ColumnKey = keyof ViewRow | 'actions';
 
 (function () {
-  const vscode = /** @type {{ acquireVsCodeApi(): PostureWebviewApi }} */ (
-    /** @type {unknown} */ (globalThis)
-  ).acquireVsCodeApi();
+  const vscode = (globalThis as unknown as { acquireVsCodeApi(): PostureWebviewApi }).acquireVsCodeApi();
   const SVG = 'http://www.w3.org/2000/svg';
-  /**
-   * The element with this id, of this type; the page is the panel's own, so a missing one is a bug.
-   * @template {HTMLElement} T
-   * @param {string} id
-   * @param {new () => T} type
-   * @returns {T}
-   */
-  const byId = (id, type) => {
+  /** The element with this id, of this type; the page is the panel's own, so a missing one is a bug. */
+  const byId = <T extends HTMLElement>(id: string, type: new () => T): T => {
     const e = document.getElementById(id);
     if (!(e instanceof type)) throw new Error(`the posture page has no ${type.name} #${id}`);
     return e;
   };
-  /**
-   * @param {ParentNode} parent
-   * @param {string} selector
-   */
-  const child = (parent, selector) => {
+  const child = (parent: ParentNode, selector: string): Element => {
     const e = parent.querySelector(selector);
     if (!e) throw new Error(`the posture page has no ${selector}`);
     return e;
@@ -56,14 +45,12 @@
   const AXIS_MIN = 60000;
   const AXIS_MAX = 60 * 86400000;
   const BAR_W = 160;
-  /** @param {number} ms */
-  const x = (ms) => {
+  const x = (ms: number): number => {
     const v = Math.min(AXIS_MAX, Math.max(AXIS_MIN, ms));
     return (Math.log(v / AXIS_MIN) / Math.log(AXIS_MAX / AXIS_MIN)) * BAR_W;
   };
 
-  /** @type {{ key: ColumnKey; label: string; unsortable?: boolean }[]} */
-  const COLUMNS = [
+  const COLUMNS: { key: ColumnKey; label: string; unsortable?: boolean }[] = [
     { key: 'verdict', label: 'Verdict' },
     { key: 'account', label: 'Account' },
     { key: 'region', label: 'Region' },
@@ -75,28 +62,23 @@
     { key: 'todo', label: 'What to do' },
     { key: 'actions', label: 'Actions', unsortable: true },
   ];
-  /** @type {ViewRow[]} */
-  let rows = [];
+  let rows: ViewRow[] = [];
   let failureCount = 0;
   // Breaches first, as the extension sends them, until a header is chosen.
-  /** @type {{ key: ColumnKey | null; dir: number }} */
-  let sort = { key: null, dir: 1 };
+  let sort: { key: ColumnKey | null; dir: number } = { key: null, dir: 1 };
 
-  /**
-   * @template {keyof HTMLElementTagNameMap} K
-   * @param {K} tag
-   * @param {string} value
-   * @param {string} [cls]
-   * @returns {HTMLElementTagNameMap[K]}
-   */
-  function text(tag, value, cls) {
+  function text<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    value: string,
+    cls?: string,
+  ): HTMLElementTagNameMap[K] {
     const e = document.createElement(tag);
     e.textContent = value;
     if (cls) e.className = cls;
     return e;
   }
 
-  function drawHead() {
+  function drawHead(): void {
     while (head.firstChild) head.removeChild(head.firstChild);
     for (const c of COLUMNS) {
       const th = document.createElement('th');
@@ -120,8 +102,7 @@
     }
   }
 
-  /** @param {ViewRow} r */
-  function bar(r) {
+  function bar(r: ViewRow): SVGSVGElement {
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('width', String(BAR_W + 4));
     svg.setAttribute('height', '14');
@@ -145,7 +126,7 @@
     return svg;
   }
 
-  function visible() {
+  function visible(): ViewRow[] {
     const q = filter.value.trim().toLowerCase();
     let out = rows.filter(
       (r) =>
@@ -158,9 +139,14 @@
     );
     if (sort.key) {
       const k = sort.key;
-      /** @param {ViewRow} r */
-      const val = (r) =>
-        k === 'rpoMs' ? (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs) : k === 'actions' ? '' : r[k];
+      const val = (r: ViewRow): string | number | boolean =>
+        k === 'rpoMs'
+          ? r.rpoMs === null
+            ? Infinity
+            : r.rpoMs / r.targetMs
+          : k === 'actions'
+            ? ''
+            : (r[k] ?? '');
       out = out.slice().sort((a, b) => {
         const va = val(a);
         const vb = val(b);
@@ -170,14 +156,13 @@
     return out;
   }
 
-  /**
-   * @param {string} label
-   * @param {'open' | 'restore'} type
-   * @param {ViewRow} r
-   * @param {boolean} enabled
-   * @param {string} why
-   */
-  function action(label, type, r, enabled, why) {
+  function action(
+    label: string,
+    type: 'open' | 'restore',
+    r: ViewRow,
+    enabled: boolean,
+    why: string,
+  ): HTMLButtonElement {
     const b = text('button', label, 'action');
     b.type = 'button';
     b.disabled = !enabled;
@@ -187,7 +172,7 @@
     return b;
   }
 
-  function drawBody() {
+  function drawBody(): void {
     while (body.firstChild) body.removeChild(body.firstChild);
     const shown = visible();
     for (const r of shown) {
@@ -221,7 +206,7 @@
       acts.appendChild(action('Restore…', 'restore', r, r.canRestore, 'Nothing to restore from'));
       tr.appendChild(acts);
       tr.tabIndex = 0;
-      const info = () => {
+      const info = (): void => {
         details.textContent = [
           r.resource + ' (' + r.arn + ')',
           'Covered by: ' + (r.coveredBy || 'no plan found'),
@@ -244,11 +229,7 @@
     });
   }
 
-  /**
-   * @param {PostureViewData['failures']} list
-   * @param {PostureViewData['warnings']} warnings
-   */
-  function drawFailures(list, warnings) {
+  function drawFailures(list: PostureViewData['failures'], warnings: PostureViewData['warnings']): void {
     while (failures.firstChild) failures.removeChild(failures.firstChild);
     for (const f of list)
       failures.appendChild(
@@ -275,7 +256,7 @@
       });
     });
 
-  window.addEventListener('message', (/** @type {MessageEvent<ToPostureView>} */ e) => {
+  window.addEventListener('message', (e: MessageEvent<ToPostureView>) => {
     const m = e.data;
     if (m.type === 'progress') {
       status.textContent = m.text;
