@@ -26,6 +26,17 @@ function pages(): Map<string, string> {
 /** All of it as one text, line breaks as spaces (a sentence may be wrapped anywhere). */
 const prose = (): string => [...pages().values()].join('\n').replace(/\s+/g, ' ');
 
+/** The headings of a page, as written (without the #s). */
+const headingsOf = (text: string): Set<string> =>
+  new Set([...text.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.trim()));
+
+/** A heading's anchor, as GitHub makes it. */
+const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, '')
+    .replace(/ /g, '-');
+
 /** "a, b and c". */
 const inWords = (items: readonly string[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
@@ -77,29 +88,43 @@ describe('the figures the README and docs/ state, against the code and the build
   });
 
   it('every section a source file sends the reader to exists', () => {
-    const headings = new Set(
-      [...pages().values()].flatMap((t) => [...t.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.trim())),
-    );
-    const refs: string[] = [];
+    const all = pages();
+    const refs: { from: string; page: string; heading: string }[] = [];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {
         const p = join(dir, name);
         if (statSync(p).isDirectory()) walk(p);
         else if (/\.(ts|mjs|sh|js)$/.test(name))
-          for (const m of readFileSync(p, 'utf8').matchAll(/README(?:'s|’s|\.md's)? "([^"]+)" section/g))
-            refs.push(`${relative(ROOT, p)}: ${m[1]!}`);
+          for (const m of readFileSync(p, 'utf8').matchAll(
+            /(README|docs\/[\w-]+\.md)(?:'s|’s|\.md's)? "([^"]+)" section/g,
+          ))
+            refs.push({
+              from: relative(ROOT, p),
+              page: m[1] === 'README' ? 'README.md' : m[1]!,
+              heading: m[2]!,
+            });
       }
     };
     for (const d of ['src', 'test', 'scripts', 'bench']) walk(join(ROOT, d));
-    for (const ref of refs)
-      assert.ok(headings.has(ref.slice(ref.indexOf(': ') + 2)), `${ref}: no such section`);
+    assert.ok(refs.length > 0, 'the scan finds the references it checks');
+    for (const r of refs)
+      assert.ok(
+        headingsOf(all.get(r.page) ?? '').has(r.heading),
+        `${r.from}: ${r.page} has no "${r.heading}" section`,
+      );
   });
 
-  it('every relative link in the README and docs/ leads to a file of the repository', () => {
-    for (const [page, text] of pages())
-      for (const m of text.matchAll(/\]\((?!https?:|mailto:|#)([^)\s#]+)(#[^)]*)?\)/g)) {
-        const target = join(ROOT, dirname(page), m[1]!);
-        assert.ok(existsSync(target), `${page}: ${m[1]!} does not exist`);
+  it('every relative link in the README and docs/ leads to a file of the repository, and to a heading there', () => {
+    const all = pages();
+    for (const [page, text] of all)
+      for (const m of text.matchAll(/\]\((?!https?:|mailto:)([^)\s#]*)(?:#([^)\s]+))?\)/g)) {
+        const file = m[1] ? join(dirname(page), m[1]) : page;
+        assert.ok(existsSync(join(ROOT, file)), `${page}: ${m[1]!} does not exist`);
+        if (m[2] !== undefined)
+          assert.ok(
+            [...headingsOf(all.get(file) ?? '')].some((h) => slug(h) === m[2]),
+            `${page}: ${file} has no heading #${m[2]}`,
+          );
       }
   });
 
