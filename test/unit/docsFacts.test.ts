@@ -136,3 +136,16 @@ describe('the figures the README and docs/ state, against the code and the build
     assert.deepEqual(steps, ['node scripts/build.mjs', 'node scripts/build-tests.mjs', 'mocha']);
   });
 });
+
+describe('test/unit/ mirrors the folders of src/ (issue 22)', () => {
+  it('every folder of test/unit/ is a folder of src/ (the project-wide checks sit at its top)', () => {
+    const folders = (root: string, under = ''): string[] =>
+      readdirSync(join(root, under))
+        .filter((n) => statSync(join(root, under, n)).isDirectory())
+        .flatMap((n) => [`${under}${n}`, ...folders(root, `${under}${n}/`)]);
+    const src = new Set(folders(join(ROOT, 'src')));
+    const tests = folders(join(ROOT, 'test', 'unit'));
+    assert.ok(tests.length >= 10, tests.join(', '));
+    for (const f of tests) assert.ok(src.has(f), `test/unit/${f} has no src/${f} to mirror`);
+  });
+});
