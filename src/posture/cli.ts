@@ -4,6 +4,7 @@
  * error, an account or Region that could not be read, or nothing to check at all.
  */
 import { BackupClientFactory } from '../aws/clientFactory';
+import { boundsFromEnv } from '../aws/bounds';
 import { resolveConnection, type Connection } from '../aws/connection';
 import { OrganizationJobs } from '../aws/organizationJobs';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
@@ -186,7 +187,10 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     return 2;
   }
   // The SDK's nine-line notice about credentials, as one line of ours.
-  const factory = new BackupClientFactory({ warn: (line) => io.stderr(`pitr-posture: ${visible(line)}\n`) });
+  const factory = new BackupClientFactory({
+    ...boundsFromEnv(io.env),
+    warn: (line) => io.stderr(`pitr-posture: ${visible(line)}\n`),
+  });
   const organization = o.organization;
   const env = io.env;
   const inRegion = (region: string): Promise<Connection> =>
