@@ -55,6 +55,7 @@ else
 fi
 step "end-to-end (the sandbox in Chromium)" env TEST_STATS_FILE=test-results/e2e.json node out/test/e2e/sandboxTour.js
 step "package (.vsix)" npm run --silent package
+step "the .vsix holds what .vscodeignore ships, and nothing else" env TEST_STATS_FILE=test-results/vsix-contents.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 60000 out/test/packaging/vsixContents.test.js
 step "the packed command-line linter, installed from its tarball" env TEST_STATS_FILE=test-results/packed-cli.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 200000 out/test/packaging/packedCli.test.js
 step "the packaged .vsix installed in a real VS Code host" env TEST_STATS_FILE=test-results/installed-vsix.json node out/test/packaging/installedVsix.js
 

@@ -134,7 +134,7 @@ export class ConnectionManager implements vscode.Disposable {
     );
   }
 
-  /** The "Use the Local Emulator" command (`npm run emulator` prints its URL). */
+  /** The "Use a Local Emulator…" command (`npm run emulator` prints its URL). */
   async useLocalEmulator(url?: string): Promise<void> {
     const endpoint =
       url ??

@@ -86,7 +86,7 @@ export class PortInUseError extends Error {
   }
 }
 
-/** The public development keys the extension's "Use the Local Emulator" signs with. */
+/** The public development keys the extension's "Use a Local Emulator…" command signs with. */
 export const DEFAULT_CREDENTIALS: Credentials = { ...LOCAL_EMULATOR_CREDENTIALS };
 
 /** A JSON answer, as the service sends one. */

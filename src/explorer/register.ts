@@ -4,6 +4,7 @@ import { errorText, messageOf } from '../aws/awsText';
 import type { ConnectionManager } from '../aws/connectionManager';
 import { nodeCommands, READONLY_SCHEME, ReadonlyDocuments } from './editor/nodeCommands';
 import type { TimelinePanel } from './timelinePanel';
+import { readSetting } from '../ui/settings';
 import { ExplorerTreeProvider } from './treeProvider';
 
 export interface ExplorerFeature {
@@ -22,11 +23,9 @@ export function registerExplorer(
   /** The AWS adapter: the connection, built by the composition root. */
   connections: ConnectionManager,
 ): ExplorerFeature {
-  const explorerSetting = (key: string, fallback: number): number =>
-    vscode.workspace.getConfiguration('awsBackupPitr.explorer').get<number>(key, fallback);
   const tree = new ExplorerTreeProvider(
-    () => explorerSetting('pageSize', 100),
-    () => explorerSetting('jobsDays', 14),
+    () => readSetting('explorer.pageSize'),
+    () => readSetting('explorer.jobsDays'),
   );
   // Restore jobs started in this extension are marked "started here" (src/aws/activeConnection.ts).
   tree.startedHere = (id) => connections.active.restoreJobs.startedHere(id);

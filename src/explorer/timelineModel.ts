@@ -40,18 +40,6 @@ export interface Timeline {
   points: ReadonlyMap<string, { vault: string; point: PointSummary }>;
 }
 
-/**
- * The second a click at `at` (epoch ms) on a continuous window asks for: whole seconds, inside the
- * window (undefined when the window holds no whole second, or `at` is not a time).
- */
-export function secondInWindow(w: { earliest: number; latest: number }, at: number): Date | undefined {
-  if (!Number.isFinite(at)) return undefined;
-  const lo = Math.ceil(w.earliest / 1000) * 1000;
-  const hi = Math.floor(w.latest / 1000) * 1000;
-  if (hi < lo) return undefined;
-  return new Date(Math.min(hi, Math.max(lo, Math.round(at / 1000) * 1000)));
-}
-
 export async function loadTimeline(
   api: BackupApi,
   resourceArn: string,

@@ -16,7 +16,7 @@ import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
-import { cliArgs, UsageError } from '../ui/cliArgs';
+import { cliArgs, UsageError, type CliFlags } from '../ui/cliArgs';
 import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
 import { DEFAULT_DAYS, MAX_DAYS } from './compliance';
 
@@ -93,6 +93,20 @@ interface Options {
 
 const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+const POSTURE_FLAGS: CliFlags = {
+  help: 'switch',
+  version: 'switch',
+  profile: 'value',
+  'organization-profile': 'value',
+  region: 'value',
+  'rpo-target': 'value',
+  'dr-rpo-target': 'value',
+  days: 'value',
+  format: 'value',
+  now: 'value',
+  'requests-per-account': 'value',
+};
+
 const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -106,73 +120,65 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   };
   const specs: string[] = [];
   const drSpecs: string[] = [];
-  for (const { arg: a, flag, value } of cliArgs(argv)) {
-    switch (flag) {
+  for (const t of cliArgs(argv, POSTURE_FLAGS, { h: 'help' })) {
+    if (t.kind !== 'flag')
+      throw new UsageError(
+        t.kind === 'unknown' ? `unknown option ${shown(t.arg)}` : `unexpected argument ${shown(t.arg)}`,
+      );
+    const v = t.value;
+    switch (t.flag) {
       case '--help':
-      case '-h':
         return 'help';
       case '--version':
         return 'version';
       case '--profile': {
-        const v = value();
         if (!PROFILE.test(v)) throw new UsageError(`--profile: ${shown(v)} is not a profile name`);
         if (!o.profiles.includes(v)) o.profiles.push(v);
         break;
       }
       case '--organization-profile': {
-        const v = value();
         if (!PROFILE.test(v))
           throw new UsageError(`--organization-profile: ${shown(v)} is not a profile name`);
         o.organization = v;
         break;
       }
       case '--region': {
-        const v = value();
         if (!isRegionName(v))
           throw new UsageError(`--region takes a Region such as us-east-1, not ${shown(v)}`);
         if (!o.regions.includes(v)) o.regions.push(v);
         break;
       }
       case '--rpo-target':
-        specs.push(value());
+        specs.push(v);
         break;
       case '--dr-rpo-target':
-        drSpecs.push(value());
+        drSpecs.push(v);
         break;
       case '--days': {
-        const v = value();
         const n = Number(v);
         if (!/^\d+$/.test(v) || n < 1 || n > MAX_DAYS)
           throw new UsageError(`--days takes a whole number from 1 to ${MAX_DAYS}, not ${shown(v)}`);
         o.days = n;
         break;
       }
-      case '--format': {
-        const f = value();
-        if (!(POSTURE_FORMATS as readonly string[]).includes(f))
-          throw new UsageError(`--format takes ${POSTURE_FORMATS.join(', ')}, not ${shown(f)}`);
-        o.format = f as PostureFormat;
+      case '--format':
+        if (!(POSTURE_FORMATS as readonly string[]).includes(v))
+          throw new UsageError(`--format takes ${POSTURE_FORMATS.join(', ')}, not ${shown(v)}`);
+        o.format = v as PostureFormat;
         break;
-      }
       case '--now': {
-        const v = value();
         o.now = parseIsoInstant(v);
         if (!o.now)
           throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not ${shown(v)}`);
         break;
       }
       case '--requests-per-account': {
-        const v = value();
         const n = Number(v);
         if (!/^\d+$/.test(v) || n < 1 || n > 100)
           throw new UsageError(`--requests-per-account takes a whole number from 1 to 100, not ${shown(v)}`);
         o.requestsPerAccount = n;
         break;
       }
-      default:
-        throw new UsageError(
-          a.startsWith('-') ? `unknown option ${shown(a)}` : `unexpected argument ${shown(a)}`,
-        );
     }
   }
   const t = targetsFrom(specs);
@@ -225,7 +231,11 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     io.stderr(`pitr-posture: cannot read the AWS profiles: ${visible(messageOf(e))}\n`);
     return 2;
   }
-  const factory = new BackupClientFactory(boundsFromEnv(io.env));
+  // The SDK's nine-line notice about credentials, as one line of ours.
+  const factory = new BackupClientFactory({
+    ...boundsFromEnv(io.env),
+    warn: (line) => io.stderr(`pitr-posture: ${visible(line)}\n`),
+  });
   const organization = o.organization;
   const env = io.env;
   const inRegion = (region: string): Promise<Connection> =>

@@ -13,7 +13,7 @@ import { lint } from '../../src/lint';
 import { liveCheck } from '../../src/lint/live';
 import { withSeverity } from '../../src/lint/rules';
 import type { Confirmation } from '../../src/ui/confirmation';
-import { emulatorForTests } from './helpers';
+import { emulatorForTests } from './lint/helpers';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 const text = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;

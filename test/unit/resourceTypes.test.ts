@@ -12,7 +12,7 @@ import { parseDocument } from '../../src/lint/jsonAst';
 import { DEFAULT_TARGETS, targetsFrom } from '../../src/posture/targets';
 import { describeRestore, typeOfRecoveryPoint } from '../../src/restore/startGate';
 import { DYNAMODB_FIXTURE } from './fixtures/dynamodbRecord';
-import { only } from './helpers';
+import { only } from './lint/helpers';
 
 const TABLE = 'arn:aws:dynamodb:us-east-1:123456789012:table/orders';
 const BACKUP = `${TABLE}/backup/01754000000000-abcdef12`;

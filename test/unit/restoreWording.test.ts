@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { runRestoreWizard, type Back, type PickOptions, type StepHeader } from '../../src/restore/wizard';
 import type { InputCheck } from '../../src/restore/wizardSteps/ui';
-import { emulatorForTests, seededPoint } from './helpers';
-import { by, ScriptedUi } from './scriptedUi';
+import { emulatorForTests, seededPoint } from './lint/helpers';
+import { by, ScriptedUi } from './restore/scriptedUi';
 
 /** The scripted UI, also keeping what each input box opened with, and pausing after a pick when asked. */
 class Recording extends ScriptedUi {

@@ -11,6 +11,7 @@ import { formatReport } from '../format';
 import { postureReport } from '../report';
 import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
 import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from '../dr';
+import { readSetting } from '../../ui/settings';
 import { openableRows } from './openable';
 import { PosturePanel } from './panel';
 
@@ -40,11 +41,10 @@ const EXTENSION: Record<ExportFormat, string> = { markdown: 'md', csv: 'csv', js
  * not relax the verdicts): `{ "S3": "15m", "*": "2h" }`. A value that is not a duration is reported.
  */
 function readTargets(): { targets: RpoTargets; problem?: string } {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<Record<string, unknown>>('rpoTargets')?.globalValue;
-  if (!v || typeof v !== 'object') return { targets: DEFAULT_TARGETS };
-  const specs = Object.entries(v).map(([type, d]) => (type === '*' ? String(d) : `${type}=${String(d)}`));
+  const specs = Object.entries(readSetting('posture.rpoTargets')).map(([type, d]) =>
+    type === '*' ? d : `${type}=${d}`,
+  );
+  if (specs.length === 0) return { targets: DEFAULT_TARGETS };
   const t = targetsFrom(specs);
   return typeof t === 'string'
     ? { targets: DEFAULT_TARGETS, problem: `awsBackupPitr.posture.rpoTargets: ${t}; the defaults are used` }
@@ -72,10 +72,7 @@ const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 /** More profiles read beside the connection's (`awsBackupPitr.posture.profiles`, user settings only). */
 function extraProfiles(): string[] {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<string[]>('profiles')?.globalValue;
-  return Array.isArray(v) ? v.filter((p) => typeof p === 'string' && PROFILE.test(p)) : [];
+  return readSetting('posture.profiles').filter((p) => PROFILE.test(p));
 }
 
 /**
@@ -84,10 +81,8 @@ function extraProfiles(): string[] {
  * settings only: a workspace must not choose whose credentials sign).
  */
 function organizationProfile(): string | undefined {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<string>('organizationProfile')?.globalValue;
-  return typeof v === 'string' && PROFILE.test(v) ? v : undefined;
+  const v = readSetting('posture.organizationProfile');
+  return PROFILE.test(v) ? v : undefined;
 }
 
 /**
