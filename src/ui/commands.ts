@@ -1,6 +1,6 @@
 /** The one wrapper every command runs in: a failure is said in a message, never thrown at VS Code. */
 import * as vscode from 'vscode';
-import { errorText } from '../aws/awsText';
+import { errorText } from '../backup/text';
 
 /** `run` as a command's handler: what it returns, or undefined after showing why it failed. */
 export function guarded<A extends unknown[], T>(

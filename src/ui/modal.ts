@@ -1,6 +1,6 @@
 /** The one modal every send asks through (its text made inert: no link a click would follow). */
 import * as vscode from 'vscode';
-import { noLinks } from '../aws/awsText';
+import { noLinks } from '../backup/text';
 import type { Confirmation } from './confirmation';
 
 /** The label of the button picked, or undefined (Escape, closed). */
