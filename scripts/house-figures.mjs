@@ -131,10 +131,10 @@ const literals = [
   ),
 ];
 
-// A new resource type: the proof test (test/unit/resourceTypes.test.ts) adds it from one fixture file.
-const proof = join(root, 'test', 'unit', 'resourceTypes.test.ts');
+// A new resource type: the proof test (test/unit/backup/resourceTypes.test.ts) adds it from one fixture file.
+const proof = join(root, 'test', 'unit', 'backup', 'resourceTypes.test.ts');
 const fixtures = existsSync(proof)
-  ? [...readFileSync(proof, 'utf8').matchAll(/from '\.\/(fixtures\/[^']+)'/g)].map((m) => m[1])
+  ? [...readFileSync(proof, 'utf8').matchAll(/from '\.\/(resourceTypes\/[^']+)'/g)].map((m) => m[1])
   : [];
 
 const loopList = loops(edges);

@@ -3,7 +3,7 @@
  * HANA, EFS, DynamoDB and the other types AWS Backup backs up (their files in ./resourceTypes/, each
  * citing its AWS pages). Every feature reads the list here, when it runs: a type added to it
  * appears in the lint, the restore flow, the stop-and-delete consequences and the posture with no
- * other file touched (test/unit/resourceTypes.test.ts proves it). Outside this file and its
+ * other file touched (test/unit/backup/resourceTypes.test.ts proves it). Outside this file and its
  * folder, src/ writes no type's name and no continuous-retention limit as a literal (ESLint
  * `no-restricted-syntax`, eslint.config.mjs). Domain core: no `vscode`, no SDK, no I/O.
  */

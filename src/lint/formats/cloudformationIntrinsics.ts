@@ -65,7 +65,7 @@ export function checkIntrinsics(
           ...(resource ? { resource } : {}),
         });
       if (n.args) stack.push(n.args);
-    } else if (n.kind === 'seq') stack.push(...n.items);
+    } else if (n.kind === 'seq') for (const item of n.items) stack.push(item);
     else if (n.kind === 'map') for (const e of n.entries) if (e.value) stack.push(e.value);
   }
 }

@@ -56,13 +56,11 @@ function readTargets(): { targets: RpoTargets; problem?: string } {
  * value only: a workspace must not set a target that silences a breach. None by default.
  */
 function readDrTargets(): { targets: DrTargets; problem?: string } {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<Record<string, unknown>>('drRpoTargets')?.globalValue;
-  if (!v || typeof v !== 'object') return { targets: NO_DR_TARGETS };
-  const t = drTargetsFrom(
-    Object.entries(v).map(([type, d]) => (type === '*' ? String(d) : `${type}=${String(d)}`)),
+  const specs = Object.entries(readSetting('posture.drRpoTargets')).map(([type, d]) =>
+    type === '*' ? d : `${type}=${d}`,
   );
+  if (specs.length === 0) return { targets: NO_DR_TARGETS };
+  const t = drTargetsFrom(specs);
   return typeof t === 'string'
     ? { targets: NO_DR_TARGETS, problem: `awsBackupPitr.posture.drRpoTargets: ${t}; no DR target is used` }
     : { targets: t };

@@ -5,14 +5,14 @@ import {
   resourceType,
   resourceTypeNames,
   useResourceTypesForTest,
-} from '../../src/backup/resourceTypes';
-import { consequencesOf } from '../../src/lifecycle/consequences';
-import { checkRegionOptIn } from '../../src/lint/liveRegion';
-import { parseDocument } from '../../src/lint/jsonAst';
-import { DEFAULT_TARGETS, targetsFrom } from '../../src/posture/targets';
-import { describeRestore, typeOfRecoveryPoint } from '../../src/restore/startGate';
-import { DYNAMODB_FIXTURE } from './fixtures/dynamodbRecord';
-import { only } from './lint/helpers';
+} from '../../../src/backup/resourceTypes';
+import { consequencesOf } from '../../../src/lifecycle/consequences';
+import { checkRegionOptIn } from '../../../src/lint/liveRegion';
+import { parseDocument } from '../../../src/lint/jsonAst';
+import { DEFAULT_TARGETS, targetsFrom } from '../../../src/posture/targets';
+import { describeRestore, typeOfRecoveryPoint } from '../../../src/restore/startGate';
+import { DYNAMODB_FIXTURE } from './resourceTypes/dynamodbRecord';
+import { only } from '../lint/helpers';
 
 const TABLE = 'arn:aws:dynamodb:us-east-1:123456789012:table/orders';
 const BACKUP = `${TABLE}/backup/01754000000000-abcdef12`;
