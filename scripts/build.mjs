@@ -40,6 +40,13 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
 });
+// `pitr-lsp`, the linter as a language server; the same file is its lint thread (src/lsp/main.ts).
+await build({
+  ...common,
+  entryPoints: ['src/lsp/main.ts'],
+  outfile: 'dist/lsp.js',
+  banner: { js: '#!/usr/bin/env node' },
+});
 // `pitr-posture`, the recovery posture on the command line: the SDK bundled in.
 await build({
   ...common,

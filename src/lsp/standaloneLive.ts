@@ -1,0 +1,27 @@
+/** Live facts the server asks AWS for itself, with the profile and Region the client named. */
+import { openBackupApi } from '../aws/backupApi';
+import { BackupClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/connection';
+import { liveFactsFrom } from '../aws/liveFacts';
+import { isLoopbackUrl } from '../aws/localEmulator';
+import type { LiveFacts } from '../lint/live';
+
+export async function standaloneFacts(
+  live: { profile?: string; region: string; endpoint?: string },
+  log: (m: string) => void,
+): Promise<LiveFacts> {
+  // Settings may come from a repository's own editor configuration: an endpoint that could send
+  // signed requests elsewhere is refused; a loopback one (a local emulator) is taken.
+  const endpoint = typeof live.endpoint === 'string' && live.endpoint ? live.endpoint : undefined;
+  if (endpoint && !isLoopbackUrl(endpoint))
+    log(`live checks: the endpoint ${JSON.stringify(endpoint)} is not loopback and is ignored`);
+  const connection: Connection = {
+    ...(typeof live.profile === 'string' && live.profile ? { profile: live.profile } : {}),
+    region: live.region,
+    ...(endpoint && isLoopbackUrl(endpoint) ? { endpoint } : {}),
+  };
+  const factory = new BackupClientFactory({ maxAttempts: 3, connectionTimeoutMs: 3_000, requestTimeoutMs: 10_000 });
+  const api = await openBackupApi(factory, connection);
+  log(`live checks on: ${connection.profile ?? 'default credentials'} · ${connection.region}`);
+  return liveFactsFrom(api);
+}

@@ -1,0 +1,83 @@
+/**
+ * A raw LSP client over stdio for tests and the bench: `pitr-lsp` in a child process, spoken to
+ * through vscode-languageserver-protocol's own connection (the client side of the same library).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  PublishDiagnosticsNotification,
+  type ClientCapabilities,
+  type InitializeResult,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  /** The server's answer to initialize. */
+  initialized: InitializeResult;
+  child: ChildProcess;
+  stderr(): string;
+  /** Resolves with the next diagnostics published for `uri` (with `version`, when given). */
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  close(): Promise<number | null>;
+}
+
+/** Starts `node <script> --stdio` (or `command`) and initializes it. */
+export async function startLsp(
+  command: { file: string; args: string[]; cwd?: string },
+  init: { initializationOptions?: unknown; capabilities?: ClientCapabilities; processId?: number | null } = {},
+): Promise<LspSession> {
+  const child = spawn(command.file, command.args, {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(command.cwd ? { cwd: command.cwd } : {}),
+  });
+  let err = '';
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
+  const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const w = waiting[i]!;
+      if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
+        waiting.splice(i, 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  // The server may ask for settings: none here (its defaults, or initializationOptions).
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const initialized: InitializeResult = await connection.sendRequest('initialize', {
+    processId: init.processId === undefined ? process.pid : init.processId,
+    rootUri: null,
+    capabilities: init.capabilities ?? {},
+    initializationOptions: init.initializationOptions ?? {},
+  });
+  await connection.sendNotification('initialized', {});
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    connection,
+    initialized,
+    child,
+    stderr: () => err,
+    nextDiagnostics: (uri, version) =>
+      new Promise((resolve) => waiting.push({ uri, ...(version !== undefined ? { version } : {}), resolve })),
+    async close() {
+      if (child.exitCode === null) {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      }
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  };
+}
