@@ -45,6 +45,9 @@ if ! command -v aws >/dev/null 2>&1; then
   fi
 fi
 step "unit tests" env TEST_STATS_FILE=test-results/unit.json npx mocha
+# pitr-lsp in a peer editor: Debian's Neovim, installed on first use (never skipped).
+step "install Neovim (Debian neovim)" bash scripts/install-neovim.sh
+step "pitr-lsp in Neovim (headless)" env TEST_STATS_FILE=test-results/neovim.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 120000 out/test/neovim/neovim.test.js
 if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
   step "integration tests (@vscode/test-electron)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runElectron.js
 else
