@@ -39,8 +39,7 @@ export function liveFactsOver(ask: AskLiveFact, region: string): LiveFacts {
       const w = (await get({ fact: 'windowOf', arn })) as Record<string, unknown> | null;
       if (!w) return undefined;
       const out: Record<string, unknown> = { ...w };
-      for (const k of ['earliest', 'latest'])
-        if (typeof w[k] === 'string') out[k] = new Date(w[k]);
+      for (const k of ['earliest', 'latest']) if (typeof w[k] === 'string') out[k] = new Date(w[k]);
       return out as RestorableWindow;
     },
     async regionOptIn() {

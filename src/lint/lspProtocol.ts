@@ -3,7 +3,7 @@
  * the settings section, and one custom request by which the server asks the client for live facts.
  * No `vscode`, no I/O: the server and the extension's client (src/lint/editor) both import it.
  */
-import type { DocumentFamily, SeveritySetting } from './types';
+import type { DocumentFamily, LintResult, SeveritySetting } from './types';
 
 /** The settings section the server asks for with `workspace/configuration`. */
 export const LSP_SETTINGS_SECTION = 'awsBackupPitr.lint';
@@ -34,6 +34,8 @@ export interface LspInitializationOptions {
    * client supports it, push otherwise.
    */
   diagnostics?: 'push' | 'pull';
+  /** Send {@link LINTED_NOTIFICATION} after each lint. */
+  results?: boolean;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
@@ -59,3 +61,24 @@ export const TOO_SLOW_CODE = 'LSP001';
 
 /** The diagnostic the server makes when linting a document failed (an internal error; logged). */
 export const LINT_FAILED_CODE = 'LSP002';
+
+/**
+ * With `initializationOptions.results`, the server also sends each document's whole result after
+ * each lint (the VS Code extension's status item, restore and deploy read what a file is from it).
+ */
+export const LINTED_NOTIFICATION = 'awsBackupPitr/linted';
+
+export interface LintedParams {
+  uri: string;
+  version: number;
+  /** Null: not an AWS Backup file, linting is off, or it was not linted (the diagnostics say why). */
+  result: LintResult | null;
+}
+
+/** Lints a text that is not open (the extension's "Lint All AWS Backup Files in Workspace"). */
+export const LINT_TEXT_REQUEST = 'awsBackupPitr/lintText';
+
+export interface LintTextParams {
+  uri: string;
+  text: string;
+}

@@ -52,7 +52,11 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /** The quick fixes of the findings behind `asked` (the client's diagnostics, matched by range and code). */
-export function quickFixes(doc: TextDocument, findings: readonly Finding[], asked: Diagnostic[]): CodeAction[] {
+export function quickFixes(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  asked: Diagnostic[],
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of asked) {
     if (d.source !== SOURCE) continue;
@@ -67,7 +71,10 @@ export function quickFixes(doc: TextDocument, findings: readonly Finding[], aske
         isPreferred: fix.isPreferred ?? false,
         edit: {
           changes: {
-            [doc.uri]: fix.edits.map((e) => ({ range: rangeOf(doc, e.offset, e.length), newText: e.newText })),
+            [doc.uri]: fix.edits.map((e) => ({
+              range: rangeOf(doc, e.offset, e.length),
+              newText: e.newText,
+            })),
           },
         },
       });

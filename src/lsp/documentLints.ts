@@ -6,7 +6,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
 import { TOO_SLOW_CODE, LINT_FAILED_CODE } from '../lint/lspProtocol';
 import type { Finding, LintResult } from '../lint/types';
 import { toDiagnostic } from './convert';
@@ -169,7 +174,12 @@ export class DocumentLints {
     const settings = await this.host.settings(uri);
     const outcome: LintOutcome = settings.enable
       ? await this.linter.lint(
-          { text: doc.getText(), fileName: fileNameOf(uri), globs: settings.files, severity: settings.severity },
+          {
+            text: doc.getText(),
+            fileName: fileNameOf(uri),
+            globs: settings.files,
+            severity: settings.severity,
+          },
           this.budgetMs,
         )
       : { kind: 'done', result: undefined };

@@ -10,7 +10,12 @@ import type { Connection } from 'vscode-languageserver/node';
 import { LIVE_CHECKED_KINDS } from '../lint/kinds';
 import { liveCheck, type LiveFacts } from '../lint/live';
 import { liveCheckEmbedded } from '../lint/liveEmbedded';
-import { LIVE_FACT_REQUEST, type LiveFactParams, type LiveFactResult, type LspInitializationOptions } from '../lint/lspProtocol';
+import {
+  LIVE_FACT_REQUEST,
+  type LiveFactParams,
+  type LiveFactResult,
+  type LspInitializationOptions,
+} from '../lint/lspProtocol';
 import { liveFactsOver } from '../lint/liveProxy';
 import { withSeverity } from '../lint/rules';
 import type { Finding, LintResult, SeveritySetting } from '../lint/types';
@@ -32,7 +37,10 @@ export class LiveRunner {
     if (!live || typeof live !== 'object') return;
     if ('client' in live && live.client === true) {
       const ask = (params: LiveFactParams): Promise<LiveFactResult> =>
-        withTimeout(this.connection.sendRequest<LiveFactResult>(LIVE_FACT_REQUEST, params), CLIENT_FACT_TIMEOUT_MS);
+        withTimeout(
+          this.connection.sendRequest<LiveFactResult>(LIVE_FACT_REQUEST, params),
+          CLIENT_FACT_TIMEOUT_MS,
+        );
       this.facts = Promise.resolve(liveFactsOver(ask, ''));
       return;
     }

@@ -30,7 +30,8 @@ else {
   else if (args.includes('--help') || args.includes('-h')) process.stdout.write(USAGE);
   else {
     const unknown = args.find(
-      (a) => !['--stdio', '--node-ipc'].includes(a) && !/^--clientProcessId(=\d+)?$/.test(a) && !/^\d+$/.test(a),
+      (a) =>
+        !['--stdio', '--node-ipc'].includes(a) && !/^--clientProcessId(=\d+)?$/.test(a) && !/^\d+$/.test(a),
     );
     if (unknown !== undefined) {
       process.stderr.write(`pitr-lsp: unknown option ${JSON.stringify(unknown)}\n\n${USAGE}`);

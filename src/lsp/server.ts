@@ -18,7 +18,15 @@ import {
 import { completionsAt, hoverAt } from '../lint/assist';
 import { embeddedCompletionsAt, embeddedHoverAt } from '../lint/embeddedAssist';
 import { prepareFormats } from '../lint/formats';
-import { LSP_SETTINGS_SECTION, type LspInitializationOptions } from '../lint/lspProtocol';
+import {
+  LINT_TEXT_REQUEST,
+  LINTED_NOTIFICATION,
+  LSP_SETTINGS_SECTION,
+  type LintedParams,
+  type LintTextParams,
+  type LspInitializationOptions,
+} from '../lint/lspProtocol';
+import type { LintResult } from '../lint/types';
 import { quickFixes, toCompletion, toHover } from './convert';
 import { DocumentLints, fileNameOf, type DocumentLint } from './documentLints';
 import { LiveRunner } from './live';
@@ -66,6 +74,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   function publish(uri: string, lint: DocumentLint): void {
+    if (init.results === true) {
+      const linted: LintedParams = {
+        uri,
+        version: lint.version,
+        result: lint.result ? { ...lint.result, findings: lint.findings } : null,
+      };
+      void connection.sendNotification(LINTED_NOTIFICATION, linted);
+    }
     if (pull) {
       if (pullRefresh) void connection.languages.diagnostics.refresh();
     } else void connection.sendDiagnostics({ uri, version: lint.version, diagnostics: lint.diagnostics });
@@ -108,13 +124,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     if (configuration)
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: LSP_SETTINGS_SECTION });
+      void connection.client.register(DidChangeConfigurationNotification.type, {
+        section: LSP_SETTINGS_SECTION,
+      });
   });
 
   connection.onDidChangeConfiguration((change) => {
     perDocument.clear();
     const pushed = (change.settings as Record<string, unknown> | null)?.[LSP_SETTINGS_SECTION];
-    if (!configuration && pushed !== undefined) base = mergeSettings(mergeSettings(DEFAULT_SETTINGS, init.settings), pushed);
+    if (!configuration && pushed !== undefined)
+      base = mergeSettings(mergeSettings(DEFAULT_SETTINGS, init.settings), pushed);
     lints.scheduleAll(documents.keys());
   });
 
@@ -168,6 +187,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       ? embeddedCompletionsAt(a.text, a.fileName, offset)
       : completionsAt(a.text, offset, a.recognition);
     return entries.map((c) => toCompletion(a.doc, c, embedded));
+  });
+
+  connection.onRequest(LINT_TEXT_REQUEST, async (params: LintTextParams): Promise<LintResult | null> => {
+    const settings = await lints.settingsFor(params.uri);
+    if (!settings.enable) return null;
+    const outcome = await linter.lint(
+      {
+        text: params.text,
+        fileName: fileNameOf(params.uri),
+        globs: settings.files,
+        severity: settings.severity,
+      },
+      timeBudgetOf(init),
+    );
+    return outcome.kind === 'done' ? (outcome.result ?? null) : null;
   });
 
   connection.onShutdown(async () => {

@@ -25,10 +25,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function pick<T extends string>(v: unknown, allowed: Set<string>, key: (k: string) => boolean): Record<string, T> {
+function pick<T extends string>(
+  v: unknown,
+  allowed: Set<string>,
+  key: (k: string) => boolean,
+): Record<string, T> {
   const out: Record<string, T> = {};
   if (!isRecord(v)) return out;
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && allowed.has(x) && key(k)) out[k] = x as T;
+  for (const [k, x] of Object.entries(v))
+    if (typeof x === 'string' && allowed.has(x) && key(k)) out[k] = x as T;
   return out;
 }
 
@@ -53,5 +58,7 @@ export const DEFAULT_SETTINGS: Settings = { enable: true, files: {}, severity: {
 /** The time budget per document, within sane bounds. */
 export function timeBudgetOf(init: LspInitializationOptions): number {
   const v = init.timeBudgetMs;
-  return typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, 50), 600_000) : DEFAULT_TIME_BUDGET_MS;
+  return typeof v === 'number' && Number.isFinite(v)
+    ? Math.min(Math.max(v, 50), 600_000)
+    : DEFAULT_TIME_BUDGET_MS;
 }

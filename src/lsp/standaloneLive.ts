@@ -20,7 +20,11 @@ export async function standaloneFacts(
     region: live.region,
     ...(endpoint && isLoopbackUrl(endpoint) ? { endpoint } : {}),
   };
-  const factory = new BackupClientFactory({ maxAttempts: 3, connectionTimeoutMs: 3_000, requestTimeoutMs: 10_000 });
+  const factory = new BackupClientFactory({
+    maxAttempts: 3,
+    connectionTimeoutMs: 3_000,
+    requestTimeoutMs: 10_000,
+  });
   const api = await openBackupApi(factory, connection);
   log(`live checks on: ${connection.profile ?? 'default credentials'} · ${connection.region}`);
   return liveFactsFrom(api);

@@ -18,8 +18,7 @@ export interface LintJob {
 }
 
 export type LintReply =
-  | { id: number; result: LintResult | null; notStarted?: string }
-  | { id: number; crashed: string };
+  { id: number; result: LintResult | null; notStarted?: string } | { id: number; crashed: string };
 
 export type LintOutcome =
   | { kind: 'done'; result: LintResult | undefined }
@@ -113,9 +112,13 @@ export class WorkerLinter {
     this.disposed = true;
     const w = this.worker;
     this.worker = undefined;
-    return w ? w.then((x) => x.terminate()).then(
-          () => undefined,
-          () => undefined,
-        ) : Promise.resolve();
+    return w
+      ? w
+          .then((x) => x.terminate())
+          .then(
+            () => undefined,
+            () => undefined,
+          )
+      : Promise.resolve();
   }
 }

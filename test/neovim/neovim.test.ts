@@ -44,7 +44,15 @@ function runNeovim(mode: 'diagnostic' | 'fix'): NeovimResult {
     writeFileSync(plan, FIVE_FIELD);
     const run = spawnSync(
       'nvim',
-      ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'neovim', 'pitr-lsp.lua')}`],
+      [
+        '--headless',
+        '--clean',
+        '-n',
+        '-i',
+        'NONE',
+        '-c',
+        `luafile ${join(ROOT, 'test', 'neovim', 'pitr-lsp.lua')}`,
+      ],
       {
         encoding: 'utf8',
         timeout: 90_000,
@@ -61,7 +69,11 @@ function runNeovim(mode: 'diagnostic' | 'fix'): NeovimResult {
         },
       },
     );
-    assert.equal(run.error, undefined, `nvim did not run (scripts/install-neovim.sh installs it): ${String(run.error)}`);
+    assert.equal(
+      run.error,
+      undefined,
+      `nvim did not run (scripts/install-neovim.sh installs it): ${String(run.error)}`,
+    );
     const result = JSON.parse(readFileSync(out, 'utf8')) as NeovimResult;
     assert.equal(result.error, undefined, result.error);
     return result;

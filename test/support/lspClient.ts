@@ -29,17 +29,21 @@ export interface LspSession {
 /** Starts `node <script> --stdio` (or `command`) and initializes it. */
 export async function startLsp(
   command: { file: string; args: string[]; cwd?: string },
-  init: { initializationOptions?: unknown; capabilities?: ClientCapabilities; processId?: number | null } = {},
+  init: {
+    initializationOptions?: unknown;
+    capabilities?: ClientCapabilities;
+    processId?: number | null;
+  } = {},
 ): Promise<LspSession> {
   const child = spawn(command.file, command.args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(command.cwd ? { cwd: command.cwd } : {}),
   });
   let err = '';
-  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
   const connection = createProtocolConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
   );
   const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lintedExtensions } from '../../src/lint/formats';
+import { LINTED_ENDINGS } from '../../src/lint/kinds';
 import { startLsp, type LspSession } from '../support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -55,6 +56,9 @@ describe('pitr-lsp and pitr-lint agree on every lint fixture', function () {
   after(async () => {
     await s?.close();
   });
+
+  it("the editor's workspace lint searches the same file endings as the CLI", () =>
+    assert.deepEqual([...LINTED_ENDINGS].sort(), endings.map((e) => e.slice(1)).sort()));
 
   it('names enough fixtures to mean something', () => assert.ok(files.length >= 30, String(files.length)));
 

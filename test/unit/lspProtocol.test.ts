@@ -20,7 +20,8 @@ import { generatePlan } from '../../bench/planGenerator';
 import { startLsp, type LspSession } from '../support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const PKG_VERSION = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const PKG_VERSION = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 export const LSP = { file: process.execPath, args: [resolve(ROOT, 'dist', 'lsp.js'), '--stdio'] };
 
 const FIVE_FIELD = `{
@@ -76,7 +77,10 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     await s.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: URI, version: 2 },
       contentChanges: [
-        { range: { start: { line: 6, character: 29 }, end: { line: 6, character: 44 } }, text: 'cron(0 5 ? * * *)' },
+        {
+          range: { start: { line: 6, character: 29 }, end: { line: 6, character: 44 } },
+          text: 'cron(0 5 ? * * *)',
+        },
       ],
     });
     assert.deepEqual(
@@ -94,7 +98,7 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     const first = s.nextDiagnostics(URI, 1);
     await open(s, URI, FIVE_FIELD);
     const d = (await first).find((x) => x.code === 'PLAN001')!;
-    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await s.connection.sendRequest<unknown>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: d.range,
       context: { diagnostics: [d] },
@@ -106,13 +110,13 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     assert.equal(edits?.length, 1);
     assert.match(edits[0]!.newText, /^"cron\(0 5 \? \* \* \*\)"$/);
 
-    const hover = (await s.connection.sendRequest('textDocument/hover', {
+    const hover = (await s.connection.sendRequest<unknown>('textDocument/hover', {
       textDocument: { uri: URI },
       position: { line: 6, character: 10 },
     })) as Hover;
     assert.match(JSON.stringify(hover.contents), /ScheduleExpression/);
 
-    const items = (await s.connection.sendRequest('textDocument/completion', {
+    const items = (await s.connection.sendRequest<unknown>('textDocument/completion', {
       textDocument: { uri: URI },
       position: { line: 4, character: 6 },
     })) as CompletionItem[];
@@ -123,11 +127,13 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
   });
 
   it('answers pulled diagnostics, and does not push, when the client pulls', async () => {
-    s = await startLsp(LSP, { capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    s = await startLsp(LSP, {
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+    });
     let pushed = 0;
     void s.nextDiagnostics(URI).then(() => pushed++);
     await open(s, URI, FIVE_FIELD);
-    const report = (await s.connection.sendRequest('textDocument/diagnostic', {
+    const report = (await s.connection.sendRequest<unknown>('textDocument/diagnostic', {
       textDocument: { uri: URI },
     })) as DocumentDiagnosticReport;
     assert.equal(report.kind, 'full');
@@ -159,7 +165,10 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     const d = await slow;
     assert.equal(d.length, 1);
     assert.equal(d[0]!.code, 'LSP001');
-    assert.match(String(d[0]!.message), /too large to lint in time/);
+    assert.match(
+      typeof d[0]!.message === 'string' ? d[0]!.message : d[0]!.message.value,
+      /too large to lint in time/,
+    );
     // The server still lints the next document (a new lint thread).
     const next = s.nextDiagnostics(URI);
     await open(s, URI, FIVE_FIELD);

@@ -248,6 +248,32 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       assert.equal((await received('StartRestoreJob')).length, starts);
     });
 
+    it('with the lint server (pitr-lsp) stopped, a file with lint errors still starts nothing: the gate lints what it sends', async () => {
+      const node = await pointNode('orders-db', true);
+      const script = new Script([]);
+      ext.restore.setPrompts(script);
+      const starts = (await received('StartRestoreJob')).length;
+      await ext.lintServer.stop();
+      try {
+        const broken = await file('start-restore-job.server-stopped.json', {
+          RecoveryPointArn: node.point.RecoveryPointArn,
+          IamRoleArn: ROLE,
+          ResourceType: 'RDS',
+          Metadata: { DBInstanceIdentifier: 'x-restore', Engine: 'postgres', RestoreTime: 'yesterday' },
+        });
+        await vscode.workspace.openTextDocument(broken);
+        assert.equal(ext.lintResultFor(broken), undefined, 'no lint result: the server is stopped');
+        assert.equal(
+          await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', broken),
+          undefined,
+        );
+        assert.equal(script.confirmations.length, 0, 'nothing was even offered');
+        assert.equal((await received('StartRestoreJob')).length, starts);
+      } finally {
+        assert.equal(await ext.lintServer.start(), true);
+      }
+    });
+
     it('a workspace cannot switch the gate off: severity "off" for RST002 and LIVE002 still starts nothing', async () => {
       const node = await pointNode('orders-db', true);
       const script = new Script([]);
