@@ -13,14 +13,19 @@ export type AskLiveFact = (params: LiveFactParams) => Promise<LiveFactResult>;
 class NoConnection extends Error {}
 
 /** LiveFacts whose every answer comes from the client. A client without a connection makes each check fail quietly. */
-export function liveFactsOver(ask: AskLiveFact, region: string): LiveFacts {
+export function liveFactsOver(ask: AskLiveFact): LiveFacts {
+  // The Region of the client's connection, as its latest answer says (the connection may change).
+  let region = '';
   const get = async (params: LiveFactParams): Promise<unknown> => {
     const r = await ask(params);
     if (!r) throw new NoConnection('no connection');
+    region = r.region;
     return r.value;
   };
   return {
-    region,
+    get region() {
+      return region;
+    },
     async vaults() {
       const v = (await get({ fact: 'vaults' })) as { names: string[]; arns: string[]; accountId?: string };
       return {

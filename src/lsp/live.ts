@@ -41,7 +41,7 @@ export class LiveRunner {
           this.connection.sendRequest<LiveFactResult>(LIVE_FACT_REQUEST, params),
           CLIENT_FACT_TIMEOUT_MS,
         );
-      this.facts = Promise.resolve(liveFactsOver(ask, ''));
+      this.facts = Promise.resolve(liveFactsOver(ask));
       return;
     }
     if ('region' in live && typeof live.region === 'string' && live.region) {

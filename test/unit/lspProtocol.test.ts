@@ -17,6 +17,9 @@ import {
   type Hover,
 } from 'vscode-languageserver-protocol/node';
 import { generatePlan } from '../../bench/planGenerator';
+import type { LiveFacts } from '../../src/lint/live';
+import { LIVE_FACT_REQUEST, type LiveFactParams } from '../../src/lint/lspProtocol';
+import { answerLiveFact } from '../../src/lint/liveProxy';
 import { startLsp, type LspSession } from '../support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -36,6 +39,11 @@ const FIVE_FIELD = `{
 }
 `;
 const URI = pathToFileURL(resolve(ROOT, 'tmp-not-written', 'backup-plan.json')).href;
+
+/** A diagnostic's message as text (LSP 3.18 allows Markdown there too). */
+function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
 
 function open(s: LspSession, uri: string, text: string, languageId = 'json'): Promise<void> {
   return s.connection.sendNotification('textDocument/didOpen', {
@@ -126,6 +134,48 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     );
   });
 
+  it('asks the client for live facts when told to (live: { client: true }), and reports LIVE001 with them', async () => {
+    s = await startLsp(LSP, { initializationOptions: { live: { client: true } } });
+    const asked: string[] = [];
+    const facts: LiveFacts = {
+      region: 'eu-west-1',
+      vaults: () =>
+        Promise.resolve({ names: new Set(['Default']), arns: new Set<string>(), accountId: '123456789012' }),
+      continuousVaultOf: () => Promise.resolve(undefined),
+      planContinuousVaults: () => Promise.resolve(undefined),
+      windowOf: () => Promise.resolve(undefined),
+    };
+    s.connection.onRequest(LIVE_FACT_REQUEST, (p: LiveFactParams) => {
+      asked.push(p.fact);
+      return answerLiveFact(facts, p);
+    });
+    const withLive = new Promise<Diagnostic[]>((resolveLive) => {
+      const next = (): void =>
+        void s
+          .nextDiagnostics(URI)
+          .then((d) => (d.some((x) => x.code === 'LIVE001') ? resolveLive(d) : next()));
+      next();
+    });
+    await open(s, URI, FIVE_FIELD.replace('"Default"', '"no-such-vault"'));
+    const live = (await withLive).find((x) => x.code === 'LIVE001')!;
+    assert.match(messageOf(live), /"no-such-vault" does not exist in eu-west-1 \(account 123456789012\)/);
+    assert.deepEqual(asked, ['vaults']);
+  });
+
+  it('makes no live request unless told to', async () => {
+    s = await startLsp(LSP);
+    let asked = 0;
+    s.connection.onRequest(LIVE_FACT_REQUEST, () => {
+      asked++;
+      return null;
+    });
+    const first = s.nextDiagnostics(URI, 1);
+    await open(s, URI, FIVE_FIELD.replace('"Default"', '"no-such-vault"'));
+    assert.ok(!(await first).some((x) => x.code === 'LIVE001'));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(asked, 0);
+  });
+
   it('answers pulled diagnostics, and does not push, when the client pulls', async () => {
     s = await startLsp(LSP, {
       capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
@@ -165,10 +215,7 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     const d = await slow;
     assert.equal(d.length, 1);
     assert.equal(d[0]!.code, 'LSP001');
-    assert.match(
-      typeof d[0]!.message === 'string' ? d[0]!.message : d[0]!.message.value,
-      /too large to lint in time/,
-    );
+    assert.match(messageOf(d[0]!), /too large to lint in time/);
     // The server still lints the next document (a new lint thread).
     const next = s.nextDiagnostics(URI);
     await open(s, URI, FIVE_FIELD);

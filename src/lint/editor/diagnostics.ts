@@ -29,7 +29,9 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export { isLintable } from './lintable';
+import { isLintable } from './lintable';
+
+export { isLintable };
 
 /** What a document was linted as (by the server), with its findings (fixes included). */
 export interface DocumentLint {
@@ -45,6 +47,8 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Files linted while closed (workspace lint); an open document's diagnostics are the server's. */
   readonly closedFiles = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-workspace`);
   private readonly results = new Map<string, DocumentLint>();
+  /** The version the server last linted, AWS Backup file or not. */
+  private readonly lintedVersions = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's lint result changes (also when it stops being an AWS Backup file). */
@@ -91,8 +95,8 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Resolves once the server has linted the document as it is now (or after a while, if it has not). */
   async lintSoon(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
-    const r = this.results.get(key);
-    if (r && r.version === doc.version) return;
+    // A document the server is not given (another language, a git view) is never linted.
+    if (!isLintable(doc) || doc.isClosed || this.lintedVersions.get(key) === doc.version) return;
     if (!this.server.running) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, WAIT_MS);
@@ -141,6 +145,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.lintedVersions.delete(key);
     if (this.results.delete(key)) this.changed.fire(uri);
     const w = this.waiting.get(key);
     this.waiting.delete(key);
