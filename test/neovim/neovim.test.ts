@@ -9,19 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FIVE_FIELD } from '../support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const FIVE_FIELD = `{
-  "BackupPlanName": "nightly",
-  "Rules": [
-    {
-      "RuleName": "daily",
-      "TargetBackupVaultName": "Default",
-      "ScheduleExpression": "cron(0 5 * * *)"
-    }
-  ]
-}
-`;
 
 interface NeovimResult {
   nvim: string;

@@ -15,6 +15,19 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
+/** A plan whose one rule has a five-field cron (PLAN001 on line 7), as the Neovim and protocol tests open it. */
+export const FIVE_FIELD = `{
+  "BackupPlanName": "nightly",
+  "Rules": [
+    {
+      "RuleName": "daily",
+      "TargetBackupVaultName": "Default",
+      "ScheduleExpression": "cron(0 5 * * *)"
+    }
+  ]
+}
+`;
+
 export interface LspSession {
   connection: ProtocolConnection;
   /** The server's answer to initialize. */

@@ -20,24 +20,13 @@ import { generatePlan } from '../../bench/planGenerator';
 import type { LiveFacts } from '../../src/lint/live';
 import { LIVE_FACT_REQUEST, type LiveFactParams } from '../../src/lint/lspProtocol';
 import { answerLiveFact } from '../../src/lint/liveProxy';
-import { startLsp, type LspSession } from '../support/lspClient';
+import { FIVE_FIELD, startLsp, type LspSession } from '../support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const PKG_VERSION = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
 export const LSP = { file: process.execPath, args: [resolve(ROOT, 'dist', 'lsp.js'), '--stdio'] };
 
-const FIVE_FIELD = `{
-  "BackupPlanName": "nightly",
-  "Rules": [
-    {
-      "RuleName": "daily",
-      "TargetBackupVaultName": "Default",
-      "ScheduleExpression": "cron(0 5 * * *)"
-    }
-  ]
-}
-`;
 const URI = pathToFileURL(resolve(ROOT, 'tmp-not-written', 'backup-plan.json')).href;
 
 /** A diagnostic's message as text (LSP 3.18 allows Markdown there too). */
