@@ -25,6 +25,8 @@ export class LintServer implements vscode.Disposable {
   private failures = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** Stopped by {@link stop}: not restarted until asked. */
+  private stoppedOnPurpose = false;
   private readonly item = vscode.window.createStatusBarItem(
     'awsBackupPitr.lintServer',
     vscode.StatusBarAlignment.Right,
@@ -56,6 +58,7 @@ export class LintServer implements vscode.Disposable {
 
   /** The running client, started if need be; undefined when it cannot start. */
   ready(): Promise<LanguageClient | undefined> {
+    this.stoppedOnPurpose = false;
     if (this.running) return Promise.resolve(this.client);
     return (this.starting ??= this.start().finally(() => (this.starting = undefined)));
   }
@@ -68,7 +71,9 @@ export class LintServer implements vscode.Disposable {
 
   /** Stops the server (the integration tests' way to show the send gates do not need it). */
   async stop(): Promise<void> {
+    this.stoppedOnPurpose = true;
     clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     const c = this.client;
     this.client = undefined;
     if (c?.isRunning()) await c.stop();
@@ -132,7 +137,7 @@ export class LintServer implements vscode.Disposable {
   }
 
   private scheduleRestart(): void {
-    if (this.disposed || this.restartTimer) return;
+    if (this.disposed || this.stoppedOnPurpose || this.restartTimer) return;
     this.client = undefined;
     const delay = Math.min(1000 * 2 ** this.failures++, MAX_BACKOFF_MS);
     this.show(`restarting in ${Math.round(delay / 1000)} s`);
