@@ -46,6 +46,8 @@ export async function startLsp(
     initializationOptions?: unknown;
     capabilities?: ClientCapabilities;
     processId?: number | null;
+    /** The client's answer to `workspace/configuration`, per item (none: null). */
+    configuration?: (item: { section?: string; scopeUri?: string }) => unknown;
   } = {},
 ): Promise<LspSession> {
   const child = spawn(command.file, command.args, {
@@ -69,7 +71,9 @@ export async function startLsp(
     }
   });
   // The server may ask for settings: none here (its defaults, or initializationOptions).
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
+    p.items.map((item) => init.configuration?.(item) ?? null),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const initialized: InitializeResult = await connection.sendRequest('initialize', {

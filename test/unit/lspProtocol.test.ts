@@ -165,6 +165,32 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     assert.equal(asked, 0);
   });
 
+  it('takes settings from initializationOptions and from workspace/configuration, ignoring malformed ones', async () => {
+    s = await startLsp(LSP, {
+      initializationOptions: { settings: { severity: { PLAN001: 'warning' } } },
+    });
+    let first = s.nextDiagnostics(URI, 1);
+    await open(s, URI, FIVE_FIELD);
+    assert.equal((await first).find((d) => d.code === 'PLAN001')?.severity, 2); // Warning
+    await s.close();
+
+    const asked: (string | undefined)[] = [];
+    s = await startLsp(LSP, {
+      capabilities: { workspace: { configuration: true } },
+      configuration: (item) => {
+        asked.push(item.section);
+        return { severity: { PLAN001: 'off', SCHEMA004: 'loud' }, files: { '[': 'backup-plan' } };
+      },
+    });
+    first = s.nextDiagnostics(URI, 1);
+    await open(s, URI, FIVE_FIELD);
+    assert.deepEqual(
+      (await first).map((d) => d.code),
+      [],
+    );
+    assert.deepEqual(asked, ['awsBackupPitr.lint']);
+  });
+
   it('answers pulled diagnostics, and does not push, when the client pulls', async () => {
     s = await startLsp(LSP, {
       capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
