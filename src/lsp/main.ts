@@ -39,8 +39,8 @@ else {
     } else {
       if (!args.includes('--stdio') && !args.includes('--node-ipc')) process.argv.push('--stdio');
       const connection = createConnection(ProposedFeatures.all);
-      // The client went away without `exit`: so does the server.
-      process.stdin.on('end', () => process.exit(0));
+      // Over stdio, the client went away without `exit`: so does the server.
+      if (!args.includes('--node-ipc')) process.stdin.on('end', () => process.exit(0));
       startServer(connection, { workerScript: __filename, workerData: WORKER_MARK, version: pkg.version });
     }
   }
