@@ -40,16 +40,10 @@ export interface DocumentLint {
   findings: Finding[];
 }
 
-/** How long a caller waits for the server to lint a document before going on without. */
-const WAIT_MS = 30_000;
-
 export class LintDiagnostics implements vscode.Disposable {
   /** Files linted while closed (workspace lint); an open document's diagnostics are the server's. */
   readonly closedFiles = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-workspace`);
   private readonly results = new Map<string, DocumentLint>();
-  /** The version the server last linted, AWS Backup file or not. */
-  private readonly lintedVersions = new Map<string, number>();
-  private readonly waiting = new Map<string, (() => void)[]>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's lint result changes (also when it stops being an AWS Backup file). */
   readonly onDidLint = this.changed.event;
@@ -87,37 +81,21 @@ export class LintDiagnostics implements vscode.Disposable {
       this.results.set(p.uri, { version: p.version, result: p.result, findings: p.result.findings });
     else this.results.delete(p.uri);
     this.changed.fire(uri);
-    const w = this.waiting.get(p.uri);
-    this.waiting.delete(p.uri);
-    for (const resolve of w ?? []) resolve();
   }
 
-  /** Resolves once the server has linted the document as it is now (or after a while, if it has not). */
-  async lintSoon(doc: vscode.TextDocument): Promise<void> {
-    const key = doc.uri.toString();
-    // A document the server is not given (another language, a git view) is never linted.
-    if (!isLintable(doc) || doc.isClosed || this.lintedVersions.get(key) === doc.version) return;
-    if (!this.server.running) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, WAIT_MS);
-      const list = this.waiting.get(key) ?? [];
-      list.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.waiting.set(key, list);
-    });
-  }
-
-  /** Lints a file that is not open, through the server; undefined if it is not an AWS Backup file (or the server is down). */
-  async lintClosed(uri: vscode.Uri, text: string): Promise<LintResult | undefined> {
+  /**
+   * Lints a text through the server (a file that is not open, or an open one not linted yet);
+   * undefined if it is not an AWS Backup file, or the server is down. A closed file's findings are
+   * shown in the Problems panel.
+   */
+  async lintText(uri: vscode.Uri, text: string, closed: boolean): Promise<LintResult | undefined> {
     const client = await this.server.ready();
     if (!client) return undefined;
     const result = await client.sendRequest<LintResult | null>(LINT_TEXT_REQUEST, {
       uri: uri.toString(),
       text,
     });
-    if (result) this.setForClosedFile(uri, text, result);
+    if (result && closed) this.setForClosedFile(uri, text, result);
     return result ?? undefined;
   }
 
@@ -144,12 +122,7 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    this.lintedVersions.delete(key);
-    if (this.results.delete(key)) this.changed.fire(uri);
-    const w = this.waiting.get(key);
-    this.waiting.delete(key);
-    for (const resolve of w ?? []) resolve();
+    if (this.results.delete(uri.toString())) this.changed.fire(uri);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LINTED_ENDINGS } from '../kinds';
-import { LintDiagnostics } from './diagnostics';
+import { isLintable, LintDiagnostics } from './diagnostics';
 import { readLintSettings } from './settings';
 import { LintStatusItem } from './statusItem';
 
@@ -31,19 +31,19 @@ export function registerLint(context: vscode.ExtensionContext): LintFeature {
     let errors = 0;
     for (const uri of uris) {
       const doc = open.get(uri.toString());
-      if (doc) {
-        await diagnostics.lintSoon(doc);
-        const r = diagnostics.resultFor(uri);
-        if (r) {
-          files++;
-          errors += r.findings.filter((f) => f.severity === 'error').length;
-        }
-        continue;
-      }
+      if (doc && !isLintable(doc)) continue; // open as another language: not an AWS Backup file now
       const settings = readLintSettings(uri);
       if (!settings.enable) continue;
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const result = await diagnostics.lintClosed(uri, text);
+      // An open document's result for its current version, or the text linted now through the server.
+      const current = doc ? diagnostics.resultFor(uri) : undefined;
+      const result =
+        current && current.version === doc?.version
+          ? current.result
+          : await diagnostics.lintText(
+              uri,
+              doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+              !doc,
+            );
       if (!result) continue;
       files++;
       errors += result.findings.filter((f) => f.severity === 'error').length;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 // Types only: the extension's objects come from its own bundle.
 import type { ExplorerNode } from '../../../src/explorer/nodes/base';
 import type { RecoveryPointNode } from '../../../src/explorer/nodes/vault';
-import { api, connectToEmulator, emulatorControl, fileUri } from './helpers';
+import { api, connectToEmulator, emulatorControl, fileUri, linted } from './helpers';
 import { pick, Script, type } from './script';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
@@ -111,6 +111,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     const startsBefore = (await received('StartRestoreJob')).length;
 
     // The review document is linted as a start-restore-job and offers the start above it.
+    await linted(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
       'vscode.executeCodeLensProvider',
       uri,
@@ -361,6 +362,8 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
         DestinationBucketName: 'legacy-unversioned-bucket',
         RestoreTime: iso(new Date(Date.now() - 2 * 3_600_000)),
       });
+      await vscode.workspace.openTextDocument(uri);
+      await linted(uri);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
         'vscode.executeCodeLensProvider',
         uri,
