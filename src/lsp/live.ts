@@ -2,9 +2,10 @@
  * Live checks in the server, off unless the client turns them on (`initializationOptions.live`):
  * either the client answers each fact from its own connection (the VS Code extension:
  * src/lint/liveProxy.ts), or the server signs its own requests with the profile and Region named
- * (./standaloneLive.ts, loaded only then), with the extension's bounds and caches
+ * (./standaloneLive.ts, dist/lsp-live.js, loaded only then), with the extension's bounds and caches
  * (src/aws/liveFacts.ts). An endpoint is taken only when it is loopback (a local emulator).
  */
+import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection } from 'vscode-languageserver/node';
 import { LIVE_CHECKED_KINDS } from '../lint/kinds';
@@ -20,6 +21,18 @@ import { liveFactsOver } from '../lint/liveProxy';
 import { withSeverity } from '../lint/rules';
 import type { Finding, LintResult, SeveritySetting } from '../lint/types';
 import { fileNameOf } from './documentLints';
+import type * as standaloneLive from './standaloneLive';
+
+/**
+ * The AWS SDK and the access layer, for live checks the server makes itself: a bundle of their own
+ * (dist/lsp-live.js, scripts/build.mjs) beside dist/lsp.js, shipped in the npm package only — VS Code's
+ * extension answers live facts from its own connection, so the .vsix carries no second SDK.
+ */
+function loadStandaloneLive(): typeof standaloneLive {
+  // A path esbuild cannot follow, so the bundle stays a file of its own.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(__dirname, 'lsp-live.js')) as typeof standaloneLive;
+}
 
 /** How long the client may take to answer one fact. */
 const CLIENT_FACT_TIMEOUT_MS = 15_000;
@@ -45,8 +58,8 @@ export class LiveRunner {
       return;
     }
     if ('region' in live && typeof live.region === 'string' && live.region) {
-      this.facts = import('./standaloneLive')
-        .then((m) => m.standaloneFacts(live, this.log))
+      this.facts = Promise.resolve()
+        .then(() => loadStandaloneLive().standaloneFacts(live, this.log))
         .catch((e: unknown) => {
           this.log(`live checks are off: ${e instanceof Error ? e.message : String(e)}`);
           return undefined;

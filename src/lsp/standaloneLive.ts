@@ -13,12 +13,15 @@ export async function standaloneFacts(
   // Settings may come from a repository's own editor configuration: an endpoint that could send
   // signed requests elsewhere is refused; a loopback one (a local emulator) is taken.
   const endpoint = typeof live.endpoint === 'string' && live.endpoint ? live.endpoint : undefined;
+  // Not falling back to AWS's own endpoint either: whoever named one meant somewhere else.
   if (endpoint && !isLoopbackUrl(endpoint))
-    log(`live checks: the endpoint ${JSON.stringify(endpoint)} is not loopback and is ignored`);
+    throw new Error(
+      `the endpoint ${JSON.stringify(endpoint)} is not loopback (only a local emulator's is taken)`,
+    );
   const connection: Connection = {
     ...(typeof live.profile === 'string' && live.profile ? { profile: live.profile } : {}),
     region: live.region,
-    ...(endpoint && isLoopbackUrl(endpoint) ? { endpoint } : {}),
+    ...(endpoint ? { endpoint } : {}),
   };
   const factory = new BackupClientFactory({
     maxAttempts: 3,

@@ -59,6 +59,7 @@ describe('the packed command-line linter', function () {
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/lsp-live.js',
       'dist/lsp.js',
       'dist/posture.js',
       'dist/tree-sitter-hcl.LICENSE',

@@ -34,6 +34,8 @@ export interface LspSession {
   initialized: InitializeResult;
   child: ChildProcess;
   stderr(): string;
+  /** What the server wrote to the client's log (window/logMessage), since it started. */
+  logged(): string;
   /** Resolves with the next diagnostics published for `uri` (with `version`, when given). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   close(): Promise<number | null>;
@@ -75,6 +77,10 @@ export async function startLsp(
     p.items.map((item) => init.configuration?.(item) ?? null),
   );
   connection.onRequest('client/registerCapability', () => null);
+  let log = '';
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    log += `${p.message}\n`;
+  });
   connection.listen();
   const initialized: InitializeResult = await connection.sendRequest('initialize', {
     processId: init.processId === undefined ? process.pid : init.processId,
@@ -89,6 +95,7 @@ export async function startLsp(
     initialized,
     child,
     stderr: () => err,
+    logged: () => log,
     nextDiagnostics: (uri, version) =>
       new Promise((resolve) => waiting.push({ uri, ...(version !== undefined ? { version } : {}), resolve })),
     async close() {
