@@ -237,6 +237,30 @@ describe('pitr-lsp over stdio (a raw LSP client)', function () {
     assert.ok((await next).some((x) => x.code === 'PLAN001'));
   });
 
+  it('keeps results for a bounded number of documents, and lints an evicted one again when asked', async () => {
+    s = await startLsp(LSP);
+    const uris = Array.from({ length: 250 }, (_, i) => URI.replace('backup-plan.json', `plan-${i}.json`));
+    const last = s.nextDiagnostics(uris[uris.length - 1]!, 1);
+    for (const uri of uris) await open(s, uri, FIVE_FIELD);
+    assert.ok((await last).some((d) => d.code === 'PLAN001'));
+    // The first document's result was dropped (200 are kept): its quick fix is still offered.
+    const d: Diagnostic = {
+      range: { start: { line: 6, character: 28 }, end: { line: 6, character: 45 } },
+      code: 'PLAN001',
+      source: 'aws-backup-pitr',
+      message: '',
+    };
+    const actions = await s.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uris[0] },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Change to "cron(0 5 ? * * *)"'],
+    );
+  });
+
   it('exits when the client process dies without shutdown', async () => {
     const parent = spawn('sleep', ['60']);
     s = await startLsp(LSP, { processId: parent.pid! });
