@@ -23,11 +23,8 @@ export async function standaloneFacts(
     region: live.region,
     ...(endpoint ? { endpoint } : {}),
   };
-  const factory = new BackupClientFactory({
-    maxAttempts: 3,
-    connectionTimeoutMs: 3_000,
-    requestTimeoutMs: 10_000,
-  });
+  // The access layer's default deadlines and paging bound, as the extension's.
+  const factory = new BackupClientFactory({ maxAttempts: 3 });
   const api = await openBackupApi(factory, connection);
   log(`live checks on: ${connection.profile ?? 'default credentials'} · ${connection.region}`);
   return liveFactsFrom(api);
