@@ -105,6 +105,12 @@ const LAYERS = [
     patterns: [feature('explorer', 'restore', 'lint/editor', 'lifecycle', 'deploy', 'posture')],
   },
   {
+    // pitr-lsp: the lint engine as a language server; live facts from src/aws when asked.
+    dir: 'src/lsp/',
+    files: ['src/lsp/**/*.ts'],
+    patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture')],
+  },
+  {
     dir: 'src/deploy/',
     files: ['src/deploy/**/*.ts'],
     patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'posture')],

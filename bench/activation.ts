@@ -146,6 +146,7 @@ export async function benchActivation(): Promise<void> {
     const split = extensionFolder(base, 'split', {
       'extension.js': dist('extension.js'),
       'lint.js': dist('lint.js'),
+      'lsp.js': dist('lsp.js'),
       'aws.js': dist('aws.js'),
       'sample.js': dist('sample.js'),
       ...HCL_WASM,
@@ -153,6 +154,7 @@ export async function benchActivation(): Promise<void> {
     await buildWhole(join(base, 'whole.js'));
     const whole = extensionFolder(base, 'whole', {
       'extension.js': join(base, 'whole.js'),
+      'lsp.js': dist('lsp.js'),
       'sample.js': dist('sample.js'),
       ...HCL_WASM,
     });

@@ -7,6 +7,7 @@ import { parse } from 'jsonc-parser';
 import { lint } from '../src/lint/engine';
 import { benchActivation } from './activation';
 import { benchDoor } from './door';
+import { benchLsp } from './lsp';
 import { benchExplorer } from './explorer';
 import { benchRestorePoints } from './restorePoints';
 import { benchPosture } from './posture';
@@ -85,7 +86,7 @@ function benchLint(): void {
 }
 
 /**
- * `BENCH=posture npm run bench` (names separated by commas) runs only the named parts: lint, explorer,
+ * `BENCH=posture npm run bench` (names separated by commas) runs only the named parts: lint, lsp, explorer,
  * templates, door, terraform, restorePoints, posture, postureDr, activation. Unset, it runs them all.
  */
 const only = process.env.BENCH?.split(',')
@@ -93,6 +94,7 @@ const only = process.env.BENCH?.split(',')
   .filter(Boolean);
 const parts: [string, () => void | Promise<void>][] = [
   ['lint', benchLint],
+  ['lsp', benchLsp],
   ['explorer', benchExplorer],
   ['templates', benchTemplates],
   ['door', benchDoor],

@@ -40,6 +40,15 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
 });
+// `pitr-lsp`, the linter as a language server; the same file is its lint thread (src/lsp/main.ts).
+await build({
+  ...common,
+  entryPoints: ['src/lsp/main.ts'],
+  outfile: 'dist/lsp.js',
+  banner: { js: '#!/usr/bin/env node' },
+});
+// Its live checks with a profile of their own (the SDK): loaded only then; in the npm package only.
+await build({ ...common, entryPoints: ['src/lsp/standaloneLive.ts'], outfile: 'dist/lsp-live.js' });
 // `pitr-posture`, the recovery posture on the command line: the SDK bundled in.
 await build({
   ...common,

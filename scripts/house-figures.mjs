@@ -100,6 +100,7 @@ const FLOOR = {
   deploy: 3,
   lifecycle: 3,
   cli: 3,
+  lsp: 3,
   root: 4,
 };
 const upward = [];

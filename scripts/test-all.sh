@@ -48,6 +48,9 @@ step "unit tests" env TEST_STATS_FILE=test-results/unit.json npx mocha
 # Issue 22's figures: import loops between folders, upward imports, type names and the 35-day limit
 # outside the record per type, files a new type touches. Fails when one is over its bound.
 step "the house's figures" node scripts/house-figures.mjs
+# pitr-lsp in a peer editor: Debian's Neovim, installed on first use (never skipped).
+step "install Neovim (Debian neovim)" bash scripts/install-neovim.sh
+step "pitr-lsp in Neovim (headless)" env TEST_STATS_FILE=test-results/neovim.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 120000 out/test/neovim/neovim.test.js
 if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
   step "integration tests (@vscode/test-electron)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runElectron.js
 else

@@ -34,7 +34,10 @@ export interface ExtensionApi {
 }
 
 /** The integration tests' way in (src/testHooks.ts says when it is returned). */
-export interface TestApi extends ExtensionApi, AwsFeatures {}
+export interface TestApi extends ExtensionApi, AwsFeatures {
+  /** Stops the lint server (pitr-lsp), and starts it again. */
+  lintServer: { stop(): Promise<void>; start(): Promise<boolean> };
+}
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | TestApi {
   const activateStart = performance.now();
@@ -70,6 +73,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | TestA
           return root.aws().posture;
         },
         awsSettings: () => root.aws().awsSettings(),
+        lintServer: {
+          stop: () => root.lint().diagnostics.server.stop(),
+          start: async () => (await root.lint().diagnostics.server.ready()) !== undefined,
+        },
       };
       return test;
     }

@@ -16,3 +16,9 @@ export const LIVE_CHECKED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKin
   'create-backup-selection',
   'start-restore-job',
 ]);
+
+/**
+ * File name endings a workspace search picks up, without the dot: the same as formats' lintedExtensions()
+ * (a unit test keeps them equal), here so the editor's client need not load the formats to know them.
+ */
+export const LINTED_ENDINGS: readonly string[] = ['json', 'yaml', 'yml', 'template', 'tf'];

@@ -9,6 +9,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startLsp } from '../support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -43,7 +45,7 @@ describe('the packed command-line linter', function () {
 
   let packed: string[] = [];
   function npx(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const bin = args[0] === 'pitr-posture' ? args.shift()! : 'pitr-lint';
+    const bin = args[0] === 'pitr-posture' || args[0] === 'pitr-lsp' ? args.shift()! : 'pitr-lint';
     const r = spawnSync('npx', ['--no-install', bin, ...args], {
       cwd: app,
       encoding: 'utf8',
@@ -52,11 +54,13 @@ describe('the packed command-line linter', function () {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('holds the two bundled CLIs (pitr-lint, pitr-posture), the Terraform parser with its licences, the README and the license only', () => {
+  it('holds the three bundled CLIs (pitr-lint, pitr-posture, pitr-lsp), the Terraform parser with its licences, the README and the license only', () => {
     assert.deepEqual(packed, [
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/lsp-live.js',
+      'dist/lsp.js',
       'dist/posture.js',
       'dist/tree-sitter-hcl.LICENSE',
       'dist/tree-sitter-hcl.wasm',
@@ -124,5 +128,34 @@ describe('the packed command-line linter', function () {
     const bad = npx('pitr-posture', '--format', 'xml');
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format takes table, markdown, csv, json, not "xml"/);
+  });
+
+  it('npx pitr-lsp --version prints the package version; one stdio session finds PLAN001', async () => {
+    const pkg = JSON.parse(execFileSync('cat', [join(ROOT, 'package.json')], { encoding: 'utf8' })) as {
+      version: string;
+    };
+    const v = npx('pitr-lsp', '--version');
+    assert.equal(v.status, 0, v.stderr);
+    assert.equal(v.stdout.trim(), pkg.version);
+    const s = await startLsp(
+      { file: 'npx', args: ['--no-install', 'pitr-lsp', '--stdio'], cwd: app },
+      { processId: null },
+    );
+    const uri = pathToFileURL(join(app, 'backup-plan.json')).href;
+    const published = s.nextDiagnostics(uri, 1);
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri,
+        languageId: 'json',
+        version: 1,
+        text: '{"BackupPlanName":"n","Rules":[{"RuleName":"d","TargetBackupVaultName":"Default","ScheduleExpression":"cron(0 5 * * *)"}]}',
+      },
+    });
+    assert.deepEqual(
+      (await published).map((d) => d.code),
+      ['PLAN001'],
+    );
+    assert.equal(s.initialized.serverInfo?.name, 'pitr-lsp');
+    assert.equal(await s.close(), 0, s.stderr());
   });
 });

@@ -1,38 +1,26 @@
 import * as vscode from 'vscode';
-import { lint } from '../engine';
-import { LintCompletions, LintHovers } from './assistProviders';
-import { LintCodeActions } from './codeActions';
-import { LintDiagnostics } from './diagnostics';
-import { LINTED_LANGUAGES } from './lintable';
+import { LINTED_ENDINGS } from '../kinds';
+import { isLintable, LintDiagnostics } from './diagnostics';
 import { readLintSettings } from './settings';
-import { lintedExtensions, prepareFormats } from '../formats';
 import { LintStatusItem } from './statusItem';
-
-const SELECTOR: vscode.DocumentSelector = LINTED_LANGUAGES.map((language) => ({ language }));
 
 export interface LintFeature {
   diagnostics: LintDiagnostics;
   lintWorkspace(): Promise<{ files: number; errors: number }>;
 }
 
-/** The lint feature in the editor: diagnostics, quick fixes, completion, hover, status, a command. */
+/**
+ * The lint feature in the editor: diagnostics, quick fixes, completion and hover come from
+ * `pitr-lsp` through vscode-languageclient (./server.ts); the status item and a command are here.
+ * The lint engine itself is not loaded into the extension host.
+ */
 export function registerLint(context: vscode.ExtensionContext): LintFeature {
-  const diagnostics = new LintDiagnostics();
-  context.subscriptions.push(
-    diagnostics,
-    new LintStatusItem(diagnostics),
-    vscode.languages.registerCodeActionsProvider(
-      SELECTOR,
-      new LintCodeActions(diagnostics),
-      LintCodeActions.metadata,
-    ),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new LintCompletions(diagnostics), '"', ':'),
-    vscode.languages.registerHoverProvider(SELECTOR, new LintHovers(diagnostics)),
-  );
+  const diagnostics = new LintDiagnostics(context);
+  context.subscriptions.push(diagnostics, new LintStatusItem(diagnostics));
 
   async function lintWorkspace(): Promise<{ files: number; errors: number }> {
     // The AWS CLI's JSON files and templates (.yaml, .yml, .template; the CDK's cdk.out/*.template.json).
-    const endings = lintedExtensions().map((e) => e.slice(1));
+    const endings = LINTED_ENDINGS;
     const uris = await vscode.workspace.findFiles(
       `**/*.{${endings.join(',')}}`,
       '{**/node_modules/**,**/.git/**}',
@@ -43,24 +31,22 @@ export function registerLint(context: vscode.ExtensionContext): LintFeature {
     let errors = 0;
     for (const uri of uris) {
       const doc = open.get(uri.toString());
-      if (doc) {
-        await diagnostics.lintSoon(doc);
-        const r = diagnostics.resultFor(uri);
-        if (r) {
-          files++;
-          errors += r.findings.filter((f) => f.severity === 'error').length;
-        }
-        continue;
-      }
+      if (doc && !isLintable(doc)) continue; // open as another language: not an AWS Backup file now
       const settings = readLintSettings(uri);
       if (!settings.enable) continue;
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      await prepareFormats(text, uri.path);
-      const result = lint({ text, fileName: uri.path, globs: settings.files, severity: settings.severity });
+      // An open document's result for its current version, or the text linted now through the server.
+      const current = doc ? diagnostics.resultFor(uri) : undefined;
+      const result =
+        current && current.version === doc?.version
+          ? current.result
+          : await diagnostics.lintText(
+              uri,
+              doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+              !doc,
+            );
       if (!result) continue;
       files++;
       errors += result.findings.filter((f) => f.severity === 'error').length;
-      diagnostics.setForClosedFile(uri, text, result);
     }
     return { files, errors };
   }

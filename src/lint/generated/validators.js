@@ -124,7 +124,7 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate21(data1[i0], {instancePath:instancePath+"/Rules/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if (vErrors === null) vErrors = validate21.errors.slice(); else for (const e of validate21.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -672,7 +672,7 @@ errors++;
 }
 if(data.Conditions !== undefined){
 if(!(validate26(data.Conditions, {instancePath:instancePath+"/Conditions",parentData:data,parentDataProperty:"Conditions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) vErrors = validate26.errors.slice(); else for (const e of validate26.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -726,7 +726,7 @@ errors++;
 }
 if(data.BackupPlan !== undefined){
 if(!(validate29(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if (vErrors === null) vErrors = validate29.errors.slice(); else for (const e of validate29.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1048,7 +1048,7 @@ errors++;
 }
 if(data.Conditions !== undefined){
 if(!(validate37(data.Conditions, {instancePath:instancePath+"/Conditions",parentData:data,parentDataProperty:"Conditions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if (vErrors === null) vErrors = validate37.errors.slice(); else for (const e of validate37.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1125,7 +1125,7 @@ errors++;
 }
 if(data.BackupSelection !== undefined){
 if(!(validate36(data.BackupSelection, {instancePath:instancePath+"/BackupSelection",parentData:data,parentDataProperty:"BackupSelection",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if (vErrors === null) vErrors = validate36.errors.slice(); else for (const e of validate36.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1437,7 +1437,7 @@ if(Array.isArray(data14)){
 const len0 = data14.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate43(data14[i0], {instancePath:instancePath+"/CopyActions/" + i0,parentData:data14,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if (vErrors === null) vErrors = validate43.errors.slice(); else for (const e of validate43.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1692,7 +1692,7 @@ errors++;
 }
 if(data.BackupPlan !== undefined){
 if(!(validate41(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors.slice(); else for (const e of validate41.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -2342,7 +2342,7 @@ errors++;
 }
 if(data.BackupPlan !== undefined){
 if(!(validate51(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if (vErrors === null) vErrors = validate51.errors.slice(); else for (const e of validate51.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -2780,7 +2780,7 @@ if(Array.isArray(data13)){
 const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 if(!(p5(data13[i0], {instancePath:instancePath+"/CopyActions/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? p5.errors : vErrors.concat(p5.errors);
+if (vErrors === null) vErrors = p5.errors.slice(); else for (const e of p5.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -3388,7 +3388,7 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(p1(data1[i0], {instancePath:instancePath+"/Rules/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? p1.errors : vErrors.concat(p1.errors);
+if (vErrors === null) vErrors = p1.errors.slice(); else for (const e of p1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }

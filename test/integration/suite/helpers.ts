@@ -100,3 +100,12 @@ export async function quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, t
   assert.ok(fix?.edit, `no "${title}" among: ${actions.map((a) => a.title).join(', ')}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
 }
+
+/**
+ * Resolves once the linter (pitr-lsp, out of the extension host) has a result for `uri`: the
+ * CodeLenses and context keys of restore and deploy follow it. Mocha's timeout bounds the wait.
+ */
+export async function linted(uri: vscode.Uri): Promise<void> {
+  const ext = await api();
+  while (!ext.lintResultFor(uri)) await new Promise((r) => setTimeout(r, 50));
+}

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 // Types only: the extension's objects come from its own bundle.
 import type { ExplorerNode } from '../../../src/explorer/nodes/base';
 import type { RecoveryPointNode } from '../../../src/explorer/nodes/vault';
-import { api, connectToEmulator, emulatorControl, fileUri } from './helpers';
+import { api, connectToEmulator, emulatorControl, fileUri, linted } from './helpers';
 import { pick, Script, type } from './script';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
@@ -111,6 +111,7 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     const startsBefore = (await received('StartRestoreJob')).length;
 
     // The review document is linted as a start-restore-job and offers the start above it.
+    await linted(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
       'vscode.executeCodeLensProvider',
       uri,
@@ -290,6 +291,32 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
       assert.equal((await received('StartRestoreJob')).length, starts);
     });
 
+    it('with the lint server (pitr-lsp) stopped, a file with lint errors still starts nothing: the gate lints what it sends', async () => {
+      const node = await pointNode('orders-db', true);
+      const script = new Script([]);
+      ext.restore.setPrompts(script);
+      const starts = (await received('StartRestoreJob')).length;
+      await ext.lintServer.stop();
+      try {
+        const broken = await file('start-restore-job.server-stopped.json', {
+          RecoveryPointArn: node.point.RecoveryPointArn,
+          IamRoleArn: ROLE,
+          ResourceType: 'RDS',
+          Metadata: { DBInstanceIdentifier: 'x-restore', Engine: 'postgres', RestoreTime: 'yesterday' },
+        });
+        await vscode.workspace.openTextDocument(broken);
+        assert.equal(ext.lintResultFor(broken), undefined, 'no lint result: the server is stopped');
+        assert.equal(
+          await vscode.commands.executeCommand('awsBackupPitr.restore.startFromDocument', broken),
+          undefined,
+        );
+        assert.equal(script.confirmations.length, 0, 'nothing was even offered');
+        assert.equal((await received('StartRestoreJob')).length, starts);
+      } finally {
+        assert.equal(await ext.lintServer.start(), true);
+      }
+    });
+
     it('a workspace cannot switch the gate off: severity "off" for RST002 and LIVE002 still starts nothing', async () => {
       const node = await pointNode('orders-db', true);
       const script = new Script([]);
@@ -377,6 +404,8 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
         DestinationBucketName: 'legacy-unversioned-bucket',
         RestoreTime: iso(new Date(Date.now() - 2 * 3_600_000)),
       });
+      await vscode.workspace.openTextDocument(uri);
+      await linted(uri);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
         'vscode.executeCodeLensProvider',
         uri,

@@ -145,4 +145,22 @@ describe('the validators compiled at build time', () => {
     assert.equal(v(sample), true);
     assert.equal(v.errors, null);
   });
+
+  it('collect nested errors in place, never by concatenating arrays (quadratic in the errors: 17 s for a 40,000-rule plan)', () => {
+    const source = readFileSync(join(ROOT, 'src', 'lint', 'generated', 'validators.js'), 'utf8');
+    assert.doesNotMatch(source, /\.concat\(/);
+    // And the errors of many rules still come out one per rule, in order.
+    const rules = Array.from({ length: 500 }, (_, i) => ({
+      RuleName: `r${i}`,
+      TargetBackupVaultName: 'Default',
+      Bogus: i,
+    }));
+    const v = validators['backup-plan'];
+    assert.equal(v({ BackupPlanName: 'p', Rules: rules }), false);
+    const paths = (v.errors ?? []).map((e) => e.instancePath);
+    assert.deepEqual(
+      paths,
+      rules.map((_, i) => `/Rules/${i}`),
+    );
+  });
 });
