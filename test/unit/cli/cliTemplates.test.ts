@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareFormats } from '../../../src/lint/formats';
 import { WASM_DIR } from '../lint/formats/terraformSupport';
-import { cli as run, workspace } from '../cliSupport';
+import { cli as run, workspace } from './cliSupport';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cloudformation');
 const SEMINAR = readFileSync(join(FIXTURES, 'seminar.yaml'), 'utf8');

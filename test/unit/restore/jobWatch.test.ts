@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { watchTitle } from '../../src/restore/followJob';
+import { watchTitle } from '../../../src/restore/followJob';
 
 describe('the notification that follows a restore job (issue 23)', () => {
   it('says what its Cancel button does: it stops the watching, and the job goes on', () => {

@@ -4,10 +4,10 @@
  * warning on the source's own identifier, and "latest" sending the very second it showed.
  */
 import { strict as assert } from 'node:assert';
-import { runRestoreWizard, type Back, type PickOptions, type StepHeader } from '../../src/restore/wizard';
-import type { InputCheck } from '../../src/restore/wizardSteps/ui';
-import { emulatorForTests, seededPoint } from './lint/helpers';
-import { by, ScriptedUi } from './restore/scriptedUi';
+import { runRestoreWizard, type Back, type PickOptions, type StepHeader } from '../../../src/restore/wizard';
+import type { InputCheck } from '../../../src/restore/wizardSteps/ui';
+import { emulatorForTests, seededPoint } from '../lint/helpers';
+import { by, ScriptedUi } from './scriptedUi';
 
 /** The scripted UI, also keeping what each input box opened with, and pausing after a pick when asked. */
 class Recording extends ScriptedUi {

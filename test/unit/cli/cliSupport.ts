@@ -2,8 +2,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE_FS } from '../../src/cli/nodeFs';
-import { runCli, type CliFs } from '../../src/cli/run';
+import { NODE_FS } from '../../../src/cli/nodeFs';
+import { runCli, type CliFs } from '../../../src/cli/run';
 
 export function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pitr-cli-'));

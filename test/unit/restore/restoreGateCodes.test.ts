@@ -4,8 +4,8 @@
  * code a restore document can get, each checked to carry that error, each refused by the gate.
  */
 import { strict as assert } from 'node:assert';
-import { lint, RULES, type LiveFacts } from '../../src/lint';
-import { checkBeforeStart } from '../../src/restore/startGate';
+import { lint, RULES, type LiveFacts } from '../../../src/lint';
+import { checkBeforeStart } from '../../../src/restore/startGate';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 const RP = 'arn:aws:backup:us-east-1:123456789012:recovery-point:continuous:orders-bucket-1a2b3c4d';

@@ -3,17 +3,17 @@
  * editor runs (src/deploy/createPlan.ts, assignResources.ts), the window scripted (issue 23).
  */
 import { strict as assert } from 'node:assert';
-import { liveFactsFrom } from '../../src/aws/liveFacts';
-import { PlanApi } from '../../src/aws/planApi';
-import { assignResourcesFrom } from '../../src/deploy/assignResources';
-import { createPlanFrom } from '../../src/deploy/createPlan';
-import type { FlowContext } from '../../src/deploy/flow';
-import { describePlan, toPlanInput } from '../../src/deploy/planDeploy';
-import { lint } from '../../src/lint';
-import { liveCheck } from '../../src/lint/live';
-import { withSeverity } from '../../src/lint/rules';
-import type { Confirmation } from '../../src/ui/confirmation';
-import { emulatorForTests } from './lint/helpers';
+import { liveFactsFrom } from '../../../src/aws/liveFacts';
+import { PlanApi } from '../../../src/aws/planApi';
+import { assignResourcesFrom } from '../../../src/deploy/assignResources';
+import { createPlanFrom } from '../../../src/deploy/createPlan';
+import type { FlowContext } from '../../../src/deploy/flow';
+import { describePlan, toPlanInput } from '../../../src/deploy/planDeploy';
+import { lint } from '../../../src/lint';
+import { liveCheck } from '../../../src/lint/live';
+import { withSeverity } from '../../../src/lint/rules';
+import type { Confirmation } from '../../../src/ui/confirmation';
+import { emulatorForTests } from '../lint/helpers';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 const text = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;

@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lintedExtensions } from '../../src/lint/formats';
-import { LINTED_ENDINGS } from '../../src/lint/kinds';
-import { startLsp, type LspSession } from '../support/lspClient';
+import { lintedExtensions } from '../../../src/lint/formats';
+import { LINTED_ENDINGS } from '../../../src/lint/kinds';
+import { startLsp, type LspSession } from '../../support/lspClient';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const LSP = { file: process.execPath, args: [resolve(ROOT, 'dist', 'lsp.js'), '--stdio'] };
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];

@@ -5,11 +5,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { lint } from '../../src/lint';
-import { prepareFormats } from '../../src/lint/formats';
-import { cli, workspace } from './cliSupport';
-import { NOW } from './lint/helpers';
-import { WASM_DIR } from './lint/formats/terraformSupport';
+import { lint } from '../../../src/lint';
+import { prepareFormats } from '../../../src/lint/formats';
+import { cli, workspace } from '../cli/cliSupport';
+import { NOW } from './helpers';
+import { WASM_DIR } from './formats/terraformSupport';
 
 const SAMPLE_TF = readFileSync('samples/backup.tf', 'utf8');
 

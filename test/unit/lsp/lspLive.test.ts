@@ -6,10 +6,10 @@
 import { strict as assert } from 'node:assert';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
-import { FIVE_FIELD, startLsp, type LspSession } from '../support/lspClient';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { FIVE_FIELD, startLsp, type LspSession } from '../../support/lspClient';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const LSP = { file: process.execPath, args: [resolve(ROOT, 'dist', 'lsp.js'), '--stdio'] };
 const URI = 'file:///work/plans/backup-plan.json';
 

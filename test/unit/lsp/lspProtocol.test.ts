@@ -16,13 +16,13 @@ import {
   type DocumentDiagnosticReport,
   type Hover,
 } from 'vscode-languageserver-protocol/node';
-import { generatePlan } from '../../bench/planGenerator';
-import type { LiveFacts } from '../../src/lint/live';
-import { LIVE_FACT_REQUEST, type LiveFactParams } from '../../src/lint/lspProtocol';
-import { answerLiveFact } from '../../src/lint/liveProxy';
-import { FIVE_FIELD, startLsp, type LspSession } from '../support/lspClient';
+import { generatePlan } from '../../../bench/planGenerator';
+import type { LiveFacts } from '../../../src/lint/live';
+import { LIVE_FACT_REQUEST, type LiveFactParams } from '../../../src/lint/lspProtocol';
+import { answerLiveFact } from '../../../src/lint/liveProxy';
+import { FIVE_FIELD, startLsp, type LspSession } from '../../support/lspClient';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const PKG_VERSION = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
 export const LSP = { file: process.execPath, args: [resolve(ROOT, 'dist', 'lsp.js'), '--stdio'] };

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_SETTINGS, mergeSettings, timeBudgetOf } from '../../src/lsp/settings';
+import { DEFAULT_SETTINGS, mergeSettings, timeBudgetOf } from '../../../src/lsp/settings';
 
 describe("pitr-lsp's settings", () => {
   it("default to pitr-lint's: every file by content, every rule at its severity, live allowed", () =>

@@ -9,7 +9,7 @@ import { ESLint } from 'eslint';
  */
 describe('type names and the 35-day limit only in the record per type', function () {
   this.timeout(60_000);
-  const root = join(__dirname, '..', '..', '..');
+  const root = join(__dirname, '..', '..', '..', '..');
   const eslint = new ESLint({
     cwd: root,
     overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
@@ -44,7 +44,10 @@ describe('type names and the 35-day limit only in the record per type', function
     ['src/emulator/seed.ts', "const type = 'S3';"],
     ['src/emulator/seedPosture.ts', "const type = 'Aurora';"],
     ['src/restore/x.ts', "const enc = ['original', 'SSE-S3', 'SSE-KMS'];"],
-    ['src/restore/x.ts', "import { S3 } from '../backup/resourceTypes';\nconst m = `An ${S3.name} restore`;"],
+    [
+      'src/restore/x.ts',
+      "import { S3 } from '../../backup/resourceTypes';\nconst m = `An ${S3.name} restore`;",
+    ],
     ['src/lint/x.ts', 'const m = (max: number) => `kept at most ${max} days`;\nconst port = 65535;'],
     ['src/lint/x.ts', '// An S3 bucket keeps 35 days: comments are prose.\nconst n = 350;'],
   ];

@@ -4,9 +4,9 @@
  * millisecond). Each is asked for now and again with the clock a year and a bit later.
  */
 import { strict as assert } from 'node:assert';
-import { creatorRequestIdFor } from '../../src/deploy/gate';
-import { createRequestId } from '../../src/deploy/planDeploy';
-import { idempotencyTokenFor } from '../../src/restore/startGate';
+import { creatorRequestIdFor } from '../../../src/deploy/gate';
+import { createRequestId } from '../../../src/deploy/planDeploy';
+import { idempotencyTokenFor } from '../../../src/restore/startGate';
 
 /** `f` run with the clock (Date.now and `new Date()`) moved on by 400 days and a few seconds. */
 function later<T>(f: () => T): T {

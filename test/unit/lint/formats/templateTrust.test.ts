@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lint } from '../../src/lint';
-import { NOW } from './lint/helpers';
+import { lint } from '../../../../src/lint';
+import { NOW } from '../helpers';
 
 function found(
   text: string,
