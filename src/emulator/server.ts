@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../aws/localEmulator';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
+import { runRestoreTestingPlan } from './handlers/restoreTesting';
 import {
   compileRoutes,
   matchRoute,
@@ -280,6 +281,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           throw controlError('"restoreJobDurationMs" must be a number of milliseconds, 0 or more.');
         if (ms !== undefined) restoreJobDurationMs = ms;
         send(res, 200, { restoreJobDurationMs });
+      } else if (rawPath === '/__emulator/restore-testing/run' && req.method === 'POST') {
+        // A restore testing plan's scheduled run, now: {"plan": NAME} in the default account and Region.
+        const plan = json().plan;
+        if (typeof plan !== 'string') throw controlError('"plan" must name a restore testing plan.');
+        send(res, 200, { RestoreJobIds: runRestoreTestingPlan(state, plan, clock()) });
       } else if (rawPath === '/__emulator/requests') {
         // ?account=ID&region=R: another account's or Region's (one the emulator serves), as received.
         const id = url.searchParams.get('account') ?? accountId;
