@@ -4,7 +4,7 @@
  * which carries CompletionDate, Lifecycle and CreatedBy that ListRecoveryPointsByResource lacks, and
  * costs requests per thousand points, not per resource), ListBackupPlans with GetBackupPlan,
  * ListBackupSelections and GetBackupSelection, ListBackupJobs (FAILED, the last days; or the
- * organisation's one listing per Region, OrganizationJobs) and DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
+ * organisation's one listing per Region, OrganizationJobs), ListRestoreJobs (for the measured RTO) and DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
  * the client's adaptive retries (clientFactory.ts). A failing account or Region is a result with its
  * reason; it never hides the others.
  */
@@ -13,6 +13,7 @@ import {
   type BackupJob,
   type ProtectedResource,
   type RecoveryPointByBackupVault,
+  type RestoreJobsListMember,
 } from '@aws-sdk/client-backup';
 import { BackupApi, collect, openBackupApi, pages } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
@@ -69,6 +70,8 @@ export interface PostureFacts {
   rules: PostureRule[];
   selections: PostureSelection[];
   failedJobs: BackupJob[];
+  /** The restore jobs (ListRestoreJobs, every status; restore testing jobs too), for the measured RTO. */
+  restoreJobs?: RestoreJobsListMember[];
   /** ResourceTypeOptInPreference of DescribeRegionSettings; undefined when it could not be read. */
   optIn?: Record<string, boolean>;
   /** Parts that could not be read (the rest is still shown), in words. */
@@ -302,12 +305,18 @@ async function readParts(
     () => run(() => o.regionSettings(o.signal)),
     undefined,
   );
-  const [resources, { vaults, points }, plans, failedJobs, optIn] = await Promise.all([
+  const restoreJobsP = optional(
+    'Restore jobs could not be read, so no RTO is measured',
+    () => all((t) => api.listRestoreJobsPage({}, t, call)),
+    [] as RestoreJobsListMember[],
+  );
+  const [resources, { vaults, points }, plans, failedJobs, optIn, restoreJobs] = await Promise.all([
     resourcesP,
     pointsP,
     plansP,
     jobsP,
     optInP,
+    restoreJobsP,
   ]);
   const accountId =
     accountOf(vaults[0]?.BackupVaultArn) ??
@@ -319,6 +328,7 @@ async function readParts(
     points,
     ...plans,
     failedJobs,
+    restoreJobs,
     ...(optIn ? { optIn } : {}),
     warnings,
     requests,

@@ -1,7 +1,8 @@
 /**
  * `pitr-posture`: the recovery posture of every resource in the accounts and Regions named, for cron
- * jobs and CI. Exit 0 when every resource meets its RPO target, 1 when any misses it, 2 for a usage
- * error, an account or Region that could not be read, or nothing to check at all.
+ * jobs and CI. Exit 0 when every resource meets its RPO target (and its RTO target, when one is set),
+ * 1 when any misses it (or was never restored though an RTO target applies), 2 for a usage error, an
+ * account or Region that could not be read, or nothing to check at all.
  */
 import { BackupClientFactory } from '../aws/clientFactory';
 import { resolveConnection, type Connection } from '../aws/connection';
@@ -13,6 +14,7 @@ import { parseIsoInstant } from '../backup/calendar';
 import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
+import { NO_RTO_TARGETS, rtoTargetsFrom, type RtoTargets } from './rto';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
 import { cliArgs, UsageError } from '../ui/cliArgs';
 
@@ -30,13 +32,18 @@ const USAGE = `Usage: pitr-posture [options]
 
 The recovery posture of every resource AWS Backup protects in the accounts and Regions named: its
 protection (continuous, continuous STOPPED, snapshots only, nothing restorable), the RPO it has now,
-how far back it can go, what covers it, its failed backup jobs, and whether it meets its RPO target.
+how far back it can go, what covers it, its failed backup jobs, and whether it meets its RPO target;
+and its measured RTO: how long its most recent completed restore took (restore tests included), or
+"never restored".
 
 Options:
   --profile NAME          an AWS profile (repeatable; default: AWS_PROFILE, else the default chain)
   --region REGION         a Region (repeatable; default: each profile's own)
   --rpo-target SPEC       a target for every type ("1h") or one type ("S3=15m") (repeatable);
                           default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --rto-target SPEC       an RTO target, the same way ("4h", "Aurora=8h") (repeatable; default: none):
+                          met when the latest completed restore took no longer; a resource never
+                          restored is UNTESTED, which fails the check as a miss does
   --format FORMAT         table|markdown|csv|json (default: table)
   --now ISO               "now" for the RPO (default: the clock)
   --requests-per-account N  requests at once per account, all its Regions together (default: 8)
@@ -51,8 +58,9 @@ Every profile is read in every Region, at once. An account or Region that cannot
 with its reason and does not hide the others. To point it at an emulator or another endpoint, use
 the SDK's own AWS_ENDPOINT_URL_BACKUP (or a profile's endpoint_url).
 
-Exit status: 0 every resource meets its target, 1 some resource misses it, 2 a usage error, an
-account or Region that could not be read, or no resource found at all.
+Exit status: 0 every resource meets its targets, 1 some resource misses one (or, with an RTO
+target, was never restored), 2 a usage error, an account or Region that could not be read, or no
+resource found at all.
 
 In cron or CI:
   pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target S3=15m --format markdown
@@ -62,6 +70,7 @@ interface Options {
   profiles: string[];
   regions: string[];
   targets: RpoTargets;
+  rtoTargets: RtoTargets;
   format: PostureFormat;
   now?: Date;
   requestsPerAccount?: number;
@@ -73,8 +82,15 @@ const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0
 const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { profiles: [], regions: [], targets: DEFAULT_TARGETS, format: 'table' };
+  const o: Options = {
+    profiles: [],
+    regions: [],
+    targets: DEFAULT_TARGETS,
+    rtoTargets: NO_RTO_TARGETS,
+    format: 'table',
+  };
   const specs: string[] = [];
+  const rtoSpecs: string[] = [];
   for (const { arg: a, flag, value } of cliArgs(argv)) {
     switch (flag) {
       case '--help':
@@ -104,6 +120,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--rpo-target':
         specs.push(value());
+        break;
+      case '--rto-target':
+        rtoSpecs.push(value());
         break;
       case '--format': {
         const f = value();
@@ -136,6 +155,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const t = targetsFrom(specs);
   if (typeof t === 'string') throw new UsageError(`--rpo-target: ${t}`);
   o.targets = t;
+  const rto = rtoTargetsFrom(rtoSpecs);
+  if (typeof rto === 'string') throw new UsageError(`--rto-target: ${rto}`);
+  o.rtoTargets = rto;
   return o;
 }
 
@@ -197,6 +219,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       factory,
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
+      rtoTargets: o.rtoTargets,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
       ...(organization ? { organization: new OrganizationJobs(organization, inRegion) } : {}),
       onProgress: progress,

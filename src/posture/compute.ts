@@ -18,11 +18,12 @@ import { resourceTypeOfArn } from '../backup/arn';
 import { CONTINUOUS_TYPES, RESTORE_LAG_MINUTES } from '../backup/limits';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
+import { NO_RTO_TARGETS, indexRestores, rtoBreached, rtoOf, type RtoFields, type RtoTargets } from './rto';
 import { MINUTE, formatDuration, targetFor, type RpoTargets } from './targets';
 
 export type Protection = 'continuous' | 'stopped' | 'snapshots' | 'none';
 
-export interface PostureRow {
+export interface PostureRow extends RtoFields {
   account: string;
   accountId?: string;
   region: string;
@@ -182,7 +183,7 @@ export function postureOf(
     now: Date;
     targets: RpoTargets;
   },
-): PostureRow {
+): Omit<PostureRow, keyof RtoFields> {
   const now = ctx.now.getTime();
   const notes: string[] = [];
   const todo: string[] = [];
@@ -335,6 +336,7 @@ export function postureRows(
   facts: PostureFacts,
   now: Date,
   targets: RpoTargets,
+  rtoTargets: RtoTargets = NO_RTO_TARGETS,
 ): PostureRow[] {
   const resources = new Map<string, Resource>();
   const add = (arn: string | undefined, type?: string, name?: string): void => {
@@ -376,7 +378,12 @@ export function postureRows(
     now,
     targets,
   };
-  return [...resources.values()].map((r) => postureOf(r, byResource.get(r.arn) ?? [], ctx));
+  const restores = indexRestores(facts.restoreJobs ?? []);
+  return [...resources.values()].map((r) => {
+    const row = postureOf(r, byResource.get(r.arn) ?? [], ctx);
+    const { todo, notes, ...rto } = rtoOf(r, restores, rtoTargets, now);
+    return { ...row, ...rto, todo: [...row.todo, ...todo], notes: [...row.notes, ...notes] };
+  });
 }
 
 /** Breaches first (nothing restorable, then the furthest over target), then by account, Region and name. */
@@ -385,7 +392,7 @@ export function sortRows(rows: PostureRow[]): PostureRow[] {
   // Keys computed once: a 30,000-row report sorts in milliseconds (no localeCompare per comparison).
   const keyed = rows.map((r) => ({
     r,
-    miss: r.verdict === 'misses' ? 0 : 1,
+    miss: r.verdict === 'misses' || rtoBreached(r) ? 0 : 1,
     over: r.verdict === 'misses' ? over(r) : 0,
     name: `${r.account}\u0000${r.region}\u0000${r.resourceName ?? r.resourceArn}`,
   }));

@@ -7,6 +7,7 @@ import type { BackupClientFactory } from '../aws/clientFactory';
 import type { OrganizationJobs } from '../aws/organizationJobs';
 import { readPosture, type PostureProgress, type PostureTarget } from '../aws/postureApi';
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
+import { rtoBreached, type RtoTargets } from './rto';
 import type { RpoTargets } from './targets';
 
 export interface PostureReport {
@@ -23,6 +24,8 @@ export interface ReportOptions {
   factory: BackupClientFactory;
   now: Date;
   targets: RpoTargets;
+  /** RTO targets (none by default: every RTO verdict is then "no target"). */
+  rtoTargets?: RtoTargets;
   requestsPerAccount?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
@@ -60,7 +63,7 @@ export async function postureReport(
           },
         };
       return {
-        rows: postureRows(r.target, r.facts, o.now, o.targets),
+        rows: postureRows(r.target, r.facts, o.now, o.targets, o.rtoTargets),
         requests: r.facts.requests,
         warnings: r.facts.warnings.map((message) => ({ ...where, message })),
       };
@@ -103,7 +106,10 @@ export async function postureReport(
   };
 }
 
-/** True when every resource meets its target and every account–Region was read. */
+/**
+ * True when every resource meets its RPO target and its RTO target (if one applies: a resource never
+ * restored does not), and every account–Region was read.
+ */
 export function allMeet(r: PostureReport): boolean {
-  return r.failures.length === 0 && r.rows.every((x) => x.verdict === 'meets');
+  return r.failures.length === 0 && r.rows.every((x) => x.verdict === 'meets' && !rtoBreached(x));
 }

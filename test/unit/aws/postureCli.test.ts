@@ -67,7 +67,10 @@ describe('pitr-posture, the command line, against the emulator', function () {
     const r = await run(['--profile', 'emulator', '--profile', 'member', '--region', 'us-east-1']);
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.split('\n');
-    assert.match(lines[0]!, /^Verdict\s+Account\s+Region\s+Resource\s+Type\s+Protection\s+RPO now\s+Target$/);
+    assert.match(
+      lines[0]!,
+      /^Verdict\s+Account\s+Region\s+Resource\s+Type\s+Protection\s+RPO now\s+Target\s+RTO\s+RTO target\s+RTO verdict$/,
+    );
     assert.match(lines[2]!, /^MISSES /);
     assert.match(
       r.stdout,
