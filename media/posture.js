@@ -71,6 +71,7 @@
     { key: 'type', label: 'Type' },
     { key: 'protection', label: 'Protection' },
     { key: 'rpoMs', label: 'RPO now vs target (log scale)' },
+    { key: 'rtoMs', label: 'RTO (latest restore) vs target' },
     { key: 'earliest', label: 'Earliest restorable' },
     { key: 'todo', label: 'What to do' },
     { key: 'actions', label: 'Actions', unsortable: true },
@@ -145,13 +146,38 @@
     return svg;
   }
 
+  /** @param {ViewRow} r A breach of its RTO target: a restore over it, or none to show it is met. */
+  const rtoBreach = (r) => r.rtoVerdict === 'misses' || r.rtoVerdict === 'untested';
+
+  /** @param {ViewRow} r */
+  function rtoCell(r) {
+    const td = document.createElement('td');
+    td.className = 'rto-cell' + (r.rtoMs === null ? ' never' : '') + (rtoBreach(r) ? ' miss' : '');
+    td.appendChild(text('span', r.rto, r.rtoMs === null ? 'never-badge' : 'rto-text'));
+    if (r.rtoTarget) td.appendChild(text('span', ' / ' + r.rtoTarget, 'rto-target'));
+    if (r.rtoVerdict !== 'no target') td.appendChild(text('span', ' ' + r.rtoVerdict, 'rto-verdict'));
+    td.title = r.rtoDetail;
+    return td;
+  }
+
   function visible() {
     const q = filter.value.trim().toLowerCase();
     let out = rows.filter(
       (r) =>
-        (!breaches.checked || r.verdict === 'misses') &&
+        (!breaches.checked || r.verdict === 'misses' || rtoBreach(r)) &&
         (!q ||
-          [r.verdict, r.account, r.region, r.resource, r.arn, r.type, r.protection, r.todo]
+          [
+            r.verdict,
+            r.account,
+            r.region,
+            r.resource,
+            r.arn,
+            r.type,
+            r.protection,
+            r.rto,
+            r.rtoVerdict,
+            r.todo,
+          ]
             .join(' ')
             .toLowerCase()
             .includes(q)),
@@ -160,7 +186,17 @@
       const k = sort.key;
       /** @param {ViewRow} r */
       const val = (r) =>
-        k === 'rpoMs' ? (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs) : k === 'actions' ? '' : r[k];
+        k === 'rpoMs'
+          ? r.rpoMs === null
+            ? Infinity
+            : r.rpoMs / r.targetMs
+          : k === 'rtoMs'
+            ? r.rtoMs === null
+              ? Infinity
+              : r.rtoMs / (r.rtoTargetMs ?? 1)
+            : k === 'actions'
+              ? ''
+              : (r[k] ?? '');
       out = out.slice().sort((a, b) => {
         const va = val(a);
         const vb = val(b);
@@ -206,6 +242,7 @@
       rpo.appendChild(bar(r));
       rpo.appendChild(text('span', r.rpo + ' / ' + r.target, 'rpo-text'));
       tr.appendChild(rpo);
+      tr.appendChild(rtoCell(r));
       tr.appendChild(text('td', r.earliest));
       tr.appendChild(text('td', r.todo, 'todo'));
       const acts = document.createElement('td');
@@ -226,6 +263,7 @@
           r.resource + ' (' + r.arn + ')',
           'Covered by: ' + (r.coveredBy || 'no plan found'),
           'Opt-in of ' + r.type + ': ' + r.optIn,
+          r.rtoDetail,
           r.failedJobs ? 'Failed backup jobs:\n' + r.failedJobs : '',
           r.notes,
         ]
@@ -241,6 +279,8 @@
       rows: shown.length,
       verdicts: shown.map((r) => r.verdict),
       failures: failureCount,
+      rto: shown.map((r) => r.rto),
+      neverMarked: body.querySelectorAll('.never-badge').length,
     });
   }
 
@@ -295,7 +335,9 @@
         failureCount +
         ' account–Regions not read (at ' +
         m.data.now +
-        ')';
+        '); ' +
+        rows.filter((r) => r.rtoMs === null).length +
+        ' never restored';
       cancel.disabled = true;
       refresh.disabled = false;
       drawFailures(m.data.failures, m.data.warnings);

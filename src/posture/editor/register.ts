@@ -12,6 +12,7 @@ import { postureReport } from '../report';
 import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
 import { openableRows } from './openable';
 import { PosturePanel } from './panel';
+import { readRtoTargets } from './rtoSettings';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
@@ -121,6 +122,8 @@ export function registerPosture(
     running = ac;
     const { targets: rpoTargets, problem } = readTargets();
     if (problem) void vscode.window.showWarningMessage(problem);
+    const { rtoTargets, rtoProblem } = readRtoTargets();
+    if (rtoProblem) void vscode.window.showWarningMessage(rtoProblem);
     const drawn = p.whenDrawn();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Recovery posture', cancellable: true },
@@ -132,6 +135,7 @@ export function registerPosture(
           factory,
           now: new Date(),
           targets: rpoTargets,
+          rtoTargets,
           signal: ac.signal,
           ...(org && first
             ? {

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, connectToEmulator } from './helpers';
+
+/**
+ * The measured RTO in the recovery posture view, in a real VS Code host against the run's emulator:
+ * the RTO drawn beside the RPO, "never restored" marked, and awsBackupPitr.posture.rtoTargets giving
+ * the verdicts (the seeded Aurora cluster's latest restore test, about 5 hours, misses 4 hours).
+ */
+describe('the recovery posture view: RTO beside RPO', function () {
+  this.timeout(90_000);
+  let ext: Awaited<ReturnType<typeof api>>;
+  const posture = () => vscode.workspace.getConfiguration('awsBackupPitr.posture');
+
+  before(async () => {
+    ext = await api();
+    await connectToEmulator(ext);
+    await posture().update('rtoTargets', { '*': '4h' }, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    ext.posture.panel?.dispose();
+    await posture().update('rtoTargets', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('draws each RTO, marks the resources never restored, and holds the RTO against the target set', async () => {
+    ext.posture.panel?.dispose();
+    await vscode.commands.executeCommand('awsBackupPitr.posture.show');
+    const panel = ext.posture.panel!;
+    const drawn = panel.lastDrawn ?? (await panel.whenDrawn());
+    assert.ok(drawn, 'the report was drawn');
+    const rows = panel.report!.rows;
+    const cluster = rows.find((r) => r.resourceName === 'analytics-cluster')!;
+    assert.equal(cluster.rtoVerdict, 'misses');
+    assert.equal(cluster.rtoBasis, 'restore test');
+    assert.equal(cluster.rtoTargetMs, 4 * 3_600_000);
+    const i = rows.indexOf(cluster);
+    assert.match(drawn.rto[i]!, /^4 h \d+ min \(test\)$/, 'the webview drew its RTO in its row');
+    const never = rows.filter((r) => r.rtoMs === null);
+    assert.ok(never.length > 0);
+    assert.ok(never.every((r) => r.rtoVerdict === 'untested'));
+    assert.equal(drawn.neverMarked, never.length, 'every resource never restored is marked as such');
+    assert.ok(drawn.rto.filter((t) => t === 'never restored').length === never.length);
+  });
+});
