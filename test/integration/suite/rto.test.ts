@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../../src/explorer/nodes/base';
 import { api, connectToEmulator } from './helpers';
 
 /**
@@ -40,5 +41,24 @@ describe('the recovery posture view: RTO beside RPO', function () {
     assert.ok(never.every((r) => r.rtoVerdict === 'untested'));
     assert.equal(drawn.neverMarked, never.length, 'every resource never restored is marked as such');
     assert.ok(drawn.rto.filter((t) => t === 'never restored').length === never.length);
+  });
+
+  it('the explorer lists the seeded restore testing plan, its selections and its jobs', async () => {
+    const tree = ext.explorer.tree;
+    const kids = (n?: ExplorerNode) => tree.getChildren(n);
+    const named = async (n: ExplorerNode | undefined, label: string) =>
+      (await kids(n)).find((k) => k.view().label === label)!;
+    const group = await named((await kids())[0], 'Restore testing');
+    const plan = await named(group, 'orders_weekly_restore_test');
+    assert.ok(plan, 'the seeded plan');
+    const selections = (await kids(await named(plan, 'Selections'))).map((s) => tree.getTreeItem(s).label);
+    assert.deepEqual(selections, ['aurora_clusters', 'rds_instances']);
+    const jobs = (await kids(await named(plan, 'Restore jobs'))).map((j) =>
+      String(tree.getTreeItem(j).description),
+    );
+    assert.ok(
+      jobs.some((d) => /^COMPLETED · 4 h \d+ min · validation SUCCESSFUL · deletion SUCCESSFUL$/.test(d)),
+      jobs.join('\n'),
+    );
   });
 });
