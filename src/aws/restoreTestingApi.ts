@@ -11,27 +11,13 @@ import {
   type RestoreTestingSelectionForList,
 } from '@aws-sdk/client-backup';
 import { pages, type BackupApi, type Page, type PageOptions } from './backupApi';
-import { toAccessError } from './errors';
 
 export class RestoreTestingApi {
   constructor(readonly api: BackupApi) {}
 
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (e) {
-      const { profileKind } = this.api.sdk;
-      throw toAccessError(e, {
-        operation,
-        connection: this.api.connection,
-        ...(profileKind ? { profileKind } : {}),
-      });
-    }
-  }
-
   listPlans(o: PageOptions = {}): AsyncGenerator<Page<RestoreTestingPlanForList>> {
     return pages((token) =>
-      this.call('ListRestoreTestingPlans', async () => {
+      this.api.call('ListRestoreTestingPlans', async () => {
         const r = await this.api.sdk.client.send(
           new ListRestoreTestingPlansCommand({ NextToken: token, MaxResults: o.pageSize }),
           { abortSignal: o.signal },
@@ -46,7 +32,7 @@ export class RestoreTestingApi {
     o: PageOptions = {},
   ): AsyncGenerator<Page<RestoreTestingSelectionForList>> {
     return pages((token) =>
-      this.call('ListRestoreTestingSelections', async () => {
+      this.api.call('ListRestoreTestingSelections', async () => {
         const r = await this.api.sdk.client.send(
           new ListRestoreTestingSelectionsCommand({
             RestoreTestingPlanName: planName,

@@ -112,19 +112,8 @@ function summary(report: PostureReport): string {
 }
 
 function table(report: PostureReport): string {
-  const cols = [
-    'Verdict',
-    'Account',
-    'Region',
-    'Resource',
-    'Type',
-    'Protection',
-    'RPO now',
-    'Target',
-    'RTO',
-    'RTO target',
-    'RTO verdict',
-  ];
+  // The columns up to the RTO verdict: the rest are too wide for a terminal.
+  const cols = COLUMNS.slice(0, COLUMNS.indexOf('RTO verdict') + 1);
   const rows = report.rows.map((r) => {
     const c = cells(r);
     return cols.map((k) => plain(c[k] ?? ''));

@@ -56,8 +56,6 @@ export function rtoTargetsFrom(specs: readonly string[]): RtoTargets | string {
   return { byType: t.byType, other: Number.isFinite(t.other) ? t.other : null };
 }
 
-export const hasRtoTargets = (t: RtoTargets): boolean => t.other !== null || Object.keys(t.byType).length > 0;
-
 interface Restore {
   jobId: string;
   createdMs: number;

@@ -12,7 +12,7 @@ import { postureReport } from '../report';
 import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
 import { openableRows } from './openable';
 import { PosturePanel } from './panel';
-import { readRtoTargets } from './rtoSettings';
+import { readRtoTargets, targetSpecs } from './rtoSettings';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
@@ -40,11 +40,8 @@ const EXTENSION: Record<ExportFormat, string> = { markdown: 'md', csv: 'csv', js
  * not relax the verdicts): `{ "S3": "15m", "*": "2h" }`. A value that is not a duration is reported.
  */
 function readTargets(): { targets: RpoTargets; problem?: string } {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<Record<string, unknown>>('rpoTargets')?.globalValue;
-  if (!v || typeof v !== 'object') return { targets: DEFAULT_TARGETS };
-  const specs = Object.entries(v).map(([type, d]) => (type === '*' ? String(d) : `${type}=${String(d)}`));
+  const specs = targetSpecs('rpoTargets');
+  if (!specs) return { targets: DEFAULT_TARGETS };
   const t = targetsFrom(specs);
   return typeof t === 'string'
     ? { targets: DEFAULT_TARGETS, problem: `awsBackupPitr.posture.rpoTargets: ${t}; the defaults are used` }
