@@ -7,6 +7,7 @@
  * RestoreTestingRecoveryPointSelection, RestoreTestingSelectionForCreate and their documentation);
  * every message is the emulator's wording (AWS's are NOT FOUND in its documentation).
  */
+import { RESTORE_TESTABLE_TYPES } from '../../backup/restoreTesting';
 import { alreadyExists, invalid, invalidRequest, missing, notFound } from '../errors';
 import { restoreDurationMs } from '../restoreDurations';
 import type {
@@ -23,19 +24,6 @@ import { restoreJobView } from './restore';
 const NAME = /^[A-Za-z0-9_]+$/;
 /** RestoreTestingSelectionName: "Maximum length is 50." (a plan name's maximum is NOT FOUND). */
 const SELECTION_NAME_MAX = 50;
-/** ProtectedResourceType's documented list (RestoreTestingSelectionForCreate). */
-const TESTABLE_TYPES = [
-  'Aurora',
-  'DocumentDB',
-  'DynamoDB',
-  'EBS',
-  'EC2',
-  'EFS',
-  'FSx',
-  'Neptune',
-  'RDS',
-  'S3',
-];
 /** "up to 30 specific protected resource ARNs" (CreateRestoreTestingSelection). */
 const MAX_ARNS = 30;
 
@@ -59,8 +47,8 @@ function checkWhole(value: number | undefined, name: string, min: number, max: n
 }
 
 /**
- * A plan's body. StartWindowHours: "a maximum value of 168 hours" (its documentation; the minimum of 1
- * is the emulator's, none being documented). SelectionWindowDays: "integers from 1 to 365". Algorithm,
+ * A plan's body. StartWindowHours: "a maximum value of 168 hours" (its documentation; a minimum is
+ * NOT FOUND, so none is enforced). SelectionWindowDays: "integers from 1 to 365". Algorithm,
  * IncludeVaults and RecoveryPointTypes are "required" (RecoveryPointSelection's documentation), though
  * the model's shape marks none of them required.
  */
@@ -74,7 +62,8 @@ function checkPlan(
 ): void {
   if (p.ScheduleExpression !== undefined && !/^cron\(\s*\S+(\s+\S+){5}\s*\)$/.test(p.ScheduleExpression))
     throw invalid(`Invalid schedule expression ${p.ScheduleExpression}.`);
-  checkWhole(p.StartWindowHours, 'StartWindowHours', 1, 168);
+  if (p.StartWindowHours !== undefined && p.StartWindowHours > 168)
+    throw invalid(`StartWindowHours can be at most 168 (one week), not ${p.StartWindowHours}.`);
   const s = p.RecoveryPointSelection;
   if (!s) return;
   if (creating || s.Algorithm !== undefined)
@@ -342,9 +331,9 @@ export const RESTORE_TESTING_HANDLERS: Record<string, Handler> = {
       throw invalid(
         `Invalid RestoreTestingSelectionName ${name}: use up to ${SELECTION_NAME_MAX} letters, digits and underscores.`,
       );
-    if (!TESTABLE_TYPES.includes(body.ProtectedResourceType))
+    if (!RESTORE_TESTABLE_TYPES.includes(body.ProtectedResourceType))
       throw invalid(
-        `ProtectedResourceType ${body.ProtectedResourceType} cannot be restore tested: use one of ${TESTABLE_TYPES.join(', ')}.`,
+        `ProtectedResourceType ${body.ProtectedResourceType} cannot be restore tested: use one of ${RESTORE_TESTABLE_TYPES.join(', ')}.`,
       );
     if (!body.ProtectedResourceArns?.length && !body.ProtectedResourceConditions)
       throw missing('Give ProtectedResourceArns or ProtectedResourceConditions.');

@@ -59,7 +59,7 @@ export async function restoreTestingConformance(
   ]);
   assert.match(
     tooLong.stderr,
-    /\(InvalidParameterValueException\).*StartWindowHours must be from 1 to 168, not 200/,
+    /\(InvalidParameterValueException\).*StartWindowHours can be at most 168 \(one week\), not 200/,
   );
   cover('CreateRestoreTestingPlan');
   const updated = await ok([
