@@ -6,7 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { IAM_ROLE_ARN_FORM, isIamRoleArn } from '../backup/arn';
-import { CONTINUOUS_MAX_RETENTION_DAYS } from '../backup/limits';
+import { CONTINUOUS_MAX_RETENTION_DAYS, CONTINUOUS_TYPES } from '../backup/limits';
 import {
   RESTORE_TESTABLE_TYPES,
   RESTORE_TESTING_OVERRIDES,
@@ -14,7 +14,7 @@ import {
   RESTORE_TESTING_START_WINDOW_MAX_HOURS,
   RESTORE_TESTING_VALIDATION_WINDOW_HOURS,
 } from '../backup/restoreTesting';
-import type { RuleContext } from './context';
+import type { RawFinding, RuleContext } from './context';
 import { parseScheduleExpression } from './cron';
 import { changeTo } from './fixes';
 import { isUnknown } from './formats/types';
@@ -139,4 +139,29 @@ export function lintRestoreTestingSelection(sel: Node | undefined, ctx: RuleCont
       keyOf(sel, 'ProtectedResourceConditions')!,
       'ProtectedResourceConditions apply only with ProtectedResourceArns ["*"]: name the ARNs, or select by conditions with ["*"].',
     );
+}
+
+/**
+ * A plan and one of its selections, in one template: a plan that picks CONTINUOUS points only restores
+ * nothing of a type without continuous backup (src/backup/limits.ts: CONTINUOUS_TYPES).
+ */
+export function continuousOnlyForType(
+  plan: Node | undefined,
+  selection: Node | undefined,
+  resource: string,
+): RawFinding | undefined {
+  const types = elements(valueOf(valueOf(plan, 'RecoveryPointSelection'), 'RecoveryPointTypes')).map(
+    stringValue,
+  );
+  const typeNode = valueOf(selection, 'ProtectedResourceType');
+  const type = stringValue(typeNode);
+  if (!typeNode || type === undefined || types.length !== 1 || types[0] !== 'CONTINUOUS') return undefined;
+  if (!RESTORE_TESTABLE_TYPES.includes(type) || CONTINUOUS_TYPES.includes(type)) return undefined;
+  return {
+    code: 'RTP009',
+    resource,
+    offset: typeNode.offset,
+    length: typeNode.length,
+    message: `${type} has no continuous backup, and its restore testing plan picks CONTINUOUS points only: this selection restores nothing. Add SNAPSHOT to the plan's RecoveryPointTypes.`,
+  };
 }

@@ -274,6 +274,12 @@ export const RULES: readonly RuleInfo[] = [
     url: `${API}CreateRestoreTestingSelection.html`,
   },
   {
+    code: 'RTP009',
+    severity: 'warning',
+    title: 'CONTINUOUS points only, for a resource type without continuous backup',
+    url: `${DG}point-in-time-recovery.html`,
+  },
+  {
     code: 'JOB001',
     severity: 'error',
     title: 'RecoveryPointArn is not a recovery point ARN',
