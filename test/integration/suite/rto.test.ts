@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../../src/explorer/nodes/base';
-import { api, connectToEmulator } from './helpers';
+import { api, codeOf, connectToEmulator, diagnosticsWhen, quickFix, textAt } from './helpers';
 
 /**
  * The measured RTO in the recovery posture view, in a real VS Code host against the run's emulator:
@@ -60,5 +60,37 @@ describe('the recovery posture view: RTO beside RPO', function () {
       jobs.some((d) => /^COMPLETED · 4 h \d+ min · validation SUCCESSFUL · deletion SUCCESSFUL$/.test(d)),
       jobs.join('\n'),
     );
+  });
+
+  it('lints a restore testing plan as it is written: a StartWindowHours of 200 is an error, and its fix clears it', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: JSON.stringify(
+        {
+          RestoreTestingPlanName: 'nightly_tests',
+          ScheduleExpression: 'cron(0 1 ? * SUN *)',
+          StartWindowHours: 200,
+          RecoveryPointSelection: {
+            Algorithm: 'LATEST_WITHIN_WINDOW',
+            IncludeVaults: ['*'],
+            RecoveryPointTypes: ['CONTINUOUS', 'SNAPSHOT'],
+          },
+        },
+        null,
+        2,
+      ),
+    });
+    await vscode.window.showTextDocument(doc);
+    try {
+      const ds = await diagnosticsWhen(doc.uri, (d) => d.length > 0);
+      assert.deepEqual(ds.map(codeOf), ['RTP001']);
+      assert.equal(textAt(doc, ds[0]!), '200');
+      assert.equal(ds[0]!.severity, vscode.DiagnosticSeverity.Error);
+      await quickFix(doc, ds[0]!, 'Change to 168');
+      await diagnosticsWhen(doc.uri, (d) => d.length === 0);
+      assert.match(doc.getText(), /"StartWindowHours": 168/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 });
