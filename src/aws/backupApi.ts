@@ -41,6 +41,9 @@ import type { BackupClientFactory } from './clientFactory';
 import type { Connection } from './connection';
 import { listProfiles } from './profiles';
 import { AwsAccessError, toAccessError } from './errors';
+import { DEFAULT_PAGING_BOUND, pages, type Page, type PagingBound } from './paging';
+
+export { collect, pages, type Page } from './paging';
 
 export interface CallOptions {
   /** Cancels the request (and its retries): a UI cancel reaches the socket. */
@@ -60,11 +63,6 @@ interface Paging {
 
 /** A List request's own filters, without its paging. */
 type Filters<I> = Omit<I, keyof Paging>;
-
-export interface Page<T> {
-  items: T[];
-  nextToken?: string;
-}
 
 /** Filters ListRecoveryPointsByBackupVault applies on the server. */
 export type RecoveryPointFilters = Pick<
@@ -87,6 +85,8 @@ export class BackupApi {
     private readonly client: BackupClient,
     readonly connection: Connection,
     private readonly profileKind?: string,
+    /** How far its listings follow NextToken (./paging.ts). */
+    readonly pagingBound: PagingBound = DEFAULT_PAGING_BOUND,
   ) {}
 
   /** The SDK client and the profile's kind, for the other doors of src/aws (planApi.ts). */
@@ -108,6 +108,11 @@ export class BackupApi {
     }
   }
 
+  /** A listing's pages, within this door's bound. */
+  private pages<T>(fetch: (token: string | undefined) => Promise<Page<T>>): AsyncGenerator<Page<T>> {
+    return pages(fetch, undefined, this.pagingBound);
+  }
+
   /**
    * One page of a List operation: `send` makes its request with this page's NextToken and
    * MaxResults (and the abort signal), `items` picks the page's list out of the answer.
@@ -124,7 +129,7 @@ export class BackupApi {
       operation,
       async () => {
         const r = await send({ NextToken: token, MaxResults: o.pageSize }, { abortSignal: o.signal });
-        return { items: items(r) ?? [], nextToken: r.NextToken };
+        return { items: items(r) ?? [], nextToken: r.NextToken, operation };
       },
       vaultName,
     );
@@ -140,7 +145,7 @@ export class BackupApi {
     );
   }
   listBackupVaults(o: PageOptions = {}): AsyncGenerator<Page<BackupVaultListMember>> {
-    return pages((t) => this.listBackupVaultsPage(t, o));
+    return this.pages((t) => this.listBackupVaultsPage(t, o));
   }
 
   describeBackupVault(name: string, o: CallOptions = {}): Promise<DescribeBackupVaultCommandOutput> {
@@ -178,7 +183,7 @@ export class BackupApi {
     filters: RecoveryPointFilters = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<RecoveryPointByBackupVault>> {
-    return pages((t) => this.listRecoveryPointsPage(vault, filters, t, o));
+    return this.pages((t) => this.listRecoveryPointsPage(vault, filters, t, o));
   }
 
   listRecoveryPointsByResourcePage(
@@ -206,7 +211,7 @@ export class BackupApi {
     resourceArn: string,
     o: PageOptions = {},
   ): AsyncGenerator<Page<RecoveryPointByResource>> {
-    return pages((t) => this.listRecoveryPointsByResourcePage(resourceArn, t, o));
+    return this.pages((t) => this.listRecoveryPointsByResourcePage(resourceArn, t, o));
   }
 
   describeRecoveryPoint(
@@ -254,7 +259,7 @@ export class BackupApi {
     );
   }
   listBackupPlans(o: PageOptions = {}): AsyncGenerator<Page<BackupPlansListMember>> {
-    return pages((t) => this.listBackupPlansPage(t, o));
+    return this.pages((t) => this.listBackupPlansPage(t, o));
   }
 
   getBackupPlan(
@@ -285,7 +290,7 @@ export class BackupApi {
     planId: string,
     o: PageOptions = {},
   ): AsyncGenerator<Page<BackupSelectionsListMember>> {
-    return pages((t) => this.listBackupSelectionsPage(planId, t, o));
+    return this.pages((t) => this.listBackupSelectionsPage(planId, t, o));
   }
 
   getBackupSelection(
@@ -310,7 +315,7 @@ export class BackupApi {
     );
   }
   listProtectedResources(o: PageOptions = {}): AsyncGenerator<Page<ProtectedResource>> {
-    return pages((t) => this.listProtectedResourcesPage(t, o));
+    return this.pages((t) => this.listProtectedResourcesPage(t, o));
   }
 
   /** Starts a restore job. Always pass an IdempotencyToken: a retry then never starts a second job. */
@@ -378,7 +383,7 @@ export class BackupApi {
     filters: Filters<ListRestoreJobsCommandInput> = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<RestoreJobsListMember>> {
-    return pages((t) => this.listRestoreJobsPage(filters, t, o));
+    return this.pages((t) => this.listRestoreJobsPage(filters, t, o));
   }
 
   listBackupJobsPage(
@@ -398,7 +403,7 @@ export class BackupApi {
     filters: Filters<ListBackupJobsCommandInput> = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<BackupJob>> {
-    return pages((t) => this.listBackupJobsPage(filters, t, o));
+    return this.pages((t) => this.listBackupJobsPage(filters, t, o));
   }
 
   listCopyJobsPage(
@@ -418,33 +423,8 @@ export class BackupApi {
     filters: Filters<ListCopyJobsCommandInput> = {},
     o: PageOptions = {},
   ): AsyncGenerator<Page<CopyJob>> {
-    return pages((t) => this.listCopyJobsPage(filters, t, o));
+    return this.pages((t) => this.listCopyJobsPage(filters, t, o));
   }
-}
-
-/**
- * The one paging loop: follows NextToken from `start` to the end, one page at a time (the next
- * request is sent only when the consumer asks for the next page). Stops, too, when the service
- * answers with the token it was sent, so a service that repeats itself cannot loop forever.
- */
-export async function* pages<T>(
-  fetch: (token: string | undefined) => Promise<Page<T>>,
-  start?: string,
-): AsyncGenerator<Page<T>> {
-  let token = start;
-  for (;;) {
-    const page = await fetch(token);
-    yield page;
-    if (!page.nextToken || page.nextToken === token) return;
-    token = page.nextToken;
-  }
-}
-
-/** Collects every item of a paged listing. */
-export async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const p of pages) out.push(...p.items);
-  return out;
 }
 
 /** The door for a connection: its cached client, and the profile's kind for sign-in advice. */
@@ -460,5 +440,5 @@ export async function openBackupApi(
       kind = undefined; // unreadable shared files: the call itself will say what is wrong
     }
   }
-  return new BackupApi(factory.get(connection), connection, kind);
+  return new BackupApi(factory.get(connection), connection, kind, factory.pagingBound);
 }

@@ -1,13 +1,18 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
+import { addCommandDeadline, DEFAULT_DEADLINES, type Deadlines } from './deadline';
+import { refuseBadEndpoint } from './endpointCheck';
+import { DEFAULT_PAGING_BOUND, type PagingBound } from './paging';
 import { EMULATOR_KEY_PREFIX, isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
 
 export interface ClientOptions {
   /** Attempts per request, first included (the SDK's adaptive retry mode). */
   maxAttempts?: number;
-  connectionTimeoutMs?: number;
-  requestTimeoutMs?: number;
+  /** How long a connection, an answer and a whole command may take (./deadline.ts). */
+  deadlines?: Deadlines;
+  /** How far a listing follows NextToken (./paging.ts). */
+  pagingBound?: PagingBound;
 }
 
 /**
@@ -24,6 +29,7 @@ export class BackupClientFactory {
     const key = connectionKey(c);
     let client = this.clients.get(key);
     if (!client) {
+      const deadlines = this.options.deadlines ?? DEFAULT_DEADLINES;
       client = new BackupClient({
         region: c.region,
         // Requests to loopback go to an emulator (the command, the sample account, or an endpoint
@@ -41,13 +47,22 @@ export class BackupClientFactory {
         retryMode: 'adaptive',
         maxAttempts: this.options.maxAttempts ?? 4,
         requestHandler: {
-          connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
-          requestTimeout: this.options.requestTimeoutMs ?? 30_000,
+          connectionTimeout: deadlines.connectionMs,
+          requestTimeout: deadlines.answerMs,
+          // Without it the SDK only logs that the answer is late, and waits on.
+          throwOnRequestTimeout: true,
         },
       });
+      addCommandDeadline(client, deadlines.commandMs);
+      refuseBadEndpoint(client, c);
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** How far the listings of its clients' doors follow NextToken. */
+  get pagingBound(): PagingBound {
+    return this.options.pagingBound ?? DEFAULT_PAGING_BOUND;
   }
 
   /** How many clients are cached (tests check that a changed connection drops the old one). */

@@ -1,4 +1,5 @@
 import { describeConnection, type Connection } from './connection';
+import { edgeError } from './edgeErrors';
 
 export type AccessErrorKind =
   | 'credentials-missing'
@@ -95,6 +96,8 @@ export function toAccessError(e: unknown, ctx: ErrorContext): AwsAccessError {
 
   if (name === 'AbortError' || name === 'AbortedError' || /aborted/i.test(name))
     return new AwsAccessError('cancelled', `${op} was cancelled.`, op);
+  const edge = edgeError(e, op, ctx.connection);
+  if (edge) return new AwsAccessError(edge.kind, edge.message, op, undefined, edge.retryable);
   if (
     name === 'CredentialsProviderError' ||
     /Could not load credentials|Unable to load credentials|Profile .* could not be found/i.test(msg)

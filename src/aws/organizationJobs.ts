@@ -63,16 +63,19 @@ export class OrganizationJobs {
       // The management account's own gate: its bound holds when it is also read as an account.
       const gate = o.gateOf(connection);
       const out = await collect(
-        pages((token) =>
-          gate.run(() => {
-            if (o.signal?.aborted) return Promise.reject(aborted());
-            this.requests++;
-            return api.listBackupJobsPage(
-              { ByAccountId: '*', ByState: 'FAILED', ByCreatedAfter: o.since },
-              token,
-              { pageSize: PAGE, ...(o.signal ? { signal: o.signal } : {}) },
-            );
-          }),
+        pages(
+          (token) =>
+            gate.run(() => {
+              if (o.signal?.aborted) return Promise.reject(aborted());
+              this.requests++;
+              return api.listBackupJobsPage(
+                { ByAccountId: '*', ByState: 'FAILED', ByCreatedAfter: o.since },
+                token,
+                { pageSize: PAGE, ...(o.signal ? { signal: o.signal } : {}) },
+              );
+            }),
+          undefined,
+          api.pagingBound,
         ),
       );
       this.listed.push(region);

@@ -191,7 +191,7 @@ async function readParts(
   /** Follows a listing's pages, each page through the gate. */
   const all = async <T>(
     page: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
-  ): Promise<T[]> => collect(pages((token) => run(() => page(token))));
+  ): Promise<T[]> => collect(pages((token) => run(() => page(token)), undefined, api.pagingBound));
   /** A part the posture can do without: on failure, a warning and a fallback. */
   const optional = async <T>(what: string, task: () => Promise<T>, fallback: T): Promise<T> => {
     try {

@@ -62,7 +62,7 @@ export async function loadTimeline(
   const points = [];
   const restorable = new Map<string, { vault: string; point: PointSummary }>();
   for await (const page of api.listRecoveryPointsByResource(resourceArn, { signal }))
-    points.push(...page.items);
+    for (const p of page.items) points.push(p);
   const windows: TimelineData['windows'] = [];
   const snapshots: TimelineData['snapshots'] = [];
   for (const p of points) {

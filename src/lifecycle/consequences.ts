@@ -240,7 +240,7 @@ export function consequencesOf(
   const lines: string[] = [
     `${where ? `${where} · ` : ''}vault ${point.vaultName} · recovery point ${point.recoveryPointArn}`,
   ];
-  if (continuous) lines.push(...continuousText(action, point, name));
+  if (continuous) for (const l of continuousText(action, point, name)) lines.push(l);
   else
     lines.push(
       `The snapshot of ${name} is deleted for good: it can no longer be restored${point.creationDate ? ` to ${formatUtc(point.creationDate)}` : ''}.`,

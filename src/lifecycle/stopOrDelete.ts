@@ -83,7 +83,7 @@ export async function runStopOrDelete(
 /** Every item of a paged listing. */
 async function all<T>(pages: AsyncIterable<{ items: T[] }>): Promise<T[]> {
   const out: T[] = [];
-  for await (const p of pages) out.push(...p.items);
+  for await (const p of pages) for (const item of p.items) out.push(item);
   return out;
 }
 

@@ -77,14 +77,9 @@ async function checkRegion(
 ): Promise<void> {
   if ((!selection && !hasContinuousRule(plan)) || !facts.regionOptIn) return;
   const optIn = await facts.regionOptIn();
-  if (optIn)
-    out.push(
-      ...checkRegionOptIn(
-        { ...(plan ? { plan } : {}), ...(selection ? { selection } : {}) },
-        optIn,
-        facts.region,
-      ),
-    );
+  if (!optIn) return;
+  const where = { ...(plan ? { plan } : {}), ...(selection ? { selection } : {}) };
+  for (const f of checkRegionOptIn(where, optIn, facts.region)) out.push(f);
 }
 
 async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Promise<void> {

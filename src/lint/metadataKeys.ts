@@ -213,7 +213,7 @@ const AURORA: MetadataKey[] = [
     doc: `Optional Aurora restore key \`${key}\`. Lists and objects are JSON encoded as strings.`,
   })),
 ].map((k) => ({ ...k, aliases: [pascal(k.key)] }));
-AURORA.push(...RDS_PITR);
+for (const k of RDS_PITR) AURORA.push(k);
 
 /**
  * `aws:backup:request-id`: "any UUID string used for idempotency". AWS documents it in the restore

@@ -5,6 +5,7 @@
  * account or Region that could not be read, or nothing to check at all.
  */
 import { BackupClientFactory } from '../aws/clientFactory';
+import { boundsFromEnv } from '../aws/bounds';
 import { resolveConnection, type Connection } from '../aws/connection';
 import { OrganizationJobs } from '../aws/organizationJobs';
 import type { PostureProgress, PostureTarget } from '../aws/postureApi';
@@ -202,7 +203,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     io.stderr(`pitr-posture: cannot read the AWS profiles: ${visible(messageOf(e))}\n`);
     return 2;
   }
-  const factory = new BackupClientFactory();
+  const factory = new BackupClientFactory(boundsFromEnv(io.env));
   const organization = o.organization;
   const env = io.env;
   const inRegion = (region: string): Promise<Connection> =>

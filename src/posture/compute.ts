@@ -217,7 +217,7 @@ export function postureOf(
     const from = w.kind === 'snapshot' ? w.at : w.earliest;
     const to = w.kind === 'snapshot' ? w.at : w.kind === 'continuous' ? w.latest : undefined;
     earliest = Math.min(earliest ?? Infinity, Math.min(from.getTime(), now));
-    if (w.kind === 'continuous-open-end') notes.push(...w.notes);
+    if (w.kind === 'continuous-open-end') for (const n of w.notes) notes.push(n);
     if (to !== undefined) {
       const at = Math.min(to.getTime(), now);
       if (!newest || at > newest.at) newest = { at, point: p };

@@ -77,7 +77,7 @@ export async function postureReport(
   for (const p of parts) {
     for (const row of p.rows) rows.push(row);
     if (p.failure) failures.push(p.failure);
-    warnings.push(...p.warnings);
+    for (const w of p.warnings) warnings.push(w);
     requests += p.requests;
   }
   const org = o.organization;

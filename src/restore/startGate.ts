@@ -96,7 +96,8 @@ export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
   const errors = result.findings
     .filter((f) => f.severity === 'error')
     .map((f) => `${where(index, f.offset)}: ${f.message} (${f.code})`);
-  errors.push(...collidingKeys(kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'), index));
+  for (const e of collidingKeys(kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'), index))
+    errors.push(e);
   if (errors.length) return { ok: false, problems: errors };
   const value = getNodeValue(root) as unknown;
   if (kind === 'restore-metadata') return { ok: 'needs-point', metadata: value as Record<string, string> };
@@ -360,7 +361,7 @@ export function describeRestore(
   else if (type === 'SAP HANA on Amazon EC2')
     notes.push('A SAP HANA restore overwrites the target database.');
   else notes.push('A restore into a new resource is billed from its creation.');
-  notes.push(...(o.notes ?? []));
+  for (const n of o.notes ?? []) notes.push(n);
   const typeText = pointType
     ? ` (${pointType}${r.ResourceType ? '' : ', from the recovery point'})`
     : r.ResourceType

@@ -497,3 +497,33 @@ describe('recovery posture: formats keep AWS text inert', () => {
     assert.equal(json.rows[0]!.stopReason, '<script>alert(1)</script>');
   });
 });
+
+describe('recovery posture: the planted bugs it must catch', () => {
+  it('a snapshot restores the moment it was taken: its CreationDate, not when the job completed', () => {
+    // A snapshot begun 3 h ago whose job took until 40 min ago holds the data of 3 h ago.
+    const r = one([
+      point(DB, 'RDS', 'snapshot', { CreationDate: ago(3 * HOUR), CompletionDate: ago(40 * MIN) }),
+    ]);
+    assert.equal(r.rpoMs, 3 * HOUR);
+    assert.equal(r.earliestRestorable, ago(3 * HOUR).toISOString());
+    assert.equal(r.verdict, 'misses');
+  });
+
+  it('CSV defuses every leading formula character: =, +, -, @', () => {
+    const base = one([point(BUCKET, 'S3', 'continuous', { Status: 'STOPPED', CompletionDate: ago(DAY) })]);
+    const names = ['-2+3+cmd|/C calc', '+1', '=1', '@SUM(A1)', 'plain-name'];
+    const report: PostureReport = {
+      now: NOW.toISOString(),
+      rows: names.map((resourceName) => ({ ...base, resourceName })),
+      failures: [],
+      warnings: [],
+      targets: 1,
+      requests: 1,
+    };
+    const lines = formatReport(report, 'csv')
+      .split('\r\n')
+      .slice(1, 1 + names.length);
+    const cells = lines.map((l) => l.split(',')[4]);
+    assert.deepEqual(cells, ["'-2+3+cmd|/C calc", "'+1", "'=1", "'@SUM(A1)", 'plain-name']);
+  });
+});

@@ -161,7 +161,7 @@ export class VaultNode extends ExplorerNode {
         pageSize: this.ctx.pageSize,
         signal,
       });
-      this.points.push(...page.items);
+      for (const p of page.items) this.points.push(p);
       this.nextToken = page.nextToken;
       this.error = undefined;
     } catch (e) {
