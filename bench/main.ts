@@ -10,6 +10,7 @@ import { benchDoor } from './door';
 import { benchExplorer } from './explorer';
 import { benchRestorePoints } from './restorePoints';
 import { benchPosture } from './posture';
+import { benchPostureDr } from './postureDr';
 import { generatePlan } from './planGenerator';
 import { benchTemplates } from './templates';
 import { benchTerraform } from './terraform';
@@ -85,7 +86,7 @@ function benchLint(): void {
 
 /**
  * `BENCH=posture npm run bench` (names separated by commas) runs only the named parts: lint, explorer,
- * templates, door, terraform, restorePoints, posture, activation. Unset, it runs them all.
+ * templates, door, terraform, restorePoints, posture, postureDr, activation. Unset, it runs them all.
  */
 const only = process.env.BENCH?.split(',')
   .map((s) => s.trim())
@@ -98,6 +99,7 @@ const parts: [string, () => void | Promise<void>][] = [
   ['terraform', benchTerraform],
   ['restorePoints', benchRestorePoints],
   ['posture', benchPosture],
+  ['postureDr', benchPostureDr],
   ['activation', benchActivation],
 ];
 const unknown = only?.filter((n) => !parts.some(([name]) => name === n)) ?? [];

@@ -15,10 +15,10 @@ import { memberAccounts } from '../src/emulator/server';
 import { postureReport, type PostureReport } from '../src/posture/report';
 import { DEFAULT_TARGETS } from '../src/posture/targets';
 
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'];
 
 /** Starts `node dist/emulator.js` and resolves with its URL and the child. */
-function startChild(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+export function startChild(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, 'emulator.js'), '--port', '0', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -38,14 +38,22 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1_048_576;
 }
 
-function median(xs: number[]): number {
+/** Profiles m1…m`accounts` in each of REGIONS, at the emulator's `url`. */
+export const targetsOf = (url: string, accounts: number): PostureTarget[] =>
+  Array.from({ length: accounts }, (_, i) =>
+    REGIONS.map((region) => ({
+      account: `m${i + 1}`,
+      connection: { profile: `m${i + 1}`, region, endpoint: url },
+    })),
+  ).flat();
+
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-export async function benchPosture(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'pitr-posture-bench-'));
-  const saved = { ...process.env };
+/** Profiles m1…m20 for the emulator's member accounts, in a config and credentials file of `dir`. */
+export function writeMemberProfiles(dir: string): void {
   const members = memberAccounts(20);
   writeFileSync(
     join(dir, 'config'),
@@ -63,19 +71,18 @@ export async function benchPosture(): Promise<void> {
   process.env.AWS_CONFIG_FILE = join(dir, 'config');
   process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
+}
+
+export async function benchPosture(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pitr-posture-bench-'));
+  const saved = { ...process.env };
+  writeMemberProfiles(dir);
   const children: ChildProcess[] = [];
   try {
     const common = ['--regions', REGIONS.slice(1).join(','), '--latency', '30'];
     const big = await startChild(['--accounts', '20', '--resources', '500', ...common]);
     const large = await startChild(['--accounts', '1', '--resources', '2000', ...common]);
     children.push(big.child, large.child);
-    const targetsOf = (url: string, accounts: number): PostureTarget[] =>
-      Array.from({ length: accounts }, (_, i) =>
-        REGIONS.map((region) => ({
-          account: `m${i + 1}`,
-          connection: { profile: `m${i + 1}`, region, endpoint: url },
-        })),
-      ).flat();
     const factory = new BackupClientFactory();
     const read = (t: PostureTarget[]): Promise<PostureReport> =>
       postureReport(t, { factory, now: new Date(), targets: DEFAULT_TARGETS });

@@ -70,7 +70,9 @@
     { key: 'resource', label: 'Resource' },
     { key: 'type', label: 'Type' },
     { key: 'protection', label: 'Protection' },
-    { key: 'rpoMs', label: 'RPO now vs target (log scale)' },
+    { key: 'rpoMs', label: 'RPO here, and after losing the Region, vs targets (log scale)' },
+    { key: 'drRpoMs', label: 'DR RPO / target' },
+    { key: 'days', label: 'Last days: RPO, DR RPO', unsortable: true },
     { key: 'rtoMs', label: 'RTO (latest restore) vs target' },
     { key: 'earliest', label: 'Earliest restorable' },
     { key: 'todo', label: 'What to do' },
@@ -127,22 +129,88 @@
     svg.setAttribute('width', String(BAR_W + 4));
     svg.setAttribute('height', '14');
     svg.setAttribute('role', 'img');
-    const miss = r.verdict === 'misses';
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('x', '0');
-    rect.setAttribute('y', '3');
-    rect.setAttribute('height', '8');
-    rect.setAttribute('width', String(r.rpoMs === null ? BAR_W : Math.max(2, x(r.rpoMs))));
-    rect.setAttribute('class', 'rpo' + (miss ? ' miss' : '') + (r.rpoMs === null ? ' none' : ''));
-    svg.appendChild(rect);
-    const t = document.createElementNS(SVG, 'line');
-    t.setAttribute('x1', String(x(r.targetMs)));
-    t.setAttribute('x2', String(x(r.targetMs)));
-    t.setAttribute('y1', '0');
-    t.setAttribute('y2', '14');
-    t.setAttribute('class', 'target');
-    svg.appendChild(t);
-    svg.setAttribute('aria-label', 'RPO ' + r.rpo + ', target ' + r.target);
+    // Here on top, after losing the Region below, on the same axis: the gap is what the eye sees.
+    /**
+     * @param {number | null} ms
+     * @param {number | null} target
+     * @param {boolean} miss
+     * @param {number} y
+     * @param {string} cls
+     */
+    const lane = (ms, target, miss, y, cls) => {
+      const rect = document.createElementNS(SVG, 'rect');
+      rect.setAttribute('x', '0');
+      rect.setAttribute('y', String(y));
+      rect.setAttribute('height', '5');
+      rect.setAttribute('width', String(ms === null ? BAR_W : Math.max(2, x(ms))));
+      rect.setAttribute('class', cls + (miss ? ' miss' : '') + (ms === null ? ' none' : ''));
+      svg.appendChild(rect);
+      if (target === null) return;
+      const t = document.createElementNS(SVG, 'line');
+      t.setAttribute('x1', String(x(target)));
+      t.setAttribute('x2', String(x(target)));
+      t.setAttribute('y1', String(y - 1));
+      t.setAttribute('y2', String(y + 6));
+      t.setAttribute('class', 'target');
+      svg.appendChild(t);
+    };
+    lane(r.rpoMs, r.targetMs, r.verdict === 'misses', 1, 'rpo');
+    lane(r.drRpoMs, r.drTargetMs, r.drVerdict === 'misses', 8, 'rpo dr');
+    svg.setAttribute(
+      'aria-label',
+      'RPO here ' +
+        r.rpo +
+        ', target ' +
+        r.target +
+        '; after losing the Region ' +
+        r.drRpo +
+        ', ' +
+        r.drTarget,
+    );
+    return svg;
+  }
+
+  /**
+   * A strip of days, oldest first: green met all day, amber part of it, red not at all, grey unknown.
+   * Its text alternative lists every day in words.
+   * @param {ViewRow['days']} cells
+   * @param {string} what
+   */
+  function strip(cells, what) {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('width', String(cells.length * 5 + 2));
+    svg.setAttribute('height', '8');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('class', 'strip');
+    const count = (/** @type {string} */ s) => cells.filter((c) => c.state === s).length;
+    svg.setAttribute(
+      'aria-label',
+      what +
+        ', last ' +
+        cells.length +
+        ' days: ' +
+        count('met') +
+        ' met, ' +
+        count('part') +
+        ' met part of the day, ' +
+        count('missed') +
+        ' missed, ' +
+        count('unknown') +
+        ' unknown. ' +
+        cells.map((c) => c.text).join('; '),
+    );
+    cells.forEach((c, i) => {
+      const d = document.createElementNS(SVG, 'rect');
+      d.setAttribute('x', String(i * 5));
+      d.setAttribute('y', '1');
+      d.setAttribute('width', '4');
+      d.setAttribute('height', '6');
+      d.setAttribute('class', 'day ' + c.state);
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = c.text;
+      d.appendChild(title);
+      svg.appendChild(d);
+    });
     return svg;
   }
 
@@ -194,9 +262,11 @@
             ? r.rtoMs === null
               ? Infinity
               : r.rtoMs / (r.rtoTargetMs ?? 1)
-            : k === 'actions'
-              ? ''
-              : (r[k] ?? '');
+            : k === 'drRpoMs'
+              ? (r.drRpoMs ?? Infinity)
+              : k === 'actions' || k === 'days' || k === 'drDays'
+                ? ''
+                : String(r[k] ?? '');
       out = out.slice().sort((a, b) => {
         const va = val(a);
         const vb = val(b);
@@ -228,8 +298,15 @@
     const shown = visible();
     for (const r of shown) {
       const tr = document.createElement('tr');
-      tr.className = r.verdict === 'misses' ? 'miss' : 'meets';
-      tr.appendChild(text('td', r.verdict === 'misses' ? 'MISSES' : 'meets', 'verdict'));
+      const drMiss = r.drVerdict === 'misses';
+      tr.className = r.verdict === 'misses' || drMiss ? 'miss' : 'meets';
+      tr.appendChild(
+        text(
+          'td',
+          r.verdict === 'misses' ? 'MISSES' : drMiss ? 'MISSES after losing the Region' : 'meets',
+          'verdict',
+        ),
+      );
       tr.appendChild(text('td', r.account));
       tr.appendChild(text('td', r.region));
       const name = text('td', r.resource);
@@ -242,6 +319,11 @@
       rpo.appendChild(bar(r));
       rpo.appendChild(text('span', r.rpo + ' / ' + r.target, 'rpo-text'));
       tr.appendChild(rpo);
+      tr.appendChild(text('td', r.drRpo + ' / ' + r.drTarget, drMiss ? 'dr miss' : 'dr'));
+      const days = document.createElement('td');
+      days.appendChild(strip(r.days, 'RPO here'));
+      days.appendChild(strip(r.drDays, 'DR RPO'));
+      tr.appendChild(days);
       tr.appendChild(rtoCell(r));
       tr.appendChild(text('td', r.earliest));
       tr.appendChild(text('td', r.todo, 'todo'));
@@ -279,6 +361,8 @@
       rows: shown.length,
       verdicts: shown.map((r) => r.verdict),
       failures: failureCount,
+      dr: shown.map((r) => r.drRpo),
+      strips: body.querySelectorAll('svg.strip').length,
       rto: shown.map((r) => r.rto),
       neverMarked: body.querySelectorAll('.never-badge').length,
     });

@@ -11,6 +11,7 @@
 import {
   DescribeRegionSettingsCommand,
   type BackupJob,
+  type CopyJob,
   type ProtectedResource,
   type RecoveryPointByBackupVault,
   type RestoreJobsListMember,
@@ -25,6 +26,8 @@ import { aborted, PAGE, type OrganizationJobs } from './organizationJobs';
 const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
 const DEFAULT_FAILED_JOB_DAYS = 14;
+/** Copy jobs are read this many days back: the longest history the posture reconstructs (35 days). */
+export const COPY_JOB_DAYS = 35;
 const DAY = 86_400_000;
 
 /** The start of the window failed jobs are read in. */
@@ -72,6 +75,11 @@ export interface PostureFacts {
   failedJobs: BackupJob[];
   /** The restore jobs (ListRestoreJobs, every status; restore testing jobs too), for the measured RTO. */
   restoreJobs?: RestoreJobsListMember[];
+  /**
+   * Copy jobs started here in the last COPY_JOB_DAYS days (one listing per account–Region, for the
+   * disaster-recovery RPO: src/posture/dr.ts); undefined when they could not be read.
+   */
+  copyJobs?: CopyJob[];
   /** ResourceTypeOptInPreference of DescribeRegionSettings; undefined when it could not be read. */
   optIn?: Record<string, boolean>;
   /** Parts that could not be read (the rest is still shown), in words. */
@@ -104,6 +112,8 @@ export interface ReadPostureOptions {
   onProgress?(p: PostureProgress): void;
   /** The failed jobs of every account from the organisation's one listing per Region (see OrganizationJobs). */
   organization?: OrganizationJobs;
+  /** false: no copy jobs are read (the posture without its DR part, as the bench compares). */
+  copyJobs?: boolean;
 }
 
 /** A bound on requests in flight: callers queue, in order, for one of `size` slots. */
@@ -147,6 +157,7 @@ async function readPostureFacts(
     regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
     /** The organisation's failed jobs in this Region, when they are read across it. */
     organizationJobs?: () => Promise<BackupJob[] | undefined>;
+    copyJobs?: boolean;
   },
 ): Promise<PostureFacts> {
   // This account–Region's own signal, linked to the caller's: the first part that fails aborts it, so
@@ -177,6 +188,7 @@ async function readParts(
     onResources?(n: number): void;
     regionSettings(signal: AbortSignal): Promise<Record<string, boolean> | undefined>;
     organizationJobs?: () => Promise<BackupJob[] | undefined>;
+    copyJobs?: boolean;
   },
 ): Promise<PostureFacts> {
   const call = { signal: o.signal, pageSize: PAGE };
@@ -300,6 +312,21 @@ async function readParts(
     return jobs && account ? jobs.filter((j) => j.AccountId === account) : ownJobs();
   };
   const jobsP = o.organizationJobs ? organizationJobs(o.organizationJobs) : ownJobs();
+  const copyJobsP =
+    o.copyJobs === false
+      ? Promise.resolve(undefined)
+      : optional(
+          'Copy jobs could not be read, so failing copies and copies to Regions not read are not shown',
+          () =>
+            all((t) =>
+              api.listCopyJobsPage(
+                { ByCreatedAfter: new Date(o.now.getTime() - COPY_JOB_DAYS * DAY) },
+                t,
+                call,
+              ),
+            ),
+          undefined,
+        );
   const optInP = optional(
     'The Region settings (which resource types are opted in) could not be read',
     () => run(() => o.regionSettings(o.signal)),
@@ -310,13 +337,14 @@ async function readParts(
     () => all((t) => api.listRestoreJobsPage({}, t, call)),
     [] as RestoreJobsListMember[],
   );
-  const [resources, { vaults, points }, plans, failedJobs, optIn, restoreJobs] = await Promise.all([
+  const [resources, { vaults, points }, plans, failedJobs, optIn, restoreJobs, copyJobs] = await Promise.all([
     resourcesP,
     pointsP,
     plansP,
     jobsP,
     optInP,
     restoreJobsP,
+    copyJobsP,
   ]);
   const accountId =
     accountOf(vaults[0]?.BackupVaultArn) ??
@@ -329,6 +357,7 @@ async function readParts(
     ...plans,
     failedJobs,
     restoreJobs,
+    ...(copyJobs ? { copyJobs } : {}),
     ...(optIn ? { optIn } : {}),
     warnings,
     requests,
@@ -385,6 +414,7 @@ export async function readPosture(
         now: o.now,
         ...(o.failedJobDays !== undefined ? { failedJobDays: o.failedJobDays } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.copyJobs === false ? { copyJobs: false } : {}),
         onResources: (n) => {
           found = n;
           progress(target, 'resources', n);

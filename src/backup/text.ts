@@ -21,3 +21,19 @@ export function visible(s: string): string {
     return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * JSON text whose strings carry no such character as itself: each is written as its JSON escape
+ * (`\u202e`, a tag character as its two `\udb40\udc41`), so the output parses to the same strings
+ * and a terminal, a log or a diff viewer shows it inert.
+ */
+export function inertJson(value: unknown, space?: number): string {
+  // C0 controls inside strings are escaped by JSON.stringify already; outside, they are its layout.
+  return JSON.stringify(value, null, space).replace(UNSAFE, (c) => (c < ' ' ? c : utf16Escapes(c)));
+}
+
+function utf16Escapes(c: string): string {
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}

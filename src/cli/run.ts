@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import { parseIsoInstant } from '../backup/calendar';
+import { inertJson } from '../backup/text';
 import { lint } from '../lint/engine';
 import { lintedExtensions, prepareFormats } from '../lint/formats';
 import { globError } from '../lint/glob';
@@ -191,6 +192,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   for (const input of opts.inputs) found.input(input);
 
   const reports: Report[] = [];
+  let skippedJson = false;
   for (const [path, { explicit }] of found.files) {
     const rel = relative(io.cwd, path).split(sep).join('/');
     let bytes: Uint8Array;
@@ -216,9 +218,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ...(opts.now ? { now: opts.now } : {}),
     });
     if (!result) {
+      // --kind names the kind of an AWS CLI JSON file; a template or .tf file is read by its content.
+      const json = /\.json$/i.test(rel);
+      skippedJson ||= json;
       if (explicit && !opts.allowOtherFiles)
         io.stderr(
-          `pitr-lint: skipped ${shown(rel)}: not a recognised AWS Backup file (use --kind to name its kind)\n`,
+          `pitr-lint: skipped ${shown(rel)}: ${json ? 'not a recognised AWS Backup file (use --kind to name its kind)' : 'no AWS Backup plan or selection in it (a CloudFormation template or Terraform file is read by its content)'}\n`,
         );
       continue;
     }
@@ -235,12 +240,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  if (opts.format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, io.version), null, 2) + '\n');
+  // Bidi and C1 characters of a file's path or a message are escaped (\uXXXX), as in the text output.
+  if (opts.format === 'sarif') io.stdout(inertJson(toSarif(reports, io.version), 2) + '\n');
   else if (opts.format === 'json')
     io.stdout(
-      JSON.stringify(
+      inertJson(
         reports.map((r) => jsonReport(r)),
-        null,
         2,
       ) + '\n',
     );
@@ -248,7 +253,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (found.ioError) return 2;
   if (reports.length === 0 && !opts.allowOtherFiles) {
     io.stderr(
-      'pitr-lint: nothing was linted: no AWS Backup file among the paths given (use --kind to name a kind)\n',
+      `pitr-lint: nothing was linted: no AWS Backup file among the paths given${skippedJson ? ' (use --kind to name the kind of a JSON file)' : ''}\n`,
     );
     return 2;
   }
@@ -273,7 +278,7 @@ function jsonReport(r: Report): object {
         column: s.character + 1,
         endLine: e.line + 1,
         endColumn: e.character + 1,
-        url: RULES_BY_CODE.get(f.code)?.url,
+        url: f.url ?? RULES_BY_CODE.get(f.code)?.url,
         ...(f.resource !== undefined ? { resource: f.resource } : {}),
       };
     }),

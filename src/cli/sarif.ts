@@ -80,6 +80,8 @@ export function toSarif(reports: FileReport[], version: string): object {
                     : {}),
                 },
               ],
+              // The AWS page of this finding, where it is not the rule's own (a selection's SCHEMA003).
+              ...(f.url !== undefined ? { properties: { helpUri: f.url } } : {}),
             };
           });
         }),

@@ -6,6 +6,7 @@
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
 import { page, type HandlerContext } from './handlers/common';
+import { DR_CENTRAL_ACCOUNT, DR_PROD_ACCOUNT, seedDr, seedDrCopies } from './seedDr';
 import { seedPostureAccount } from './seedPosture';
 import type { Credentials } from './sigv4';
 import type { AccountState } from './state';
@@ -22,7 +23,12 @@ export interface EmulatorAccount {
  * Member accounts 1…n with deterministic public keys (AKIAEMULATORMEMBER01, …) and the posture seed of
  * `resources` resources per Region: for tests, the sandbox and the bench.
  */
-export function memberAccounts(n: number, resources?: number): EmulatorAccount[] {
+export function memberAccounts(
+  n: number,
+  resources?: number,
+  /** The Regions whose live resources are copied each to the next (seedDr.ts: seedDrCopies), for the bench. */
+  drCopies?: readonly string[],
+): EmulatorAccount[] {
   return Array.from({ length: n }, (_, i) => {
     const k = String(i + 1).padStart(2, '0');
     return {
@@ -31,10 +37,34 @@ export function memberAccounts(n: number, resources?: number): EmulatorAccount[]
         accessKeyId: `AKIAEMULATORMEMBER${k}`,
         secretAccessKey: `emulator/member/${k}/secret/000000000000000000`,
       },
-      seed: (state, now) =>
-        seedPostureAccount(state, { now, ...(resources !== undefined ? { resources } : {}) }),
+      seed: (state, now) => {
+        seedPostureAccount(state, { now, ...(resources !== undefined ? { resources } : {}) });
+        if (drCopies) seedDrCopies(state, now, drCopies, resources ?? 16);
+      },
     };
   });
+}
+
+/** The disaster-recovery accounts of seedDr.ts, with their own keys. */
+export function drAccounts(): EmulatorAccount[] {
+  return [
+    {
+      accountId: DR_PROD_ACCOUNT,
+      credentials: {
+        accessKeyId: 'AKIAEMULATORDRPROD01',
+        secretAccessKey: 'emulator/dr/prod/secret/0000000000000000000',
+      },
+      seed: seedDr,
+    },
+    {
+      accountId: DR_CENTRAL_ACCOUNT,
+      credentials: {
+        accessKeyId: 'AKIAEMULATORDRVAULT1',
+        secretAccessKey: 'emulator/dr/central/secret/000000000000000000',
+      },
+      seed: seedDr,
+    },
+  ];
 }
 
 const LISTS: Record<string, string> = {

@@ -3,7 +3,7 @@
  * AWS CLI (v1 and v2) and the extension at it. `--help` lists the options.
  */
 import { isRegionName } from '../backup/arn';
-import { PortInUseError, memberAccounts, startEmulator } from './server';
+import { PortInUseError, drAccounts, memberAccounts, startEmulator } from './server';
 
 const HELP = `Usage: npm run emulator -- [options]
 
@@ -16,6 +16,8 @@ Options:
   --regions R,R     more Regions to serve (the signature's Region picks one)
   --accounts N      also N member accounts of an organisation, each with its own keys (default 0)
   --resources N     resources per member account and Region (default 16)
+  --dr-copies       members' live resources copied daily for a week into the next Region served
+  --dr              also the two disaster-recovery accounts (seedDr.ts; serve us-west-2 too)
   --latency MS      added before every answer (default 0)
   --job-seconds S   how long a restore job runs (default 30)
   --help            this text
@@ -30,6 +32,8 @@ function parse(argv: string[]):
       regions: string[];
       accounts: number;
       resources: number;
+      drCopies: boolean;
+      dr: boolean;
       latencyMs: number;
       jobSeconds: number;
     }
@@ -40,6 +44,8 @@ function parse(argv: string[]):
     regions: [] as string[],
     accounts: 0,
     resources: 16,
+    drCopies: false,
+    dr: false,
     latencyMs: 0,
     jobSeconds: 30,
   };
@@ -81,6 +87,12 @@ function parse(argv: string[]):
       case '--resources':
         o.resources = number(a, argv[++i], 100_000);
         break;
+      case '--dr-copies':
+        o.drCopies = true;
+        break;
+      case '--dr':
+        o.dr = true;
+        break;
       case '--latency':
         o.latencyMs = number(a, argv[++i], 60_000);
         break;
@@ -104,7 +116,19 @@ async function main(): Promise<void> {
     port: o.port,
     region: o.region,
     regions: o.regions,
-    ...(o.accounts ? { accounts: memberAccounts(o.accounts, o.resources), organization: true } : {}),
+    ...(o.accounts || o.dr
+      ? {
+          accounts: [
+            ...memberAccounts(
+              o.accounts,
+              o.resources,
+              o.drCopies ? [o.region, ...o.regions.filter((r) => r !== o.region)] : undefined,
+            ),
+            ...(o.dr ? drAccounts() : []),
+          ],
+          organization: true,
+        }
+      : {}),
     restoreJobDurationMs: o.jobSeconds * 1000,
     faults: o.latencyMs ? { latencyMs: o.latencyMs } : {},
   });

@@ -10,6 +10,8 @@ import { LOCAL_EMULATOR_CREDENTIALS } from '../aws/localEmulator';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
 import { runRestoreTestingPlan } from './handlers/restoreTesting';
+import { settleCopies } from './handlers/copy';
+import type { EmulatorWorld } from './handlers/common';
 import {
   compileRoutes,
   matchRoute,
@@ -25,7 +27,7 @@ import { listAcrossAccounts, type EmulatorAccount } from './accounts';
 import { verifySigV4, type Credentials } from './sigv4';
 import { AccountState } from './state';
 
-export { memberAccounts, type EmulatorAccount } from './accounts';
+export { drAccounts, memberAccounts, type EmulatorAccount } from './accounts';
 
 export const IMPLEMENTED_OPERATIONS = Object.keys(HANDLERS);
 
@@ -226,6 +228,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     return s;
   };
+  const world: EmulatorWorld = {
+    regions,
+    accountIds: accounts.map((a) => a.accountId),
+    organization: opts.organization === true,
+    stateOf,
+  };
   const routes = compileRoutes(IMPLEMENTED_OPERATIONS);
   let faults: Faults = { ...opts.faults };
   const counts = new Map<string, number>();
@@ -347,7 +355,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const byAccount = input.ByAccountId as string | undefined;
     if (byAccount === '*') delete input.ByAccountId;
     if (route.op.input) validate(input, route.op.input.shape, '');
-    const ctx = { state: caller, now: clock(), restoreJobDurationMs };
+    const ctx = { state: caller, now: clock(), restoreJobDurationMs, world };
+    settleCopies(world, ctx.now);
     const out =
       byAccount !== undefined && byAccount !== account.accountId
         ? listAcrossAccounts(op, input, {

@@ -46,6 +46,8 @@ export interface RecoveryPoint {
   IsEncrypted: boolean;
   StorageClass: 'WARM' | 'COLD' | 'DELETED';
   LastRestoreTime?: Date;
+  /** A copy's source vault (service model: RecoveryPointByBackupVault.SourceBackupVaultArn). */
+  SourceBackupVaultArn?: string;
   VaultType: Vault['VaultType'];
   IsParent: boolean;
   /** Not an API field: the metadata GetRecoveryPointRestoreMetadata returns. */
@@ -226,6 +228,12 @@ export interface CopyJob {
   StatusMessage?: string;
   BackupSizeInBytes?: number;
   IamRoleArn: string;
+  ResourceName?: string;
+  CreatedBy?: Record<string, string>;
+  MessageCategory?: string;
+  DestinationRecoveryPointLifecycle?: Lifecycle;
+  /** Not API fields: a job StartCopyJob started plays out over `run` (handlers/copy.ts). */
+  run?: { durationMs: number; idempotencyToken?: string };
 }
 
 export class AccountState {

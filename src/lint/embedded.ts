@@ -18,6 +18,20 @@ import type { Fix, LintOptions, LintResult } from './types';
 export interface EmbeddedInput extends LintOptions {
   text: string;
   fileName?: string;
+  /** The offset of the first character decoded from bytes that are not UTF-8 (see LintInput). */
+  invalidUtf8At?: number;
+}
+
+/**
+ * Bytes that are not UTF-8, in the words of the tool that refuses them: HCL's "Invalid character
+ * encoding" (Terraform), the AWS CLI's when it reads a template with `file://`.
+ */
+function notUtf8(format: EmbeddingResult['format'], offset: number): RawFinding {
+  const message =
+    format === 'cloudformation'
+      ? 'Bytes that are not UTF-8: the AWS CLI cannot read this template ("text contents could not be decoded"), and the linter read them as U+FFFD. Save the file as UTF-8.'
+      : 'Bytes that are not UTF-8: Terraform refuses the file ("Invalid character encoding: All input files must be UTF-8 encoded."), and the linter read them as U+FFFD. Save the file as UTF-8.';
+  return { code: format === 'cloudformation' ? 'CFN003' : 'TF001', message, offset, length: 1 };
 }
 
 type Extracted = { adapter: FormatAdapter; result: EmbeddingResult } | undefined;
@@ -52,6 +66,7 @@ export function lintEmbedded(input: EmbeddedInput): LintResult | undefined {
   const { adapter, result } = found;
   const { text } = input;
   const raw: RawFinding[] = [...result.findings];
+  if (input.invalidUtf8At !== undefined) raw.push(notUtf8(result.format, input.invalidUtf8At));
   const now = input.now ?? new Date();
   for (const doc of result.documents) {
     const own: RawFinding[] = [];
@@ -69,7 +84,14 @@ export function lintEmbedded(input: EmbeddedInput): LintResult | undefined {
       },
     };
     if (doc.root.type === 'object') {
-      checkSchema(doc.kind, doc.root, text, (f) => own.push(f));
+      checkSchema(
+        doc.kind,
+        doc.root,
+        text,
+        (f) => own.push(f),
+        undefined,
+        adapter.format === 'cloudformation',
+      );
       runRules({ kind: doc.kind, reason: 'content' }, doc.root, ctx);
     }
     const hidden = unknownSpans(doc.root);
@@ -145,7 +167,11 @@ function widened(f: RawFinding, starts: Map<number, Node>): RawFinding {
 /** One pattern per names map (the adapters' maps are constants): every API name, as a whole word. */
 const NAME_PATTERNS = new WeakMap<Readonly<Record<string, string>>, RegExp>();
 
-/** The API's names replaced by the file's, as whole words ("Rules" → "BackupPlanRule"). */
+/**
+ * The API's names replaced by the file's, as whole words ("Rules" → "BackupPlanRule"), except
+ * inside a quotation: a quoted text with a space in it is what the service, the AWS CLI or
+ * Terraform says, word for word ("Invalid lifecycle. MoveToColdStorageAfterDays is unavailable").
+ */
 export function inFileTerms(s: string, names: Readonly<Record<string, string>> | undefined): string {
   const keys = names ? Object.keys(names) : [];
   if (!names || keys.length === 0) return s;
@@ -158,7 +184,26 @@ export function inFileTerms(s: string, names: Readonly<Record<string, string>> |
     pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${words.join('|')})(?![A-Za-z0-9_])`, 'g');
     NAME_PATTERNS.set(names, pattern);
   }
-  return s.replace(pattern, (cli) => names[cli] ?? cli);
+  const rename = pattern;
+  // Quoted texts paired left to right; the text between them, and quoted names, are renamed.
+  return s.replace(/"[^"\n]*"|[^"]+/g, (part) =>
+    part.startsWith('"') && /\s/.test(part) ? part : part.replace(rename, (cli) => names[cli] ?? cli),
+  );
+}
+
+/**
+ * A snippet of JSON in a message (`Add "delete_after": 35`, once renamed) as a Terraform file
+ * writes it: `delete_after = 35`, `lifecycle { delete_after = 35 }`.
+ */
+export function inHclSyntax(s: string): string {
+  const pairs = (t: string): string =>
+    t.replace(/"([A-Za-z_][\w-]*)": ("[^"]*"|-?\d+(?:\.\d+)?|true|false)/g, '$1 = $2');
+  return pairs(
+    s.replace(
+      /"([A-Za-z_][\w-]*)": \{([^{}]*)\}/g,
+      (_m, name: string, inner: string) => `${name} { ${pairs(inner).trim()} }`,
+    ),
+  );
 }
 
 function present(f: RawFinding, doc: EmbeddedDocument, adapter: FormatAdapter, text: string): RawFinding {
@@ -167,11 +212,13 @@ function present(f: RawFinding, doc: EmbeddedDocument, adapter: FormatAdapter, t
     const t = adapter.translateFix(fix, doc, text);
     if (t) fixes.push({ ...t, title: inFileTerms(t.title, doc.sourceNames) });
   }
+  const terms = inFileTerms(f.message, doc.sourceNames);
   return {
     code: f.code,
     offset: f.offset,
     length: f.length,
-    message: inFileTerms(f.message, doc.sourceNames),
+    message: adapter.format === 'cloudformation' ? terms : inHclSyntax(terms),
+    ...(f.url ? { url: f.url } : {}),
     resource: doc.resource.label,
     ...(fixes.length ? { fixes } : {}),
   };

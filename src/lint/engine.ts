@@ -5,7 +5,23 @@ import { lintEmbedded } from './embedded';
 import { describeParseError, MAX_DEPTH, parseDocument } from './jsonAst';
 import { recognize } from './recognize';
 import { checkSchema } from './schemaCheck';
-import type { LintOptions, LintResult, Recognition } from './types';
+import type { DocumentKind, LintOptions, LintResult, Recognition } from './types';
+
+/**
+ * A file too deep to parse, known by the AWS Backup keys its text names: it is still one of ours,
+ * and its one finding says why it was not read (not skipped in silence, in a directory scan too).
+ */
+function recognizeUnread(text: string): Recognition | undefined {
+  const names = (keys: string): RegExp => new RegExp(`"(?:${keys})"\\s*:`);
+  const kind: DocumentKind | undefined = names('BackupPlanName|TargetBackupVaultName|BackupPlan').test(text)
+    ? 'backup-plan'
+    : names('SelectionName|BackupSelection').test(text)
+      ? 'backup-selection'
+      : names('RecoveryPointArn').test(text)
+        ? 'start-restore-job'
+        : undefined;
+  return kind ? { kind, reason: 'content' } : undefined;
+}
 
 export interface LintInput extends LintOptions {
   text: string;
@@ -37,7 +53,9 @@ export function lint(input: LintInput): LintResult | undefined {
   }
   const parsed = parseDocument(text);
   const recognition =
-    input.recognition ?? recognize({ root: parsed.root, fileName: input.fileName, globs: input.globs });
+    input.recognition ??
+    recognize({ root: parsed.root, fileName: input.fileName, globs: input.globs }) ??
+    (parsed.tooDeepAt !== undefined ? recognizeUnread(text) : undefined);
   if (!recognition) return undefined;
 
   const raw: RawFinding[] = [];

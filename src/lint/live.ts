@@ -12,6 +12,11 @@
  *   (MAX_LIVE_RESOURCES); the rest were not checked.
  * - LIVE005: a continuous rule or a selection picks resource types the Region has not opted in for
  *   AWS Backup (src/lint/liveRegion.ts).
+ * - LIVE006: a copy action to a vault in another Region AND another account than the connection's:
+ *   "For Amazon RDS and Aurora snapshots, AWS Backup only supports automating either cross-account or
+ *   cross-Region copies" (https://docs.aws.amazon.com/aws-backup/latest/devguide/recov-point-create-a-copy.html;
+ *   the feature table adds DocumentDB and Neptune): the copy jobs of those types fail. Whether the plan
+ *   selects them is not known from the plan, so it is said as a condition.
  */
 import type { Node } from 'jsonc-parser';
 import { booleanValue, elements, parseDocument, stringValue, valueOf } from './jsonAst';
@@ -21,6 +26,7 @@ import { isIsoUtc } from './restoreRules';
 import { properties } from './jsonAst';
 import type { Finding, Recognition } from './types';
 import { checkRegionOptIn } from './liveRegion';
+import { ONE_HOP_COPY_TYPES } from '../backup/copyFacts';
 
 export interface LiveFacts {
   region: string;
@@ -102,14 +108,23 @@ async function checkRestoreWindow(root: Node, facts: LiveFacts, out: Raw[]): Pro
     });
 }
 
-export async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]): Promise<void> {
+/**
+ * LIVE001 for a plan's vaults. `declared`: the names of the vaults the same template or
+ * configuration creates, never reported missing.
+ */
+export async function checkPlanVaults(
+  plan: Node,
+  facts: LiveFacts,
+  out: Raw[],
+  declared: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const rules = elements(valueOf(plan, 'Rules'));
   if (rules.length === 0) return;
   const { names, arns, accountId } = await facts.vaults();
   for (const rule of rules) {
     const target = valueOf(rule, 'TargetBackupVaultName');
     const name = stringValue(target);
-    if (target && name && !names.has(name))
+    if (target && name && !names.has(name) && !declared.has(name))
       out.push({
         code: 'LIVE001',
         message: `Backup vault "${name}" does not exist in ${facts.region}${accountId ? ` (account ${accountId})` : ''}. Create it first ("aws backup create-backup-vault --backup-vault-name ${name}") or name an existing vault.`,
@@ -120,8 +135,16 @@ export async function checkPlanVaults(plan: Node, facts: LiveFacts, out: Raw[]):
       const dest = valueOf(copy, 'DestinationBackupVaultArn');
       const arn = stringValue(dest);
       const m = arn ? /^arn:aws[-a-z]*:backup:([^:]+):(\d{12}):backup-vault:(.+)$/.exec(arn) : null;
+      if (dest && m && accountId && m[1] !== facts.region && m[2] !== accountId)
+        out.push({
+          code: 'LIVE006',
+          message: `This copy goes to another Region (${m[1]}) and another account (${m[2]}) at once. AWS Backup copies ${ONE_HOP_COPY_TYPES.join(', ')} snapshots cross-Region or cross-account, not both: if this plan backs up any of them, their copy jobs fail. Copy to a vault in this account's ${m[1]} (or to account ${m[2]} in ${facts.region}), and copy on from there.`,
+          offset: dest.offset,
+          length: dest.length,
+        });
       // Only a destination in this account and Region can be checked from here.
       if (!dest || !arn || !m || m[1] !== facts.region || (accountId && m[2] !== accountId)) continue;
+      if (declared.has(m[3]!)) continue;
       if (!arns.has(arn))
         out.push({
           code: 'LIVE001',

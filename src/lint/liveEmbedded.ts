@@ -1,11 +1,11 @@
 /**
  * Live checks in a template (./live.ts does the asking): LIVE001 for each plan's vaults named
- * literally (or through a `!Ref` the adapter resolved), and LIVE003/LIVE004 for a selection's
+ * literally (or through a `!Ref` the adapter resolved), except those the file itself declares, and LIVE003/LIVE004 for a selection's
  * literal resources against the continuous vaults of the plan the template says it belongs to.
  * Values left to deployment are not asked about.
  */
 import type { Node } from 'jsonc-parser';
-import { extractEmbedded, inFileTerms } from './embedded';
+import { extractEmbedded, inFileTerms, inHclSyntax } from './embedded';
 import { booleanValue, elements, stringValue, valueOf } from './jsonAst';
 import { checkPlanVaults, checkSelectionAgainst, type LiveFacts } from './live';
 import type { Finding } from './types';
@@ -32,19 +32,26 @@ export async function liveCheckEmbedded(
   const found = extractEmbedded(text, fileName);
   if (!found) return [];
   const out: Raw[] = [];
+  // A vault the file creates is not missing: it is there once the file is deployed.
+  const declared = new Set(found.result.vaults);
   const plans = new Map(
     found.result.documents.filter((d) => d.kind === 'backup-plan').map((d) => [d.resource.label, d]),
   );
   for (const doc of found.result.documents) {
     if (signal?.aborted) break;
     const own: Raw[] = [];
-    if (doc.kind === 'backup-plan') await checkPlanVaults(doc.root, facts, own);
+    if (doc.kind === 'backup-plan') await checkPlanVaults(doc.root, facts, own, declared);
     const plan = doc.planLabel !== undefined ? plans.get(doc.planLabel) : undefined;
     const vaults = plan ? continuousVaults(plan.root) : [];
     if (doc.kind === 'backup-selection' && vaults.length > 0)
       await checkSelectionAgainst(doc.root, vaults, facts, own, signal);
+    const terms = (m: string): string => inFileTerms(m, doc.sourceNames);
     for (const f of own)
-      out.push({ ...f, message: inFileTerms(f.message, doc.sourceNames), resource: doc.resource.label });
+      out.push({
+        ...f,
+        message: found.result.format === 'cloudformation' ? terms(f.message) : inHclSyntax(terms(f.message)),
+        resource: doc.resource.label,
+      });
   }
   return out;
 }

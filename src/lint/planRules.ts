@@ -167,10 +167,15 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
   const days = numberValue(del);
   const flag = keyOf(rule, 'EnableContinuousBackup')!;
   if (!del) {
+    // The service's refusal is documented for a rule without a Lifecycle (its error, through
+    // CloudFormation: aws/aws-cdk#17602); continuous retention is 1 to 35 days
+    // (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).
     ctx.report(
       'PITR001',
       lifecycle ? keyOf(rule, 'Lifecycle')! : flag,
-      `A continuous backup rule needs Lifecycle.DeleteAfterDays (1–35 days); without it the service rejects the rule. Add "DeleteAfterDays": 35.`,
+      lifecycle
+        ? `A continuous backup rule needs Lifecycle.DeleteAfterDays: continuous backups are kept 1 to 35 days. Add "DeleteAfterDays": 35.`
+        : `A continuous backup rule needs Lifecycle.DeleteAfterDays (1–35 days): without a Lifecycle the service refuses the rule ("Lifecycle must be specified for backup rule enabled continuous backup"). Add "Lifecycle": {"DeleteAfterDays": 35}.`,
     );
   } else if (days !== undefined && (days < CONTINUOUS_MIN_DAYS || days > CONTINUOUS_MAX_DAYS)) {
     ctx.report(
@@ -195,7 +200,7 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
       'PITR003',
       prop.children![0]!,
       name === 'MoveToColdStorageAfterDays'
-        ? 'Continuous backups cannot move to cold storage (they are kept at most 35 days, cold storage needs 90): the service rejects this with "MoveToColdStorageAfterDays is unavailable". Remove it.'
+        ? 'Continuous backups cannot move to cold storage (they are kept at most 35 days, cold storage needs 90): the service refuses the rule ("Invalid lifecycle. MoveToColdStorageAfterDays is unavailable"). Remove it.'
         : 'Continuous backups cannot be archived to cold storage. Remove OptInToArchiveForSupportedResources.',
       removeProperty(prop, name),
     );

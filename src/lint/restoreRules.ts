@@ -295,11 +295,14 @@ function lintS3(meta: Node, ctx: RuleContext): void {
     if (problem)
       ctx.report('RST009', bucket.value, `"${bucketName}" is not a valid S3 bucket name: it ${problem}.`);
   }
-  ctx.report(
-    'RST010',
-    bucket?.key ?? objectAnchor(meta),
-    'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped. Restore into an empty or new bucket to get the backup as it was.',
-  );
+  // Said only where it applies: a restore that creates its bucket (NewBucket "true") has nothing to skip.
+  const newBucket = stringValue(get(meta, 'NewBucket')?.value)?.toLowerCase() === 'true';
+  if (!newBucket)
+    ctx.report(
+      'RST010',
+      bucket?.key ?? objectAnchor(meta),
+      'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped. Restore into an empty or new bucket to get the backup as it was.',
+    );
 
   const enc = get(meta, 'EncryptionType');
   const encValue = stringValue(enc?.value);

@@ -322,6 +322,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Resource type not opted in for AWS Backup in the Region',
     url: `${API}DescribeRegionSettings.html`,
   },
+  {
+    code: 'LIVE006',
+    severity: 'warning',
+    title: 'RDS, Aurora, DocumentDB, Neptune: a copy cannot go cross-Region and cross-account at once',
+    url: `${DG}recov-point-create-a-copy.html`,
+  },
   // Templates (src/lint/formats/cloudformation.ts; resource schemas vendored in schemas/cloudformation/).
   {
     code: 'CFN001',
@@ -341,6 +347,12 @@ export const RULES: readonly RuleInfo[] = [
     title: 'CloudFormation cannot read the template (YAML or JSON syntax)',
     url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html',
   },
+  {
+    code: 'CFN004',
+    severity: 'error',
+    title: 'Unknown YAML tag, or an intrinsic function without the arguments it takes',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html',
+  },
   // Terraform (src/lint/formats/terraform.ts, terraformPlan.ts).
   {
     code: 'TF001',
@@ -351,7 +363,8 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'TF002',
     severity: 'error',
-    title: 'A misspelt argument of aws_backup_plan or aws_backup_selection',
+    title:
+      'An argument aws_backup_plan or aws_backup_selection does not take (per the provider documentation)',
     url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan',
   },
 ];

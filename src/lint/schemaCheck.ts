@@ -10,6 +10,21 @@ import { validators } from './generated/validators';
 
 type Push = (f: Omit<Finding, 'severity'>) => void;
 
+const API = 'https://docs.aws.amazon.com/aws-backup/latest/devguide/API_';
+/**
+ * The API page of each kind's shape, for its SCHEMA findings (the rules table links
+ * CreateBackupPlan): a selection's wrong type links BackupSelection, a restore's StartRestoreJob.
+ */
+const API_PAGE: Partial<Record<DocumentKind, string>> = {
+  'update-backup-plan': `${API}UpdateBackupPlan.html`,
+  'get-backup-plan': `${API}GetBackupPlan.html`,
+  'backup-selection': `${API}BackupSelection.html`,
+  'create-backup-selection': `${API}CreateBackupSelection.html`,
+  'restore-metadata': `${API}StartRestoreJob.html`,
+  'start-restore-job': `${API}StartRestoreJob.html`,
+  'get-recovery-point-restore-metadata': `${API}GetRecoveryPointRestoreMetadata.html`,
+};
+
 /** Validates the document against its kind's schema and maps each error to the node at fault. */
 export function checkSchema(
   kind: DocumentKind,
@@ -17,8 +32,16 @@ export function checkSchema(
   text: string,
   push: Push,
   knownValue?: { value: unknown },
+  /**
+   * Whether a number written with a fraction or an exponent is the AWS CLI's float (JSON, and a
+   * template's JSON or YAML). Not in Terraform, whose numbers convert to a whole number when they
+   * are one (`1e1` is 10).
+   */
+  floats = true,
 ): void {
-  checkFloats(kind, root, text, push);
+  const page = API_PAGE[kind];
+  const report: Push = page ? (f) => push({ ...f, url: page }) : push;
+  if (floats) checkFloats(kind, root, text, report);
   const value: unknown = knownValue ? knownValue.value : getNodeValue(root);
   const validate = validators[kind];
   if (validate(value)) return;
@@ -29,7 +52,7 @@ export function checkSchema(
     const key = `${f.code}:${f.offset}:${f.length}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    push(f);
+    report(f);
   }
 }
 

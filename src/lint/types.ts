@@ -84,6 +84,8 @@ export interface Finding {
   fixes?: Fix[];
   /** In a template or Terraform file: the resource the finding belongs to (logical ID, address). */
   resource?: string;
+  /** The AWS page this finding rests on, when it is not the rule's own (a SCHEMA code on a selection). */
+  url?: string;
 }
 
 export interface LintOptions {

@@ -18,6 +18,8 @@ import { allMeet, postureReport } from './report';
 import { NO_RTO_TARGETS, rtoTargetsFrom, type RtoTargets } from './rto';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
 import { cliArgs, UsageError } from '../ui/cliArgs';
+import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
+import { DEFAULT_DAYS, MAX_DAYS } from './compliance';
 
 export interface PostureCliIo {
   stdout(s: string): void;
@@ -45,6 +47,10 @@ Options:
   --rto-target SPEC       an RTO target, the same way ("4h", "Aurora=8h") (repeatable; default: none):
                           met when the latest completed restore took no longer; a resource never
                           restored is UNTESTED, which fails the check as a miss does
+  --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
+                          in another Region ("1d", "RDS=4h") (repeatable; default: none)
+  --days N                the RPO over the last N days, from what AWS still holds (JSON rpoCompliance,
+                          rpoDays; drRpoCompliance, drRpoDays) (default: ${DEFAULT_DAYS}, at most ${MAX_DAYS})
   --format FORMAT         table|markdown|csv|json (default: table)
   --now ISO               "now" for the RPO (default: the clock)
   --requests-per-account N  requests at once per account, all its Regions together (default: 8)
@@ -59,6 +65,10 @@ Every profile is read in every Region, at once. An account or Region that cannot
 with its reason and does not hide the others. To point it at an emulator or another endpoint, use
 the SDK's own AWS_ENDPOINT_URL_BACKUP (or a profile's endpoint_url).
 
+Copies outside each resource's Region are found among the accounts and Regions read (name the Region
+and the profiles that hold the copies). The RPO after losing the account shows when more than one
+account is read.
+
 Exit status: 0 every resource meets its targets, 1 some resource misses one (or, with an RTO
 target, was never restored), 2 a usage error, an account or Region that could not be read, or no
 resource found at all.
@@ -72,6 +82,8 @@ interface Options {
   regions: string[];
   targets: RpoTargets;
   rtoTargets: RtoTargets;
+  drTargets: DrTargets;
+  days: number;
   format: PostureFormat;
   now?: Date;
   requestsPerAccount?: number;
@@ -88,9 +100,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     regions: [],
     targets: DEFAULT_TARGETS,
     rtoTargets: NO_RTO_TARGETS,
+    drTargets: NO_DR_TARGETS,
+    days: DEFAULT_DAYS,
     format: 'table',
   };
   const specs: string[] = [];
+  const drSpecs: string[] = [];
   const rtoSpecs: string[] = [];
   for (const { arg: a, flag, value } of cliArgs(argv)) {
     switch (flag) {
@@ -125,6 +140,17 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--rto-target':
         rtoSpecs.push(value());
         break;
+      case '--dr-rpo-target':
+        drSpecs.push(value());
+        break;
+      case '--days': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > MAX_DAYS)
+          throw new UsageError(`--days takes a whole number from 1 to ${MAX_DAYS}, not ${shown(v)}`);
+        o.days = n;
+        break;
+      }
       case '--format': {
         const f = value();
         if (!(POSTURE_FORMATS as readonly string[]).includes(f))
@@ -159,6 +185,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const rto = rtoTargetsFrom(rtoSpecs);
   if (typeof rto === 'string') throw new UsageError(`--rto-target: ${rto}`);
   o.rtoTargets = rto;
+  const dr = drTargetsFrom(drSpecs);
+  if (typeof dr === 'string') throw new UsageError(`--dr-rpo-target: ${dr}`);
+  o.drTargets = dr;
   return o;
 }
 
@@ -221,6 +250,8 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
       rtoTargets: o.rtoTargets,
+      drTargets: o.drTargets,
+      days: o.days,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),
       ...(organization ? { organization: new OrganizationJobs(organization, inRegion) } : {}),
       onProgress: progress,

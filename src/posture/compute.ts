@@ -387,12 +387,13 @@ export function postureRows(
 }
 
 /** Breaches first (nothing restorable, then the furthest over target), then by account, Region and name. */
-export function sortRows(rows: PostureRow[]): PostureRow[] {
+export function sortRows<T extends PostureRow & { drVerdict?: string }>(rows: T[]): T[] {
   const over = (r: PostureRow): number => (r.rpoMs === null ? Infinity : r.rpoMs / r.targetMs);
   // Keys computed once: a 30,000-row report sorts in milliseconds (no localeCompare per comparison).
   const keyed = rows.map((r) => ({
     r,
-    miss: r.verdict === 'misses' || rtoBreached(r) ? 0 : 1,
+    // A DR miss (src/posture/dr.ts) and an RTO breach (src/posture/rto.ts) are breaches too.
+    miss: r.verdict === 'misses' || r.drVerdict === 'misses' || rtoBreached(r) ? 0 : 1,
     over: r.verdict === 'misses' ? over(r) : 0,
     name: `${r.account}\u0000${r.region}\u0000${r.resourceName ?? r.resourceArn}`,
   }));

@@ -4,7 +4,8 @@
  * CSV cell, no control characters anywhere. No vscode.
  */
 import type { PostureRow } from './compute';
-import type { PostureReport } from './report';
+import type { PostureReport, ReportRow } from './report';
+import { drCells, DR_COLUMNS, DR_CSV_COLUMNS, drCsv, drSummary } from './drFormat';
 import { visible } from '../backup/text';
 import { rtoBreached, rtoTargetText, rtoText } from './rto';
 import { formatDuration } from './targets';
@@ -56,6 +57,7 @@ const COLUMNS = [
   'RTO',
   'RTO target',
   'RTO verdict',
+  ...DR_COLUMNS,
   'Earliest restorable',
   'Covered by',
   'Failed jobs',
@@ -72,8 +74,9 @@ const RTO_VERDICT: Record<PostureRow['rtoVerdict'], string> = {
 };
 
 /** The columns every format shares (COLUMNS), as plain strings. */
-function cells(r: PostureRow): Record<string, string> {
+function cells(r: ReportRow): Record<string, string> {
   return {
+    ...drCells(r),
     Verdict: r.verdict === 'meets' ? 'meets' : 'MISSES',
     Account: r.accountId ? `${r.account} (${r.accountId})` : r.account,
     Region: r.region,
@@ -108,12 +111,12 @@ function summary(report: PostureReport): string {
   const rto = report.rows.some((r) => r.rtoTargetMs !== null)
     ? `; ${report.rows.filter((r) => rtoBreached(r)).length} missing their RTO target or never restored`
     : '';
-  return `${report.rows.length} resources, ${miss} missing their RPO target, ${report.failures.length} account–Regions not read (at ${report.now}); ${never} never restored${rto}`;
+  return `${report.rows.length} resources, ${miss} missing their RPO target${drSummary(report.rows)}, ${report.failures.length} account–Regions not read (at ${report.now}); ${never} never restored${rto}`;
 }
 
 function table(report: PostureReport): string {
-  // The columns up to the RTO verdict: the rest are too wide for a terminal.
-  const cols = COLUMNS.slice(0, COLUMNS.indexOf('RTO verdict') + 1);
+  // The columns up to the targets: the RPO here and its target, the RTO, then the DR RPO and its target.
+  const cols = COLUMNS.slice(0, COLUMNS.indexOf('DR RPO') + 2);
   const rows = report.rows.map((r) => {
     const c = cells(r);
     return cols.map((k) => plain(c[k] ?? ''));
@@ -192,6 +195,7 @@ function csv(report: PostureReport): string {
     'RPO now (seconds)',
     'RPO now',
     'Target (seconds)',
+    ...DR_CSV_COLUMNS,
     'Earliest restorable',
     'Latest restorable',
     'Covered by',
@@ -228,6 +232,7 @@ function csv(report: PostureReport): string {
         r.rpoMs === null ? '' : String(Math.round(r.rpoMs / 1000)),
         rpoText(r),
         String(Math.round(r.targetMs / 1000)),
+        ...drCsv(r),
         r.earliestRestorable ?? '',
         r.latestRestorable ?? '',
         c['Covered by']!,

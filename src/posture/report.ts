@@ -8,11 +8,16 @@ import type { OrganizationJobs } from '../aws/organizationJobs';
 import { readPosture, type PostureProgress, type PostureTarget } from '../aws/postureApi';
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
 import { rtoBreached, type RtoTargets } from './rto';
+import { applyDr, drEvidence, NO_DR_TARGETS, type DrEvidence, type DrFields, type DrTargets } from './dr';
 import type { RpoTargets } from './targets';
+import { DEFAULT_DAYS, tracesOf, withHistory, type HistoryFields } from './compliance';
+
+/** A row of the report: the posture here, and after losing the Region (./dr.ts; always set by postureReport). */
+export type ReportRow = PostureRow & Partial<DrFields> & Partial<HistoryFields>;
 
 export interface PostureReport {
   now: string;
-  rows: PostureRow[];
+  rows: ReportRow[];
   failures: PostureFailure[];
   warnings: { account: string; region: string; message: string }[];
   /** Account–Regions read, and requests sent. */
@@ -26,6 +31,12 @@ export interface ReportOptions {
   targets: RpoTargets;
   /** RTO targets (none by default: every RTO verdict is then "no target"). */
   rtoTargets?: RtoTargets;
+  /** DR RPO targets (./dr.ts); none by default. */
+  drTargets?: DrTargets;
+  /** Days of RPO history (./compliance.ts; default 30, at most 35). */
+  days?: number;
+  /** false: the posture without its DR part (no copy jobs read, no DR fields), as the bench compares. */
+  dr?: boolean;
   requestsPerAccount?: number;
   signal?: AbortSignal;
   onProgress?(p: PostureProgress): void;
@@ -48,12 +59,14 @@ export async function postureReport(
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: (p: PostureProgress) => o.onProgress?.(p) } : {}),
       ...(o.organization ? { organization: o.organization } : {}),
+      ...(o.dr === false ? { copyJobs: false } : {}),
     },
     (r) => {
       const where = { account: r.target.account, region: r.target.connection.region };
       if (!r.ok)
         return {
           rows: [],
+          dr: undefined,
           requests: 0,
           warnings: [],
           failure: {
@@ -63,19 +76,27 @@ export async function postureReport(
           },
         };
       return {
-        rows: postureRows(r.target, r.facts, o.now, o.targets, o.rtoTargets),
+        rows: withHistory(
+          postureRows(r.target, r.facts, o.now, o.targets, o.rtoTargets),
+          tracesOf(r.facts.points, r.facts.failedJobs, o.now.getTime()),
+          o.now.getTime(),
+          o.days ?? DEFAULT_DAYS,
+        ),
+        dr: o.dr === false ? undefined : drEvidence(r.target, r.facts),
         requests: r.facts.requests,
         warnings: r.facts.warnings.map((message) => ({ ...where, message })),
       };
     },
   );
-  const rows: PostureRow[] = [];
+  const rows: (PostureRow & HistoryFields)[] = [];
+  const evidence: DrEvidence[] = [];
   const failures: PostureFailure[] = [];
   const warnings: PostureReport['warnings'] = [];
   let requests = 0;
   // In the order of the targets, as before: ties in the sort keep it.
   for (const p of parts) {
     for (const row of p.rows) rows.push(row);
+    if (p.dr) evidence.push(p.dr);
     if (p.failure) failures.push(p.failure);
     for (const w of p.warnings) warnings.push(w);
     requests += p.requests;
@@ -98,7 +119,16 @@ export async function postureReport(
   }
   return {
     now: o.now.toISOString(),
-    rows: sortRows(rows),
+    rows: sortRows(
+      o.dr === false
+        ? rows
+        : applyDr(rows, evidence, {
+            failures,
+            targets: o.drTargets ?? NO_DR_TARGETS,
+            now: o.now,
+            days: o.days ?? DEFAULT_DAYS,
+          }),
+    ),
     failures,
     warnings,
     targets: targets.length,
@@ -107,9 +137,12 @@ export async function postureReport(
 }
 
 /**
- * True when every resource meets its RPO target and its RTO target (if one applies: a resource never
- * restored does not), and every account–Region was read.
+ * True when every resource meets its targets (RPO, DR RPO, and its RTO target if one applies: a
+ * resource never restored does not), and every account–Region was read.
  */
 export function allMeet(r: PostureReport): boolean {
-  return r.failures.length === 0 && r.rows.every((x) => x.verdict === 'meets' && !rtoBreached(x));
+  return (
+    r.failures.length === 0 &&
+    r.rows.every((x) => x.verdict === 'meets' && x.drVerdict !== 'misses' && !rtoBreached(x))
+  );
 }

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE_FS } from '../../src/cli/nodeFs';
-import { runCli, type CliFs } from '../../src/cli/run';
+import { cli, workspace } from './cliSupport';
 
 const SEMINAR_PLAN =
   '{"BackupPlanName":"Example-Backup-Plan","Rules":[{"RuleName":"DailyBackups","ScheduleExpression":"cron(0 5 * * *)","StartWindowMinutes":480,"EnableContinuousBackup":true,"TargetBackupVaultName":"Default","Lifecycle":{"DeleteAfterDays":30}}]}';
@@ -12,34 +11,6 @@ const SEMINAR_PLAN =
 // 1-based column of the cron value, and just past its closing quote.
 const COL = SEMINAR_PLAN.indexOf('"cron(') + 1;
 const END = COL + '"cron(0 5 * * *)"'.length;
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pitr-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-/** Runs the command line in `cwd`; `fs` replaces parts of the real file system (e.g. to fail). */
-async function cli(
-  args: string[],
-  cwd: string,
-  fs: Partial<CliFs> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    ...NODE_FS,
-    ...fs,
-    cwd,
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    version: '0.0.0-test',
-  });
-  return { code, out, err };
-}
 
 describe('pitr-lint (the command line)', () => {
   const dir = workspace({

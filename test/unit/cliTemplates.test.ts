@@ -1,37 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_FS } from '../../src/cli/nodeFs';
-import { runCli } from '../../src/cli/run';
 import { prepareFormats } from '../../src/lint/formats';
 import { WASM_DIR } from './terraformSupport';
+import { cli as run, workspace } from './cliSupport';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cloudformation');
 const SEMINAR = readFileSync(join(FIXTURES, 'seminar.yaml'), 'utf8');
 const CDK = readFileSync(join(FIXTURES, 'cdk.out', 'PitrStack.template.json'), 'utf8');
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pitr-cli-cfn-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...args, '--now', '2025-08-01T12:00:00Z'], {
-    ...NODE_FS,
-    cwd,
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    version: '0.0.0-test',
-  });
-  return { code, out, err };
-}
+/** The command line at a fixed "now" (the seminar's findings depend on it). */
+const cli = (args: string[], cwd: string) => run([...args, '--now', '2025-08-01T12:00:00Z'], cwd);
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
 function lineCol(text: string, needle: string): [number, number] {
@@ -108,7 +87,7 @@ describe('pitr-lint on CloudFormation templates', () => {
   it('a YAML file named that is not a template is skipped with a reason, and nothing linted is exit 2', async () => {
     const r = await cli(['k8s/pod.yml'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.err, /skipped "k8s\/pod\.yml": not a recognised AWS Backup file/);
+    assert.match(r.err, /skipped "k8s\/pod\.yml": no AWS Backup plan or selection in it/);
   });
 });
 
@@ -148,6 +127,6 @@ describe('pitr-lint on Terraform files and plan JSON', () => {
   it('a .tf file named that declares no AWS Backup resource is skipped with a reason', async () => {
     const r = await cli(['infra/variables.tf'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.err, /skipped "infra\/variables\.tf": not a recognised AWS Backup file/);
+    assert.match(r.err, /skipped "infra\/variables\.tf": no AWS Backup plan or selection in it/);
   });
 });

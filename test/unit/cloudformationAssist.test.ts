@@ -69,7 +69,7 @@ describe('CloudFormation templates in the editor: hover, completion, live checks
     );
   });
 
-  it('live checks ask about literal and resolved vaults and the selection against its plan in the template', async () => {
+  it('live checks ask about literal and resolved vaults (never one the template creates) and the selection against its plan in the template', async () => {
     const asked: string[] = [];
     const facts: LiveFacts = {
       region: 'us-east-1',
@@ -83,16 +83,17 @@ describe('CloudFormation templates in the editor: hover, completion, live checks
       windowOf: () => Promise.resolve(undefined),
     };
     const text =
-      'Resources:\n  V:\n    Type: AWS::Backup::BackupVault\n    Properties: { BackupVaultName: pitr-vault }\n  P:\n    Type: AWS::Backup::BackupPlan\n    Properties:\n      BackupPlan:\n        BackupPlanName: p\n        BackupPlanRule:\n          - { RuleName: c, TargetBackupVault: !Ref V, EnableContinuousBackup: true, Lifecycle: { DeleteAfterDays: 35 } }\n          - { RuleName: u, TargetBackupVault: !Ref Unknown }\n  S:\n    Type: AWS::Backup::BackupSelection\n    Properties:\n      BackupPlanId: !Ref P\n      BackupSelection:\n        SelectionName: s\n        IamRoleArn: arn:aws:iam::123456789012:role/r\n        Resources: [arn:aws:s3:::orders, !Sub "arn:aws:s3:::${AWS::StackName}"]\n';
+      'Resources:\n  V:\n    Type: AWS::Backup::BackupVault\n    Properties: { BackupVaultName: pitr-vault }\n  P:\n    Type: AWS::Backup::BackupPlan\n    Properties:\n      BackupPlan:\n        BackupPlanName: p\n        BackupPlanRule:\n          - { RuleName: c, TargetBackupVault: !Ref V, EnableContinuousBackup: true, Lifecycle: { DeleteAfterDays: 35 } }\n          - { RuleName: u, TargetBackupVault: !Ref Unknown }\n          - { RuleName: l, TargetBackupVault: pitr-vault }\n          - { RuleName: g, TargetBackupVault: !GetAtt V.BackupVaultName }\n          - { RuleName: m, TargetBackupVault: gone }\n  S:\n    Type: AWS::Backup::BackupSelection\n    Properties:\n      BackupPlanId: !Ref P\n      BackupSelection:\n        SelectionName: s\n        IamRoleArn: arn:aws:iam::123456789012:role/r\n        Resources: [arn:aws:s3:::orders, !Sub "arn:aws:s3:::${AWS::StackName}"]\n';
     const found = await liveCheckEmbedded(text, 't.yaml', facts);
     assert.deepEqual(
       found.map((f) => [f.code, text.slice(f.offset, f.offset + f.length), f.resource]),
       [
-        ['LIVE001', '!Ref V', 'P'],
+        // The vault the template creates (by !Ref, its literal name or !GetAtt) is never missing.
+        ['LIVE001', 'gone', 'P'],
         ['LIVE003', 'arn:aws:s3:::orders', 'S'],
       ],
     );
-    assert.match(found[0]!.message, /Backup vault "pitr-vault" does not exist in us-east-1/);
+    assert.match(found[0]!.message, /Backup vault "gone" does not exist in us-east-1/);
     assert.deepEqual(asked, ['arn:aws:s3:::orders']);
   });
 });

@@ -61,6 +61,30 @@ describe('live lint checks, against the emulator', function () {
     assert.match(found[1]!.message, /aws backup create-backup-vault --backup-vault-name missing-vault/);
   });
 
+  it('LIVE006: a copy to another Region and another account at once, which RDS and Aurora copies cannot do', async () => {
+    const copyTo = (arn: string) => ({ DestinationBackupVaultArn: `arn:aws:backup:${arn}` });
+    const rule = { RuleName: 'a', TargetBackupVaultName: 'prod-pitr' };
+    const found = await check({
+      BackupPlanName: 'p',
+      Rules: [
+        {
+          ...rule,
+          CopyActions: ['eu-west-1:210000000001', 'eu-west-1:123456789012', 'us-east-1:210000000001'].map(
+            (where) => copyTo(`${where}:backup-vault:central`),
+          ),
+        },
+      ],
+    });
+    assert.deepEqual(
+      found.map((f) => [f.code, f.at]),
+      [['LIVE006', '"arn:aws:backup:eu-west-1:210000000001:backup-vault:central"']],
+    );
+    assert.match(
+      found[0]!.message,
+      /RDS, Aurora, DocumentDB, Neptune snapshots cross-Region or cross-account, not both/,
+    );
+  });
+
   it('LIVE003: a selected resource already continuous in another vault than the plan targets', async () => {
     const planId = emu.state.id('plan');
     emu.state.plans.set(planId, {

@@ -178,6 +178,15 @@ describe('restore metadata rules', () => {
       run(s3()).map((f) => [f.code, f.severity, f.at]),
       [['RST010', 'info', '"DestinationBucketName"']],
     );
+    // Not on a restore that already goes to a new bucket (the restore creates it: nothing to skip).
+    assert.deepEqual(
+      run(s3({ NewBucket: 'true' })).map((f) => f.code),
+      [],
+    );
+    assert.deepEqual(
+      run(s3({ NewBucket: 'false' })).map((f) => f.code),
+      ['RST010'],
+    );
     assert.deepEqual(
       run(aurora()).map((f) => [f.code, f.severity]),
       [['RST011', 'info']],

@@ -12,8 +12,19 @@ import type { AccountState, RecoveryPoint } from '../state';
 export interface HandlerContext {
   state: AccountState;
   now: Date;
-  /** How long a new restore job takes from start to end. */
+  /** How long a new restore job takes from start to end (and a new copy job: handlers/copy.ts). */
   restoreJobDurationMs: number;
+  /** Every account and Region the emulator serves, for operations that reach another (copies). */
+  world?: EmulatorWorld;
+}
+
+/** The accounts and Regions the emulator serves, as one place a copy can go to. */
+export interface EmulatorWorld {
+  regions: readonly string[];
+  accountIds: readonly string[];
+  /** Whether the accounts are one organisation's (cross-account copies need it). */
+  organization: boolean;
+  stateOf(accountId: string, region: string): AccountState;
 }
 
 export type Input = Record<string, unknown>;

@@ -1,5 +1,6 @@
 /** Every operation the emulator serves, by the service's operation name. */
 import type { Handler } from './common';
+import { COPY_HANDLERS } from './copy';
 import { PLAN_HANDLERS } from './plans';
 import { REGION_HANDLERS } from './region';
 import { RESTORE_HANDLERS } from './restore';
@@ -12,4 +13,5 @@ export const HANDLERS: Record<string, Handler> = {
   ...RESTORE_HANDLERS,
   ...RESTORE_TESTING_HANDLERS,
   ...REGION_HANDLERS,
+  ...COPY_HANDLERS,
 };

@@ -1,5 +1,5 @@
 /**
- * The emulator's restore jobs and its backup and copy job listings. Behaviour follows AWS's documentation and the service model; where no service message is recorded
+ * The emulator's restore jobs and its backup job listing (copy jobs: ./copy.ts). Behaviour follows AWS's documentation and the service model; where no service message is recorded
  * (marked "emulator's wording"), the text is ours.
  */
 import { invalid, invalidRequest, notFound } from '../errors';
@@ -231,16 +231,5 @@ export const RESTORE_HANDLERS: Record<string, Handler> = {
       `backup-jobs:${String(input.ByState)}:${String(input.ByBackupVaultName)}`,
       'BackupJobs',
     );
-  },
-  ListCopyJobs(input, ctx) {
-    const jobs = ctx.state.copyJobs.filter(
-      (j) =>
-        (input.ByResourceArn === undefined || j.ResourceArn === input.ByResourceArn) &&
-        (input.ByState === undefined || j.State === input.ByState) &&
-        (input.ByDestinationVaultArn === undefined ||
-          j.DestinationBackupVaultArn === input.ByDestinationVaultArn) &&
-        inRange(j.CreationDate, input.ByCreatedAfter, input.ByCreatedBefore),
-    );
-    return page(jobs, input, `copy-jobs:${String(input.ByState)}`, 'CopyJobs');
   },
 };

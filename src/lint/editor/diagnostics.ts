@@ -210,7 +210,7 @@ function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
 function makeDiagnostic(range: vscode.Range, f: Finding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  const url = RULES_BY_CODE.get(f.code)?.url;
+  const url = f.url ?? RULES_BY_CODE.get(f.code)?.url;
   d.code = url ? { value: f.code, target: vscode.Uri.parse(url) } : f.code;
   return d;
 }

@@ -18,6 +18,7 @@ import {
 } from './cloudformationSchema';
 import { translateCloudFormationFix } from './cloudformationFix';
 import { continuousOnlyForType } from '../restoreTestingRules';
+import { checkIntrinsics } from './cloudformationIntrinsics';
 import { sniffCloudFormation } from './sniff';
 
 const PLAN = 'AWS::Backup::BackupPlan';
@@ -89,8 +90,13 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
   const findings: RawFinding[] = template.errors.map((e) => ({ code: 'CFN003', ...e }));
   const documents: EmbeddedDocument[] = [];
   const resources = entryOf(root, 'Resources')?.value;
+  for (const e of root.entries)
+    if (e.key === 'Resources' && e.value?.kind === 'map')
+      for (const r of e.value.entries) checkIntrinsics(r.value, r.key, findings);
+    else checkIntrinsics(e.value, undefined, findings);
   if (resources?.kind !== 'map') return { format: 'cloudformation', documents, findings };
   const vaults = literalVaults(resources);
+  const declared = [...new Set(vaults.values())];
   const types = new Map(resources.entries.map((e) => [e.key, scalarString(entryOf(e.value, 'Type')?.value)]));
   for (const resource of resources.entries) {
     const type = types.get(resource.key);
@@ -142,7 +148,7 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
     const f = continuousOnlyForType(plan?.root, d.root, d.resource.label);
     if (f) findings.push(f);
   }
-  return { format: 'cloudformation', documents, findings };
+  return { format: 'cloudformation', documents, findings, vaults: declared };
 }
 
 /** The resource's own property names (BackupPlan, BackupPlanTags, BackupPlanId…). */

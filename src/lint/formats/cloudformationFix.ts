@@ -38,11 +38,18 @@ function translateEdit(e: TextEdit, root: Node, text: string): TextEdit | undefi
       continue;
     }
     if (node.offset !== e.offset || node.length !== e.length) continue;
+    // A value read through a YAML alias is written at its anchor, shared: no fix edits it here.
+    if (fromAlias(node) || fromAlias(node.parent)) return undefined;
     const parent = node.parent;
     if (parent?.type === 'property' && parent.children?.[0] === node) return rename(parent, e);
     return replacement(node, e);
   }
   return undefined;
+}
+
+function fromAlias(node: CliNode | undefined): boolean {
+  const cfn = node?.cfn;
+  return cfn?.src?.alias === true || cfn?.entry?.alias === true || cfn?.map?.alias === true;
 }
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
@@ -102,7 +109,7 @@ export function scalarText(s: string, style: ScalarStyle, inFlow: boolean): stri
 function removal(prop: CliNode, text: string): TextEdit | undefined {
   const entry = prop.cfn?.entry;
   const map = prop.cfn?.map;
-  if (!entry || !map) return undefined;
+  if (!entry || !map || fromAlias(prop)) return undefined;
   return entryRemoval(entry, map, text);
 }
 

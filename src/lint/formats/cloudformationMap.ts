@@ -185,7 +185,7 @@ export function reportUnknown(
       : `Unknown property "${entry.key}"${where}: the CloudFormation resource schema does not have it, and the stack fails to deploy. Remove it.${list}`,
     offset: entry.keyOffset,
     length: entry.keyLength,
-    ...(suggestion ? renameFix(entry, suggestion) : removeFix(entry, map, ctx.text)),
+    ...(entry.alias ? {} : suggestion ? renameFix(entry, suggestion) : removeFix(entry, map, ctx.text)),
   });
 }
 

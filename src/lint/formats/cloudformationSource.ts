@@ -15,6 +15,7 @@ import {
   isSeq,
   parseDocument,
   Scalar,
+  type Document,
   type Node as YamlNode,
   type ScalarTag,
   type CollectionTag,
@@ -26,6 +27,8 @@ export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json';
 interface Spanned {
   offset: number;
   length: number;
+  /** Built from a YAML alias's anchor: placed on the alias, and never edited by a fix. */
+  alias?: true;
 }
 
 export interface SourceScalar extends Spanned {
@@ -60,8 +63,10 @@ export interface SourceSeq extends Spanned {
 /** An intrinsic function (`!Ref X`, `{"Fn::Sub": …}`) or anything else whose value is not known. */
 export interface SourceIntrinsic extends Spanned {
   kind: 'intrinsic';
-  /** `Ref`, `Fn::GetAtt`, …; `alias` for a YAML alias, `tag` for a tag that is not an intrinsic. */
+  /** `Ref`, `Fn::GetAtt`, …; `alias` for a YAML alias not expanded, `tag` for a tag that is not an intrinsic. */
   name: string;
+  /** The YAML tag as written (`!Ref`, `!Foo`), for a short form. */
+  tag?: string;
   args: SourceNode | undefined;
 }
 
@@ -112,7 +117,8 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = SHORT_FORMS.flatMap((name) =>
 ]);
 
 /** Past this nesting the template is not converted (the YAML parser itself recurses too). */
-const MAX_DEPTH = 200;
+export const MAX_TEMPLATE_DEPTH = 200;
+const MAX_DEPTH = MAX_TEMPLATE_DEPTH;
 
 export function readTemplate(text: string): SourceTemplate {
   const first = /\S/.exec(text);
@@ -120,7 +126,7 @@ export function readTemplate(text: string): SourceTemplate {
 }
 
 function readYaml(text: string): SourceTemplate {
-  let doc;
+  let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
       customTags: CUSTOM_TAGS,
@@ -129,19 +135,78 @@ function readYaml(text: string): SourceTemplate {
       strict: false,
     });
   } catch (e) {
-    return { syntax: 'yaml', root: undefined, errors: [{ message: String(e), offset: 0, length: 0 }] };
+    const message = STACK.test(String(e))
+      ? TOO_DEEP_FOR_PARSER
+      : 'The YAML parser could not read this template: nothing in it was checked. Fix the YAML.';
+    return { syntax: 'yaml', root: undefined, errors: [{ message, offset: 0, length: 0 }] };
   }
   const errors = doc.errors.map((e) => {
     // The parser marks one character; the word it starts is easier to see.
     const word = /^[^\s:,[\]{}]+/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[0].length ?? 0;
     return {
-      message: `${e.message.split('\n')[0]}: CloudFormation cannot read this template. Fix the YAML.`,
+      message: STACK.test(e.message)
+        ? TOO_DEEP_FOR_PARSER
+        : `${e.message.split('\n')[0]}: CloudFormation cannot read this template. Fix the YAML.`,
       offset: e.pos[0],
       length: Math.max(0, e.pos[1] - e.pos[0], word),
     };
   });
-  const root = doc.contents ? fromYaml(doc.contents, text, false, 0) : undefined;
+  const ctx: YamlContext = { doc, text, errors };
+  const root = doc.contents ? fromYaml(doc.contents, ctx, false, 0) : undefined;
+  if (ctx.tooDeepAt !== undefined) errors.push(tooDeep(ctx.tooDeepAt));
   return { syntax: 'yaml', root, errors };
+}
+
+/** A JavaScript engine's words for a parser that ran out of stack: never shown as they are. */
+const STACK = /maximum call stack size exceeded|too much recursion/i;
+const TOO_DEEP_FOR_PARSER =
+  'Nested deeper than the parser can read (it ran out of stack): the template was not read past this point, and nothing below it was checked. No AWS Backup property nests like this.';
+
+/** Where the template passes MAX_TEMPLATE_DEPTH: said, with the limit, since nothing below is checked. */
+function tooDeep(offset: number): SourceTemplate['errors'][number] {
+  return {
+    message: `Nested more than ${MAX_TEMPLATE_DEPTH} levels deep: the linter reads no deeper, so nothing below this point was checked. No AWS Backup property nests like this.`,
+    offset,
+    length: 1,
+  };
+}
+
+interface YamlContext {
+  doc: Document.Parsed;
+  text: string;
+  errors: SourceTemplate['errors'];
+  /**
+   * Whether the document's aliases may be expanded: the yaml library's own check (toJS with its
+   * default maxAliasCount, 100) is run once, at the first alias; `excessive` when it refused.
+   */
+  aliases?: 'ok' | 'excessive' | 'unresolvable';
+  /** While converting an alias's target: the alias's span, given to every node built from it. */
+  at?: Spanned;
+  /** Where the template first nests deeper than {@link MAX_DEPTH} (not read past it). */
+  tooDeepAt?: number;
+}
+
+/** The message of the yaml library when an alias count exceeds its maxAliasCount. */
+const EXCESSIVE = /excessive alias count/i;
+/** The yaml library's default maxAliasCount (ToJSOptions), which {@link aliasesAllowed} applies. */
+export const MAX_ALIAS_COUNT = 100;
+
+function aliasesAllowed(alias: YamlNode, ctx: YamlContext): boolean {
+  if (!ctx.aliases) {
+    try {
+      ctx.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      ctx.aliases = 'ok';
+    } catch (e) {
+      ctx.aliases = e instanceof Error && EXCESSIVE.test(e.message) ? 'excessive' : 'unresolvable';
+      if (ctx.aliases === 'excessive' && alias.range)
+        ctx.errors.push({
+          message: `The YAML aliases of this template expand into more values than the yaml library allows (maxAliasCount ${MAX_ALIAS_COUNT}), as a "billion laughs" document does: the values behind them were not checked. Write the values out, or use fewer aliases.`,
+          offset: alias.range[0],
+          length: trimEnd(ctx.text, alias.range[0], alias.range[1]) - alias.range[0],
+        });
+    }
+  }
+  return ctx.aliases === 'ok';
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -164,32 +229,61 @@ function styleOf(s: Scalar): ScalarStyle {
   }
 }
 
+/**
+ * One YAML node as a source node. An alias is its anchor's value, converted again with every node
+ * placed on the alias (a finding inside it lands where the alias is written; `alias` keeps fixes off).
+ */
 function fromYaml(
   node: YamlNode,
-  text: string,
+  ctx: YamlContext,
   inFlow: boolean,
   depth: number,
   untagged = false,
 ): SourceNode | undefined {
+  const { text } = ctx;
   const range = node.range;
-  if (!range || depth > MAX_DEPTH) return undefined;
-  const start = range[0];
-  const end = trimEnd(text, start, range[1]);
+  if (!range) return undefined;
+  if (depth > MAX_DEPTH) {
+    ctx.tooDeepAt ??= ctx.at?.offset ?? range[0];
+    return undefined;
+  }
+  const start = ctx.at?.offset ?? range[0];
+  const end = ctx.at ? start + ctx.at.length : trimEnd(text, start, range[1]);
+  const mark = ctx.at ? { alias: true as const } : {};
   const tag = untagged ? undefined : node.tag;
   if (tag && tag.startsWith('!')) {
     // The range starts after the tag: the span of the intrinsic includes it.
-    const at = text.lastIndexOf(tag, start);
+    const at = ctx.at ? -1 : text.lastIndexOf(tag, start);
     const offset = at >= 0 && at >= start - 4096 ? at : start;
     return {
       kind: 'intrinsic',
       name: intrinsicOfTag(tag) ?? 'tag',
-      args: fromYaml(node, text, inFlow, depth + 1, true),
+      tag,
+      args: fromYaml(node, ctx, inFlow, depth + 1, true),
       offset,
       length: Math.max(0, end - offset),
+      ...mark,
     };
   }
-  if (isAlias(node))
-    return { kind: 'intrinsic', name: 'alias', args: undefined, offset: start, length: end - start };
+  if (isAlias(node)) {
+    const target = aliasesAllowed(node, ctx) ? node.resolve(ctx.doc) : undefined;
+    if (!target)
+      return {
+        kind: 'intrinsic',
+        name: 'alias',
+        args: undefined,
+        offset: start,
+        length: end - start,
+        ...mark,
+      };
+    const outer = ctx.at;
+    ctx.at = { offset: start, length: end - start };
+    try {
+      return fromYaml(target, ctx, inFlow, depth + 1);
+    } finally {
+      ctx.at = outer;
+    }
+  }
   if (isScalar(node)) {
     const v = node.value;
     const value =
@@ -198,17 +292,25 @@ function fromYaml(
         : typeof v === 'bigint'
           ? Number(v)
           : text.slice(start, end);
-    return { kind: 'scalar', value, style: styleOf(node), inFlow, offset: start, length: end - start };
+    return {
+      kind: 'scalar',
+      value,
+      style: styleOf(node),
+      inFlow,
+      offset: start,
+      length: end - start,
+      ...mark,
+    };
   }
   if (isSeq(node)) {
     const flow = node.flow === true || inFlow;
     const items: SourceNode[] = [];
     for (const item of node.items) {
       const n =
-        item && typeof item === 'object' ? fromYaml(item as YamlNode, text, flow, depth + 1) : undefined;
+        item && typeof item === 'object' ? fromYaml(item as YamlNode, ctx, flow, depth + 1) : undefined;
       if (n) items.push(n);
     }
-    return longForm({ kind: 'seq', items, flow, offset: start, length: end - start });
+    return longForm({ kind: 'seq', items, flow, offset: start, length: end - start, ...mark });
   }
   if (isMap(node)) {
     const flow = node.flow === true || inFlow;
@@ -220,21 +322,23 @@ function fromYaml(
       if (typeof keyText !== 'string' && typeof keyText !== 'number') continue;
       const value =
         pair.value && typeof pair.value === 'object'
-          ? fromYaml(pair.value as YamlNode, text, flow, depth + 1)
+          ? fromYaml(pair.value as YamlNode, ctx, flow, depth + 1)
           : undefined;
-      const keyEnd = trimEnd(text, key.range[0], key.range[1]);
-      const entryEnd = value ? value.offset + value.length : keyEnd;
+      const keyStart = ctx.at?.offset ?? key.range[0];
+      const keyEnd = ctx.at ? keyStart + ctx.at.length : trimEnd(text, key.range[0], key.range[1]);
+      const entryEnd = value ? Math.max(keyEnd, value.offset + value.length) : keyEnd;
       entries.push({
         key: String(keyText),
-        keyOffset: key.range[0],
-        keyLength: keyEnd - key.range[0],
+        keyOffset: keyStart,
+        keyLength: keyEnd - keyStart,
         keyStyle: styleOf(key),
         value,
-        offset: key.range[0],
-        length: entryEnd - key.range[0],
+        offset: keyStart,
+        length: entryEnd - keyStart,
+        ...mark,
       });
     }
-    return longForm({ kind: 'map', entries, flow, offset: start, length: end - start });
+    return longForm({ kind: 'map', entries, flow, offset: start, length: end - start, ...mark });
   }
   return undefined;
 }
@@ -257,25 +361,33 @@ function readJson(text: string): SourceTemplate {
     return {
       syntax: 'json',
       root: undefined,
-      errors: [{ message: 'Nested too deep to read.', offset: 0, length: 0 }],
+      errors: [{ message: TOO_DEEP_FOR_PARSER, offset: 0, length: 0 }],
     };
   }
+  const deep: { at?: number } = {};
+  const converted = root ? fromJson(root, 0, deep) : undefined;
   return {
     syntax: 'json',
-    root: root ? fromJson(root, 0) : undefined,
-    errors: errors.map((e) => ({
-      message: describeParseError(e.error, text, e.offset).replace(
-        'the AWS CLI cannot read this file',
-        'CloudFormation cannot read this template',
-      ),
-      offset: e.offset,
-      length: e.length,
-    })),
+    root: converted,
+    errors: [
+      ...(deep.at !== undefined ? [tooDeep(deep.at)] : []),
+      ...errors.map((e) => ({
+        message: describeParseError(e.error, text, e.offset).replace(
+          'the AWS CLI cannot read this file',
+          'CloudFormation cannot read this template',
+        ),
+        offset: e.offset,
+        length: e.length,
+      })),
+    ],
   };
 }
 
-function fromJson(node: Node, depth: number): SourceNode | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+function fromJson(node: Node, depth: number, deep: { at?: number }): SourceNode | undefined {
+  if (depth > MAX_DEPTH) {
+    deep.at ??= node.offset;
+    return undefined;
+  }
   const { offset, length } = node;
   switch (node.type) {
     case 'object': {
@@ -289,7 +401,7 @@ function fromJson(node: Node, depth: number): SourceNode | undefined {
           keyOffset: k.offset,
           keyLength: k.length,
           keyStyle: 'json',
-          value: v ? fromJson(v, depth + 1) : undefined,
+          value: v ? fromJson(v, depth + 1, deep) : undefined,
           offset: p.offset,
           length: p.length,
         });
@@ -299,7 +411,7 @@ function fromJson(node: Node, depth: number): SourceNode | undefined {
     case 'array': {
       const items: SourceNode[] = [];
       for (const c of node.children ?? []) {
-        const n = fromJson(c, depth + 1);
+        const n = fromJson(c, depth + 1, deep);
         if (n) items.push(n);
       }
       return { kind: 'seq', items, flow: true, offset, length };

@@ -14,10 +14,17 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../context';
-import { didYouMean } from '../suggest';
 import type { Tree } from 'web-tree-sitter';
-import { loadHcl, stringLiteral, type HclParser, type Lite, type SyntaxNode } from './terraformHcl';
+import {
+  loadHcl,
+  MAX_LITE_DEPTH,
+  stringLiteral,
+  type HclParser,
+  type Lite,
+  type SyntaxNode,
+} from './terraformHcl';
 import { translateTerraformFix } from './terraformFix';
+import { unknownArgument } from './terraformArguments';
 import { sniffTerraform } from './sniff';
 import {
   PLAN,
@@ -100,8 +107,22 @@ export function terraformAdapter(parser: HclParser): FormatAdapter {
   };
 }
 
+/**
+ * HCL's number literals take an exponent without a fraction (`1e1`, `2E-3`: "NumericLit =
+ * decimal+ ("." decimal+)? (expmark decimal+)?", hashicorp/hcl hclsyntax spec.md); tree-sitter's
+ * grammar wants a fraction first. The parser is given such a literal with its exponent mark (and
+ * sign) as digits, the same length, so every offset stays put; values are read from the text as
+ * written (`1e1` is 10).
+ */
+export function maskExponents(text: string): string {
+  return text.replace(
+    /(?<![\w.])(\d+)([eE][+-]?)(\d+)(?![\w.])/g,
+    (_m, a: string, mark: string, b: string) => `${a}${'0'.repeat(mark.length)}${b}`,
+  );
+}
+
 function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
-  const tree = parser.parse(text);
+  const tree = parser.parse(/\d[eE]/.test(text) ? maskExponents(text) : text);
   if (!tree) return undefined;
   try {
     const findings: RawFinding[] = [];
@@ -115,6 +136,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
       const value = name ? literalString(name, text) : undefined;
       if (value !== undefined) vaults.set(label, value);
     }
+    const rc: ReadContext = { vaults, syntaxErrors: errors };
     const plans = new Set(blocks.filter((b) => b.type === 'aws_backup_plan').map((b) => b.label));
     const documents: EmbeddedDocument[] = [];
     const testingPlans = new Set(
@@ -122,7 +144,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
     );
     for (const { type, label, block, header } of blocks) {
       const docType = Object.hasOwn(DOCUMENT_TYPES, type) ? DOCUMENT_TYPES[type] : undefined;
-      const source = docType && hclBody(block, text, vaults, 0);
+      const source = docType && hclBody(block, text, rc, 0);
       if (!docType || !source) continue;
       const plan =
         docType.spec === SELECTION
@@ -132,7 +154,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
             : undefined;
       const root = buildBody(source, docType.spec, {
         text,
-        onUnknownArgument: (e, body) => unknownArgument(e, body, findings),
+        onUnknownArgument: (e, body) => unknownArgument(e, body, text, findings),
       });
       documents.push({
         kind: docType.kind,
@@ -148,7 +170,14 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
       const f = continuousOnlyForType(plan?.root, d.root, d.resource.label);
       if (f) findings.push(f);
     }
-    return { format: 'terraform', documents, findings };
+    if (rc.deepAt !== undefined)
+      findings.push({
+        code: 'TF001',
+        message: `Nested deeper than the linter reads (${MAX_VALUE_DEPTH} levels of values, ${MAX_LITE_DEPTH} of syntax): this value was not checked. No AWS Backup argument nests like this.`,
+        offset: rc.deepAt,
+        length: 1,
+      });
+    return { format: 'terraform', documents, findings, vaults: [...new Set(vaults.values())] };
   } finally {
     tree.delete();
   }
@@ -232,12 +261,7 @@ function single(n: Lite, type: string): Lite | undefined {
   return n.children.length === 1 && n.children[0]!.type === type ? n.children[0] : undefined;
 }
 
-function hclBody(
-  block: Lite,
-  text: string,
-  vaults: Map<string, string>,
-  depth: number,
-): SourceBody | undefined {
+function hclBody(block: Lite, text: string, rc: ReadContext, depth: number): SourceBody | undefined {
   const open = block.children.find((c) => c.type === 'block_start');
   const close = block.children.find((c) => c.type === 'block_end');
   if (!open || !close) return undefined;
@@ -251,14 +275,14 @@ function hclBody(
     if (c.type === 'attribute') {
       const expr = c.children[1];
       if (!expr) continue;
-      entries.push({ ...base, name, kind: 'attribute', value: () => hclValue(expr, text, vaults, 0) });
+      entries.push({ ...base, name, kind: 'attribute', value: () => hclValue(expr, text, rc, 0) });
     } else if (c.type === 'block' && name === 'dynamic') {
       const label = c.children[1];
       const target = label && labelText(label, text);
       if (target !== undefined && label)
         entries.push({ ...base, key: span(label), name: target, kind: 'dynamic' });
     } else if (c.type === 'block' && depth < MAX_VALUE_DEPTH) {
-      const inner = hclBody(c, text, vaults, depth + 1);
+      const inner = hclBody(c, text, rc, depth + 1);
       if (inner) entries.push({ ...base, name, kind: 'block', body: inner });
     }
   }
@@ -269,13 +293,25 @@ function span(n: Lite): { offset: number; length: number } {
   return { offset: n.start, length: n.end - n.start };
 }
 
+/** What reading one file's values needs, and what it found on the way. */
+interface ReadContext {
+  /** Label → literal name of the file's `aws_backup_vault` resources. */
+  vaults: Map<string, string>;
+  /** The file has syntax errors (an expression with errors is then not a depth cut). */
+  syntaxErrors: boolean;
+  /** Where a value first nests past the depth read. */
+  deepAt?: number;
+}
+
 const NUMBER = /^-?\s*(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
 
 /** An expression's value as a node; undefined for `null` (Terraform: the argument is not set). */
-function hclValue(expr: Lite, text: string, vaults: Map<string, string>, depth: number): Node | undefined {
+function hclValue(expr: Lite, text: string, rc: ReadContext, depth: number): Node | undefined {
   const { start: offset, end } = expr;
   const source = text.slice(offset, end);
   const unknownValue = (): Node => unknown(offset, end - offset, source);
+  // Past the depth read (here, or where the syntax tree was cut off): unknown, and said once.
+  if (depth > MAX_VALUE_DEPTH || (expr.hasError && !rc.syntaxErrors)) rc.deepAt ??= offset;
   if (depth > MAX_VALUE_DEPTH || expr.hasError) return unknownValue();
   const parts = expr.children;
   const only = parts.length === 1 ? parts[0]! : undefined;
@@ -298,14 +334,14 @@ function hclValue(expr: Lite, text: string, vaults: Map<string, string>, depth: 
     if (c?.type === 'tuple') {
       const items = c.children.filter((x) => x.type === 'expression');
       const values = items.map(
-        (x) => hclValue(x, text, vaults, depth + 1) ?? node('null', x.start, x.end - x.start, null),
+        (x) => hclValue(x, text, rc, depth + 1) ?? node('null', x.start, x.end - x.start, null),
       );
       return adopt(node('array', offset, end - offset), values);
     }
-    if (c?.type === 'object') return hclObject(c, offset, end, text, vaults, depth) ?? unknownValue();
+    if (c?.type === 'object') return hclObject(c, offset, end, text, rc, depth) ?? unknownValue();
     return unknownValue();
   }
-  const vault = vaultReference(parts, text, vaults);
+  const vault = vaultReference(parts, text, rc);
   if (vault !== undefined) return resolved(node('string', offset, end - offset, vault), source);
   return unknownValue();
 }
@@ -315,7 +351,7 @@ function hclObject(
   offset: number,
   end: number,
   text: string,
-  vaults: Map<string, string>,
+  rc: ReadContext,
   depth: number,
 ): Node | undefined {
   const props: Node[] = [];
@@ -332,7 +368,7 @@ function hclObject(
     else if (kOnly?.type === 'literal_value' && kOnly.children[0]?.type === 'string_lit')
       name = stringLiteral(kOnly.children[0], text);
     if (name === undefined) return undefined; // a computed key: the whole object is unknown
-    const value = hclValue(v, text, vaults, depth + 1) ?? node('null', v.start, v.end - v.start, null);
+    const value = hclValue(v, text, rc, depth + 1) ?? node('null', v.start, v.end - v.start, null);
     const key = node('string', k.start, k.end - k.start, name);
     props.push(adopt(node('property', el.start, el.end - el.start), [key, value]));
   }
@@ -340,9 +376,9 @@ function hclObject(
 }
 
 /** `aws_backup_vault.<label>.name` (or `.id`) of a vault in this file with a literal name. */
-function vaultReference(parts: Lite[], text: string, vaults: Map<string, string>): string | undefined {
+function vaultReference(parts: Lite[], text: string, rc: ReadContext): string | undefined {
   const ref = reference(parts, text, 'aws_backup_vault');
-  return ref && (ref.attr === 'name' || ref.attr === 'id') ? vaults.get(ref.label) : undefined;
+  return ref && (ref.attr === 'name' || ref.attr === 'id') ? rc.vaults.get(ref.label) : undefined;
 }
 
 /** A `<type>.<label>.<attr>` reference: its label and attribute. */
@@ -372,26 +408,6 @@ function testingPlanOf(block: Lite, text: string, plans: Set<string>): string | 
   return ref?.attr === 'name' && plans.has(ref.label)
     ? `aws_backup_restore_testing_plan.${ref.label}`
     : undefined;
-}
-
-function unknownArgument(e: SourceEntry, body: Body, findings: RawFinding[]): void {
-  // Only likely slips are reported: a newer provider may have arguments this table lacks.
-  const known = [...Object.keys(body.fields), ...(body.ignored ?? [])];
-  const suggestion = didYouMean(e.name, known);
-  if (suggestion === undefined) return;
-  findings.push({
-    code: 'TF002',
-    message: `"${e.name}" is not an argument of ${body.name} (Terraform AWS provider): Terraform will refuse it. Did you mean "${suggestion}"?`,
-    offset: e.key.offset,
-    length: e.key.length,
-    fixes: [
-      {
-        title: `Change to "${suggestion}"`,
-        edits: [{ offset: e.key.offset, length: e.key.length, newText: suggestion }],
-        isPreferred: true,
-      },
-    ],
-  });
 }
 
 /** The first few places where the text is not valid HCL. */

@@ -62,8 +62,15 @@ async function start(wasmDir: string): Promise<HclParser> {
   // rely on `import.meta.url` (empty in a CommonJS bundle).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require('web-tree-sitter') as typeof TreeSitter;
-  await ts.Parser.init({ wasmBinary: runtime });
-  const language = await ts.Language.load(grammar);
+  // WebAssembly's own errors ("Aborted(CompileError: …)", "section extends past end of the
+  // module") are no sentence for a user: the file is named, and what to do.
+  const damaged = (name: string) => (): never => {
+    throw new Error(
+      `The Terraform parser's ${name} in ${wasmDir} is damaged (WebAssembly could not load it): reinstall the extension or the CLI, or run "node scripts/build.mjs" in a clone.`,
+    );
+  };
+  await ts.Parser.init({ wasmBinary: runtime }).catch(damaged(HCL_WASM_FILES[0]));
+  const language = await ts.Language.load(grammar).catch(damaged(HCL_WASM_FILES[1]));
   const parser = new ts.Parser();
   parser.setLanguage(language);
   // Node types by id, looked up here rather than through the cursor's getters (each of which
@@ -125,7 +132,7 @@ export interface Lite {
 }
 
 /** Deeper than this, a subtree is cut off and marked as an error (read as unknown). */
-const MAX_LITE_DEPTH = 128;
+export const MAX_LITE_DEPTH = 128;
 /** Node types whose children the adapter never reads (see {@link HclParser.copy}). */
 const LEAVES = new Set([
   'string_lit',

@@ -49,29 +49,41 @@ function extract(text: string): EmbeddingResult | undefined {
   if (root?.type !== 'object' || !get(root, 'format_version'))
     return findings.length ? { format: 'terraform-plan', documents: [], findings } : undefined;
   const documents: EmbeddedDocument[] = [];
+  const vaults = new Set<string>();
   const changes = get(root, 'resource_changes');
   if (changes?.type === 'array') {
     for (const c of changes.children ?? []) {
       const type = str(get(c, 'type'));
       const change = get(c, 'change');
       const after = get(change, 'after');
+      const managed = str(get(c, 'mode')) !== 'data';
+      const vault = managed && type === 'aws_backup_vault' ? str(get(after, 'name')) : undefined;
+      if (vault !== undefined) vaults.add(vault);
       if (str(get(c, 'mode')) === 'data' || !type || !TYPES[type] || after?.type !== 'object') continue;
       documents.push(doc(type, get(c, 'address') ?? c, after, get(change, 'after_unknown'), text));
     }
   } else {
     const values = get(root, 'planned_values') ?? get(root, 'values');
-    collectModule(get(values, 'root_module'), text, documents, 0);
+    collectModule(get(values, 'root_module'), text, { documents, vaults }, 0);
   }
-  return { format: 'terraform-plan', documents, findings };
+  return { format: 'terraform-plan', documents, findings, vaults: [...vaults] };
 }
 
-function collectModule(mod: Node | undefined, text: string, out: EmbeddedDocument[], depth: number): void {
+function collectModule(
+  mod: Node | undefined,
+  text: string,
+  out: { documents: EmbeddedDocument[]; vaults: Set<string> },
+  depth: number,
+): void {
   if (mod?.type !== 'object' || depth > MAX_MODULE_DEPTH) return;
   for (const r of get(mod, 'resources')?.children ?? []) {
     const type = str(get(r, 'type'));
     const values = get(r, 'values');
+    const managed = str(get(r, 'mode')) !== 'data';
+    const vault = managed && type === 'aws_backup_vault' ? str(get(values, 'name')) : undefined;
+    if (vault !== undefined) out.vaults.add(vault);
     if (str(get(r, 'mode')) === 'data' || !type || !TYPES[type] || values?.type !== 'object') continue;
-    out.push(doc(type, get(r, 'address') ?? r, values, undefined, text));
+    out.documents.push(doc(type, get(r, 'address') ?? r, values, undefined, text));
   }
   for (const m of get(mod, 'child_modules')?.children ?? []) collectModule(m, text, out, depth + 1);
 }

@@ -51,6 +51,8 @@ export interface Body {
   fields: Readonly<Record<string, Field>>;
   /** Arguments the provider has that the CLI shape does not (meta-arguments, tags, region…). */
   ignored?: readonly string[];
+  /** Attributes the provider exports that a configuration cannot set (TF002 says so). */
+  computed?: readonly string[];
   /**
    * A `dynamic` block of this (single) block's kind has contents only known at plan time: these
    * keys are given unknown values, so a rule never reads them as missing. (A dynamic block of a
@@ -133,7 +135,8 @@ export const PLAN: Body = {
       scanner_role_arn: value('ScannerRoleArn'),
     }),
   },
-  ignored: [...META, 'tags', 'tags_all', 'region', 'id', 'arn', 'version'],
+  ignored: [...META, 'tags', 'region', 'id'],
+  computed: ['arn', 'tags_all', 'version'],
 };
 
 const condition = { key: value('ConditionKey'), value: value('ConditionValue') };

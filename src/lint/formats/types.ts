@@ -61,6 +61,12 @@ export interface EmbeddingResult {
   documents: EmbeddedDocument[];
   /** Findings of the format itself: a parse error, a property the resource schema does not have. */
   findings: RawFinding[];
+  /**
+   * The names of the backup vaults the file itself creates (a template's `AWS::Backup::BackupVault`,
+   * a configuration's `aws_backup_vault`), where it writes them literally: the live checks never
+   * report them missing from the account.
+   */
+  vaults?: readonly string[];
 }
 
 export interface FormatAdapter {

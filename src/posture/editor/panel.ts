@@ -5,6 +5,7 @@ import { coveredText, protectionText, rpoText, typeText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
 import { rtoView } from './rtoView';
+import { drView } from './drView';
 import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
 
 /**
@@ -29,6 +30,9 @@ interface PostureDrawn {
   rto: string[];
   /** The rows drawn with the "never restored" mark. */
   neverMarked: number;
+  /** The DR RPO cells top to bottom, and the strips of days drawn (two per row). */
+  dr: string[];
+  strips: number;
 }
 
 interface PanelHandlers {
@@ -90,6 +94,8 @@ export class PosturePanel implements vscode.Disposable {
             failures: typeof m.failures === 'number' ? m.failures : 0,
             rto: Array.isArray(m.rto) ? m.rto.map(String) : [],
             neverMarked: typeof m.neverMarked === 'number' ? m.neverMarked : 0,
+            dr: Array.isArray(m.dr) ? m.dr.map(String) : [],
+            strips: typeof m.strips === 'number' ? m.strips : 0,
           };
           this.drawnEmitter.fire(this.drawn);
           break;
@@ -152,6 +158,7 @@ export class PosturePanel implements vscode.Disposable {
       notes: r.notes.join('\n'),
       canOpen: canOpen(r),
       canRestore: r.recoveryPointArn !== undefined,
+      ...drView(r),
     }));
     this.post({
       type: 'report',

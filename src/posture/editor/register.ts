@@ -10,6 +10,7 @@ import type { PostureRow } from '../compute';
 import { formatReport } from '../format';
 import { postureReport } from '../report';
 import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
+import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from '../dr';
 import { openableRows } from './openable';
 import { PosturePanel } from './panel';
 import { readRtoTargets, targetSpecs } from './rtoSettings';
@@ -45,6 +46,23 @@ function readTargets(): { targets: RpoTargets; problem?: string } {
   const t = targetsFrom(specs);
   return typeof t === 'string'
     ? { targets: DEFAULT_TARGETS, problem: `awsBackupPitr.posture.rpoTargets: ${t}; the defaults are used` }
+    : { targets: t };
+}
+
+/**
+ * DR RPO targets from `awsBackupPitr.posture.drRpoTargets` (same shape as rpoTargets), the user's own
+ * value only: a workspace must not set a target that silences a breach. None by default.
+ */
+function readDrTargets(): { targets: DrTargets; problem?: string } {
+  const v = vscode.workspace
+    .getConfiguration('awsBackupPitr.posture')
+    .inspect<Record<string, unknown>>('drRpoTargets')?.globalValue;
+  if (!v || typeof v !== 'object') return { targets: NO_DR_TARGETS };
+  const t = drTargetsFrom(
+    Object.entries(v).map(([type, d]) => (type === '*' ? String(d) : `${type}=${String(d)}`)),
+  );
+  return typeof t === 'string'
+    ? { targets: NO_DR_TARGETS, problem: `awsBackupPitr.posture.drRpoTargets: ${t}; no DR target is used` }
     : { targets: t };
 }
 
@@ -121,6 +139,8 @@ export function registerPosture(
     if (problem) void vscode.window.showWarningMessage(problem);
     const { rtoTargets, rtoProblem } = readRtoTargets();
     if (rtoProblem) void vscode.window.showWarningMessage(rtoProblem);
+    const dr = readDrTargets();
+    if (dr.problem) void vscode.window.showWarningMessage(dr.problem);
     const drawn = p.whenDrawn();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Recovery posture', cancellable: true },
@@ -133,6 +153,7 @@ export function registerPosture(
           now: new Date(),
           targets: rpoTargets,
           rtoTargets,
+          drTargets: dr.targets,
           signal: ac.signal,
           ...(org && first
             ? {

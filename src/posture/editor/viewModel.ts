@@ -36,6 +36,21 @@ export interface ViewRow {
   notes: string;
   canOpen: boolean;
   canRestore: boolean;
+  /** After losing the Region (src/posture/dr.ts): the age of the newest copy outside it. */
+  drRpoMs: number | null;
+  drRpo: string;
+  drTargetMs: number | null;
+  drTarget: string;
+  drVerdict: 'meets' | 'misses' | 'no target';
+  /** The last days, oldest first (src/posture/compliance.ts): here, and after losing the Region. */
+  days: DayCell[];
+  drDays: DayCell[];
+}
+
+/** A day of the strip: met all day, part of it, not at all, or not reconstructable; and in words. */
+export interface DayCell {
+  state: 'met' | 'part' | 'missed' | 'unknown';
+  text: string;
 }
 
 /** The report as posted to the webview. */
@@ -58,4 +73,13 @@ export type FromPostureView =
   | { type: 'cancel' }
   | { type: 'open' | 'restore'; id: string }
   | { type: 'export'; format: ExportFormat | null }
-  | { type: 'drawn'; rows: number; verdicts: string[]; failures: number; rto: string[]; neverMarked: number };
+  | {
+      type: 'drawn';
+      rows: number;
+      verdicts: string[];
+      failures: number;
+      rto: string[];
+      neverMarked: number;
+      dr: string[];
+      strips: number;
+    };

@@ -72,6 +72,28 @@ describe('the recovery posture view', function () {
     assert.ok(report.rows.some((r) => r.account === 'member' && r.protection === 'stopped'));
   });
 
+  it('draws the DR RPO beside the RPO and a strip of days per resource; a Region not read leaves it unknown', async () => {
+    await posture().update('drRpoTargets', { '*': '1d' }, vscode.ConfigurationTarget.Global);
+    try {
+      await ext.posture.refresh();
+      const panel = ext.posture.panel!;
+      const drawn = panel.lastDrawn!;
+      const report = panel.report!;
+      assert.equal(drawn.strips, 2 * drawn.rows, 'a strip of the RPO and one of the DR RPO per row');
+      assert.equal(drawn.dr.length, drawn.rows);
+      // ap-south-2 is not read: no resource is said to have "no copy".
+      assert.ok(
+        drawn.dr.every((t) => /^unknown \(not read: .*ap-south-2/.test(t)),
+        drawn.dr.slice(0, 3).join('\n'),
+      );
+      assert.ok(report.rows.every((r) => r.drTargetMs === 86_400_000 && r.drVerdict === 'misses'));
+      assert.ok(report.rows.every((r) => r.rpoDays?.length === 30));
+    } finally {
+      await posture().update('drRpoTargets', undefined, vscode.ConfigurationTarget.Global);
+      await ext.posture.refresh();
+    }
+  });
+
   it('with awsBackupPitr.posture.organizationProfile, failed jobs come from the management account’s one listing', async () => {
     const jobsOf = (r: NonNullable<NonNullable<typeof ext.posture.panel>['report']>): string[] =>
       r.rows

@@ -100,20 +100,29 @@ describe('Terraform files in a real VS Code host', () => {
     assert.ok(ours(fileUri('terraform/seminar.tf')).length > 0, 'the workspace lint read the other .tf file');
   });
 
-  it('with the explorer connected, a vault the file names through a reference that does not exist is LIVE001', async () => {
+  it('with the explorer connected, a vault the file names that neither it nor the account has is LIVE001; one it creates is not', async () => {
     await connectToEmulator(await api());
     // The fixture workspace turns live checks off; this test is about them.
     const lint = () => vscode.workspace.getConfiguration('awsBackupPitr.lint');
     const before = lint().inspect<boolean>('live')?.workspaceValue;
     await lint().update('live', true, vscode.ConfigurationTarget.Workspace);
     try {
-      const { doc } = await open('terraform/seminar.tf');
+      const { doc, editor } = await open('terraform/seminar.tf');
+      // The vault "primary" names is no longer declared here: its reference is the vault "dr".
+      const name = doc.getText().indexOf('name = "pitr-primary"');
+      await editor.edit((e) =>
+        e.replace(new vscode.Range(doc.positionAt(name), doc.positionAt(name + 21)), 'name = "pitr-gone"'),
+      );
+      const target = doc.getText().indexOf('aws_backup_vault.primary.name');
+      await editor.edit((e) =>
+        e.replace(new vscode.Range(doc.positionAt(target), doc.positionAt(target + 29)), '"pitr-primary"'),
+      );
       const ds = await diagnosticsWhen(doc.uri, (d) => d.some((x) => codeOf(x) === 'LIVE001'));
       const live = ds.filter((x) => codeOf(x) === 'LIVE001');
       // The copy's vault (`aws_backup_vault.dr.arn`) is known only when Terraform applies: not asked about.
       assert.deepEqual(
         live.map((d) => textAt(doc, d)),
-        ['aws_backup_vault.primary.name'],
+        ['"pitr-primary"'],
       );
       assert.match(live[0]!.message, /Backup vault "pitr-primary" does not exist/);
     } finally {

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { awsBackup, type AwsCliResult } from './awsCli';
 import { restoreTestingConformance } from './cliRestoreTesting';
-import { IMPLEMENTED_OPERATIONS, startEmulator, type Emulator } from '../../../src/emulator/server';
+import {
+  IMPLEMENTED_OPERATIONS,
+  drAccounts,
+  startEmulator,
+  type Emulator,
+} from '../../../src/emulator/server';
 
 /**
  * The AWS CLI installed on the machine (botocore: a client nobody here wrote) against the emulator,
@@ -367,6 +372,95 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
     assert.equal(s2.SelectionId, s1.SelectionId);
     const sels = await ok(['list-backup-selections', '--backup-plan-id', first.BackupPlanId as string]);
     assert.equal((sels.BackupSelectionsList as unknown[]).length, 1);
+  });
+
+  it('copy jobs: start one into another Region, describe it, list with filters and pages', async () => {
+    const dr = drAccounts();
+    const other = await startEmulator({
+      bulkRecoveryPoints: 0,
+      regions: ['us-east-1', 'us-west-2'],
+      accounts: dr,
+      restoreJobDurationMs: 0,
+    });
+    try {
+      const prod = (region: string, args: string[]) => awsBackup(other.url, region, dr[0]!.credentials, args);
+      const west = 'arn:aws:backup:us-west-2:310000000001:backup-vault:dr-copies';
+      const points = await prod('us-east-1', [
+        'list-recovery-points-by-backup-vault',
+        '--backup-vault-name',
+        'dr-source',
+        '--by-resource-arn',
+        'arn:aws:rds:us-east-1:310000000001:db:reports-db',
+      ]);
+      const snap = (points.json.RecoveryPoints as { RecoveryPointArn: string }[])[0]!.RecoveryPointArn;
+      const start = [
+        'start-copy-job',
+        '--recovery-point-arn',
+        snap,
+        '--source-backup-vault-name',
+        'dr-source',
+        '--destination-backup-vault-arn',
+        west,
+        '--iam-role-arn',
+        'arn:aws:iam::310000000001:role/copier',
+        '--idempotency-token',
+        'cli-copy-1',
+        '--lifecycle',
+        'DeleteAfterDays=20',
+      ];
+      const started = await prod('us-east-1', start);
+      assert.equal(started.status, 0, started.stderr);
+      assert.equal(typeof started.json.CreationDate, 'number');
+      assert.equal((await prod('us-east-1', start)).json.CopyJobId, started.json.CopyJobId);
+      cover('StartCopyJob');
+      const d = await prod('us-east-1', [
+        'describe-copy-job',
+        '--copy-job-id',
+        started.json.CopyJobId as string,
+      ]);
+      const job = d.json.CopyJob as Record<string, unknown>;
+      assert.equal(job.State, 'COMPLETED', d.stderr);
+      assert.equal(
+        (job.DestinationRecoveryPointLifecycle as { DeleteAfterDays: number }).DeleteAfterDays,
+        20,
+      );
+      cover('DescribeCopyJob');
+      const copies = await prod('us-west-2', [
+        'list-recovery-points-by-backup-vault',
+        '--backup-vault-name',
+        'dr-copies',
+      ]);
+      assert.ok(
+        (copies.json.RecoveryPoints as { RecoveryPointArn: string }[]).some(
+          (p) => p.RecoveryPointArn === job.DestinationRecoveryPointArn,
+        ),
+      );
+      // The CLI follows NextToken itself: 202 jobs in pages of 25.
+      const paged = await prod('us-east-1', ['list-copy-jobs', '--page-size', '25']);
+      assert.equal((paged.json.CopyJobs as unknown[]).length, 6 * 35 - 9 + 1, paged.stderr);
+      const failed = await prod('us-east-1', [
+        'list-copy-jobs',
+        '--by-state',
+        'FAILED',
+        '--by-destination-vault-arn',
+        'arn:aws:backup:us-west-2:310000000002:backup-vault:central-vault',
+        '--by-created-after',
+        new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      ]);
+      const f = failed.json.CopyJobs as { ResourceName: string; StatusMessage: string }[];
+      assert.equal(f.length, 3, failed.stderr);
+      assert.ok(
+        f.every((j) => j.ResourceName === 'failing-bucket' && /same organization/.test(j.StatusMessage)),
+      );
+      const byResource = await prod('us-east-1', [
+        'list-copy-jobs',
+        '--by-resource-arn',
+        'arn:aws:rds:us-east-1:310000000001:db:stale-db',
+      ]);
+      assert.equal((byResource.json.CopyJobs as unknown[]).length, 26);
+    } finally {
+      await other.close();
+    }
   });
 
   it('covers every operation the emulator implements', () => {

@@ -179,7 +179,7 @@ describe('pitr-posture: the measured RTO against the emulator', function () {
   it('the table, Markdown and CSV show the RTO beside the RPO', async () => {
     const table = await run(['--profile', 'emulator', '--rto-target', '4h']);
     const head = table.stdout.split('\n')[0]!;
-    assert.match(head, /RPO now\s+Target\s+RTO\s+RTO target\s+RTO verdict$/);
+    assert.match(head, /RPO now\s+Target\s+RTO\s+RTO target\s+RTO verdict\s+DR RPO\s+DR target$/);
     assert.match(table.stdout, /analytics-cluster\s+Aurora\s+.*\s4 h \d+ min \(test\)\s+4 h\s+MISSES/);
     assert.match(table.stdout, /orders-bucket\s+S3\s+.*\snever restored\s+4 h\s+UNTESTED/);
     assert.match(table.stdout, /\d+ never restored; \d+ missing their RTO target or never restored/);
