@@ -10,11 +10,12 @@ const ADAPTERS = [
   'src/lazyTree.ts',
   'src/ui/**',
   'src/aws/settings.ts',
+  'src/aws/connectionManager.ts',
   'src/lint/editor/**',
   'src/restore/editor/**',
   'src/lifecycle/editor/**',
   'src/deploy/editor/**',
-  'src/explorer/connectionManager.ts',
+  'src/explorer/editor/**',
   'src/explorer/register.ts',
   'src/explorer/timelinePanel.ts',
   'src/explorer/treeProvider.ts',
@@ -23,7 +24,7 @@ const ADAPTERS = [
 const VSCODE = {
   name: 'vscode',
   message:
-    'Only the adapters import vscode (src/**/editor/, the explorer’s view files, src/aws/settings.ts and the composition root): see ADAPTERS in eslint.config.mjs.',
+    'Only the adapters import vscode (src/**/editor/, the explorer’s view files, src/aws/settings.ts, src/aws/connectionManager.ts and the composition root): see ADAPTERS in eslint.config.mjs.',
 };
 const SDK = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws talks to the SDK.' };
 const IO = {
@@ -43,7 +44,10 @@ const LAYERS = [
     dir: 'src/ui/',
     files: ['src/ui/**/*.ts'],
     patterns: [
-      { regex: '^\\.\\./', message: 'src/ui is shared by the features: it imports nothing of ours.' },
+      {
+        regex: '^\\.\\./(?!backup/)',
+        message: 'src/ui is shared by the features: it imports nothing of ours but the domain core.',
+      },
       SDK,
     ],
   },
@@ -116,10 +120,39 @@ const LAYERS = [
     patterns: [feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy')],
   },
   {
+    // The local AWS Backup emulator stands beside the product: it reads the domain core (the ARNs,
+    // the record per type, its public keys) and the service model, and nothing of the AWS layer or
+    // the features; the AWS layer never imports it either (the root hands its bundle over).
+    dir: 'src/emulator/',
+    files: ['src/emulator/*.ts'],
+    patterns: [
+      {
+        regex: '^\\.\\./(?!backup/|\\.\\./schemas/|\\.\\./package\\.json$)',
+        message: 'The emulator imports only src/backup, the service model, the manifest and itself.',
+      },
+      SDK,
+    ],
+  },
+  {
+    dir: 'src/emulator/handlers/',
+    files: ['src/emulator/handlers/**/*.ts'],
+    patterns: [
+      {
+        regex: '^\\.\\./\\.\\./(?!backup/|\\.\\./schemas/)',
+        message: 'The emulator imports only src/backup, the service model and itself.',
+      },
+      SDK,
+    ],
+  },
+  {
     dir: 'src/aws/',
     files: ['src/aws/**/*.ts'],
     patterns: [
-      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture'),
+      feature('explorer', 'restore', 'cli', 'lint/editor', 'lifecycle', 'deploy', 'posture', 'emulator'),
+      {
+        regex: '^\\.\\./[a-zA-Z]+$',
+        message: 'src/aws never imports the composition root (src/*.ts): the root hands it what it needs.',
+      },
       {
         regex: '^\\.\\./lint/',
         allowTypeImports: true,
@@ -139,6 +172,70 @@ const layerConfigs = LAYERS.flatMap(({ dir, files, ignores = [], patterns }) => 
   ];
 });
 
+/**
+ * One record per resource type (src/backup/resourceTypes.ts and its folder): nowhere else in src/ is a
+ * type's name, or the continuous-retention limit, written as a literal (issue 22). A type's name as a
+ * string or a key, a name among the words of a message, and 35 as a number or inside a message are
+ * reported: read them from the record (`S3.name`, `continuousTypes()`,
+ * `CONTINUOUS_MAX_RETENTION_DAYS`) and interpolate. The emulator's seed data may keep its literals.
+ * The names are AWS Backup's (GetSupportedResourceTypes in the service model); the words checked in
+ * messages are the types with continuous backup and DynamoDB, whose names are not English words.
+ */
+const TYPE_NAMES = [
+  'Aurora',
+  'CloudFormation',
+  'DocumentDB',
+  'DynamoDB',
+  'EBS',
+  'EC2',
+  'EFS',
+  'EKS',
+  'FSx',
+  'Neptune',
+  'RDS',
+  'Redshift',
+  'S3',
+  'SAP HANA on Amazon EC2',
+  'Storage Gateway',
+  'Timestream',
+  'VirtualMachine',
+];
+const TYPE_NAME = `/^(${TYPE_NAMES.join('|')})$/`;
+const TYPE_WORD = '/(?<![\\w-])(S3|RDS|Aurora|DynamoDB|SAP HANA)(?![\\w-])/';
+const RETENTION_35 = '/(?<![\\d.,])35(?![\\d.,])/';
+const RECORD_ONLY = 'Read it from the record per type (src/backup/resourceTypes.ts) and interpolate it.';
+export const RECORD_LITERALS = [
+  { selector: `Literal[value=${TYPE_NAME}]`, message: `A resource type's name written out. ${RECORD_ONLY}` },
+  {
+    selector: `TemplateLiteral[expressions.length=0] > TemplateElement[value.cooked=${TYPE_NAME}]`,
+    message: `A resource type's name written out. ${RECORD_ONLY}`,
+  },
+  {
+    selector: `Property[computed=false] > Identifier.key[name=${TYPE_NAME}]`,
+    message: `A resource type's name as a key. ${RECORD_ONLY}`,
+  },
+  {
+    selector: `Literal[value=${TYPE_WORD}]`,
+    message: `A resource type's name inside a message. ${RECORD_ONLY}`,
+  },
+  {
+    selector: `TemplateElement[value.cooked=${TYPE_WORD}]`,
+    message: `A resource type's name inside a message. ${RECORD_ONLY}`,
+  },
+  {
+    selector: 'Literal[value=35]',
+    message: `The 35-day continuous retention limit written out. ${RECORD_ONLY}`,
+  },
+  {
+    selector: `Literal[value=${RETENTION_35}]`,
+    message: `The 35-day continuous retention limit inside a message. ${RECORD_ONLY}`,
+  },
+  {
+    selector: `TemplateElement[value.cooked=${RETENTION_35}]`,
+    message: `The 35-day continuous retention limit inside a message. ${RECORD_ONLY}`,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -150,9 +247,6 @@ export default tseslint.config(
       'scripts/',
       '*.mjs',
       '**/*.js',
-      // The webview's script is linted like the rest, type-aware (media/tsconfig.json: DOM, checkJs).
-      '!media/timeline.js',
-      '!media/posture.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
@@ -167,10 +261,29 @@ export default tseslint.config(
     },
   },
   ...layerConfigs,
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/backup/resourceTypes.ts', 'src/backup/resourceTypes/**', 'src/emulator/seed*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...RECORD_LITERALS] },
+  },
   // A source file does one job: over 500 lines, it is doing several (issue 11). Generated files aside.
   {
     files: ['src/**/*.ts'],
     ignores: ['src/lint/generated/**'],
     rules: { 'max-lines': ['error', { max: 500 }] },
+  },
+  // A function a person can hold in their head (issue 22): at most 120 lines, blank lines and
+  // comments aside. Generated files aside, and the emulator's seed data (tables of the sample
+  // account's vaults, points, plans and jobs, written as code); a webview script's wrapping IIFE is
+  // its module, not a function (the functions inside it are held to the limit).
+  {
+    files: ['src/**/*.ts', 'media/*.js'],
+    ignores: ['src/lint/generated/**', 'src/emulator/seed*.ts'],
+    rules: {
+      'max-lines-per-function': [
+        'error',
+        { max: 120, skipBlankLines: true, skipComments: true, IIFEs: false },
+      ],
+    },
   },
 );

@@ -64,6 +64,18 @@ const modelWithoutDocs = {
 const emulator = { ...common, plugins: [modelWithoutDocs] };
 await build({ ...emulator, entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js' });
 await build({ ...emulator, entryPoints: ['src/emulator/server.ts'], outfile: 'dist/sample.js' });
+// The webviews' scripts (the restore timeline's, the recovery posture's): TypeScript in media/ that
+// imports the domain core (its calendar and formats) instead of copying it, one browser script each,
+// loaded by the panels under their strict CSP (src/ui/webviewPage.ts).
+await build({
+  ...common,
+  entryPoints: ['media/timeline.ts', 'media/posture.ts'],
+  outdir: 'dist/webview',
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  tsconfig: 'media/tsconfig.json',
+});
 if (!production)
   await build({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', external: ['esbuild'] });
 // The Terraform adapter's parser (src/lint/formats/terraformHcl.ts): web-tree-sitter's runtime and

@@ -45,6 +45,9 @@ if ! command -v aws >/dev/null 2>&1; then
   fi
 fi
 step "unit tests" env TEST_STATS_FILE=test-results/unit.json npx mocha
+# Issue 22's figures: import loops between folders, upward imports, type names and the 35-day limit
+# outside the record per type, files a new type touches. Fails when one is over its bound.
+step "the house's figures" node scripts/house-figures.mjs
 if [ "${VSCODE_TEST_LAUNCHER:-offline}" = "electron" ]; then
   step "integration tests (@vscode/test-electron)" env TEST_STATS_FILE=test-results/integration.json node out/test/integration/runElectron.js
 else
@@ -52,6 +55,7 @@ else
 fi
 step "end-to-end (the sandbox in Chromium)" env TEST_STATS_FILE=test-results/e2e.json node out/test/e2e/sandboxTour.js
 step "package (.vsix)" npm run --silent package
+step "the .vsix holds what .vscodeignore ships, and nothing else" env TEST_STATS_FILE=test-results/vsix-contents.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 60000 out/test/packaging/vsixContents.test.js
 step "the packed command-line linter, installed from its tarball" env TEST_STATS_FILE=test-results/packed-cli.json npx mocha --no-config --reporter ./test/support/stats-reporter.js --timeout 200000 out/test/packaging/packedCli.test.js
 step "the packaged .vsix installed in a real VS Code host" env TEST_STATS_FILE=test-results/installed-vsix.json node out/test/packaging/installedVsix.js
 

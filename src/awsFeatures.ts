@@ -4,8 +4,12 @@
  * it already created and the lint feature it already loaded.
  */
 import type * as vscode from 'vscode';
+import { BackupClientFactory } from './aws/clientFactory';
+import { ConnectionManager } from './aws/connectionManager';
 import { liveFactsFrom } from './aws/liveFacts';
+import { startSampleAccount, type SampleEmulator } from './aws/sampleAccount';
 import { readAwsSettings, type AwsSettings } from './aws/settings';
+import { loadBundle } from './bundles';
 import { openLifecycleApi } from './aws/lifecycleApi';
 import { registerDeploy, type DeployFeature } from './deploy/editor/register';
 import { registerExplorer, type ExplorerFeature } from './explorer/register';
@@ -36,30 +40,35 @@ export function activateAws(
   },
 ): AwsFeatures {
   const { log, lint } = deps;
-  const explorer = registerExplorer(context, log, deps.view, deps.host);
-  // Live lint checks use the explorer's connection.
-  context.subscriptions.push(
-    explorer.connections.onDidChange((api) =>
-      lint.diagnostics.setLiveFacts(api ? liveFactsFrom(api) : undefined),
-    ),
+  // The AWS adapter: one client factory and one connection (src/aws), built here and handed to every
+  // feature; no feature reaches another's.
+  const factory = new BackupClientFactory({ maxAttempts: readAwsSettings().maxAttempts });
+  const connections = new ConnectionManager(context, factory, log, () =>
+    startSampleAccount(loadBundle<SampleEmulator>('sample.js')),
   );
-  if (explorer.connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(explorer.connections.api));
+  context.subscriptions.push(factory, connections);
+  const explorer = registerExplorer(context, log, deps.view, deps.host, connections);
+  // Live lint checks use the connection.
+  context.subscriptions.push(
+    connections.onDidChange((api) => lint.diagnostics.setLiveFacts(api ? liveFactsFrom(api) : undefined)),
+  );
+  if (connections.api) lint.diagnostics.setLiveFacts(liveFactsFrom(connections.api));
   // Restore and the explorer never import each other: both use the one active connection (src/aws).
   const restore = registerRestore(context, {
-    connections: explorer.connections.active,
+    connections: connections.active,
     diagnostics: lint.diagnostics,
     lintSettings: (uri) => readLintSettings(uri),
     log,
   });
   // Stop and delete: the lifecycle feature and the explorer never import each other either.
   const stopDelete = registerStopDelete(context, {
-    lifecycleFor: (api) => openLifecycleApi(explorer.factory, api.connection),
+    lifecycleFor: (api) => openLifecycleApi(factory, api.connection),
     refresh: (node) => explorer.tree.refresh(node as ExplorerNode),
     log,
   });
   // Plans, assignments and the Region's opt-in: the explorer's connection and tree, the linter's results.
   const deploy = registerDeploy(context, {
-    connections: explorer.connections.active,
+    connections: connections.active,
     diagnostics: lint.diagnostics,
     lintFiles: (uri) => readLintSettings(uri).files,
     tree: {
@@ -71,15 +80,15 @@ export function activateAws(
       },
     },
     regionChanged: (api) => {
-      if (api === explorer.connections.active.api) lint.diagnostics.setLiveFacts(liveFactsFrom(api));
+      if (api === connections.active.api) lint.diagnostics.setLiveFacts(liveFactsFrom(api));
     },
     log,
   });
-  // The posture reads the explorer's connections; the two never import each other.
+  // The posture reads the connection's APIs (its own and its other Regions).
   const posture = registerPosture(
     context,
     {
-      connections: () => explorer.connections.apis.map((a) => a.connection),
+      connections: () => connections.apis.map((a) => a.connection),
       maxAttempts: readAwsSettings().maxAttempts,
     },
     log,

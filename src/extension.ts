@@ -15,9 +15,11 @@ import type * as lintBundle from './lint/editor/bundle';
 import type { DocumentLint } from './lint/editor/diagnostics';
 import type { LintFeature } from './lint/editor/register';
 import { readLintSettings } from './lint/editor/settings';
+import { readSetting } from './ui/settings';
 import { isBackupDocument } from './lint/editor/sniff';
 import { LIVE_CHECKED_KINDS, RESTORE_KINDS } from './lint/kinds';
-import { LAST_CONNECTION_KEY, RESTORE_JOBS_KEY } from './stateKeys';
+import { LAST_CONNECTION_KEY } from './aws/stateKeys';
+import { RESTORE_JOBS_KEY } from './restore/stateKeys';
 import { testHooksAllowed } from './testHooks';
 
 /**
@@ -198,10 +200,10 @@ class Root {
   /** Live checks run when they are on and a connection is remembered or named in settings. */
   private liveChecksCanRun(uri: vscode.Uri): boolean {
     if (!readLintSettings(uri).live) return false;
-    const aws = vscode.workspace.getConfiguration('awsBackupPitr.aws');
-    const named = (key: string): boolean => !!aws.inspect<string>(key)?.globalValue?.trim();
     return (
-      this.context.globalState.get(LAST_CONNECTION_KEY) !== undefined || named('profile') || named('endpoint')
+      this.context.globalState.get(LAST_CONNECTION_KEY) !== undefined ||
+      readSetting('aws.profile') !== '' ||
+      readSetting('aws.endpoint') !== ''
     );
   }
 

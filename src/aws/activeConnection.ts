@@ -2,7 +2,7 @@
  * The active connection, without `vscode`: which account (profile), Region and endpoint requests go
  * to, the door to AWS for it and for the other Regions shown beside it, and the events the features
  * that share it listen to: the explorer and restore both use this one object, handed to them by the
- * composition root. The editor's adapter (src/explorer/connectionManager.ts) picks and remembers
+ * composition root. The editor's adapter (src/aws/connectionManager.ts) picks and remembers
  * the connection and shows it in the status bar.
  */
 import { messageOf } from './awsText';

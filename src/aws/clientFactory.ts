@@ -1,10 +1,12 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { connectionKey, type Connection } from './connection';
+import { EMULATOR_KEY_PREFIX, LOCAL_EMULATOR_CREDENTIALS } from '../backup/emulatorKeys';
 import { addCommandDeadline, DEFAULT_DEADLINES, type Deadlines } from './deadline';
 import { refuseBadEndpoint } from './endpointCheck';
 import { DEFAULT_PAGING_BOUND, type PagingBound } from './paging';
-import { EMULATOR_KEY_PREFIX, isLoopbackUrl, LOCAL_EMULATOR_CREDENTIALS } from './localEmulator';
+import { oneLineWarnings } from './sdkWarnings';
+import { isLoopbackUrl } from './localEmulator';
 
 export interface ClientOptions {
   /** Attempts per request, first included (the SDK's adaptive retry mode). */
@@ -13,7 +15,11 @@ export interface ClientOptions {
   deadlines?: Deadlines;
   /** How far a listing follows NextToken (./paging.ts). */
   pagingBound?: PagingBound;
+  /** Where the SDK's credential warnings go, one line each (else the SDK's own console.warn). */
+  warn?: (line: string) => void;
 }
+
+type ChainInit = NonNullable<Parameters<typeof fromNodeProviderChain>[0]>;
 
 /**
  * The one place that builds AWS Backup clients: credentials (a named profile — static keys,
@@ -40,8 +46,8 @@ export class BackupClientFactory {
           c.endpoint && isLoopbackUrl(c.endpoint) && (c.localEmulator || c.profile === undefined)
             ? { ...LOCAL_EMULATOR_CREDENTIALS }
             : c.emulatorKeysOnly
-              ? emulatorKeysOf(c.profile)
-              : fromNodeProviderChain(c.profile !== undefined ? { profile: c.profile } : {}),
+              ? emulatorKeysOf(this.chainInit(c.profile))
+              : fromNodeProviderChain(this.chainInit(c.profile)),
         ...(c.profile !== undefined ? { profile: c.profile } : {}),
         ...(c.endpoint ? { endpoint: c.endpoint } : {}),
         retryMode: 'adaptive',
@@ -63,6 +69,15 @@ export class BackupClientFactory {
   /** How far the listings of its clients' doors follow NextToken. */
   get pagingBound(): PagingBound {
     return this.options.pagingBound ?? DEFAULT_PAGING_BOUND;
+  }
+
+  /** The credential chain's options: the profile, and our logger for its warnings. */
+  private chainInit(profile: string | undefined): ChainInit {
+    const warn = this.options.warn;
+    return {
+      ...(profile !== undefined ? { profile } : {}),
+      ...(warn ? { logger: oneLineWarnings(warn) } : {}),
+    };
   }
 
   /** How many clients are cached (tests check that a changed connection drops the old one). */
@@ -90,8 +105,9 @@ export class BackupClientFactory {
  * A profile's credentials, only if they are the local emulator's public keys (its own, or a member
  * account's: AKIAEMULATOR…): real credentials are refused before anything is signed with them.
  */
-function emulatorKeysOf(profile: string | undefined): ReturnType<typeof fromNodeProviderChain> {
-  const chain = fromNodeProviderChain(profile !== undefined ? { profile } : {});
+function emulatorKeysOf(init: ChainInit): ReturnType<typeof fromNodeProviderChain> {
+  const chain = fromNodeProviderChain(init);
+  const profile = init.profile;
   return async () => {
     const keys = await chain();
     if (!keys.accessKeyId.startsWith(EMULATOR_KEY_PREFIX))

@@ -82,22 +82,14 @@ function signInCommand(ctx: ErrorContext): string {
   return p ? `aws configure --profile ${p}` : 'aws configure';
 }
 
-/** Turns anything the SDK or the network throws into an AwsAccessError. */
-export function toAccessError(e: unknown, ctx: ErrorContext): AwsAccessError {
-  if (e instanceof AwsAccessError) return e;
-  const err = (e ?? {}) as SdkErrorLike;
-  const name = err.name ?? 'Error';
-  const msg = err.message ?? String(e);
-  const status = err.$metadata?.httpStatusCode;
-  const attempts = err.$metadata?.attempts;
-  const where = describeConnection(ctx.connection);
+/** Missing, expired or rejected credentials, as the person can fix them (the sign-in command said). */
+function credentialsError(
+  name: string,
+  msg: string,
+  ctx: ErrorContext,
+  profile: string,
+): AwsAccessError | undefined {
   const op = ctx.operation;
-  const profile = ctx.connection.profile ? `profile "${ctx.connection.profile}"` : 'the default credentials';
-
-  if (name === 'AbortError' || name === 'AbortedError' || /aborted/i.test(name))
-    return new AwsAccessError('cancelled', `${op} was cancelled.`, op);
-  const edge = edgeError(e, op, ctx.connection);
-  if (edge) return new AwsAccessError(edge.kind, edge.message, op, undefined, edge.retryable);
   if (
     name === 'CredentialsProviderError' ||
     /Could not load credentials|Unable to load credentials|Profile .* could not be found/i.test(msg)
@@ -145,6 +137,27 @@ export function toAccessError(e: unknown, ctx: ErrorContext): AwsAccessError {
       false,
       name,
     );
+  return undefined;
+}
+
+/** Turns anything the SDK or the network throws into an AwsAccessError. */
+export function toAccessError(e: unknown, ctx: ErrorContext): AwsAccessError {
+  if (e instanceof AwsAccessError) return e;
+  const err = (e ?? {}) as SdkErrorLike;
+  const name = err.name ?? 'Error';
+  const msg = err.message ?? String(e);
+  const status = err.$metadata?.httpStatusCode;
+  const attempts = err.$metadata?.attempts;
+  const where = describeConnection(ctx.connection);
+  const op = ctx.operation;
+  const profile = ctx.connection.profile ? `profile "${ctx.connection.profile}"` : 'the default credentials';
+
+  if (name === 'AbortError' || name === 'AbortedError' || /aborted/i.test(name))
+    return new AwsAccessError('cancelled', `${op} was cancelled.`, op);
+  const edge = edgeError(e, op, ctx.connection);
+  if (edge) return new AwsAccessError(edge.kind, edge.message, op, undefined, edge.retryable);
+  const signIn = credentialsError(name, msg, ctx, profile);
+  if (signIn) return signIn;
   if (name === 'AccessDeniedException' || status === 403) {
     if (ctx.vaultName && /Insufficient privileges/i.test(msg))
       return new AwsAccessError(

@@ -16,6 +16,7 @@ import {
   type RecoveryPointByBackupVault,
   type RestoreJobsListMember,
 } from '@aws-sdk/client-backup';
+import { CONTINUOUS_MAX_RETENTION_DAYS } from '../backup/resourceTypes';
 import { BackupApi, collect, openBackupApi, pages } from './backupApi';
 import type { BackupClientFactory } from './clientFactory';
 import { connectionKey, type Connection } from './connection';
@@ -27,7 +28,7 @@ const DEFAULT_REQUESTS_PER_ACCOUNT = 8;
 /** Failed backup jobs are read for this many days back unless the caller says otherwise. */
 const DEFAULT_FAILED_JOB_DAYS = 14;
 /** Copy jobs are read this many days back: the longest history the posture reconstructs (35 days). */
-export const COPY_JOB_DAYS = 35;
+export const COPY_JOB_DAYS = CONTINUOUS_MAX_RETENTION_DAYS;
 const DAY = 86_400_000;
 
 /** The start of the window failed jobs are read in. */
@@ -178,6 +179,75 @@ async function readPostureFacts(
   }
 }
 
+/** How readParts reads: one request through the account's gate, or every page of a listing. */
+interface Reader {
+  run: <T>(task: () => Promise<T>) => Promise<T>;
+  all: <T>(page: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>) => Promise<T[]>;
+  call: { signal: AbortSignal; pageSize: number };
+}
+
+/** Every plan's rules and selections (each plan read whole: its rules, then each selection). */
+async function readPlans(
+  api: BackupApi,
+  { run, all, call }: Reader,
+): Promise<{ rules: PostureRule[]; selections: PostureSelection[] }> {
+  const o = { signal: call.signal };
+  const plans = await all((t) => api.listBackupPlansPage(t, call));
+  const rules: PostureRule[] = [];
+  const selections: PostureSelection[] = [];
+  await Promise.all(
+    plans.map(async (p) => {
+      const id = p.BackupPlanId;
+      if (!id) return;
+      const [plan, sels] = await Promise.all([
+        run(() => api.getBackupPlan(id, { signal: o.signal })),
+        all((t) => api.listBackupSelectionsPage(id, t, call)),
+      ]);
+      for (const r of plan.BackupPlan?.Rules ?? [])
+        rules.push({
+          planId: id,
+          planName: plan.BackupPlan?.BackupPlanName ?? p.BackupPlanName ?? id,
+          ruleName: r.RuleName ?? '',
+          continuous: r.EnableContinuousBackup === true,
+          vault: r.TargetBackupVaultName ?? '',
+          ...(r.ScheduleExpression ? { schedule: r.ScheduleExpression } : {}),
+        });
+      const details = await Promise.all(
+        sels.map((s) =>
+          s.SelectionId
+            ? run(() => api.getBackupSelection(id, s.SelectionId!, { signal: o.signal }))
+            : Promise.resolve(undefined),
+        ),
+      );
+      for (const d of details) {
+        const b = d?.BackupSelection;
+        if (!b) continue;
+        const c = b.Conditions;
+        selections.push({
+          planId: id,
+          name: b.SelectionName ?? '',
+          resources: b.Resources ?? [],
+          notResources: b.NotResources ?? [],
+          byTags: [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
+            (x) => (x?.length ?? 0) > 0,
+          )
+            ? 'and'
+            : (b.ListOfTags?.length ?? 0) > 0
+              ? 'or'
+              : false,
+        });
+      }
+    }),
+  );
+  return { rules, selections };
+}
+
+/** The copy jobs the posture reads: those of the days it reconstructs. */
+const copyJobsSince = (now: Date) => ({ ByCreatedAfter: new Date(now.getTime() - COPY_JOB_DAYS * DAY) });
+
+const NO_RTO = 'Restore jobs could not be read, so no RTO is measured';
+const NO_JOBS: RestoreJobsListMember[] = [];
+
 async function readParts(
   api: BackupApi,
   gate: { run<T>(task: () => Promise<T>): Promise<T> },
@@ -231,56 +301,7 @@ async function readParts(
   });
   const plansP = optional(
     'Backup plans could not be read, so the plans covering each resource are not shown',
-    async () => {
-      const plans = await all((t) => api.listBackupPlansPage(t, call));
-      const rules: PostureRule[] = [];
-      const selections: PostureSelection[] = [];
-      await Promise.all(
-        plans.map(async (p) => {
-          const id = p.BackupPlanId;
-          if (!id) return;
-          const [plan, sels] = await Promise.all([
-            run(() => api.getBackupPlan(id, { signal: o.signal })),
-            all((t) => api.listBackupSelectionsPage(id, t, call)),
-          ]);
-          for (const r of plan.BackupPlan?.Rules ?? [])
-            rules.push({
-              planId: id,
-              planName: plan.BackupPlan?.BackupPlanName ?? p.BackupPlanName ?? id,
-              ruleName: r.RuleName ?? '',
-              continuous: r.EnableContinuousBackup === true,
-              vault: r.TargetBackupVaultName ?? '',
-              ...(r.ScheduleExpression ? { schedule: r.ScheduleExpression } : {}),
-            });
-          const details = await Promise.all(
-            sels.map((s) =>
-              s.SelectionId
-                ? run(() => api.getBackupSelection(id, s.SelectionId!, { signal: o.signal }))
-                : Promise.resolve(undefined),
-            ),
-          );
-          for (const d of details) {
-            const b = d?.BackupSelection;
-            if (!b) continue;
-            const c = b.Conditions;
-            selections.push({
-              planId: id,
-              name: b.SelectionName ?? '',
-              resources: b.Resources ?? [],
-              notResources: b.NotResources ?? [],
-              byTags: [c?.StringEquals, c?.StringLike, c?.StringNotEquals, c?.StringNotLike].some(
-                (x) => (x?.length ?? 0) > 0,
-              )
-                ? 'and'
-                : (b.ListOfTags?.length ?? 0) > 0
-                  ? 'or'
-                  : false,
-            });
-          }
-        }),
-      );
-      return { rules, selections };
-    },
+    () => readPlans(api, { run, all, call }),
     { rules: [], selections: [] },
   );
   const ownJobs = (): Promise<BackupJob[]> =>
@@ -317,14 +338,7 @@ async function readParts(
       ? Promise.resolve(undefined)
       : optional(
           'Copy jobs could not be read, so failing copies and copies to Regions not read are not shown',
-          () =>
-            all((t) =>
-              api.listCopyJobsPage(
-                { ByCreatedAfter: new Date(o.now.getTime() - COPY_JOB_DAYS * DAY) },
-                t,
-                call,
-              ),
-            ),
+          () => all((t) => api.listCopyJobsPage(copyJobsSince(o.now), t, call)),
           undefined,
         );
   const optInP = optional(
@@ -332,20 +346,10 @@ async function readParts(
     () => run(() => o.regionSettings(o.signal)),
     undefined,
   );
-  const restoreJobsP = optional(
-    'Restore jobs could not be read, so no RTO is measured',
-    () => all((t) => api.listRestoreJobsPage({}, t, call)),
-    [] as RestoreJobsListMember[],
-  );
-  const [resources, { vaults, points }, plans, failedJobs, optIn, restoreJobs, copyJobs] = await Promise.all([
-    resourcesP,
-    pointsP,
-    plansP,
-    jobsP,
-    optInP,
-    restoreJobsP,
-    copyJobsP,
-  ]);
+  const restoreJobsP = optional(NO_RTO, () => all((t) => api.listRestoreJobsPage({}, t, call)), NO_JOBS);
+  const reads = [resourcesP, pointsP, plansP, jobsP, optInP, restoreJobsP, copyJobsP] as const;
+  const [resources, { vaults, points }, plans, failedJobs, optIn, restoreJobs, copyJobs] =
+    await Promise.all(reads);
   const accountId =
     accountOf(vaults[0]?.BackupVaultArn) ??
     accountOf(points[0]?.BackupVaultArn) ??

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import { isRegionName } from '../backup/arn';
+import { readSetting } from '../ui/settings';
 import type { ConnectionRequest } from './connection';
 
 export interface AwsSettings extends ConnectionRequest {
@@ -10,25 +10,19 @@ export interface AwsSettings extends ConnectionRequest {
 
 /**
  * The AWS connection settings. Profile, region and endpoint decide where signed requests go, so
- * they are read from the user's own settings only (their global value), never from a workspace,
- * trusted or not: a cloned repository cannot redirect requests signed with your credentials.
+ * they are machine settings, read from the user's own settings only, never from a workspace,
+ * trusted or not (src/ui/settingsTable.ts): a cloned repository cannot redirect requests signed
+ * with your credentials.
  */
 export function readAwsSettings(): AwsSettings {
-  const c = vscode.workspace.getConfiguration('awsBackupPitr.aws');
-  const user = (key: string): string | undefined => {
-    const v = c.inspect<string>(key)?.globalValue?.trim();
-    return v ? v : undefined;
-  };
-  const profile = user('profile');
-  const region = user('region');
-  const endpoint = user('endpoint');
+  const profile = readSetting('aws.profile');
+  const region = readSetting('aws.region');
+  const endpoint = readSetting('aws.endpoint');
   return {
     ...(profile ? { profile } : {}),
     ...(region ? { region } : {}),
     ...(endpoint ? { endpoint } : {}),
-    maxAttempts: c.inspect<number>('maxAttempts')?.globalValue ?? 4,
-    regions: (c.inspect<string[]>('regions')?.globalValue ?? []).filter(
-      (r) => typeof r === 'string' && isRegionName(r),
-    ),
+    maxAttempts: readSetting('aws.maxAttempts'),
+    regions: readSetting('aws.regions').filter(isRegionName),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * ARNs as AWS defines them, for the linter, the restore flows and the request builder alike. Domain
- * core: this module imports nothing, neither `vscode` nor any other module of the extension.
+ * core: no `vscode`, no SDK; of the extension it reads only the record per type.
  *
  * IAM role ARNs (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html and
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html):
@@ -8,6 +8,7 @@
  * "/segment/…/" (printable ASCII, at most 512 characters) and the name is 1–64 characters of
  * letters, digits and `+=,.@_-`. IAM is global: a role ARN has no Region.
  */
+import { typeOfResourceArn } from './resourceTypes';
 
 /** The AWS partitions (https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html). */
 export const PARTITIONS: readonly string[] = [
@@ -79,20 +80,8 @@ export function defaultBackupRoleArn(accountId: string, partition = 'aws'): stri
  * service not listed here. Where AWS gives the type (ListProtectedResources, a recovery point), use that.
  */
 export function resourceTypeOfArn(resourceArn: string): string | undefined {
-  return RESOURCE_TYPES.find(([re]) => re.test(resourceArn))?.[1];
+  return typeOfResourceArn(resourceArn);
 }
-
-const RESOURCE_TYPES: readonly (readonly [RegExp, string])[] = [
-  [/^arn:[^:]+:s3:::/, 'S3'],
-  [/^arn:[^:]+:rds:[^:]*:\d*:db:/, 'RDS'],
-  [/^arn:[^:]+:dynamodb:/, 'DynamoDB'],
-  [/^arn:[^:]+:ec2:[^:]*:\d*:volume\//, 'EBS'],
-  [/^arn:[^:]+:ec2:[^:]*:\d*:instance\//, 'EC2'],
-  [/^arn:[^:]+:elasticfilesystem:/, 'EFS'],
-  [/^arn:[^:]+:fsx:/, 'FSx'],
-  [/^arn:[^:]+:redshift:/, 'Redshift'],
-  [/^arn:[^:]+:ssm-sap:/, 'SAP HANA on Amazon EC2'],
-];
 
 /**
  * A Region's name as AWS spells them in every partition: a geography of two letters (four for the

@@ -81,3 +81,15 @@ export function parseIsoInstant(text: string): Date | undefined {
   const d = new Date(text);
   return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(d.getTime()) ? d : undefined;
 }
+
+/**
+ * The second a click at `at` (epoch ms) on a continuous window asks for: whole seconds, inside the
+ * window (undefined when the window holds no whole second, or `at` is not a time).
+ */
+export function secondInWindow(w: { earliest: number; latest: number }, at: number): Date | undefined {
+  if (!Number.isFinite(at)) return undefined;
+  const lo = Math.ceil(w.earliest / 1000) * 1000;
+  const hi = Math.floor(w.latest / 1000) * 1000;
+  if (hi < lo) return undefined;
+  return new Date(Math.min(hi, Math.max(lo, Math.round(at / 1000) * 1000)));
+}

@@ -17,7 +17,7 @@
  *    https://docs.aws.amazon.com/aws-backup/latest/devguide/saphana-restore.html).
  */
 
-import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from './limits';
+import { CONTINUOUS_MAX_RETENTION_DAYS, resourceType } from './resourceTypes';
 import { isContinuousRecoveryPoint } from './recoveryPoint';
 
 const MINUTE = 60_000;
@@ -106,9 +106,9 @@ export function restorableWindow(p: RecoveryPointFacts, now: Date): RestorableWi
     notes.push(`Retention unknown: assumed the ${CONTINUOUS_MAX_RETENTION_DAYS}-day maximum.`);
   const earliest = new Date(Math.max(p.creationDate.getTime(), now.getTime() - retentionDays * DAY));
 
-  const lagMinutes = p.resourceType ? RESTORE_LAG_MINUTES[p.resourceType] : undefined;
-  if (p.resourceType === 'Aurora')
-    notes.push('Aurora restore lag assumed 5 minutes, as RDS (AWS does not document it).');
+  const continuous = resourceType(p.resourceType)?.continuous;
+  const lagMinutes = continuous?.restoreLagMinutes;
+  if (continuous?.restoreLagNote) notes.push(continuous.restoreLagNote);
   if (lagMinutes === undefined)
     notes.push(`Restore lag for ${p.resourceType ?? 'this resource type'} is not documented: none assumed.`);
   let latest = new Date(now.getTime() - (lagMinutes ?? 0) * MINUTE);

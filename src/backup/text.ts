@@ -37,3 +37,23 @@ function utf16Escapes(c: string): string {
   for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
   return out;
 }
+
+/** The message of anything thrown: the AWS layer's, the features' and the command lines' one helper. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Text from AWS or a file, inert where VS Code reads markup: quick-pick labels, descriptions and
+ * details turn `$(name)` into icons; notification messages turn `[text](https:…)`,
+ * `[text](command:…)` and `[text](file:…)` into links a click follows. No `vscode` here.
+ */
+/** `$(name)` shown as written, not as an icon. */
+export const noIcons = (text: string): string => text.replace(/\$\(/g, '\\$(');
+
+/**
+ * No link a notification would make clickable: `](` becomes `] (`, which VS Code's link syntax
+ * does not match. Everything else reads as it was sent.
+ */
+export const noLinks = (text: string): string => text.replace(/\]\s*\(/g, '] (');
+
+/** The message of anything thrown, ready for a notification. */
+export const errorText = (e: unknown): string => noLinks(messageOf(e));

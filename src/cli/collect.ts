@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { Stats } from 'node:fs';
 import { lintedExtensions } from '../lint/formats';
 import { compilePathGlob } from '../lint/glob';
-import { messageOf } from '../aws/awsText';
+import { messageOf } from '../backup/text';
 import { visible } from '../backup/text';
 
 /** What the command line reads of the file system (node's in main.ts; tests can make it fail). */
@@ -43,7 +43,8 @@ export function shown(s: string): string {
   return `"${visible(s)}"`;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Folders a directory search does not enter (the README lists them: a test keeps it so). */
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
 /** Why a path could not be read, in words. */
 export function reason(e: unknown): string {
@@ -71,9 +72,18 @@ function notRegular(st: Stat): string {
   return 'not a regular file';
 }
 
-function megabytes(bytes: number): string {
+/** A file's size in words: whole megabytes from 10, tenths from 0.1, else kilobytes. */
+function size(bytes: number): string {
   const mb = bytes / 1024 / 1024;
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+  if (mb >= 10) return `${Math.round(mb)} MB`;
+  if (mb >= 0.1) return `${Math.round(mb * 10) / 10} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The largest file to lint: its bytes, and the megabytes as the user wrote them (e.g. "0.25"). */
+export interface SizeLimit {
+  bytes: number;
+  megabytes: string;
 }
 
 /** Finds the files to lint, reporting on stderr each path that cannot be read and each one skipped. */
@@ -83,7 +93,7 @@ export class Collector {
 
   constructor(
     private readonly io: CliIo,
-    private readonly maxBytes: number,
+    private readonly limit: SizeLimit,
   ) {}
 
   private rel(path: string): string {
@@ -106,10 +116,11 @@ export class Collector {
       else this.skip(path, `${notRegular(st)}, not a file`);
       return;
     }
-    if (st.size > this.maxBytes) {
+    if (st.size > this.limit.bytes) {
       this.error(
         path,
-        `the file is ${megabytes(st.size)}, over the ${megabytes(this.maxBytes)} limit. To lint it, raise the limit with --max-file-size ${Math.ceil(st.size / 1024 / 1024)}`,
+        // The limit as given: "--max-file-size 0.01" is a 0.01 MB limit, not a rounded "0 MB".
+        `the file is ${size(st.size)}, over the ${this.limit.megabytes} MB limit. To lint it, raise the limit with --max-file-size ${Math.ceil(st.size / 1024 / 1024)}`,
       );
       return;
     }

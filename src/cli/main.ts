@@ -2,7 +2,7 @@ import { runCli } from './run';
 import { NODE_FS } from './nodeFs';
 // The package version, for --version and SARIF (esbuild inlines the JSON).
 import pkg from '../../package.json';
-import { messageOf } from '../aws/awsText';
+import { messageOf } from '../backup/text';
 
 runCli(process.argv.slice(2), {
   ...NODE_FS,

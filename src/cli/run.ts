@@ -8,8 +8,8 @@ import { LineIndex } from '../lint/position';
 import { RULES_BY_CODE } from '../lint/rules';
 import type { DocumentFamily, Finding, Recognition, SeveritySetting } from '../lint/types';
 import { artifactUri, toSarif, type FileReport } from './sarif';
-import { Collector, reason, shown, visible, type CliIo } from './collect';
-import { cliArgs, UsageError } from '../ui/cliArgs';
+import { Collector, reason, shown, visible, type CliIo, type SizeLimit } from './collect';
+import { cliArgs, UsageError, type CliFlags } from '../ui/cliArgs';
 
 export type { CliFs, CliIo } from './collect';
 
@@ -35,6 +35,7 @@ Options:
                              run with none to lint exits 0 (for pre-commit, which names every
                              changed JSON file)
   --version, --help
+  --                         ends the options: what follows is a path even if it starts with "-"
 
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error: a path or glob that names no
 file, a file that cannot be read or is too large, or nothing to lint at all.
@@ -45,12 +46,23 @@ In CI (for example a GitHub Actions step; upload the SARIF file to code scanning
   npx pitr-lint template.yaml cdk.out/                       # CloudFormation and the CDK
 `;
 
+const LINT_FLAGS: CliFlags = {
+  help: 'switch',
+  version: 'switch',
+  format: 'value',
+  now: 'value',
+  severity: 'value',
+  kind: 'value',
+  'max-file-size': 'value',
+  'allow-other-files': 'switch',
+};
+
 interface Options {
   format: 'text' | 'json' | 'sarif';
   now?: Date;
   severity: Record<string, SeveritySetting>;
   globs: Record<string, DocumentFamily>;
-  maxBytes: number;
+  maxFileSize: SizeLimit;
   allowOtherFiles: boolean;
   inputs: string[];
 }
@@ -60,33 +72,39 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     format: 'text',
     severity: {},
     globs: {},
-    maxBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
+    maxFileSize: { bytes: DEFAULT_MAX_FILE_MB * 1024 * 1024, megabytes: String(DEFAULT_MAX_FILE_MB) },
     allowOtherFiles: false,
     inputs: [],
   };
-  for (const { arg: a, flag, value } of cliArgs(argv)) {
-    switch (flag) {
+  for (const t of cliArgs(argv, LINT_FLAGS, { h: 'help' })) {
+    if (t.kind !== 'flag') {
+      const a = t.arg;
+      if (t.kind === 'unknown') throw new UsageError(`unknown option ${shown(a)}`);
+      if (a === '')
+        throw new UsageError(
+          'an empty argument is not a path: name a file, directory or glob ("." for this directory)',
+        );
+      o.inputs.push(a);
+      continue;
+    }
+    const v = t.value;
+    switch (t.flag) {
       case '--help':
-      case '-h':
         return 'help';
       case '--version':
         return 'version';
-      case '--format': {
-        const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif')
-          throw new UsageError(`--format takes text, json or sarif, not ${shown(f)}`);
-        o.format = f;
+      case '--format':
+        if (v !== 'text' && v !== 'json' && v !== 'sarif')
+          throw new UsageError(`--format takes text, json or sarif, not ${shown(v)}`);
+        o.format = v;
         break;
-      }
       case '--now': {
-        const v = value();
         o.now = parseIsoInstant(v);
         if (!o.now)
           throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not ${shown(v)}`);
         break;
       }
       case '--severity': {
-        const v = value();
         const m = /^([A-Z]+\d{3})=(error|warning|info|hint|off)$/.exec(v);
         if (!m) throw new UsageError(`--severity takes CODE=error|warning|info|hint|off, not ${shown(v)}`);
         if (!RULES_BY_CODE.has(m[1]!)) throw new UsageError(`--severity: unknown rule code "${m[1]}"`);
@@ -94,7 +112,6 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       }
       case '--kind': {
-        const v = value();
         const m = /^(.+)=(backup-plan|backup-selection|restore-metadata|start-restore-job)$/.exec(v);
         if (!m)
           throw new UsageError(
@@ -106,25 +123,17 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       }
       case '--max-file-size': {
-        const v = value();
         const mb = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
         if (!(mb > 0))
           throw new UsageError(`--max-file-size takes a size in megabytes such as 20, not ${shown(v)}`);
-        o.maxBytes = mb * 1024 * 1024;
+        o.maxFileSize = { bytes: mb * 1024 * 1024, megabytes: v };
         break;
       }
       case '--allow-other-files':
         // A switch: "--allow-other-files=false" must not quietly turn it on.
-        if (a !== flag) throw new UsageError(`--allow-other-files takes no value (not ${shown(a)})`);
+        if (t.inline) throw new UsageError(`--allow-other-files takes no value (not ${shown(t.arg)})`);
         o.allowOtherFiles = true;
         break;
-      default:
-        if (a === '')
-          throw new UsageError(
-            'an empty argument is not a path: name a file, directory or glob ("." for this directory)',
-          );
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${shown(a)}`);
-        o.inputs.push(a);
     }
   }
   if (o.inputs.length === 0) throw new UsageError('no files given');
@@ -188,7 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  const found = new Collector(io, opts.maxBytes);
+  const found = new Collector(io, opts.maxFileSize);
   for (const input of opts.inputs) found.input(input);
 
   const reports: Report[] = [];

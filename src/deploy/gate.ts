@@ -1,94 +1,39 @@
 /**
- * What every create, update and assignment passes first, without `vscode`: the document is linted by
- * the lint engine's public API with the rules' BUILT-IN severities (the severity setting changes what
- * the Problems panel shows, never what may be sent), recognised by its content first (a workspace's
- * `files` globs cannot make a file pass as another kind), and any error stops it. What passes becomes
- * the request body, and a CreatorRequestId derived from it and its target.
+ * What every create, update and assignment passes first, without `vscode`: the lint engine's one send
+ * gate (lintForSending: built-in severities, recognition by content first, live checks against the
+ * account when connected, any error stops it). What passes becomes the request body, parsed from the
+ * very text that was linted, and a CreatorRequestId derived from it and its target.
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'jsonc-parser';
-import { lint, type DocumentKind, type LintResult } from '../lint';
+import { lintForSending, type DocumentKind, type LiveOutcome, type SendInput } from '../lint';
 
-export interface GateInput {
-  text: string;
-  fileName?: string;
-  globs?: Readonly<Record<string, string>>;
-}
+export type GateInput = SendInput;
 
-/** A confirmation: the modal's question and the lines under it. */
-export interface Confirmation {
-  message: string;
-  detail: string;
-  /** The label of the button that sends. */
-  action: string;
-}
-
-/**
- * Where a request goes: the 12-digit account the service named in an ARN of its own (a deployed
- * plan's, a vault's), or "account unknown" when none could be read, then the connection's words
- * (profile, Region, endpoint).
- */
-export interface Where {
-  connection: string;
-  accountId?: string;
-}
-
-/** The confirmation's first line: the account first, never guessed. */
-export function whereLine(where: Where): string {
-  return `Account and Region: ${where.accountId ?? 'account unknown'} · ${where.connection}`;
-}
-
-export type Gate<T> = { ok: true; kind: DocumentKind; value: T } | { ok: false; problems: string[] };
-
-function lintForGate(input: GateInput): LintResult | undefined {
-  const base = { text: input.text, ...(input.fileName ? { fileName: input.fileName } : {}) };
-  const byContent = lint(base);
-  if (byContent?.recognition.reason === 'content' || !input.globs) return byContent;
-  return lint({ ...base, globs: input.globs }) ?? byContent;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+export type Gate<T> =
+  { ok: true; kind: DocumentKind; value: T; live: LiveOutcome } | { ok: false; problems: string[] };
 
 /**
  * Lints `input`; refuses a document of another kind than `kinds` (saying what it is and what it
- * should be) or with errors; otherwise hands the parsed document to `read`.
+ * should be) or with errors (its own or the account's); otherwise hands the parsed document to `read`.
  */
-export function gate<T>(
+export async function gate<T>(
   input: GateInput,
   kinds: readonly DocumentKind[],
   what: string,
   read: (root: Record<string, unknown>, kind: DocumentKind) => T,
-): Gate<T> {
-  const result = lintForGate(input);
-  const kind = result?.recognition.kind;
-  // A template or Terraform file declares its plans for its own tool to deploy: what it embeds is
-  // not a request body, so it is never sent from here (CloudFormation or Terraform deploy it).
-  if (result?.recognition.format)
-    return {
-      ok: false,
-      problems: [
-        `This is a ${result.recognition.format} file: deploy it with its own tool. Create, update or assign from an AWS CLI input file (${kinds.join(', ')}).`,
-      ],
-    };
-  if (!result || !kind || !kinds.includes(kind))
-    return {
-      ok: false,
-      problems: [`This is not ${what}${kind ? ` (it reads as ${kind})` : ''}: expected ${kinds.join(', ')}.`],
-    };
-  const errors = result.findings.filter((f) => f.severity === 'error');
-  if (errors.length)
-    return {
-      ok: false,
-      problems: errors.map((f) => `line ${lineOf(input.text, f.offset)}: ${f.code} ${f.message}`),
-    };
+): Promise<Gate<T>> {
+  const checked = await lintForSending(input, { kinds, what });
+  if (!checked.ok) return checked;
   const root = parse(input.text) as unknown;
   if (!root || typeof root !== 'object' || Array.isArray(root))
     return { ok: false, problems: ['The document is not a JSON object.'] };
-  return { ok: true, kind, value: read(root as Record<string, unknown>, kind) };
+  return {
+    ok: true,
+    kind: checked.kind,
+    value: read(root as Record<string, unknown>, checked.kind),
+    live: checked.live,
+  };
 }
 
 /** JSON with object keys sorted at every level (arrays keep their order): equal content, equal text. */

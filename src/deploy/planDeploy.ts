@@ -4,17 +4,16 @@
  * words, and the version check that keeps a plan changed meanwhile from being overwritten silently.
  */
 import { parseArn } from '../backup/arn';
-import type { DocumentKind } from '../lint';
+import { CONTINUOUS_MAX_RETENTION_DAYS, continuousTypes, inWords, S3 } from '../backup/resourceTypes';
+import { liveLines, type DocumentKind, type LiveOutcome } from '../lint';
+import { whereLine, type Confirmation, type Where } from '../ui/confirmation';
 import {
   canonicalJson,
   creatorRequestIdFor,
   gate,
   ownCreatorRequestId,
-  type Confirmation,
   type Gate,
   type GateInput,
-  type Where,
-  whereLine,
 } from './gate';
 
 /** Plan documents, as the linter recognises them. */
@@ -44,7 +43,7 @@ export interface PlanInput {
   [member: string]: unknown;
 }
 
-interface PlanDocument {
+export interface PlanDocument {
   plan: PlanInput;
   /** The deployed plan the document names (update-backup-plan input, get-backup-plan output). */
   planId?: string;
@@ -89,7 +88,7 @@ export function toPlanInput(plan: unknown): PlanInput {
   };
 }
 
-export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Gate<PlanDocument> {
+export function checkPlanDocument(input: GateInput, kinds = PLAN_KINDS): Promise<Gate<PlanDocument>> {
   return gate(input, kinds, 'a backup plan', (root, kind) => {
     const body = kind === 'backup-plan' ? root : root.BackupPlan;
     const id = typeof root.BackupPlanId === 'string' ? root.BackupPlanId : undefined;
@@ -204,6 +203,20 @@ export function ruleLine(r: PlanRuleInput): string {
     .concat(alsoSends(unsaid(r), RULE_SAID, '\n    ').join(''));
 }
 
+/**
+ * An update's rules: only those it adds or changes, each in full, and how many stay as they are. The
+ * diff editor behind the dialog shows the whole plan; a dialog that repeats every rule covers it.
+ */
+function changedRuleLines(plan: PlanInput, deployed: PlanInput): string[] {
+  const before = new Map(deployed.Rules.map((r) => [r.RuleName, canonicalJson(r)]));
+  const changed = plan.Rules.filter((r) => before.get(r.RuleName) !== canonicalJson(r));
+  const same = plan.Rules.length - changed.length;
+  return [
+    `Rules (${plan.Rules.length}): ${changed.length} added or changed${same ? `, ${same} unchanged (in the diff editor)` : ''}:`,
+    ...changed.map(ruleLine),
+  ];
+}
+
 function continuousRetention(plan: PlanInput): Map<string, number | undefined> {
   return new Map(
     plan.Rules.filter((r) => r.EnableContinuousBackup).map((r) => [
@@ -223,9 +236,11 @@ export function describePlan(
   where: Where,
   update?: { planId: string; versionId?: string; deployed: PlanInput },
   tags?: Record<string, string>,
+  checked?: { text: string; live: LiveOutcome },
 ): Confirmation {
   const lines = [
     whereLine(where),
+    ...(checked ? liveLines(checked.text, checked.live) : []),
     ...alsoSends(plan, ['BackupPlanName', 'Rules'], 'The plan '),
     ...(tags && !update ? [`Tags on the new plan (BackupPlanTags): ${sent(tags)}`] : []),
     ...(tags && update
@@ -233,12 +248,13 @@ export function describePlan(
           `Not sent: this document's BackupPlanTags ${sent(tags)}. UpdateBackupPlan takes no tags, so the deployed plan's tags stay as they are (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_UpdateBackupPlan.html).`,
         ]
       : []),
-    `Rules (${plan.Rules.length}):`,
-    ...plan.Rules.map(ruleLine),
+    ...(update
+      ? changedRuleLines(plan, update.deployed)
+      : [`Rules (${plan.Rules.length}):`, ...plan.Rules.map(ruleLine)]),
   ];
   if (plan.Rules.some((r) => r.EnableContinuousBackup))
     lines.push(
-      'Continuous rules keep a restorable window of up to 35 days for the S3, RDS, Aurora and SAP HANA resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).',
+      `Continuous rules keep a restorable window of up to ${CONTINUOUS_MAX_RETENTION_DAYS} days for the ${inWords(continuousTypes())} resources a selection assigns to this plan (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html).`,
     );
   if (update) {
     const before = continuousRetention(update.deployed);
@@ -247,7 +263,7 @@ export function describePlan(
     );
     if (changed.length)
       lines.push(
-        `Changing the retention of a continuous rule (${changed.map(([n]) => n).join(', ')}) stops each S3 bucket's continuous recovery point (it becomes STOPPED) and starts a new one (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).`,
+        `Changing the retention of a continuous rule (${changed.map(([n]) => n).join(', ')}) stops each ${S3.name} bucket's continuous recovery point (it becomes STOPPED) and starts a new one (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html).`,
       );
     const gone = update.deployed.Rules.filter((d) => !plan.Rules.some((r) => r.RuleName === d.RuleName));
     if (gone.length) lines.push(`Removed rules: ${gone.map((r) => r.RuleName ?? '?').join(', ')}.`);

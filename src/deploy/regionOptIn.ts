@@ -2,7 +2,7 @@
  * Turning a resource type on for AWS Backup in a Region, without `vscode`: which types can be turned
  * on, the request (the whole map, one type changed), and the confirmation.
  */
-import { whereLine, type Confirmation, type Where } from './gate';
+import { whereLine, type Confirmation, type Where } from '../ui/confirmation';
 
 /** The types the Region has not opted in, sorted. */
 export function notOptedIn(optIn: Readonly<Record<string, boolean>>): string[] {

@@ -4,6 +4,12 @@
  */
 import { isRegionName } from '../backup/arn';
 import { PortInUseError, drAccounts, memberAccounts, startEmulator } from './server';
+// The command's name as the palette shows it, from the manifest (esbuild inlines the JSON).
+import pkg from '../../package.json';
+
+const USE_EMULATOR = pkg.contributes.commands.find((c) => c.command === 'awsBackupPitr.useLocalEmulator');
+/** "AWS Backup: Use a Local Emulator…", as the command palette shows it. */
+const USE_EMULATOR_COMMAND = USE_EMULATOR ? `${USE_EMULATOR.category}: ${USE_EMULATOR.title}` : '';
 
 const HELP = `Usage: npm run emulator -- [options]
 
@@ -150,7 +156,7 @@ ${emu.accounts
   )
   .join('')}${emu.regions.length > 1 ? `\nRegions served: ${emu.regions.join(', ')}` : ''}
 
-Point the extension at it: run "AWS Backup: Use the Local Emulator" (it signs with the keys above,
+Point the extension at it: run "${USE_EMULATOR_COMMAND}" (it signs with the keys above,
 never with your own credentials), or use its built-in sample account from the explorer.
 
 Faults at run time:

@@ -12,7 +12,7 @@
  * the transaction logs, https://repost.aws/knowledge-center/rds-point-in-time-restore-issues), its
  * first Aurora cluster never restored.
  */
-import { restoreDurationMs } from './restoreDurations';
+import { restoreDurationMs } from './seedRestoreDurations';
 import type { AccountState, RecoveryPoint, RestoreJob } from './state';
 
 const DAY = 86_400_000;

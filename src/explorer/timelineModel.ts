@@ -3,7 +3,7 @@
  * window as a bar, snapshots as marks, restore jobs as events, "now" and the restore lag.
  */
 import type { BackupApi } from '../aws/backupApi';
-import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
+import { CONTINUOUS_MAX_RETENTION_DAYS, restoreLagMinutes } from '../backup/resourceTypes';
 import {
   RESTORABLE_STATUSES,
   isContinuousRecoveryPointArn,
@@ -38,18 +38,6 @@ const DAY = 86_400_000;
 export interface Timeline {
   data: TimelineData;
   points: ReadonlyMap<string, { vault: string; point: PointSummary }>;
-}
-
-/**
- * The second a click at `at` (epoch ms) on a continuous window asks for: whole seconds, inside the
- * window (undefined when the window holds no whole second, or `at` is not a time).
- */
-export function secondInWindow(w: { earliest: number; latest: number }, at: number): Date | undefined {
-  if (!Number.isFinite(at)) return undefined;
-  const lo = Math.ceil(w.earliest / 1000) * 1000;
-  const hi = Math.floor(w.latest / 1000) * 1000;
-  if (hi < lo) return undefined;
-  return new Date(Math.min(hi, Math.max(lo, Math.round(at / 1000) * 1000)));
 }
 
 export async function loadTimeline(
@@ -130,7 +118,7 @@ export async function loadTimeline(
   ];
   const start = Math.min(...times, now.getTime() - 7 * DAY);
   const end = now.getTime() + Math.max(3_600_000, (now.getTime() - start) * 0.03);
-  const lag = resourceType ? RESTORE_LAG_MINUTES[resourceType] : undefined;
+  const lag = restoreLagMinutes(resourceType);
   const data: TimelineData = {
     resourceArn,
     resourceName: resourceArn.split(/[:/]/).pop() ?? resourceArn,

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { strictPage } from '../ui/webviewPage';
+import { strictPage, webviewRoots } from '../ui/webviewPage';
 import type { BackupApi } from '../aws/backupApi';
 import type { PointSummary } from '../backup/recoveryPoint';
-import { loadTimeline, secondInWindow, type Timeline } from './timelineModel';
+import { secondInWindow } from '../backup/calendar';
+import { loadTimeline, type Timeline } from './timelineModel';
 
 /**
  * The timeline webview: a strict CSP (no inline script, a nonce, only this extension's media), the
@@ -90,18 +91,17 @@ export class TimelinePanel {
   ): Promise<TimelinePanel> {
     const timeline = await loadTimeline(api, resourceArn, resourceType, new Date());
     const data = timeline.data;
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       TimelinePanel.viewType,
       `Timeline: ${data.resourceName}`,
       vscode.ViewColumn.Active,
       {
         enableScripts: true,
-        localResourceRoots: [media],
+        localResourceRoots: webviewRoots(extensionUri),
       },
     );
     const instance = new TimelinePanel(panel, timeline, api, onRestore);
-    panel.webview.html = strictPage(panel.webview, media, {
+    panel.webview.html = strictPage(panel.webview, extensionUri, {
       title: 'Timeline',
       css: 'timeline.css',
       js: 'timeline.js',

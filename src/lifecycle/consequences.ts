@@ -14,8 +14,11 @@
  * - [STATUS] the RecoveryPoint Status documentation of the service model
  *   (schemas/aws-backup-model/service-2.json): STOPPED, DELETING
  */
+import { accountOf } from '../backup/arn';
 import { formatUtc } from '../backup/format';
+import { whereLine } from '../ui/confirmation';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
+import { resourceType, typeOfServiceRecoveryPoint } from '../backup/resourceTypes';
 
 export type LifecycleAction = 'stop' | 'delete';
 
@@ -77,9 +80,18 @@ export interface Consequences {
 
 const DAY = 86_400_000;
 
-/** The resource's name, as the console shows it: its own name, else the last part of its ARN. */
+/**
+ * The resource's name, as the console shows it: its own name, else the last part of its ARN, else
+ * (a backup of the type's own service, such as a table backup) the name its recovery point's ARN
+ * carries, as the record per type reads it.
+ */
 function resourceNameOf(p: PointFacts): string {
-  return p.resourceName || p.resourceArn?.split(/[:/]/).filter(Boolean).pop() || p.recoveryPointArn;
+  const record = resourceType(p.resourceType ?? typeOfServiceRecoveryPoint(p.recoveryPointArn));
+  return (
+    p.resourceName ||
+    p.resourceArn?.split(/[:/]/).filter(Boolean).pop() ||
+    (record?.arn.nameOfRecoveryPoint?.(p.recoveryPointArn) ?? p.recoveryPointArn)
+  );
 }
 
 export type LockMode = 'none' | 'governance' | 'compliance-grace' | 'compliance';
@@ -150,43 +162,21 @@ export function lockVerdict(
   };
 }
 
-/** The per-type paragraphs for a continuous point. */
-function continuousText(action: LifecycleAction, p: PointFacts, name: string): string[] {
-  const type = p.resourceType ?? '';
-  if (action === 'stop') {
-    if (type === 'S3')
-      return [
-        `AWS Backup stops the continuous backup of bucket ${name}. The recovery point becomes STOPPED and stays restorable, to any second of its window up to now, until its retention ends${p.retentionDays !== undefined ? ` (${p.retentionDays} days)` : ''}.`,
-      ];
-    if (type === 'RDS')
-      return [
-        `AWS Backup releases control of the continuous backup of ${name} to Amazon RDS. The recovery point leaves AWS Backup; the backup data stays in RDS (its automated backups) and can be restored from RDS. RDS goes on creating and keeping continuous backups with the retention of your plan.`,
-      ];
-    if (type === 'Aurora')
-      return [
-        `AWS Backup releases control of the continuous backup of cluster ${name} to Amazon Aurora. The recovery point leaves AWS Backup; the backup data stays in Aurora (the cluster's automated backups) and can be restored from Aurora.`,
-      ];
-    return [
-      `AWS Backup releases control of the continuous backup of ${name} to its source service. The recovery point leaves AWS Backup.`,
-    ];
-  }
-  if (type === 'S3')
-    return [
-      `The backup data of bucket ${name} is deleted and can no longer be restored: no second of its window can be restored afterwards.`,
-    ];
-  if (type === 'RDS')
-    return [
-      `The backup data of ${name} is permanently deleted, and RDS automated backups of ${name} are turned off (point-in-time recovery disabled). RDS applies the change in its maintenance window, which can take up to 7 days; storage may be billed until then.`,
-      'A Multi-AZ instance set to Always On should not have its backup retention set to zero: AWS advises Stop Continuous Backup (disassociate) instead.',
-    ];
-  if (type === 'Aurora')
-    return [
-      `The data of cluster ${name} is not fully deleted: it stays restorable from Aurora, and AWS Backup sets the cluster's automated-backup retention to 1 day. Aurora backups cannot be completely deleted until the cluster itself is deleted.`,
-    ];
-  return [`The continuous backup of ${name} is deleted and can no longer be restored.`];
+/** The per-type paragraphs for a continuous point, from the record per type. */
+function continuousText(action: LifecycleAction, p: PointFacts, name: string): readonly string[] {
+  const facts = resourceType(p.resourceType)?.lifecycle;
+  if (action === 'stop')
+    return (
+      facts?.stop(name, p.retentionDays) ?? [
+        `AWS Backup releases control of the continuous backup of ${name} to its source service. The recovery point leaves AWS Backup.`,
+      ]
+    );
+  return (
+    facts?.delete(name) ?? [`The continuous backup of ${name} is deleted and can no longer be restored.`]
+  );
 }
 
-function copiesText(copies: readonly KnownCopy[], continuous: boolean): string {
+function copiesText(copies: readonly KnownCopy[], continuous: boolean, type: string | undefined): string {
   if (copies.length === 0) return 'No copies of this backup in other vaults are known to the explorer.';
   const list = copies
     .map(
@@ -194,7 +184,7 @@ function copiesText(copies: readonly KnownCopy[], continuous: boolean): string {
         `${c.vaultName}${c.airGapped ? ' (logically air-gapped)' : ''}${c.fromThisPoint ? ', copied from this point' : ''}: ${c.recoveryPointArn}`,
     )
     .join('; ');
-  return `These backups of the same resource in other vaults stay, and are not deleted with it${continuous ? ' (copies of a continuous backup are snapshots: no point-in-time restore)' : ''}: ${list}.`;
+  return `These backups of the same resource in other vaults stay, and are not deleted with it${continuous ? ` (copies of a continuous backup are ${resourceType(type)?.copy?.continuousCopyIs ?? 'snapshot'}s: no point-in-time restore)` : ''}: ${list}.`;
 }
 
 /**
@@ -236,9 +226,13 @@ export function consequencesOf(
   const lockCheck = lockVerdict(action, point, lock, now);
   if (lockCheck.forbids) return refuse(lockCheck.text!);
 
-  // Every value that decides what is deleted, and where, comes first.
+  // Every value that decides what is deleted, and where, comes first: the account the point's ARN names.
+  const account = whereLine({
+    connection: where ?? 'this connection',
+    accountId: accountOf(point.recoveryPointArn)?.accountId ?? '',
+  });
   const lines: string[] = [
-    `${where ? `${where} · ` : ''}vault ${point.vaultName} · recovery point ${point.recoveryPointArn}`,
+    `${account} · vault ${point.vaultName} · recovery point ${point.recoveryPointArn}`,
   ];
   if (continuous) for (const l of continuousText(action, point, name)) lines.push(l);
   else
@@ -258,7 +252,7 @@ export function consequencesOf(
     lines.push(
       'No plan the explorer can read still selects it with a continuous rule: continuous backup stops.',
     );
-  if (action === 'delete') lines.push(copiesText(copies, continuous));
+  if (action === 'delete') lines.push(copiesText(copies, continuous, point.resourceType));
   if (lockCheck.text) lines.push(lockCheck.text);
   if (action === 'delete') lines.push(`To confirm, you will type the resource name, ${name}.`);
   return {

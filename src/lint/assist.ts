@@ -3,7 +3,7 @@ import { parseDocument, properties } from './jsonAst';
 import { findMetadataKey, findMetadataKeyIgnoringCase, metadataKeysOf } from './metadataKeys';
 import { deref, schemaAtPath, SCHEMAS, type SchemaNode } from './schemas';
 import type { DocumentKind, MetadataResourceType, Recognition } from './types';
-import { RESTORE_RESOURCE_TYPES } from './metadataKeys';
+import { resourceTypeNames } from '../backup/resourceTypes';
 
 /** Completion and hover from the schemas and the metadata key catalogue; no `vscode` here. */
 export interface CompletionEntry {
@@ -105,7 +105,7 @@ export function completionsAt(text: string, offset: number, r: Recognition): Com
     }));
   }
   if (r.kind === 'start-restore-job' && samePath(path, ['ResourceType']))
-    return RESTORE_RESOURCE_TYPES.map((v) => ({
+    return resourceTypeNames().map((v) => ({
       label: JSON.stringify(v),
       kind: 'value',
       insertSnippet: JSON.stringify(v),

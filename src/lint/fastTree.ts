@@ -22,27 +22,56 @@ type BuildNode = Mutable<Node>;
 class Fail extends Error {}
 const FAIL = new Fail();
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 /**
  * `maxDepth`: objects and arrays nested deeper than this make it return undefined (the caller then
  * reports the nesting), so a document it parses needs no separate depth check.
  */
 export function fastParseTree(text: string, maxDepth = Infinity): FastParse | undefined {
-  let i = 0;
-  const n = text.length;
-  let depth = 0;
+  const p = new Parser(text, maxDepth);
+  try {
+    const root = p.value(undefined);
+    const v = p.last;
+    p.ws();
+    if (p.i !== text.length) return undefined;
+    delete (root as { parent?: Node }).parent;
+    return { root, value: v };
+  } catch (e) {
+    if (e === FAIL || e instanceof RangeError) return undefined; // RangeError: nesting too deep for recursion
+    throw e;
+  }
+}
 
-  function ws(): void {
+/** One pass over the text: the position, the nesting, and the value of the node just built. */
+class Parser {
+  i = 0;
+  private depth = 0;
+  /** The value of the node `value()` just returned (a side channel: no tuple per node). */
+  last: unknown;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  ws(): void {
+    const text = this.text;
+    let i = this.i;
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return;
+      else break;
     }
+    this.i = i;
   }
 
-  function str(): string {
+  private str(): string {
     // At the opening quote.
-    const start = i;
-    i++;
+    const text = this.text;
+    const n = text.length;
+    const start = this.i;
+    let i = start + 1;
     let escaped = false;
     for (;;) {
       if (i >= n) throw FAIL;
@@ -57,6 +86,7 @@ export function fastParseTree(text: string, maxDepth = Infinity): FastParse | un
       i++;
     }
     i++;
+    this.i = i;
     if (!escaped) return text.slice(start + 1, i - 1);
     try {
       return JSON.parse(text.slice(start, i)) as string;
@@ -65,145 +95,115 @@ export function fastParseTree(text: string, maxDepth = Infinity): FastParse | un
     }
   }
 
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-  // The value of the node `value()` just returned (a side channel: no tuple per node).
-  let last: unknown;
-
-  function value(parent: Node | undefined): BuildNode {
-    ws();
-    const c = text.charCodeAt(i);
-    const offset = i;
-    if (c === 123) {
-      // {
-      if (++depth > maxDepth) throw FAIL;
-      const node: BuildNode = { type: 'object', offset, length: -1, parent, children: [] };
-      const obj: Record<string, unknown> = {};
-      i++;
-      ws();
-      if (text.charCodeAt(i) === 125) {
-        i++;
-        node.length = i - offset;
-        last = obj;
-        depth--;
-        return node;
-      }
-      for (;;) {
-        ws();
-        if (text.charCodeAt(i) !== 34) throw FAIL;
-        const keyOffset = i;
-        const key = str();
-        const prop: BuildNode = {
-          type: 'property',
-          offset: keyOffset,
-          length: -1,
-          parent: node,
-          children: [],
-        };
-        prop.children!.push({
-          type: 'string',
-          value: key,
-          offset: keyOffset,
-          length: i - keyOffset,
-          parent: prop,
-        });
-        ws();
-        if (text.charCodeAt(i) !== 58) throw FAIL;
-        prop.colonOffset = i;
-        i++;
-        const v = value(prop);
-        const val = last;
-        prop.children!.push(v);
-        prop.length = v.offset + v.length - keyOffset;
-        node.children!.push(prop);
-        if (key === '__proto__')
-          Object.defineProperty(obj, key, {
-            value: val,
-            enumerable: true,
-            configurable: true,
-            writable: true,
-          });
-        else obj[key] = val;
-        ws();
-        const d = text.charCodeAt(i);
-        i++;
-        if (d === 44) continue;
-        if (d === 125) break;
-        throw FAIL;
-      }
-      node.length = i - offset;
-      last = obj;
-      depth--;
-      return node;
-    }
-    if (c === 91) {
-      // [
-      if (++depth > maxDepth) throw FAIL;
-      const node: BuildNode = { type: 'array', offset, length: -1, parent, children: [] };
-      const arr: unknown[] = [];
-      i++;
-      ws();
-      if (text.charCodeAt(i) === 93) {
-        i++;
-        node.length = i - offset;
-        last = arr;
-        depth--;
-        return node;
-      }
-      for (;;) {
-        const v = value(node);
-        node.children!.push(v);
-        arr.push(last);
-        ws();
-        const d = text.charCodeAt(i);
-        i++;
-        if (d === 44) continue;
-        if (d === 93) break;
-        throw FAIL;
-      }
-      node.length = i - offset;
-      last = arr;
-      depth--;
-      return node;
-    }
+  value(parent: Node | undefined): BuildNode {
+    this.ws();
+    const text = this.text;
+    const c = text.charCodeAt(this.i);
+    const offset = this.i;
+    if (c === 123) return this.object(offset, parent);
+    if (c === 91) return this.array(offset, parent);
     if (c === 34) {
-      const s = str();
-      last = s;
-      return { type: 'string', value: s, offset, length: i - offset, parent };
+      const s = this.str();
+      this.last = s;
+      return { type: 'string', value: s, offset, length: this.i - offset, parent };
     }
-    if (c === 116 && text.startsWith('true', i)) {
-      i += 4;
-      last = true;
-      return { type: 'boolean', value: true, offset, length: 4, parent };
-    }
-    if (c === 102 && text.startsWith('false', i)) {
-      i += 5;
-      last = false;
-      return { type: 'boolean', value: false, offset, length: 5, parent };
-    }
-    if (c === 110 && text.startsWith('null', i)) {
-      i += 4;
-      last = null;
-      return { type: 'null', value: null, offset, length: 4, parent };
-    }
-    NUMBER.lastIndex = i;
+    if (c === 116 && text.startsWith('true', offset)) return this.literal(true, 4, parent);
+    if (c === 102 && text.startsWith('false', offset)) return this.literal(false, 5, parent);
+    if (c === 110 && text.startsWith('null', offset)) return this.literal(null, 4, parent);
+    NUMBER.lastIndex = offset;
     const m = NUMBER.exec(text);
     if (!m) throw FAIL;
-    i += m[0].length;
+    this.i += m[0].length;
     const num = Number(m[0]);
-    last = num;
+    this.last = num;
     return { type: 'number', value: num, offset, length: m[0].length, parent };
   }
 
-  try {
-    const root = value(undefined);
-    const v = last;
-    ws();
-    if (i !== n) return undefined;
-    delete (root as { parent?: Node }).parent;
-    return { root, value: v };
-  } catch (e) {
-    if (e === FAIL || e instanceof RangeError) return undefined; // RangeError: nesting too deep for recursion
-    throw e;
+  private literal(value: boolean | null, length: number, parent: Node | undefined): BuildNode {
+    const offset = this.i;
+    this.i += length;
+    this.last = value;
+    return { type: value === null ? 'null' : 'boolean', value, offset, length, parent };
+  }
+
+  /** At `{`. */
+  private object(offset: number, parent: Node | undefined): BuildNode {
+    const text = this.text;
+    if (++this.depth > this.maxDepth) throw FAIL;
+    const node: BuildNode = { type: 'object', offset, length: -1, parent, children: [] };
+    const obj: Record<string, unknown> = {};
+    this.i++;
+    this.ws();
+    if (text.charCodeAt(this.i) === 125) {
+      this.i++;
+      return this.close(node, obj);
+    }
+    for (;;) {
+      this.ws();
+      if (text.charCodeAt(this.i) !== 34) throw FAIL;
+      const keyOffset = this.i;
+      const key = this.str();
+      const prop: BuildNode = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [] };
+      prop.children!.push({
+        type: 'string',
+        value: key,
+        offset: keyOffset,
+        length: this.i - keyOffset,
+        parent: prop,
+      });
+      this.ws();
+      if (text.charCodeAt(this.i) !== 58) throw FAIL;
+      prop.colonOffset = this.i;
+      this.i++;
+      const v = this.value(prop);
+      const val = this.last;
+      prop.children!.push(v);
+      prop.length = v.offset + v.length - keyOffset;
+      node.children!.push(prop);
+      if (key === '__proto__')
+        Object.defineProperty(obj, key, { value: val, enumerable: true, configurable: true, writable: true });
+      else obj[key] = val;
+      this.ws();
+      const d = text.charCodeAt(this.i);
+      this.i++;
+      if (d === 44) continue;
+      if (d === 125) break;
+      throw FAIL;
+    }
+    return this.close(node, obj);
+  }
+
+  /** At `[`. */
+  private array(offset: number, parent: Node | undefined): BuildNode {
+    const text = this.text;
+    if (++this.depth > this.maxDepth) throw FAIL;
+    const node: BuildNode = { type: 'array', offset, length: -1, parent, children: [] };
+    const arr: unknown[] = [];
+    this.i++;
+    this.ws();
+    if (text.charCodeAt(this.i) === 93) {
+      this.i++;
+      return this.close(node, arr);
+    }
+    for (;;) {
+      const v = this.value(node);
+      node.children!.push(v);
+      arr.push(this.last);
+      this.ws();
+      const d = text.charCodeAt(this.i);
+      this.i++;
+      if (d === 44) continue;
+      if (d === 93) break;
+      throw FAIL;
+    }
+    return this.close(node, arr);
+  }
+
+  /** After the closing bracket of an object or array: its length, its value, one level up. */
+  private close(node: BuildNode, value: unknown): BuildNode {
+    node.length = this.i - node.offset;
+    this.last = value;
+    this.depth--;
+    return node;
   }
 }

@@ -5,3 +5,13 @@ export { RULES, RULES_BY_CODE, OFF_BY_DEFAULT, ruleInfo, type RuleInfo } from '.
 export { ADAPTERS, lintedExtensions } from './formats';
 export type { EmbeddedDocument, FormatAdapter, UnknownNode } from './formats/types';
 export * from './types';
+export {
+  lintForSending,
+  liveLines,
+  problemLines,
+  type LiveOutcome,
+  type SendInput,
+  type SendKinds,
+  type SendLint,
+} from './sendGate';
+export type { LiveFacts } from './live';

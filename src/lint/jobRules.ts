@@ -2,7 +2,8 @@ import type { Node } from 'jsonc-parser';
 import type { RuleContext } from './context';
 import { changeTo } from './fixes';
 import { properties, stringValue, valueOf } from './jsonAst';
-import { RESTORE_RESOURCE_TYPES, resourceTypeFromKeys } from './metadataKeys';
+import { resourceTypeNames } from '../backup/resourceTypes';
+import { resourceTypeFromKeys } from './metadataKeys';
 import { didYouMean } from './suggest';
 
 /**
@@ -52,12 +53,13 @@ export function lintJob(root: Node | undefined, ctx: RuleContext): void {
   const rt = valueOf(root, 'ResourceType');
   const declared = stringValue(rt);
   if (!rt || declared === undefined) return;
-  if (!RESTORE_RESOURCE_TYPES.includes(declared)) {
-    const suggestion = didYouMean(declared, RESTORE_RESOURCE_TYPES);
+  const names = resourceTypeNames();
+  if (!names.includes(declared)) {
+    const suggestion = didYouMean(declared, names);
     ctx.report(
       'JOB002',
       rt,
-      `ResourceType "${declared}" is not a type AWS Backup restores.${suggestion ? ` Did you mean "${suggestion}"?` : ` Use one of: ${RESTORE_RESOURCE_TYPES.join(', ')}.`}`,
+      `ResourceType "${declared}" is not a type AWS Backup restores.${suggestion ? ` Did you mean "${suggestion}"?` : ` Use one of: ${names.join(', ')}.`}`,
       changeTo(rt, suggestion),
     );
     return;

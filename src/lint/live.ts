@@ -26,7 +26,7 @@ import { isIsoUtc } from './restoreRules';
 import { properties } from './jsonAst';
 import type { Finding, Recognition } from './types';
 import { checkRegionOptIn } from './liveRegion';
-import { ONE_HOP_COPY_TYPES } from '../backup/copyFacts';
+import { oneHopCopyTypes } from '../backup/resourceTypes';
 
 export interface LiveFacts {
   region: string;
@@ -138,7 +138,7 @@ export async function checkPlanVaults(
       if (dest && m && accountId && m[1] !== facts.region && m[2] !== accountId)
         out.push({
           code: 'LIVE006',
-          message: `This copy goes to another Region (${m[1]}) and another account (${m[2]}) at once. AWS Backup copies ${ONE_HOP_COPY_TYPES.join(', ')} snapshots cross-Region or cross-account, not both: if this plan backs up any of them, their copy jobs fail. Copy to a vault in this account's ${m[1]} (or to account ${m[2]} in ${facts.region}), and copy on from there.`,
+          message: `This copy goes to another Region (${m[1]}) and another account (${m[2]}) at once. AWS Backup copies ${oneHopCopyTypes().join(', ')} snapshots cross-Region or cross-account, not both: if this plan backs up any of them, their copy jobs fail. Copy to a vault in this account's ${m[1]} (or to account ${m[2]} in ${facts.region}), and copy on from there.`,
           offset: dest.offset,
           length: dest.length,
         });

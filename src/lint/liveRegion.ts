@@ -16,7 +16,7 @@
  * LIVE005.)
  */
 import type { Node } from 'jsonc-parser';
-import { CONTINUOUS_TYPES } from '../backup/limits';
+import { continuousTypes, optInNamesOfService, resourceType } from '../backup/resourceTypes';
 import { booleanValue, elements, stringValue, valueOf } from './jsonAst';
 import type { Finding } from './types';
 
@@ -24,23 +24,13 @@ type Raw = Omit<Finding, 'severity'>;
 
 /**
  * The opt-in types a service-wide ARN covers ("RDS, Aurora, Neptune, and DocumentDB ARNs start with
- * arn:aws:rds:", assigning-resources-json.html). A service not listed here: not checked.
+ * arn:aws:rds:", assigning-resources-json.html), from the record per type. A service no record
+ * names: not checked.
  */
-const SERVICE_TYPES: Readonly<Record<string, readonly string[]>> = {
-  s3: ['S3'],
-  rds: ['RDS', 'Aurora', 'Neptune', 'DocumentDB'],
-  ec2: ['EC2', 'EBS'],
-  dynamodb: ['DynamoDB'],
-  elasticfilesystem: ['EFS'],
-  fsx: ['FSx'],
-  redshift: ['Redshift'],
-};
-
-/** The types whose opt-in decides for this Resources entry, or undefined when the opt-in does not apply. */
 function optInTypesOfArn(arn: string): readonly string[] | 'all' | undefined {
   if (arn.trim() === '*') return 'all';
   const m = /^arn:[a-z-]+:([a-z0-9-]+):\*$/.exec(arn.trim());
-  return m ? SERVICE_TYPES[m[1]!] : undefined;
+  return m ? optInNamesOfService(m[1]!) : undefined;
 }
 
 /** How to turn them on, in words a user can act on. */
@@ -61,7 +51,7 @@ export function checkRegionOptIn(
   for (const rule of elements(valueOf(target.plan, 'Rules'))) {
     const flag = valueOf(rule, 'EnableContinuousBackup');
     if (!flag || booleanValue(flag) !== true) continue;
-    const types = off(CONTINUOUS_TYPES);
+    const types = off(continuousTypes().map((t) => resourceType(t)!.optInName));
     if (types.length)
       out.push({
         code: 'LIVE005',

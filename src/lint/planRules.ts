@@ -4,12 +4,12 @@ import { parseScheduleExpression } from './cron';
 import { booleanValue, elements, keyOf, numberValue, propertyNode, stringValue, valueOf } from './jsonAst';
 import { changeTo, removeProperty } from './fixes';
 import { didYouMean } from './suggest';
-// Continuous retention bounds and cold storage's minimum, with AWS's pages: ../backup/limits.
+// Continuous retention bounds (the record per type) and cold storage's minimum, with AWS's pages.
+import { COLD_STORAGE_MIN_DAYS as COLD_MIN_DAYS } from '../backup/limits';
 import {
-  COLD_STORAGE_MIN_DAYS as COLD_MIN_DAYS,
   CONTINUOUS_MAX_RETENTION_DAYS as CONTINUOUS_MAX_DAYS,
   CONTINUOUS_MIN_RETENTION_DAYS as CONTINUOUS_MIN_DAYS,
-} from '../backup/limits';
+} from '../backup/resourceTypes';
 
 /**
  * StartWindowMinutes: "at least 60 minutes… maximum value of 100 years (52,560,000 minutes)"
@@ -174,21 +174,21 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
       'PITR001',
       lifecycle ? keyOf(rule, 'Lifecycle')! : flag,
       lifecycle
-        ? `A continuous backup rule needs Lifecycle.DeleteAfterDays: continuous backups are kept 1 to 35 days. Add "DeleteAfterDays": 35.`
-        : `A continuous backup rule needs Lifecycle.DeleteAfterDays (1–35 days): without a Lifecycle the service refuses the rule ("Lifecycle must be specified for backup rule enabled continuous backup"). Add "Lifecycle": {"DeleteAfterDays": 35}.`,
+        ? `A continuous backup rule needs Lifecycle.DeleteAfterDays: continuous backups are kept ${CONTINUOUS_MIN_DAYS} to ${CONTINUOUS_MAX_DAYS} days. Add "DeleteAfterDays": ${CONTINUOUS_MAX_DAYS}.`
+        : `A continuous backup rule needs Lifecycle.DeleteAfterDays (${CONTINUOUS_MIN_DAYS}–${CONTINUOUS_MAX_DAYS} days): without a Lifecycle the service refuses the rule ("Lifecycle must be specified for backup rule enabled continuous backup"). Add "Lifecycle": {"DeleteAfterDays": ${CONTINUOUS_MAX_DAYS}}.`,
     );
   } else if (days !== undefined && (days < CONTINUOUS_MIN_DAYS || days > CONTINUOUS_MAX_DAYS)) {
     ctx.report(
       'PITR002',
       del,
-      `Continuous backups are kept 1 to 35 days; DeleteAfterDays is ${days}. Use 35 or less, and a separate snapshot rule for longer retention.`,
+      `Continuous backups are kept ${CONTINUOUS_MIN_DAYS} to ${CONTINUOUS_MAX_DAYS} days; DeleteAfterDays is ${days}. Use ${CONTINUOUS_MAX_DAYS} or less, and a separate snapshot rule for longer retention.`,
       changeTo(del, CONTINUOUS_MAX_DAYS),
     );
   } else if (days !== undefined && days < CONTINUOUS_MAX_DAYS) {
     ctx.report(
       'PITR007',
       del,
-      `Continuous retention of ${days} days is under 35: AWS Backup Audit Manager's default minimum-retention control for continuous backups will flag this rule.`,
+      `Continuous retention of ${days} days is under ${CONTINUOUS_MAX_DAYS}: AWS Backup Audit Manager's default minimum-retention control for continuous backups will flag this rule.`,
     );
   }
   for (const name of ['MoveToColdStorageAfterDays', 'OptInToArchiveForSupportedResources'] as const) {
@@ -200,7 +200,7 @@ function lintContinuousRule(rule: Node, ctx: RuleContext): void {
       'PITR003',
       prop.children![0]!,
       name === 'MoveToColdStorageAfterDays'
-        ? 'Continuous backups cannot move to cold storage (they are kept at most 35 days, cold storage needs 90): the service refuses the rule ("Invalid lifecycle. MoveToColdStorageAfterDays is unavailable"). Remove it.'
+        ? `Continuous backups cannot move to cold storage (they are kept at most ${CONTINUOUS_MAX_DAYS} days, cold storage needs ${COLD_MIN_DAYS}): the service refuses the rule ("Invalid lifecycle. MoveToColdStorageAfterDays is unavailable"). Remove it.`
         : 'Continuous backups cannot be archived to cold storage. Remove OptInToArchiveForSupportedResources.',
       removeProperty(prop, name),
     );

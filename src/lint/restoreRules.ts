@@ -10,13 +10,18 @@ import {
 import { changeTo, renameTo } from './fixes';
 import { didYouMean } from './suggest';
 import { isRealDateTime, parseDateTimeFields } from '../backup/calendar';
-import { CONTINUOUS_MAX_RETENTION_DAYS as PITR_MAX_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
+import {
+  CONTINUOUS_MAX_RETENTION_DAYS as PITR_MAX_DAYS,
+  resourceType as recordOf,
+  restoreLagMinutes,
+  S3,
+} from '../backup/resourceTypes';
 import type { MetadataResourceType } from './types';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 // PITR goes back at most the continuous retention maximum, and not past the restore lag (the limits,
-// with AWS's pages, are in ../backup/limits). Types without a documented lag: no lag check.
+// with AWS's pages, are in the record per type, ../backup/resourceTypes). Types without a documented lag: no lag check.
 
 export const ISO_UTC =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/;
@@ -110,25 +115,29 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
     }
   }
 
+  const restore = recordOf(resourceType)?.restore;
   const timeProp =
     get(meta, 'RestoreTime') ??
-    (resourceType === 'Aurora' || resourceType === 'generic' ? get(meta, 'restoreToTime') : undefined);
-  if (resourceType === 'S3' && mctx.continuous && !timeProp)
+    (restore?.options === 'db-cluster' || resourceType === 'generic'
+      ? get(meta, 'restoreToTime')
+      : undefined);
+  if (restore?.explicitTime && mctx.continuous && !timeProp)
     ctx.report(
       'RST005',
       objectAnchor(meta),
-      'Restoring a continuous S3 recovery point needs "RestoreTime", the second to restore to (ISO 8601 UTC).',
+      `Restoring a continuous ${resourceType} recovery point needs "RestoreTime", the second to restore to (ISO 8601 UTC).`,
     );
   if (timeProp?.value) lintRestoreTime(timeProp.name, timeProp.value, ctx, resourceType);
 
-  if (resourceType === 'RDS' || resourceType === 'Aurora') {
+  const db = restore?.options === 'db-instance' || restore?.options === 'db-cluster';
+  if (db) {
     const latest = get(meta, 'UseLatestRestorableTime');
     const latestValue = stringValue(latest?.value)?.toLowerCase();
     if (latest && latestValue === 'true' && timeProp)
       ctx.report(
         'RST004',
         latest.key,
-        `UseLatestRestorableTime is "true" and ${timeProp.name} is given: RDS accepts one or the other. Remove one of them.`,
+        `UseLatestRestorableTime is "true" and ${timeProp.name} is given: ${resourceType} accepts one or the other. Remove one of them.`,
       );
     if (latest && latestValue === 'false' && !timeProp)
       ctx.report(
@@ -138,16 +147,16 @@ export function lintMetadata(meta: Node | undefined, ctx: RuleContext, mctx: Met
       );
   }
 
-  if (resourceType === 'S3') lintS3(meta, ctx);
-  if (resourceType === 'RDS')
-    lintDbIdentifier(get(meta, 'DBInstanceIdentifier')?.value, 'DB instance identifier', ctx);
-  if (resourceType === 'Aurora') {
-    const id = get(meta, 'dbClusterIdentifier');
+  if (restore?.options === 's3') lintS3(meta, ctx);
+  if (restore?.options === 'db-instance')
+    lintDbIdentifier(get(meta, restore.destination!.key)?.value, 'DB instance identifier', ctx);
+  if (restore?.options === 'db-cluster') {
+    const id = get(meta, restore.destination!.key);
     lintDbIdentifier(id?.value, 'DB cluster identifier', ctx);
     ctx.report(
       'RST011',
       id?.key ?? objectAnchor(meta),
-      'An Aurora restore creates the DB cluster only, with no DB instances: add one with "aws rds create-db-instance --db-cluster-identifier …" before connecting.',
+      `An ${resourceType} restore creates the DB cluster only, with no DB instances: add one with "aws rds create-db-instance --db-cluster-identifier …" before connecting.`,
     );
   }
 }
@@ -225,7 +234,7 @@ function lintRestoreTime(name: string, node: Node, ctx: RuleContext, type: Metad
   }
   const t = Date.parse(value);
   const now = ctx.now.getTime();
-  const lag = RESTORE_LAG_MINUTES[type];
+  const lag = restoreLagMinutes(type);
   const nowIso = ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (t > now) {
     ctx.report(
@@ -259,7 +268,7 @@ export function bucketNameProblem(name: string): string | undefined {
   if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name))
     return 'must not start with "xn--", "sthree-" or "amzn-s3-demo-"';
   if (/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name))
-    return 'must not end with a suffix S3 reserves (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3)';
+    return `must not end with a suffix ${S3.name} reserves (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3)`;
   return undefined;
 }
 
@@ -293,7 +302,11 @@ function lintS3(meta: Node, ctx: RuleContext): void {
   if (bucket?.value && bucketName !== undefined) {
     const problem = bucketNameProblem(bucketName);
     if (problem)
-      ctx.report('RST009', bucket.value, `"${bucketName}" is not a valid S3 bucket name: it ${problem}.`);
+      ctx.report(
+        'RST009',
+        bucket.value,
+        `"${bucketName}" is not a valid ${S3.name} bucket name: it ${problem}.`,
+      );
   }
   // Said only where it applies: a restore that creates its bucket (NewBucket "true") has nothing to skip.
   const newBucket = stringValue(get(meta, 'NewBucket')?.value)?.toLowerCase() === 'true';
@@ -301,7 +314,7 @@ function lintS3(meta: Node, ctx: RuleContext): void {
     ctx.report(
       'RST010',
       bucket?.key ?? objectAnchor(meta),
-      'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped. Restore into an empty or new bucket to get the backup as it was.',
+      `An ${S3.name} restore never overwrites: objects that already exist in the destination bucket are skipped. Restore into an empty or new bucket to get the backup as it was.`,
     );
 
   const enc = get(meta, 'EncryptionType');

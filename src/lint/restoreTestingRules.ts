@@ -6,14 +6,14 @@
  */
 import type { Node } from 'jsonc-parser';
 import { IAM_ROLE_ARN_FORM, isIamRoleArn } from '../backup/arn';
-import { CONTINUOUS_MAX_RETENTION_DAYS, CONTINUOUS_TYPES } from '../backup/limits';
+import { CONTINUOUS_MAX_RETENTION_DAYS, continuousTypes } from '../backup/resourceTypes';
 import {
   RESTORE_TESTABLE_TYPES,
   RESTORE_TESTING_OVERRIDES,
   RESTORE_TESTING_SELECTION_WINDOW_DAYS,
   RESTORE_TESTING_START_WINDOW_MAX_HOURS,
   RESTORE_TESTING_VALIDATION_WINDOW_HOURS,
-} from '../backup/restoreTesting';
+} from '../backup/resourceTypes/restoreTesting';
 import type { RawFinding, RuleContext } from './context';
 import { parseScheduleExpression } from './cron';
 import { changeTo } from './fixes';
@@ -143,7 +143,7 @@ export function lintRestoreTestingSelection(sel: Node | undefined, ctx: RuleCont
 
 /**
  * A plan and one of its selections, in one template: a plan that picks CONTINUOUS points only restores
- * nothing of a type without continuous backup (src/backup/limits.ts: CONTINUOUS_TYPES).
+ * nothing of a type without continuous backup (src/backup/resourceTypes.ts: continuousTypes).
  */
 export function continuousOnlyForType(
   plan: Node | undefined,
@@ -156,7 +156,7 @@ export function continuousOnlyForType(
   const typeNode = valueOf(selection, 'ProtectedResourceType');
   const type = stringValue(typeNode);
   if (!typeNode || type === undefined || types.length !== 1 || types[0] !== 'CONTINUOUS') return undefined;
-  if (!RESTORE_TESTABLE_TYPES.includes(type) || CONTINUOUS_TYPES.includes(type)) return undefined;
+  if (!RESTORE_TESTABLE_TYPES.includes(type) || continuousTypes().includes(type)) return undefined;
   return {
     code: 'RTP009',
     resource,

@@ -1,3 +1,10 @@
+import {
+  AURORA,
+  RDS,
+  CONTINUOUS_MAX_RETENTION_DAYS as MAX_DAYS,
+  CONTINUOUS_MIN_RETENTION_DAYS as MIN_DAYS,
+  S3,
+} from '../backup/resourceTypes';
 import type { Finding, Severity, SeveritySetting } from './types';
 
 const DG = 'https://docs.aws.amazon.com/aws-backup/latest/devguide/';
@@ -92,7 +99,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'PITR002',
     severity: 'error',
-    title: 'Continuous retention outside 1–35 days',
+    title: `Continuous retention outside ${MIN_DAYS}–${MAX_DAYS} days`,
     url: `${DG}point-in-time-recovery-retention-period.html`,
   },
   {
@@ -122,7 +129,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'PITR007',
     severity: 'hint',
-    title: "Continuous retention under 35 days fails Audit Manager's default minimum-retention control",
+    title: `Continuous retention under ${MAX_DAYS} days fails Audit Manager's default minimum-retention control`,
     url: `${DG}controls-and-remediation.html`,
   },
   // Selections (service model: BackupSelection; https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html).
@@ -190,13 +197,13 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'RST007',
     severity: 'error',
-    title: 'S3 encryption keys inconsistent',
+    title: `${S3.name} encryption keys inconsistent`,
     url: `${DG}restoring-s3.html`,
   },
   {
     code: 'RST008',
     severity: 'error',
-    title: 'S3 ItemsToRestore is not a JSON array of at most five s3:// URIs',
+    title: `${S3.name} ItemsToRestore is not a JSON array of at most five s3:// URIs`,
     url: `${DG}restoring-s3.html`,
   },
   {
@@ -208,13 +215,13 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'RST010',
     severity: 'info',
-    title: 'An S3 restore skips objects that already exist at the destination',
+    title: `An ${S3.name} restore skips objects that already exist at the destination`,
     url: `${DG}restoring-s3.html`,
   },
   {
     code: 'RST011',
     severity: 'info',
-    title: 'An Aurora restore creates the cluster only, no DB instances',
+    title: `An ${AURORA.name} restore creates the cluster only, no DB instances`,
     url: `${DG}restoring-aur.html`,
   },
   {
@@ -325,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
   {
     code: 'LIVE006',
     severity: 'warning',
-    title: 'RDS, Aurora, DocumentDB, Neptune: a copy cannot go cross-Region and cross-account at once',
+    title: `${RDS.name}, ${AURORA.name}, DocumentDB, Neptune: a copy cannot go cross-Region and cross-account at once`,
     url: `${DG}recov-point-create-a-copy.html`,
   },
   // Templates (src/lint/formats/cloudformation.ts; resource schemas vendored in schemas/cloudformation/).

@@ -55,8 +55,11 @@ export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
   'create-restore-testing-selection': 'restore-testing-selection',
 };
 
-/** Resource types whose restore metadata the linter knows key by key. */
-export type MetadataResourceType = 'S3' | 'RDS' | 'Aurora' | 'EFS' | 'SAP HANA on Amazon EC2' | 'generic';
+/**
+ * The resource type whose restore metadata the linter checks key by key: a name from the record per
+ * type (src/backup/resourceTypes.ts) whose restore keys are known, or 'generic'.
+ */
+export type MetadataResourceType = string;
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';

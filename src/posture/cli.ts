@@ -12,12 +12,13 @@ import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
 import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';
+import { AURORA, inWords, RDS, resourceTypes, S3 } from '../backup/resourceTypes';
 import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
 import { NO_RTO_TARGETS, rtoTargetsFrom, type RtoTargets } from './rto';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
-import { cliArgs, UsageError } from '../ui/cliArgs';
+import { cliArgs, UsageError, type CliFlags } from '../ui/cliArgs';
 import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
 import { DEFAULT_DAYS, MAX_DAYS } from './compliance';
 
@@ -31,6 +32,15 @@ export interface PostureCliIo {
   clock?: () => Date;
 }
 
+/** "60 min for S3, RDS and Aurora": the record per type's default targets, in words. */
+function defaultTargetsText(): string {
+  const byMs = new Map<number, string[]>();
+  for (const t of resourceTypes())
+    if (t.defaultRpoMinutes)
+      byMs.set(t.defaultRpoMinutes, [...(byMs.get(t.defaultRpoMinutes) ?? []), t.name]);
+  return [...byMs].map(([min, names]) => `${formatDuration(min * 60_000)} for ${inWords(names)}`).join(', ');
+}
+
 const USAGE = `Usage: pitr-posture [options]
 
 The recovery posture of every resource AWS Backup protects in the accounts and Regions named: its
@@ -42,13 +52,13 @@ and its measured RTO: how long its most recent completed restore took (restore t
 Options:
   --profile NAME          an AWS profile (repeatable; default: AWS_PROFILE, else the default chain)
   --region REGION         a Region (repeatable; default: each profile's own)
-  --rpo-target SPEC       a target for every type ("1h") or one type ("S3=15m") (repeatable);
-                          default ${formatDuration(DEFAULT_TARGETS.byType.S3!)} for S3, RDS and Aurora, ${formatDuration(DEFAULT_TARGETS.other)} for other types
-  --rto-target SPEC       an RTO target, the same way ("4h", "Aurora=8h") (repeatable; default: none):
+  --rpo-target SPEC       a target for every type ("1h") or one type ("${S3.name}=15m") (repeatable);
+                          default ${defaultTargetsText()}, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --rto-target SPEC       an RTO target, the same way ("4h", "${AURORA.name}=8h") (repeatable; default: none):
                           met when the latest completed restore took no longer; a resource never
                           restored is UNTESTED, which fails the check as a miss does
   --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
-                          in another Region ("1d", "RDS=4h") (repeatable; default: none)
+                          in another Region ("1d", "${RDS.name}=4h") (repeatable; default: none)
   --days N                the RPO over the last N days, from what AWS still holds (JSON rpoCompliance,
                           rpoDays; drRpoCompliance, drRpoDays) (default: ${DEFAULT_DAYS}, at most ${MAX_DAYS})
   --format FORMAT         table|markdown|csv|json (default: table)
@@ -74,7 +84,7 @@ target, was never restored), 2 a usage error, an account or Region that could no
 resource found at all.
 
 In cron or CI:
-  pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target S3=15m --format markdown
+  pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target ${S3.name}=15m --format markdown
 `;
 
 interface Options {
@@ -92,6 +102,21 @@ interface Options {
 
 const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+const POSTURE_FLAGS: CliFlags = {
+  help: 'switch',
+  version: 'switch',
+  profile: 'value',
+  'organization-profile': 'value',
+  region: 'value',
+  'rpo-target': 'value',
+  'rto-target': 'value',
+  'dr-rpo-target': 'value',
+  days: 'value',
+  format: 'value',
+  now: 'value',
+  'requests-per-account': 'value',
+};
+
 const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -107,76 +132,68 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const specs: string[] = [];
   const drSpecs: string[] = [];
   const rtoSpecs: string[] = [];
-  for (const { arg: a, flag, value } of cliArgs(argv)) {
-    switch (flag) {
+  for (const t of cliArgs(argv, POSTURE_FLAGS, { h: 'help' })) {
+    if (t.kind !== 'flag')
+      throw new UsageError(
+        t.kind === 'unknown' ? `unknown option ${shown(t.arg)}` : `unexpected argument ${shown(t.arg)}`,
+      );
+    const v = t.value;
+    switch (t.flag) {
       case '--help':
-      case '-h':
         return 'help';
       case '--version':
         return 'version';
       case '--profile': {
-        const v = value();
         if (!PROFILE.test(v)) throw new UsageError(`--profile: ${shown(v)} is not a profile name`);
         if (!o.profiles.includes(v)) o.profiles.push(v);
         break;
       }
       case '--organization-profile': {
-        const v = value();
         if (!PROFILE.test(v))
           throw new UsageError(`--organization-profile: ${shown(v)} is not a profile name`);
         o.organization = v;
         break;
       }
       case '--region': {
-        const v = value();
         if (!isRegionName(v))
           throw new UsageError(`--region takes a Region such as us-east-1, not ${shown(v)}`);
         if (!o.regions.includes(v)) o.regions.push(v);
         break;
       }
       case '--rpo-target':
-        specs.push(value());
+        specs.push(v);
         break;
       case '--rto-target':
-        rtoSpecs.push(value());
+        rtoSpecs.push(v);
         break;
       case '--dr-rpo-target':
-        drSpecs.push(value());
+        drSpecs.push(v);
         break;
       case '--days': {
-        const v = value();
         const n = Number(v);
         if (!/^\d+$/.test(v) || n < 1 || n > MAX_DAYS)
           throw new UsageError(`--days takes a whole number from 1 to ${MAX_DAYS}, not ${shown(v)}`);
         o.days = n;
         break;
       }
-      case '--format': {
-        const f = value();
-        if (!(POSTURE_FORMATS as readonly string[]).includes(f))
-          throw new UsageError(`--format takes ${POSTURE_FORMATS.join(', ')}, not ${shown(f)}`);
-        o.format = f as PostureFormat;
+      case '--format':
+        if (!(POSTURE_FORMATS as readonly string[]).includes(v))
+          throw new UsageError(`--format takes ${POSTURE_FORMATS.join(', ')}, not ${shown(v)}`);
+        o.format = v as PostureFormat;
         break;
-      }
       case '--now': {
-        const v = value();
         o.now = parseIsoInstant(v);
         if (!o.now)
           throw new UsageError(`--now takes an ISO 8601 time such as 2025-08-01T12:00:00Z, not ${shown(v)}`);
         break;
       }
       case '--requests-per-account': {
-        const v = value();
         const n = Number(v);
         if (!/^\d+$/.test(v) || n < 1 || n > 100)
           throw new UsageError(`--requests-per-account takes a whole number from 1 to 100, not ${shown(v)}`);
         o.requestsPerAccount = n;
         break;
       }
-      default:
-        throw new UsageError(
-          a.startsWith('-') ? `unknown option ${shown(a)}` : `unexpected argument ${shown(a)}`,
-        );
     }
   }
   const t = targetsFrom(specs);
@@ -232,7 +249,11 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
     io.stderr(`pitr-posture: cannot read the AWS profiles: ${visible(messageOf(e))}\n`);
     return 2;
   }
-  const factory = new BackupClientFactory(boundsFromEnv(io.env));
+  // The SDK's nine-line notice about credentials, as one line of ours.
+  const factory = new BackupClientFactory({
+    ...boundsFromEnv(io.env),
+    warn: (line) => io.stderr(`pitr-posture: ${visible(line)}\n`),
+  });
   const organization = o.organization;
   const env = io.env;
   const inRegion = (region: string): Promise<Connection> =>

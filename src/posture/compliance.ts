@@ -10,7 +10,7 @@
  * deleted and recreated in between leaves only the newest.
  */
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
-import { CONTINUOUS_MAX_RETENTION_DAYS, RESTORE_LAG_MINUTES } from '../backup/limits';
+import { CONTINUOUS_MAX_RETENTION_DAYS, restoreLagMinutes } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn, RESTORABLE_STATUSES } from '../backup/recoveryPoint';
 import type { PostureRow } from './compute';
 
@@ -179,7 +179,7 @@ export function tracesOf(
     if (!p.ResourceArn || created === undefined || !RESTORABLE_STATUSES.has(p.Status ?? '')) continue;
     if (isContinuousRecoveryPointArn(p.RecoveryPointArn)) {
       const end = p.Status === 'STOPPED' ? (p.CompletionDate?.getTime() ?? created) : now;
-      const lag = (p.ResourceType ? RESTORE_LAG_MINUTES[p.ResourceType] : undefined) ?? 0;
+      const lag = restoreLagMinutes(p.ResourceType) ?? 0;
       of(p.ResourceArn).continuous.push({ start: created, end, lagMs: lag * 60_000 });
     } else of(p.ResourceArn).snapshots.push(created);
   }

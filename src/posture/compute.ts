@@ -15,7 +15,7 @@
 import type { BackupJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
 import type { PostureFacts, PostureRule, PostureSelection, PostureTarget } from '../aws/postureApi';
 import { resourceTypeOfArn } from '../backup/arn';
-import { CONTINUOUS_TYPES, RESTORE_LAG_MINUTES } from '../backup/limits';
+import { AURORA, RDS, resourceType } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
 import { NO_RTO_TARGETS, indexRestores, rtoBreached, rtoOf, type RtoFields, type RtoTargets } from './rto';
@@ -166,27 +166,10 @@ interface Resource {
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
 
-/** The posture of one resource, from its recovery points and the account's plans and jobs. */
-export function postureOf(
-  r: Resource,
-  points: RecoveryPointByBackupVault[],
-  ctx: {
-    target: PostureTarget;
-    accountId?: string;
-    rules: PostureRule[];
-    selections: PostureSelection[];
-    /** Wildcard selection ARNs, compiled once for all the resources of an account–Region. */
-    patterns: Map<string, RegExp>;
-    /** The failed jobs by resource ARN. */
-    failedJobs: ReadonlyMap<string, BackupJob[]>;
-    optIn?: Record<string, boolean>;
-    now: Date;
-    targets: RpoTargets;
-  },
-): Omit<PostureRow, keyof RtoFields> {
-  const now = ctx.now.getTime();
+/** What a resource's points say: the newest restorable moment, the earliest, the live and the STOPPED continuous point. */
+function readPoints(r: Resource, points: RecoveryPointByBackupVault[], nowDate: Date) {
+  const now = nowDate.getTime();
   const notes: string[] = [];
-  const todo: string[] = [];
   let newest: { at: number; point: RecoveryPointByBackupVault } | undefined;
   let earliest: number | undefined;
   let live: RecoveryPointByBackupVault | undefined;
@@ -207,7 +190,7 @@ export function postureOf(
     const continuous = isContinuousRecoveryPointArn(p.RecoveryPointArn);
     if (continuous && p.Status === 'STOPPED') stopped ??= p;
     const type = p.ResourceType ?? r.type;
-    const w = windowOfRecoveryPoint({ ...p, ...(type ? { ResourceType: type } : {}) }, ctx.now);
+    const w = windowOfRecoveryPoint({ ...p, ...(type ? { ResourceType: type } : {}) }, nowDate);
     if (w.kind === 'none') {
       if (continuous && p.Status !== 'STOPPED') notes.push(w.reason);
       continue;
@@ -223,9 +206,34 @@ export function postureOf(
       if (!newest || at > newest.at) newest = { at, point: p };
     }
   }
+  return { notes, newest, earliest, live, stopped, snapshots };
+}
+
+/** The posture of one resource, from its recovery points and the account's plans and jobs. */
+export function postureOf(
+  r: Resource,
+  points: RecoveryPointByBackupVault[],
+  ctx: {
+    target: PostureTarget;
+    accountId?: string;
+    rules: PostureRule[];
+    selections: PostureSelection[];
+    /** Wildcard selection ARNs, compiled once for all the resources of an account–Region. */
+    patterns: Map<string, RegExp>;
+    /** The failed jobs by resource ARN. */
+    failedJobs: ReadonlyMap<string, BackupJob[]>;
+    optIn?: Record<string, boolean>;
+    now: Date;
+    targets: RpoTargets;
+  },
+): Omit<PostureRow, keyof RtoFields> {
+  const now = ctx.now.getTime();
+  const todo: string[] = [];
+  const { notes, newest, earliest, live, stopped, snapshots } = readPoints(r, points, ctx.now);
   const protection: Protection = live ? 'continuous' : stopped ? 'stopped' : snapshots ? 'snapshots' : 'none';
   const rpoMs = newest ? now - newest.at : null;
-  const lag = r.type !== undefined ? RESTORE_LAG_MINUTES[r.type] : undefined;
+  const record = resourceType(r.type);
+  const lag = record?.continuous?.restoreLagMinutes;
   const typeName = r.type ?? 'this resource type';
   const basisOf = (): string => {
     if (!newest) return 'nothing restorable';
@@ -240,7 +248,7 @@ export function postureOf(
   const targetMs = r.type !== undefined ? targetFor(ctx.targets, r.type) : ctx.targets.other;
   const verdict = rpoMs !== null && rpoMs <= targetMs ? 'meets' : 'misses';
   const rowPoint = live ?? stopped ?? newest?.point;
-  const optedIn = ctx.optIn && r.type !== undefined ? ctx.optIn[r.type] : undefined;
+  const optedIn = ctx.optIn && r.type !== undefined ? ctx.optIn[record?.optInName ?? r.type] : undefined;
   const cover = coveredBy({ arn: r.arn, optedIn }, points, ctx.rules, ctx.selections, ctx.patterns);
   const rules = cover.covered;
   const jobs = [...(ctx.failedJobs.get(r.arn) ?? [])]
@@ -254,7 +262,7 @@ export function postureOf(
   // lets the next rule run create a new point (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html).
   if (stopped && !live)
     todo.push(
-      `Fix what stopped continuous backup${stopped.StatusMessage ? ` ("${stopped.StatusMessage}")` : ''}${r.type === 'S3' ? ': check the bucket’s versioning, its events to EventBridge, AWS Backup’s EventBridge rules and the role’s permissions' : ''}. The next run of its continuous rule starts a new recovery point; the STOPPED one need not be deleted.`,
+      `Fix what stopped continuous backup${stopped.StatusMessage ? ` ("${stopped.StatusMessage}")` : ''}${record?.continuous?.stoppedCauses ? `: ${record.continuous.stoppedCauses}` : ''}. The next run of its continuous rule starts a new recovery point; the STOPPED one need not be deleted.`,
     );
   // Only one continuous backup of a resource exists: a second plan's or vault's jobs fail with
   // "already has continuous backup enabled for another vault"
@@ -264,7 +272,7 @@ export function postureOf(
       'Resolve the other vault: a resource has one continuous backup, so keep its continuous rule in one plan and one vault, and remove it from the others.',
     );
   if (verdict === 'misses') {
-    if (protection === 'snapshots' && r.type !== undefined && CONTINUOUS_TYPES.includes(r.type))
+    if (protection === 'snapshots' && record?.continuous)
       todo.push(
         `Add a continuous rule (EnableContinuousBackup) to a plan that selects it: its RPO becomes the restore lag${lag !== undefined ? ` (${lag} min)` : ''}.`,
       );
@@ -291,7 +299,7 @@ export function postureOf(
     );
   if (r.type === undefined)
     notes.push(
-      'AWS gave no resource type and its ARN does not decide it (an RDS cluster ARN is Aurora’s, Neptune’s or DocumentDB’s alike): the target for other types applies.',
+      `AWS gave no resource type and its ARN does not decide it (an ${RDS.name} cluster ARN is ${AURORA.name}’s, Neptune’s or DocumentDB’s alike): the target for other types applies.`,
     );
   if (stopped && !stopped.CompletionDate && !newest)
     notes.push('AWS does not say when continuous backup stopped, so the RPO is unknown.');

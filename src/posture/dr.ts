@@ -15,10 +15,10 @@
  * the jobs that made them, failed, or went to a Region or account not read.
  */
 import type { CopyJob, RecoveryPointByBackupVault } from '@aws-sdk/client-backup';
-import type { PostureFacts, PostureTarget } from '../aws/postureApi';
+import { COPY_JOB_DAYS, type PostureFacts, type PostureTarget } from '../aws/postureApi';
 import { parseArn } from '../backup/arn';
-import { COPY_SOURCE_SNAPSHOT_DELETED_TYPES, MIN_SNAPSHOT_INTERVAL_MS } from '../backup/copyFacts';
-import { CONTINUOUS_TYPES } from '../backup/limits';
+import { MIN_SNAPSHOT_INTERVAL_MS } from '../backup/limits';
+import { continuousTypes, copySourceSnapshotDeletedTypes } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn, RESTORABLE_STATUSES } from '../backup/recoveryPoint';
 import { history, type DayRpo } from './compliance';
 import type { PostureFailure, PostureRow } from './compute';
@@ -315,8 +315,8 @@ function drOf(
     } else
       reason =
         o.regions.length < 2
-          ? `no copy job from ${home.region} in the last 35 days, and no other Region was read`
-          : `no copy in ${o.regions.filter((x) => x !== home.region).join(', ')}, and no copy job from ${home.region} in the last 35 days to another Region`;
+          ? `no copy job from ${home.region} in the last ${COPY_JOB_DAYS} days, and no other Region was read`
+          : `no copy in ${o.regions.filter((x) => x !== home.region).join(', ')}, and no copy job from ${home.region} in the last ${COPY_JOB_DAYS} days to another Region`;
   }
   // A copy that keeps failing: the newest job to a destination failed.
   const byDest = new Map<string, JobSeen[]>();
@@ -332,7 +332,7 @@ function drOf(
     );
   }
   const expired = ev?.expiredSources.get(r.resourceArn);
-  if (expired && r.resourceType !== undefined && COPY_SOURCE_SNAPSHOT_DELETED_TYPES.includes(r.resourceType))
+  if (expired && r.resourceType !== undefined && copySourceSnapshotDeletedTypes().includes(r.resourceType))
     todo.push(
       `${expired.count} source snapshot${expired.count === 1 ? '' : 's'} of its copies ${expired.count === 1 ? 'is' : 'are'} left EXPIRED in ${expired.vault}: the role${expired.role ? ` ${expired.role}` : ''} lacks rds:DeleteDBSnapshot, so AWS Backup could not delete the snapshot it took for each copy. Add the permission, and delete the EXPIRED recovery points by hand.`,
     );
@@ -374,7 +374,7 @@ function missAdvice(r: PostureRow, rpo: number | null, targetMs: number, status:
   if (status === 'unknown') return 'Its DR RPO is unknown until the account–Regions not read are read.';
   if (r.protection === 'none')
     return 'Nothing of it is restorable here, so nothing can be copied: make its backups succeed first, then give the rule that backs it up a copy action to a vault in another Region.';
-  const continuous = r.resourceType !== undefined && CONTINUOUS_TYPES.includes(r.resourceType);
+  const continuous = r.resourceType !== undefined && continuousTypes().includes(r.resourceType);
   const schedule =
     targetMs < MIN_SNAPSHOT_INTERVAL_MS
       ? `snapshot rules run at most hourly, so no copy outside the Region is fresher than an hour: set a DR target of 1 h or more`

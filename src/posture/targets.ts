@@ -1,33 +1,32 @@
 /**
  * RPO targets: a duration per resource type, and durations in words. No vscode, no SDK.
  *
- * The defaults are this project's (issue 15), not AWS's: 60 minutes for the types with continuous
- * backup and a restore lag AWS documents (S3, RDS; Aurora as RDS — see src/backup/limits.ts), 24 hours
- * for every other type, whose backups are snapshots on a schedule.
+ * The defaults are this project's (issue 15), not AWS's: each type's own in the record per type (60
+ * minutes for the types with continuous backup and a restore lag AWS documents), 24 hours for every
+ * other type, whose backups are snapshots on a schedule. Read when used: a type added to the record
+ * has its default and its name here with no change.
  */
-import { RESTORE_RESOURCE_TYPES } from '../lint/metadataKeys';
+import { resourceTypeNames, resourceTypes } from '../backup/resourceTypes';
 
 export const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export interface RpoTargets {
-  /** Milliseconds per resource type (AWS's type names: "S3", "RDS", "Aurora", "DynamoDB", …). */
+  /** Milliseconds per resource type (AWS's type names, as the record per type spells them). */
   byType: Record<string, number>;
   /** Milliseconds for every type not in byType. */
   other: number;
 }
 
 export const DEFAULT_TARGETS: RpoTargets = {
-  byType: { S3: 60 * MINUTE, RDS: 60 * MINUTE, Aurora: 60 * MINUTE },
+  get byType(): Record<string, number> {
+    return Object.fromEntries(
+      resourceTypes().flatMap((t) => (t.defaultRpoMinutes ? [[t.name, t.defaultRpoMinutes * MINUTE]] : [])),
+    );
+  },
   other: 24 * HOUR,
 };
-
-/**
- * AWS Backup's resource types (the lint engine's list, from the service model), so that a target for
- * "s3" or "dynamodb" finds its type and a misspelt one is an error.
- */
-const RESOURCE_TYPES: readonly string[] = RESTORE_RESOURCE_TYPES;
 
 export function targetFor(t: RpoTargets, type: string): number {
   return t.byType[type] ?? t.other;
@@ -63,7 +62,7 @@ export function formatDuration(ms: number): string {
 /** The resource type a person wrote, in AWS's spelling; undefined when there is no such type. */
 function resourceTypeNamed(name: string): string | undefined {
   const n = name.trim().toLowerCase();
-  return RESOURCE_TYPES.find((t) => t.toLowerCase() === n);
+  return resourceTypeNames().find((t) => t.toLowerCase() === n);
 }
 
 /**
@@ -88,7 +87,7 @@ export function targetsFrom(
     }
     const type = resourceTypeNamed(spec.slice(0, eq));
     if (!type)
-      return `"${spec.slice(0, eq)}" is not an AWS Backup resource type: use one of ${RESOURCE_TYPES.join(', ')}`;
+      return `"${spec.slice(0, eq)}" is not an AWS Backup resource type: use one of ${resourceTypeNames().join(', ')}`;
     typed[type] = ms;
   }
   const all = bare.at(-1);

@@ -67,3 +67,11 @@ export async function followRestoreJob(
     delay = Math.min(delay * 2, max);
   }
 }
+
+/**
+ * The title of the notification that follows a job. Its one button is VS Code's "Cancel", which
+ * cannot be renamed (window.withProgress): the title says what it does, and what it does not.
+ */
+export function watchTitle(label: string): string {
+  return `Restore ${label} · "Cancel" stops watching; the restore job goes on`;
+}

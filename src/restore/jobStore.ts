@@ -12,8 +12,9 @@
  * no longer inside the recovery point's window (`pendingStartCheck`).
  */
 import type { Connection } from '../aws/connection';
-import type { Confirmation, StartRequest } from './startGate';
-import { RESTORE_JOBS_KEY } from '../stateKeys';
+import type { Confirmation } from '../ui/confirmation';
+import type { StartRequest } from './startGate';
+import { RESTORE_JOBS_KEY } from './stateKeys';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -31,7 +32,7 @@ export interface RememberedJob {
   /** Kept only while the job ID is unknown, to send the same start again. */
   request?: StartRequest & { IdempotencyToken: string };
   /** What the user confirmed: shown again before a start that was not sent is sent. */
-  confirmation?: Confirmation;
+  confirmation?: Pick<Confirmation, 'message' | 'detail'>;
   /** Set when the job ended (or the user dismissed it). */
   endedAt?: number;
   status?: string;

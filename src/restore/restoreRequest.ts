@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isIamRoleArn } from '../backup/arn';
+import { resourceType } from '../backup/resourceTypes';
 import { isRealDateTime, parseDateTimeFields, zonedToUtc } from '../backup/calendar';
 import { checkRestoreTime, type RestorableWindow } from '../backup/restorableWindow';
 
@@ -50,9 +51,6 @@ export interface StartRestoreJobDocument {
   IdempotencyToken: string;
 }
 
-/** Types whose destination the flow asks for; others restore with their metadata as the service gave it. */
-const DESTINATION_TYPES = new Set(['S3', 'RDS', 'Aurora']);
-
 /** ISO 8601 UTC to the second, as RestoreTime takes it: 2025-08-01T02:14:37Z. */
 export const isoSeconds = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -85,9 +83,11 @@ function metadataFor(
 ): Record<string, string> {
   const m = { ...base };
   const time = a.time === 'latest' ? undefined : isoSeconds(a.time);
-  switch (type) {
-    case 'S3':
-      m.DestinationBucketName = a.destination;
+  // The destination's key and the time's, as the record per type says the type's restore takes them.
+  const restore = resourceType(type)?.restore;
+  switch (restore?.options) {
+    case 's3':
+      m[restore.destination!.key] = a.destination;
       // The restore-testing metadata and working restores use NewBucket
       // (https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html).
       if (newBucket) m.NewBucket = 'true';
@@ -95,17 +95,17 @@ function metadataFor(
       if (time) m.RestoreTime = time;
       else delete m.RestoreTime;
       return m;
-    case 'RDS':
-      m.DBInstanceIdentifier = a.destination;
+    case 'db-instance':
+      m[restore.destination!.key] = a.destination;
       delete m.RestoreTime;
       if (time) {
         m.RestoreTime = time;
         m.UseLatestRestorableTime = 'false';
       } else m.UseLatestRestorableTime = 'true';
       return m;
-    case 'Aurora': {
-      const idKey =
-        Object.keys(m).find((k) => k.toLowerCase() === 'dbclusteridentifier') ?? 'dbClusterIdentifier';
+    case 'db-cluster': {
+      const key = restore.destination!.key;
+      const idKey = Object.keys(m).find((k) => k.toLowerCase() === key.toLowerCase()) ?? key;
       m[idKey] = a.destination;
       for (const k of Object.keys(m)) if (/^(restoretotime|restoretime)$/i.test(k)) delete m[k];
       if (time) {
@@ -133,11 +133,11 @@ export function buildRestoreRequest(
   // S3 continuous restores need an explicit RestoreTime
   // (https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html#s3-restore-cli): "latest" is the window's end.
   const answers: RestoreAnswers =
-    input.resourceType === 'S3' && a.time === 'latest' && w.kind === 'continuous'
+    resourceType(input.resourceType)?.restore?.explicitTime && a.time === 'latest' && w.kind === 'continuous'
       ? { ...a, time: w.latest }
       : a;
   if (!isIamRoleArn(a.iamRoleArn)) errors.push(`"${a.iamRoleArn}" is not an IAM role ARN.`);
-  if (DESTINATION_TYPES.has(input.resourceType) && !a.destination.trim())
+  if (resourceType(input.resourceType)?.restore?.destination && !a.destination.trim())
     errors.push('A destination is required.');
   if (errors.length) return { errors };
   return {

@@ -5,20 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 import { getNodeValue, type Node } from 'jsonc-parser';
-import { messageOf } from '../aws/awsText';
 import { accountOf, resourceTypeOfArn } from '../backup/arn';
+import { resourceType, typeOfServiceRecoveryPoint } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { visible } from '../backup/text';
-import { lint } from '../lint/engine';
-import { liveCheck, type LiveFacts } from '../lint/live';
-import { parseDocument, properties, valueOf } from '../lint/jsonAst';
+import { lintForSending, type LiveFacts, type LintResult } from '../lint';
+import { parseDocument, properties, stringValue, valueOf } from '../lint/jsonAst';
 import { LineIndex } from '../lint/position';
-import type { LintResult } from '../lint/types';
+import { whereLine, type Confirmation } from '../ui/confirmation';
 import type { StartRequest } from './restoreRequest';
 import { bothTimes } from './wizard';
 import { s3OptionWords } from './options/s3Checks';
 
 export type { StartRequest };
+
+/** The label of the button that starts a restore. */
+const START_ACTION = 'Start Restore Job';
 
 export interface GateInput {
   text: string;
@@ -64,67 +66,58 @@ function collidingKeys(meta: Node | undefined, index: LineIndex): string[] {
   return problems;
 }
 
-/**
- * Lints the document with the rules' BUILT-IN severities: the severity setting changes what the
- * Problems panel shows, never what may be started (a workspace could otherwise switch RST002 off and
- * send "yesterday at noon"). Recognition by content comes first, so a workspace's `files` globs cannot
- * make a start-restore-job document pass as something else.
- */
-function lintForGate(input: GateInput): LintResult | undefined {
-  const base = {
-    text: input.text,
-    ...(input.fileName ? { fileName: input.fileName } : {}),
-    ...(input.now ? { now: input.now } : {}),
-  };
-  const byContent = lint(base);
-  if (byContent?.recognition.reason === 'content' || !input.globs) return byContent;
-  return lint({ ...base, globs: input.globs }) ?? byContent;
-}
+/** What a restore sends from: a start-restore-job input, or bare restore metadata (the point and role asked). */
+const RESTORE_SEND = {
+  kinds: ['start-restore-job', 'restore-metadata'] as const,
+  what: 'a start-restore-job document (aws backup start-restore-job --cli-input-json) or restore metadata (--metadata)',
+};
 
+/**
+ * The lint engine's one send gate, with the account's facts for the Region the document's recovery
+ * point names: any error-severity finding, the document's own or the account's (LIVE002: a
+ * RestoreTime outside the point's window), stops the start, whatever any setting says.
+ */
 export async function checkBeforeStart(input: GateInput): Promise<GateResult> {
-  const result = input.lintResult ?? lintForGate(input);
-  const kind = result?.recognition.kind;
-  if (!result || (kind !== 'start-restore-job' && kind !== 'restore-metadata'))
-    return {
-      ok: false,
-      problems: [
-        'This is not a start-restore-job document (aws backup start-restore-job --cli-input-json) or restore metadata (--metadata).',
-      ],
-    };
+  const { factsFor } = input;
+  const checked = await lintForSending(
+    {
+      text: input.text,
+      ...(input.fileName ? { fileName: input.fileName } : {}),
+      ...(input.globs ? { globs: input.globs } : {}),
+      ...(input.now ? { now: input.now } : {}),
+      ...(input.lintResult ? { lintResult: input.lintResult } : {}),
+      ...(factsFor ? { facts: () => factsFor(recoveryPointOf(input.text)) } : {}),
+    },
+    RESTORE_SEND,
+  );
+  if (!checked.ok) return checked;
   const index = new LineIndex(input.text);
   const root = parseDocument(input.text).root!;
-  const errors = result.findings
-    .filter((f) => f.severity === 'error')
-    .map((f) => `${where(index, f.offset)}: ${f.message} (${f.code})`);
-  for (const e of collidingKeys(kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'), index))
-    errors.push(e);
-  if (errors.length) return { ok: false, problems: errors };
+  const colliding = collidingKeys(
+    checked.kind === 'restore-metadata' ? root : valueOf(root, 'Metadata'),
+    index,
+  );
+  if (colliding.length) return { ok: false, problems: colliding };
   const value = getNodeValue(root) as unknown;
-  if (kind === 'restore-metadata') return { ok: 'needs-point', metadata: value as Record<string, string> };
-
-  const request = value as StartRequest;
+  if (checked.kind === 'restore-metadata')
+    return { ok: 'needs-point', metadata: value as Record<string, string> };
   const notes: string[] = [];
-  const facts = await input.factsFor?.(request.RecoveryPointArn);
-  if (facts) {
-    try {
-      const live = await liveCheck(input.text, result.recognition, facts);
-      // LIVE002 stops the start whatever any setting says (severity, live checks): the job would fail.
-      const outside = live.filter((f) => f.code === 'LIVE002');
-      if (outside.length)
-        return {
-          ok: false,
-          problems: outside.map((f) => `${where(index, f.offset)}: ${f.message} (LIVE002)`),
-        };
-    } catch (e) {
-      notes.push(
-        `The restorable window could not be checked against the account (${messageOf(e)}); the service checks it when the job runs.`,
-      );
-    }
-  } else
+  const { live } = checked;
+  if (!live.checked && live.reason === 'failed')
+    notes.push(
+      `The restorable window could not be checked against the account (${live.message}); the service checks it when the job runs.`,
+    );
+  else if (!live.checked)
     notes.push(
       'Not connected: the restorable window was not checked against the account; the service checks it.',
     );
-  return { ok: true, request, notes };
+  return { ok: true, request: value as StartRequest, notes };
+}
+
+/** The RecoveryPointArn a start-restore-job text names (empty when none): whose Region's facts to ask. */
+function recoveryPointOf(text: string): string {
+  const root = parseDocument(text).root;
+  return stringValue(root ? valueOf(root, 'RecoveryPointArn') : undefined) ?? '';
 }
 
 /**
@@ -138,7 +131,8 @@ export async function checkBeforeResend(
     label: string;
     startedAt: number;
     request?: StartRequest;
-    confirmation?: Confirmation;
+    /** As it was kept (kept before the button's label was: none). */
+    confirmation?: Pick<Confirmation, 'message' | 'detail'>;
   },
   o: {
     expired: boolean;
@@ -170,6 +164,7 @@ export async function checkBeforeResend(
     ok: true,
     confirmation: {
       message: job.confirmation.message,
+      action: START_ACTION,
       detail: `This restore was confirmed ${confirmed} but could not be sent. It is sent only if you confirm it again (with the same idempotency token: at most one job starts).\n\n${job.confirmation.detail}`,
     },
   };
@@ -196,11 +191,6 @@ export interface PointFacts {
   creationDate?: Date;
 }
 
-export interface Confirmation {
-  message: string;
-  detail: string;
-}
-
 /**
  * The resource type of a recovery point, from the account's description of it, else from its ARNs
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
@@ -208,47 +198,9 @@ export interface Confirmation {
  */
 export function typeOfRecoveryPoint(recoveryPointArn: string, point?: PointFacts): string | undefined {
   if (point?.resourceType) return point.resourceType;
-  const byPoint: [RegExp, string][] = [
-    [/^arn:[^:]+:ec2:[^:]*:\d*:snapshot\/snap-/, 'EBS'],
-    [/^arn:[^:]+:ec2:[^:]*:\d*:image\/ami-/, 'EC2'],
-    [/^arn:[^:]+:rds:[^:]*:\d*:snapshot:/, 'RDS'],
-    [/^arn:[^:]+:dynamodb:[^:]*:\d*:table\/[^/]+\/backup\//, 'DynamoDB'],
-    [/^arn:[^:]+:fsx:/, 'FSx'],
-    [/^arn:[^:]+:redshift:/, 'Redshift'],
-  ];
   const resource = point?.resourceArn;
-  return (
-    (resource ? resourceTypeOfArn(resource) : undefined) ??
-    byPoint.find(([re]) => re.test(recoveryPointArn))?.[1]
-  );
+  return (resource ? resourceTypeOfArn(resource) : undefined) ?? typeOfServiceRecoveryPoint(recoveryPointArn);
 }
-
-/**
- * The metadata keys that decide where the data goes, per type (from
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/restoring-s3.html, restoring-rds.html,
- * restoring-aur.html, restoring-efs.html and saphana-restore.html). Matched case-insensitively.
- */
-const DESTINATION_KEYS: Readonly<Record<string, readonly string[]>> = {
-  S3: ['DestinationBucketName', 'NewBucket', 'ItemsToRestore', 'RestoreLatestVersionsUpTo', 'KMSKey'],
-  RDS: [
-    'DBInstanceIdentifier',
-    'DBClusterIdentifier',
-    'DBSubnetGroupName',
-    'AvailabilityZone',
-    'VpcSecurityGroupIds',
-    'MultiAZ',
-    'PubliclyAccessible',
-  ],
-  Aurora: [
-    'DBClusterIdentifier',
-    'DBSubnetGroupName',
-    'AvailabilityZones',
-    'VpcSecurityGroupIds',
-    'KmsKeyId',
-  ],
-  EFS: ['file-system-id', 'newFileSystem', 'ItemsToRestore', 'KmsKeyId'],
-  'SAP HANA on Amazon EC2': ['aws:backup:TargetDatabaseArn'],
-};
 
 /** Keys whose values are never shown (the service's own metadata has none; a user's could). */
 const SECRET_KEY = /pass(word|phrase)?$|password|secret|credential|private.?key|auth.?token/i;
@@ -272,23 +224,15 @@ function destinationSummary(type: string | undefined, m: Record<string, string>)
     const v = meta(m, key);
     return v === undefined ? `(no ${key} is sent)` : shownValue(v);
   };
-  switch (type) {
-    case 'S3':
-      return `${meta(m, 'NewBucket')?.toLowerCase() === 'true' ? 'a new S3 bucket' : 'the S3 bucket'} ${named('DestinationBucketName')}`;
-    case 'RDS':
-      return `a new DB instance ${named('DBInstanceIdentifier')}`;
-    case 'Aurora':
-      return `a new Aurora DB cluster ${named('DBClusterIdentifier')}`;
-    case 'SAP HANA on Amazon EC2':
-      return `the database ${named('aws:backup:TargetDatabaseArn')} (overwritten)`;
-    default:
-      return 'decided by the metadata below, every value of which is sent';
-  }
+  return (
+    resourceType(type)?.restore?.destinationSummary?.(named, (key) => meta(m, key)) ??
+    'decided by the metadata below, every value of which is sent'
+  );
 }
 
 /** Every metadata key and value sent, those that decide the destination first; secrets masked. */
 function metadataLines(type: string | undefined, m: Record<string, string>): string[] {
-  const decisive = (DESTINATION_KEYS[type ?? ''] ?? []).map((k) => k.toLowerCase());
+  const decisive = (resourceType(type)?.restore?.destinationKeys ?? []).map((k) => k.toLowerCase());
   const line = ([k, v]: [string, string]): string =>
     `    ${oneLine(k)}: ${SECRET_KEY.test(k) ? '(set; not shown)' : shownValue(v)}`;
   const entries = Object.entries(m);
@@ -343,23 +287,8 @@ export function describeRestore(
     notes.push(
       'The resource type is not known: check every metadata value above, each one is sent as shown.',
     );
-  if (type === 'S3') {
-    notes.push(
-      'An S3 restore never overwrites: objects that already exist in the destination bucket are skipped.',
-    );
-    if (meta(m, 'NewBucket')?.toLowerCase() === 'true')
-      notes.push('The new bucket is billed from its creation.');
-  } else if (type === 'RDS')
-    notes.push(
-      'The restore creates a new DB instance, billed from its creation; the source is left as it is.',
-    );
-  else if (type === 'Aurora')
-    notes.push(
-      'An Aurora restore creates the cluster only, with no DB instances: add one (aws rds create-db-instance) before you connect.',
-      'The new cluster is billed from its creation.',
-    );
-  else if (type === 'SAP HANA on Amazon EC2')
-    notes.push('A SAP HANA restore overwrites the target database.');
+  const typeNotes = resourceType(type)?.restore?.notes?.((key) => meta(m, key));
+  if (typeNotes) for (const n of typeNotes) notes.push(n);
   else notes.push('A restore into a new resource is billed from its creation.');
   for (const n of o.notes ?? []) notes.push(n);
   const typeText = pointType
@@ -372,16 +301,17 @@ export function describeRestore(
     `From: ${continuous ? 'continuous backup' : 'recovery point'} ${oneLine(r.RecoveryPointArn)}${o.point?.vault ? ` in vault ${shownValue(o.point.vault)}` : ''}`,
     `Point in time: ${when}`,
     `Destination: ${destinationSummary(type, m)}`,
-    ...(type === 'S3' ? s3OptionWords(m, shownValue) : []),
+    ...(resourceType(type)?.restore?.options === 's3' ? s3OptionWords(m, shownValue) : []),
     ...metadataLines(type, m),
     `IAM role: ${r.IamRoleArn !== undefined ? oneLine(r.IamRoleArn) : '(none given: the service decides)'}`,
     // The account the recovery point lives in, from its ARN: the restore is made there.
-    `Account and Region: ${accountOf(r.RecoveryPointArn)?.accountId || 'account unknown'} · ${o.connection}`,
+    whereLine({ connection: o.connection, accountId: accountOf(r.RecoveryPointArn)?.accountId ?? '' }),
     '',
     ...notes.map((n) => `• ${n}`),
   ];
   return {
     message: `Restore ${name} to ${time && !Number.isNaN(time.getTime()) ? bothTimes(time, o.timeZone) : when.replace(/ when the job runs$/, '')}?`,
     detail: lines.join('\n'),
+    action: START_ACTION,
   };
 }

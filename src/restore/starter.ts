@@ -9,7 +9,8 @@ import { AwsAccessError } from '../aws/errors';
 import { liveFactsFrom } from '../aws/liveFacts';
 import { locateRecoveryPoint } from '../aws/locate';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
-import type { LiveFacts } from '../lint/live';
+import type { LiveFacts } from '../lint';
+import type { Confirmation } from '../ui/confirmation';
 import type { LintResult } from '../lint/types';
 import type { KeyValueStore, RememberedJob, RememberedJobs } from './jobStore';
 import {
@@ -17,7 +18,6 @@ import {
   checkBeforeStart,
   describeRestore,
   idempotencyTokenFor,
-  type Confirmation,
   type PointFacts,
   type StartRequest,
 } from './startGate';

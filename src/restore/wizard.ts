@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { accountOf } from '../backup/arn';
+import type { RestorableWindow } from '../backup/restorableWindow';
 import { applyChanges, rememberChanges, type Change } from './options/changes';
 import { dbChanges, dbSettingsStep } from './options/dbSettings';
 import { S3_OPTION_STEPS, s3Changes } from './options/s3Options';
@@ -19,6 +20,7 @@ import { buildRestoreRequest } from './restoreRequest';
 import { destinationNameStep, s3TargetStep } from './wizardSteps/destinationSteps';
 import {
   makeFlow,
+  restoreFactsOf,
   type State,
   type StepRun,
   type WizardOptions,
@@ -66,6 +68,11 @@ const BARE = new Set(['connection', 'vault', 'point', 'role', 'roleInput']);
  * Runs the steps with Back. Resolves with the document to review, or undefined when the user
  * cancelled. Errors from AWS (listing vaults or points, reading the metadata) are thrown as they are.
  */
+/** The window with its end at the latest second the pick showed: "latest" sends that very second where a time is sent. */
+function windowAsShown(w: RestorableWindow, shown: Date | undefined): RestorableWindow {
+  return shown && w.kind === 'continuous' ? { ...w, latest: shown } : w;
+}
+
 export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<WizardResult | undefined> {
   const s: State = o.start ? { api: o.start.api, vault: o.start.vault, point: o.start.point } : {};
   const f = makeFlow(ui, o, s);
@@ -118,18 +125,18 @@ export async function runRestoreWizard(ui: WizardUi, o: WizardOptions): Promise<
     recoveryPointArn: point.RecoveryPointArn ?? '',
     resourceType: type,
     restoreMetadata: meta.metadata,
-    window: f.windowNow(),
+    window: windowAsShown(f.windowNow(), s.latestShown),
     answers: {
       time: s.timeMode === 'specific' && s.time ? s.time : 'latest',
       destination: s.destination ?? '',
       iamRoleArn: s.role!,
     },
-    ...(type === 'S3' && s.s3Target === 'new' ? { newBucket: true } : {}),
+    ...(s.s3Target === 'new' && restoreFactsOf(type)?.options === 's3' ? { newBucket: true } : {}),
   });
   if ('errors' in built) throw new Error(`The restore cannot be prepared: ${built.errors.join(' ')}`);
   // The options change only their own keys, against the metadata as the service returned it.
   const changes: Change[] = [
-    ...(type === 'S3' && s.s3 ? s3Changes(meta.metadata, s.s3) : []),
+    ...(s.s3 && restoreFactsOf(type)?.options === 's3' ? s3Changes(meta.metadata, s.s3) : []),
     ...(s.db ? dbChanges(type, meta.metadata, s.db) : []),
   ];
   const document = { ...built, Metadata: applyChanges(built.Metadata, changes) };

@@ -1,39 +1,69 @@
 /**
- * The command lines' arguments (pitr-lint, pitr-posture): one reading of `--flag value` and
- * `--flag=value`, and one error for what cannot be read. Each command says what its flags mean.
- * No `vscode` here: the command-line bundles use it.
+ * The command lines' arguments (pitr-lint, pitr-posture), read by Node's own `util.parseArgs`:
+ * `--flag value`, `--flag=value`, and `--` that ends the options. One error for what cannot be read;
+ * each command says what its flags mean. No `vscode` here: the command-line bundles use it.
  */
+import { parseArgs } from 'node:util';
 
 /** An argument that cannot be read: the command prints the message and exits 2. */
 export class UsageError extends Error {}
 
-export interface CliArg {
-  /** The argument as given. */
-  arg: string;
-  /** The flag: the argument up to its first "=" for `--flag=value`, else the whole argument. */
-  flag: string;
-  /** The flag's value: after its "=", else the next argument (not one that starts with "--"). */
-  value: () => string;
-}
+/** The flags a command knows, by long name: `value` takes one, `switch` takes none. */
+export type CliFlags = Readonly<Record<string, 'value' | 'switch'>>;
 
-/** The arguments one by one; a flag that takes a value takes it with `value()`. */
-export function* cliArgs(argv: readonly string[]): Generator<CliArg> {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    // --flag=value splits at its first "=": --rpo-target=S3=15m is --rpo-target with S3=15m.
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    yield {
-      arg,
-      flag,
-      value: () => {
-        if (inline !== undefined) return inline;
-        const next = argv[i + 1];
-        if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-        i++;
-        return next;
-      },
-    };
+export type CliArg =
+  /** A flag the command knows. `value`: a value flag's value (never one that starts with "--" unless
+   * given after "="); a switch's text after "=" if it was given one (the caller refuses it), else "". */
+  | { kind: 'flag'; flag: string; arg: string; value: string; inline: boolean }
+  /** An argument that looks like a flag the command does not know, as given. */
+  | { kind: 'unknown'; arg: string }
+  /** Anything else, and everything after "--". */
+  | { kind: 'positional'; arg: string };
+
+/**
+ * The arguments one by one, in order; a value flag without its value throws `UsageError` when it is
+ * reached, so the first thing wrong on the line is the one reported.
+ * `short`: one-letter aliases, e.g. `{ h: 'help' }`.
+ */
+export function* cliArgs(
+  argv: readonly string[],
+  flags: CliFlags,
+  short: Readonly<Record<string, string>> = {},
+): Generator<CliArg> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, kind] of Object.entries(flags))
+    options[name] = { type: kind === 'value' ? 'string' : 'boolean' };
+  for (const [letter, name] of Object.entries(short)) if (options[name]) options[name].short = letter;
+  // Not strict: unknown flags and positionals come back as tokens, and each command words its own
+  // message for them.
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  let lastUnknown = -1;
+  for (const t of tokens) {
+    if (t.kind === 'option-terminator') continue;
+    if (t.kind === 'positional') {
+      yield { kind: 'positional', arg: t.value };
+      continue;
+    }
+    const arg = argv[t.index]!;
+    const kind = flags[t.name];
+    // "-abc" comes back as three letters and "-h=x" as "-h", "-=", "-x": the argument as given is
+    // unknown unless it is exactly a known short flag.
+    const isShort = !t.rawName.startsWith('--');
+    if (kind === undefined || (isShort && arg !== t.rawName)) {
+      if (t.index !== lastUnknown) yield { kind: 'unknown', arg };
+      lastUnknown = t.index;
+      continue;
+    }
+    const flag = `--${t.name}`;
+    const value = t.value ?? '';
+    if (kind === 'value' && (t.value === undefined || (!t.inlineValue && value.startsWith('--'))))
+      throw new UsageError(`${flag} needs a value`);
+    yield { kind: 'flag', flag, arg, value, inline: t.inlineValue === true };
   }
 }

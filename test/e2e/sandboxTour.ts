@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
+import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/backup/emulatorKeys';
 import { memberAccounts, startEmulator, type Emulator } from '../../src/emulator/server';
 import {
   AWS_BACKUP_ACTIVITY,

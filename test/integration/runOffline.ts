@@ -32,6 +32,7 @@ async function main(): Promise<number> {
       TEST_LOG_FILE: logFile,
       PITR_TEST_EMULATOR_URL: emulator.url,
       AWS_BACKUP_PITR_TEST_HOOKS: '1',
+      ...(process.env.PITR_TEST_FILES ? { PITR_TEST_FILES: process.env.PITR_TEST_FILES } : {}),
     },
   });
   const browser = await launchChromium();

@@ -1,7 +1,7 @@
 /**
  * Starts a real VS Code host without downloading VS Code: code-server (VS Code's server and web
  * workbench, from the npm registry) driven by Debian's Chromium through playwright-core (the
- * README's "Testing" section says how). Everything it needs is installed on demand by
+ * docs/development.md's "Testing" section says how). Everything it needs is installed on demand by
  * scripts/install-vscode-host.sh into .vscode-test/host (ignored by git).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/aws/localEmulator';
+import { LOCAL_EMULATOR_CREDENTIALS } from '../../src/backup/emulatorKeys';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { installHost, remoteUri, ROOT, startHost } from '../integration/vscodeHost';
 

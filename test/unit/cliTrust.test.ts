@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareFormats } from '../../src/lint/formats';
 import { cli, workspace } from './cliSupport';
-import { WASM_DIR } from './terraformSupport';
+import { WASM_DIR } from './lint/formats/terraformSupport';
 
 const TEMPLATE = (rest: string): string =>
   `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::Backup::BackupPlan\n    Properties:\n      BackupPlan:\n        BackupPlanName: p\n        BackupPlanRule:\n          - RuleName: r\n            TargetBackupVault: vv\n            ScheduleExpression: cron(0 5 ? * * *)\n${rest}`;

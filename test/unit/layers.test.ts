@@ -69,6 +69,14 @@ describe('the layers, kept by the import rule', function () {
     ['src/cli/x.ts', "import { renderPosture } from '../posture/format';"],
     ['src/ui/x.ts', "import { PosturePanel } from '../posture/editor/panel';"],
     ['src/posture/x.ts', "import { registerStopDelete } from '../lifecycle/editor/stopDeleteCommands';"],
+    ['src/emulator/x.ts', "import { BackupApi } from '../aws/backupApi';"],
+    ['src/emulator/handlers/x.ts', "import { LOCAL_EMULATOR_DEFAULT_URL } from '../../aws/localEmulator';"],
+    ['src/emulator/x.ts', "import { lint } from '../lint/engine';"],
+    ['src/emulator/x.ts', "import * as vscode from 'vscode';"],
+    ['src/aws/x.ts', "import type { startEmulator } from '../emulator/server';"],
+    ['src/aws/x.ts', "import { loadBundle } from '../bundles';"],
+    ['src/aws/x.ts', "import { RESTORE_JOBS_KEY } from '../stateKeys';"],
+    ['src/cli/x.ts', "import { registerExplorer } from '../explorer/register';"],
   ];
   for (const [file, source] of wrong)
     it(`reports ${file}: ${source}`, async () => {
@@ -111,6 +119,15 @@ describe('the layers, kept by the import rule', function () {
     ],
     ['src/deploy/x.ts', "import { lint } from '../lint';\nimport { PlanApi } from '../aws/planApi';"],
     ['src/deploy/editor/x.ts', "import * as vscode from 'vscode';\nimport { gate } from '../gate';"],
+    ['src/emulator/x.ts', "import { parseArn } from '../backup/arn';"],
+    [
+      'src/emulator/handlers/x.ts',
+      "import { S3 } from '../../backup/resourceTypes';\nimport { invalid } from '../errors';",
+    ],
+    ['src/emulator/x.ts', "import model from '../../schemas/aws-backup-model/service-2.json';"],
+    ['src/aws/x.ts', "import { LOCAL_EMULATOR_CREDENTIALS } from '../backup/emulatorKeys';"],
+    ['src/cli/x.ts', "import { messageOf } from '../backup/text';"],
+    ['src/restore/editor/x.ts', "import type { ConnectionManager } from '../../aws/connectionManager';"],
     [
       'src/explorer/timelinePanel.ts',
       "import * as vscode from 'vscode';\nimport { strictPage } from '../ui/webviewPage';",
@@ -133,6 +150,21 @@ describe('the size of a source file, kept by ESLint', function () {
   it('reports a file of src/ over 500 lines, and not one of 500', async () => {
     assert.deepEqual(await rules('src/restore/x.ts', 501), ['max-lines']);
     assert.deepEqual(await rules('src/restore/x.ts', 500), []);
+  });
+});
+
+describe('the length of a function, kept by ESLint (issue 22)', function () {
+  this.timeout(60_000);
+  const eslint = onlyRule('max-lines-per-function');
+  /** A function of `n` lines in all (its body n - 2 statements). */
+  const fn = (n: number): string =>
+    `export function f(): number {\n  let x = 0;\n${Array.from({ length: n - 4 }, () => '  x++;').join('\n')}\n  return x;\n}\n`;
+  const rules = async (filePath: string, n: number): Promise<string[]> =>
+    (await eslint.lintText(fn(n), { filePath }))[0]!.messages.map((m) => m.ruleId ?? 'parse');
+
+  it('reports a function of src/ over 120 lines, and not one of 120', async () => {
+    assert.deepEqual(await rules('src/deploy/x.ts', 121), ['max-lines-per-function']);
+    assert.deepEqual(await rules('src/deploy/x.ts', 120), []);
   });
 });
 
@@ -210,6 +242,34 @@ describe('no import cycles', () => {
     assert.ok([...graph.values()].reduce((n, t) => n + t.length, 0) > files.length, 'the imports were read');
     const cycles = importCycles(graph).map((c) => c.map((f) => relative(root, f)).join(' → '));
     assert.deepEqual(cycles, [], `import cycles:\n${cycles.join('\n')}`);
+  });
+
+  it('no two folders of src/ import each other in a loop, through any of their files (type imports included)', () => {
+    const src = join(root, 'src');
+    const files = sourceFiles(src);
+    const folderOf = (f: string): string => {
+      const parts = relative(src, f).split(/[\\/]/);
+      return parts.length > 1 ? parts[0]! : '(root)';
+    };
+    const folders = new Map<string, Set<string>>();
+    for (const [from, targets] of importGraph(files))
+      for (const to of targets)
+        if (folderOf(from) !== folderOf(to))
+          folders.set(folderOf(from), (folders.get(folderOf(from)) ?? new Set()).add(folderOf(to)));
+    assert.ok(folders.get('restore')?.has('backup'), 'the folder graph was read');
+    const graph = new Map([...folders].map(([k, v]) => [k, [...v]]));
+    const loops = importCycles(graph).map((c) => c.join(' → '));
+    assert.deepEqual(loops, [], `import loops between folders of src/:\n${loops.join('\n')}`);
+    // The same check finds the loop the AWS layer and the emulator once made.
+    assert.equal(
+      importCycles(
+        new Map([
+          ['aws', ['emulator']],
+          ['emulator', ['aws']],
+        ]),
+      ).length,
+      1,
+    );
   });
 
   it('the check finds a loop: two files, three files, a type-only import, a file importing itself', () => {

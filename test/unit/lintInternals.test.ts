@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTerraform } from '../../src/lint/formats/terraform';
-import { WASM_DIR } from './terraformSupport';
+import { WASM_DIR } from './lint/formats/terraformSupport';
 
 describe('no internal error text reaches a user', () => {
   // (web-tree-sitter's runtime starts once a process: its damaged file is said the same way, untested here.)

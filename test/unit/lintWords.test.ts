@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { lint } from '../../src/lint';
 import { prepareFormats } from '../../src/lint/formats';
 import { cli, workspace } from './cliSupport';
-import { NOW } from './helpers';
-import { WASM_DIR } from './terraformSupport';
+import { NOW } from './lint/helpers';
+import { WASM_DIR } from './lint/formats/terraformSupport';
 
 const SAMPLE_TF = readFileSync('samples/backup.tf', 'utf8');
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../src/lint';
-import { applyFix, NOW } from './helpers';
+import { applyFix, NOW } from './lint/helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'real', name), 'utf8');

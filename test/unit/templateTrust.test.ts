@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../src/lint';
-import { NOW } from './helpers';
+import { NOW } from './lint/helpers';
 
 function found(
   text: string,

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { PLAN, SELECTION, type Body } from '../../src/lint/formats/terraformSpec';
 import type { FormatAdapter } from '../../src/lint/formats/types';
-import { applyEdits, lintWith, terraform } from './terraformSupport';
+import { applyEdits, lintWith, terraform } from './lint/formats/terraformSupport';
 
 interface Vendored {
   files: Record<string, string>;

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { invalid, notFound, vaultAccessDenied } from '../errors';
 import type { AccountState, RecoveryPoint } from '../state';
+import { CONTINUOUS_MAX_RETENTION_DAYS, restoreLagMinutes } from '../../backup/resourceTypes';
 
 export interface HandlerContext {
   state: AccountState;
@@ -32,8 +33,6 @@ export type Handler = (input: Input, ctx: HandlerContext) => Record<string, unkn
 
 export const DAY = 86_400_000;
 export const MINUTE = 60_000;
-/** Restore lag per type (https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html); Aurora assumed equal to RDS. */
-const LAG_MINUTES: Record<string, number> = { S3: 15, RDS: 5, Aurora: 5 };
 
 // ---- paging -------------------------------------------------------------------------------
 
@@ -110,11 +109,11 @@ export function isContinuous(p: { RecoveryPointArn: string }): boolean {
 /** The emulator's own view of a continuous point's window (the API does not expose it). */
 export function restorableWindow(p: RecoveryPoint, now: Date): { earliest: Date; latest: Date } | undefined {
   if (!isContinuous(p)) return undefined;
-  const retention = (p.Lifecycle?.DeleteAfterDays ?? 35) * DAY;
+  const retention = (p.Lifecycle?.DeleteAfterDays ?? CONTINUOUS_MAX_RETENTION_DAYS) * DAY;
   const earliest = new Date(Math.max(p.CreationDate.getTime(), now.getTime() - retention));
   const end =
     p.Status === 'STOPPED' && p.CompletionDate
       ? p.CompletionDate.getTime()
-      : now.getTime() - (LAG_MINUTES[p.ResourceType] ?? 0) * MINUTE;
+      : now.getTime() - (restoreLagMinutes(p.ResourceType) ?? 0) * MINUTE;
   return { earliest, latest: new Date(end) };
 }

@@ -5,6 +5,7 @@
  * the destination vault, which may be another Region's or another account's the emulator serves.
  * Where no service message is recorded (marked "emulator's wording"), the text is ours.
  */
+import { AURORA, oneHopCopyTypes, RDS } from '../../backup/resourceTypes';
 import { invalid, invalidRequest, notFound } from '../errors';
 import type { AccountState, CopyJob, Lifecycle, RecoveryPoint } from '../state';
 import {
@@ -23,9 +24,6 @@ function parseVaultArn(arn: string): { region: string; accountId: string; name: 
   const m = /^arn:aws[a-z-]*:backup:([a-z0-9-]+):(\d{12}):backup-vault:([a-zA-Z0-9_-]{2,50})$/.exec(arn);
   return m ? { region: m[1]!, accountId: m[2]!, name: m[3]! } : undefined;
 }
-
-/** Types whose copies go cross-Region or cross-account, not both in one copy (recov-point-create-a-copy.html). */
-const ONE_HOP_TYPES: ReadonlySet<string> = new Set(['RDS', 'Aurora', 'DocumentDB', 'Neptune']);
 
 /** Copies still running, per emulator: their copy appears in the destination when they end. */
 const pending = new WeakMap<
@@ -80,7 +78,7 @@ function failureOf(
         'Copy job failed. Both source and destination account must be a member of the same organization',
       category: 'AccessDenied',
     };
-  if (crossAccount && crossRegion && ONE_HOP_TYPES.has(p.ResourceType))
+  if (crossAccount && crossRegion && oneHopCopyTypes().includes(p.ResourceType))
     // "AWS Backup only supports automating either cross-account or cross-Region copies" for RDS and
     // Aurora (recov-point-create-a-copy.html); the job's message is NOT FOUND: emulator's wording.
     return {
@@ -118,9 +116,9 @@ function copiedPoint(
 ): RecoveryPoint {
   const id = to.id(`copy-${p.RecoveryPointArn}`).toLowerCase();
   const arn =
-    p.ResourceType === 'RDS'
+    p.ResourceType === RDS.name
       ? to.arn('rds', `snapshot:awsbackup:copyjob-${id}`)
-      : p.ResourceType === 'Aurora'
+      : p.ResourceType === AURORA.name
         ? to.arn('rds', `cluster-snapshot:awsbackup:copyjob-${id}`)
         : to.arn('backup', `recovery-point:${id}`);
   const vault = to.vaults.get(vaultName);

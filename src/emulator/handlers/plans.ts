@@ -5,6 +5,13 @@
 import { invalid, invalidRequest, notFound } from '../errors';
 import type { BackupRule, Plan } from '../state';
 import { type Handler, type HandlerContext, isContinuous, page } from './common';
+import {
+  AURORA,
+  CONTINUOUS_MAX_RETENTION_DAYS,
+  CONTINUOUS_MIN_RETENTION_DAYS,
+  RDS,
+  S3,
+} from '../../backup/resourceTypes';
 
 // ---- plans ---------------------------------------------------------------------------------
 
@@ -37,10 +44,10 @@ function validatePlan(plan: { BackupPlanName?: string; Rules?: BackupRule[] }): 
       const days = lc?.DeleteAfterDays;
       if (days === undefined)
         ruleError(r.RuleName, 'Lifecycle must be specified for backup rule enabled continuous backup');
-      else if (days < 1 || days > 35)
+      else if (days < CONTINUOUS_MIN_RETENTION_DAYS || days > CONTINUOUS_MAX_RETENTION_DAYS)
         ruleError(
           r.RuleName,
-          'Invalid lifecycle. DeleteAfterDays cannot be less than 1 or more than 35 days',
+          `Invalid lifecycle. DeleteAfterDays cannot be less than ${CONTINUOUS_MIN_RETENTION_DAYS} or more than ${CONTINUOUS_MAX_RETENTION_DAYS} days`,
         );
     }
     for (const l of [lc, ...(r.CopyActions ?? []).map((c) => c.Lifecycle)]) {
@@ -258,11 +265,11 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
       for (const arn of body.Resources ?? []) {
         if (arn.includes('*')) continue;
         const type = arn.startsWith('arn:aws:s3:::')
-          ? 'S3'
+          ? S3.name
           : /:rds:.*:db:/.test(arn)
-            ? 'RDS'
+            ? RDS.name
             : /:rds:.*:cluster:/.test(arn)
-              ? 'Aurora'
+              ? AURORA.name
               : undefined;
         if (!type) continue;
         const existing = [...ctx.state.recoveryPoints.values()].find(
@@ -283,7 +290,7 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
             CreationDate: ctx.now,
             CompletionDate: ctx.now,
             State: 'FAILED',
-            StatusMessage: `${type === 'S3' ? 'Bucket' : 'Resource'} ${name} already has continuous backup enabled for another vault Backup job failed.`,
+            StatusMessage: `${type === S3.name ? 'Bucket' : 'Resource'} ${name} already has continuous backup enabled for another vault Backup job failed.`,
             IamRoleArn: body.IamRoleArn,
           });
           continue;
@@ -291,7 +298,7 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
         if (existing) continue;
         const rpArn = ctx.state.arn(
           'backup',
-          `recovery-point:continuous:${type === 'RDS' ? 'db' : type === 'Aurora' ? 'cluster' : name}-${ctx.state.id('cont', 'hex')}`,
+          `recovery-point:continuous:${type === RDS.name ? 'db' : type === AURORA.name ? 'cluster' : name}-${ctx.state.id('cont', 'hex')}`,
         );
         ctx.state.recoveryPoints.set(rpArn, {
           RecoveryPointArn: rpArn,
@@ -310,9 +317,9 @@ export const PLAN_HANDLERS: Record<string, Handler> = {
           StorageClass: 'WARM',
           IsParent: false,
           restoreMetadata:
-            type === 'S3'
+            type === S3.name
               ? { DestinationBucketName: name }
-              : type === 'RDS'
+              : type === RDS.name
                 ? { DBInstanceIdentifier: name, Engine: 'postgres' }
                 : { dbClusterIdentifier: name, engine: 'aurora-postgresql' },
         });

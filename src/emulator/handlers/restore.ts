@@ -14,6 +14,7 @@ import {
   page,
   restorableWindow,
 } from './common';
+import { AURORA, RDS, S3 } from '../../backup/resourceTypes';
 
 // ---- restore jobs ----------------------------------------------------------------------------
 
@@ -83,7 +84,7 @@ function checkS3Options(p: RecoveryPoint, get: (k: string) => string | undefined
     items = undefined;
   }
   if (!Array.isArray(items) || items.length === 0 || items.some((i) => typeof i !== 'string'))
-    throw invalid('ItemsToRestore must be a JSON array of one to five S3 URIs.'); // emulator's wording
+    throw invalid(`ItemsToRestore must be a JSON array of one to five ${S3.name} URIs.`); // emulator's wording
   if (items.length > 5)
     throw invalid(`ItemsToRestore lists ${items.length} items; at most 5 can be restored in one job.`); // emulator's wording
   const bucket = p.ResourceArn.replace(/^arn:aws[a-z-]*:s3:::/, '');
@@ -118,18 +119,18 @@ function planRestore(
           status: 'FAILED',
           message: `The requested restore time ${raw} is outside the restorable window ${w.earliest.toISOString()} to ${w.latest.toISOString()}.`,
         };
-      if (!t && type === 'S3')
-        throw invalid('RestoreTime is required to restore a continuous Amazon S3 recovery point.'); // emulator's wording
+      if (!t && type === S3.name)
+        throw invalid(`RestoreTime is required to restore a continuous Amazon ${S3.name} recovery point.`); // emulator's wording
     }
   }
-  if (type === 'S3') {
+  if (type === S3.name) {
     const bucket = get('DestinationBucketName');
     if (!bucket) throw invalid('Missing required restore metadata key DestinationBucketName.'); // emulator's wording
     const items = checkS3Options(p, get);
     if (UNVERSIONED_BUCKETS.has(bucket))
       return {
         status: 'FAILED',
-        message: `Destination bucket ${bucket} does not have versioning enabled. Amazon S3 restores require versioning on the destination bucket.`,
+        message: `Destination bucket ${bucket} does not have versioning enabled. Amazon ${S3.name} restores require versioning on the destination bucket.`,
       };
     return {
       status: 'COMPLETED',
@@ -137,14 +138,14 @@ function planRestore(
       ...(items ? { restoredItems: items } : {}),
     };
   }
-  if (type === 'RDS') {
+  if (type === RDS.name) {
     const id = get('DBInstanceIdentifier');
     if (!id) throw invalid('Missing required restore metadata key DBInstanceIdentifier.'); // emulator's wording
     if (id === p.ResourceName || id === p.restoreMetadata.DBInstanceIdentifier)
       return { status: 'FAILED', message: `DBInstanceAlreadyExists: DB instance ${id} already exists.` };
     return { status: 'COMPLETED', createdResourceArn: ctx.state.arn('rds', `db:${id}`) };
   }
-  if (type === 'Aurora') {
+  if (type === AURORA.name) {
     const id = get('dbClusterIdentifier');
     if (!id) throw invalid('Missing required restore metadata key dbClusterIdentifier.'); // emulator's wording
     if (id === p.ResourceName)

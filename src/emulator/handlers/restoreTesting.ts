@@ -7,9 +7,10 @@
  * RestoreTestingRecoveryPointSelection, RestoreTestingSelectionForCreate and their documentation);
  * every message is the emulator's wording (AWS's are NOT FOUND in its documentation).
  */
-import { RESTORE_TESTABLE_TYPES } from '../../backup/restoreTesting';
+import { RESTORE_TESTABLE_TYPES } from '../../backup/resourceTypes/restoreTesting';
 import { alreadyExists, invalid, invalidRequest, missing, notFound } from '../errors';
-import { restoreDurationMs } from '../restoreDurations';
+import { restoreDurationMs } from '../seedRestoreDurations';
+import { inferredMetadata } from '../seedInferredMetadata';
 import type {
   AccountState,
   RecoveryPoint,
@@ -107,36 +108,6 @@ function selectionForList(s: RestoreTestingSelection): Record<string, unknown> {
   };
 }
 
-/**
- * What AWS Backup would infer to restore a point in a test. S3, DynamoDB and EBS follow
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-inferred-metadata.html
- * (a random name starting "awsbackup-restore-test-", encryption on); for other types the emulator
- * keeps the point's own restore metadata with a fresh name where it has an identifier key.
- */
-export function inferredMetadata(state: AccountState, p: RecoveryPoint): Record<string, string> {
-  const name = `awsbackup-restore-test-${state.id('inferred', 'hex').slice(0, 12)}`;
-  switch (p.ResourceType) {
-    case 'S3':
-      return {
-        destinationBucketName: name,
-        encrypted: 'true',
-        encryptionType: 'SSE-S3',
-        newBucket: 'true',
-        restoreACLs: 'false',
-      };
-    case 'DynamoDB':
-      return { deletionProtection: 'false', encryptionType: 'Default', targetTableName: name };
-    case 'EBS':
-      return { availabilityZone: `${state.region}a`, encrypted: 'true' };
-    default: {
-      const out = { ...p.restoreMetadata };
-      for (const k of Object.keys(out))
-        if (/^(DBInstanceIdentifier|dbClusterIdentifier|DBClusterIdentifier)$/.test(k)) out[k] = name;
-      return out;
-    }
-  }
-}
-
 const vaultMatches = (patterns: string[] | undefined, arn: string): boolean =>
   (patterns ?? []).some(
     (p) =>
@@ -175,7 +146,7 @@ function pointToTest(
 /**
  * Starts a plan's restore tests now: for each selection, each resource of its type that it names (or
  * every one, for ["*"]; tag conditions are not evaluated) with a point the plan selects. Each job takes
- * the type-and-size duration (restoreDurations.ts), validates successfully and deletes what it
+ * the type-and-size duration (seedRestoreDurations.ts), validates successfully and deletes what it
  * restored. Returns the jobs' ids.
  */
 export function runRestoreTestingPlan(state: AccountState, planName: string, now: Date): string[] {

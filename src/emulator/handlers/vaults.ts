@@ -17,6 +17,7 @@ import {
   pointOut,
   vaultOrDeny,
 } from './common';
+import { AURORA, RDS, S3 } from '../../backup/resourceTypes';
 
 const HANDLERS: Record<string, Handler> = {
   ListBackupVaults(input, ctx) {
@@ -128,7 +129,7 @@ const HANDLERS: Record<string, Handler> = {
       throw invalidRequest(
         'Recovery points in a locked vault cannot be disassociated; wait for the recovery point to expire.',
       ); // emulator's wording
-    if (p.ResourceType === 'S3') {
+    if (p.ResourceType === S3.name) {
       if (p.Status === 'STOPPED')
         throw invalidRequest(
           `The continuous backup of ${p.ResourceName ?? p.ResourceArn} is already stopped.`,
@@ -270,11 +271,11 @@ function rerun(ctx: HandlerContext, r: Rerun): void {
   if (!vault || !stillSelected || already) return;
   const hex = state.id(`rerun-${r.from.ResourceType}`, 'hex');
   const suffix =
-    r.from.ResourceType === 'S3'
+    r.from.ResourceType === S3.name
       ? `${r.from.ResourceName ?? 'bucket'}-${hex.slice(0, 8)}`
-      : r.from.ResourceType === 'RDS'
+      : r.from.ResourceType === RDS.name
         ? `db-${hex}`
-        : r.from.ResourceType === 'Aurora'
+        : r.from.ResourceType === AURORA.name
           ? `cluster-${hex}`
           : hex;
   const days = r.rule.Lifecycle?.DeleteAfterDays;

@@ -4,7 +4,7 @@
 import { formatLocal } from '../../backup/format';
 import { isContinuousRecoveryPointArn } from '../../backup/recoveryPoint';
 import { type NodeView, type ExplorerContext, ExplorerNode, MessageNode, errorChildren } from './base';
-import { RecoveryPointSummary, VaultNode, RecoveryPointNode, TYPE_ICON } from './vault';
+import { RecoveryPointSummary, VaultNode, RecoveryPointNode, typeIcon } from './vault';
 
 export class ResourceNode extends ExplorerNode {
   readonly id: string;
@@ -39,7 +39,7 @@ export class ResourceNode extends ExplorerNode {
         .filter(Boolean)
         .join(' · '),
       tooltip: r.ResourceArn,
-      icon: { id: TYPE_ICON[r.ResourceType ?? ''] ?? 'package' },
+      icon: { id: typeIcon(r.ResourceType) },
       contextValue: 'awsBackupPitr.resource',
       collapsible: 'collapsed',
     };

@@ -1,9 +1,11 @@
 /**
  * Backup vaults and their recovery points (with each point's restorable window, and "load more").
  */
+import { vaultTypeWords } from '../../backup/vaultTypes';
 import type { BackupApi, RecoveryPointFilters } from '../../aws/backupApi';
 import { formatBytes, formatUtc, windowText } from '../../backup/format';
 import { isContinuousRecoveryPointArn } from '../../backup/recoveryPoint';
+import { resourceType } from '../../backup/resourceTypes';
 import { windowOfRecoveryPoint, type RestorableWindow } from '../../backup/restorableWindow';
 import {
   type Icon,
@@ -83,12 +85,7 @@ export class VaultNode extends ExplorerNode {
   }
   view(): NodeView {
     const v = this.vault;
-    const type =
-      v.VaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT'
-        ? 'logically air-gapped'
-        : v.VaultType === 'RESTORE_ACCESS_BACKUP_VAULT'
-          ? 'restore access'
-          : 'standard';
+    const type = vaultTypeWords(v.VaultType);
     const lock = v.Locked
       ? `locked ${v.MinRetentionDays ?? '?'}–${v.MaxRetentionDays ?? '?'} days`
       : undefined;
@@ -232,15 +229,10 @@ const STATUS_ICON: Record<string, Icon> = {
   CREATING: { id: 'loading~spin' },
 };
 
-export const TYPE_ICON: Record<string, string> = {
-  S3: 'folder-library',
-  RDS: 'database',
-  Aurora: 'server-environment',
-  EBS: 'save',
-  EC2: 'vm',
-  DynamoDB: 'table',
-  EFS: 'files',
-};
+/** The codicon of a resource type's recovery points, from the record per type ('package' when none). */
+export function typeIcon(type: string | undefined): string {
+  return resourceType(type)?.icon ?? 'package';
+}
 
 export class RecoveryPointNode extends ExplorerNode {
   readonly id: string;
@@ -289,7 +281,7 @@ export class RecoveryPointNode extends ExplorerNode {
         .filter(Boolean)
         .join('\n'),
       icon: (p.Status ? STATUS_ICON[p.Status] : undefined) ?? {
-        id: this.continuous ? 'history' : (TYPE_ICON[p.ResourceType ?? ''] ?? 'package'),
+        id: this.continuous ? 'history' : typeIcon(p.ResourceType),
         ...(this.continuous ? { color: 'charts.green' } : {}),
       },
       // A STOPPED or DELETING point says so, for the stop and delete menus.

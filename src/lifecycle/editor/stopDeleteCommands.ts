@@ -9,6 +9,7 @@ import { errorText, noLinks } from '../../aws/awsText';
 import type { BackupApi } from '../../aws/backupApi';
 import { describeConnection } from '../../aws/connection';
 import type { LifecycleApi } from '../../aws/lifecycleApi';
+import { askModal } from '../../ui/modal';
 import type { LifecycleAction } from '../consequences';
 import { connectionDoor, runStopOrDelete, type LifecycleUi, type Outcome } from '../stopOrDelete';
 
@@ -39,12 +40,12 @@ export interface StopDeleteFeature {
 const realUi: LifecycleUi = {
   async confirm(c) {
     const openPlan = 'Open Backup Plan';
-    const picked = await vscode.window.showWarningMessage(
-      noLinks(c.message),
-      { modal: true, detail: noLinks(c.detail) },
-      c.confirmLabel,
-      ...(c.openPlan ? [openPlan] : []),
-    );
+    const picked = await askModal({
+      message: c.message,
+      detail: c.detail,
+      action: c.confirmLabel,
+      ...(c.openPlan ? { others: [openPlan] } : {}),
+    });
     return picked === c.confirmLabel ? 'confirm' : picked === openPlan ? 'open-plan' : undefined;
   },
   typeName(name, check) {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { RECORD_SCHEMES } from '../../ui/schemes';
 
 /**
  * The languages the linter reads: the AWS CLI's JSON files, YAML for CloudFormation templates
@@ -7,7 +8,16 @@ import type * as vscode from 'vscode';
  */
 export const LINTED_LANGUAGES: readonly string[] = ['json', 'jsonc', 'yaml', 'terraform'];
 
-/** Documents the linter looks at (not diffs' git views, not output panes). */
+/**
+ * Documents the linter looks at: not diffs' git views, not output panes, and not the read-only
+ * records the features show (a plan diff's sides, a started restore's request).
+ */
 export function isLintable(doc: vscode.TextDocument): boolean {
-  return LINTED_LANGUAGES.includes(doc.languageId) && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'output';
+  const { scheme } = doc.uri;
+  return (
+    LINTED_LANGUAGES.includes(doc.languageId) &&
+    scheme !== 'git' &&
+    scheme !== 'output' &&
+    !RECORD_SCHEMES.has(scheme)
+  );
 }

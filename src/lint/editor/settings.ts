@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readSetting } from '../../ui/settings';
 import { warnOnce } from '../glob';
 import type { DocumentFamily, SeveritySetting } from '../types';
 
@@ -17,23 +18,20 @@ const SECTION = 'awsBackupPitr.lint';
 const warnedGlobs = new Set<string>();
 
 /**
- * Reads the lint settings for a document. `files` picks which files are linted: in an untrusted
- * workspace only the user's own value counts, never the workspace's.
+ * Reads the lint settings for a document. `files` picks which files are linted: a restricted
+ * setting, so in an untrusted workspace only the user's own value counts (src/ui/settingsTable.ts).
  */
 export function readLintSettings(scope?: vscode.Uri): LintSettings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
-  const setting = vscode.workspace.isTrusted
-    ? c.get<Record<string, DocumentFamily>>('files', {})
-    : (c.inspect<Record<string, DocumentFamily>>('files')?.globalValue ?? {});
-  const files = setting && typeof setting === 'object' && !Array.isArray(setting) ? setting : {};
+  // The kinds and levels are checked where they are used (an unknown one matches nothing).
+  const files = readSetting('lint.files', scope) as Record<string, DocumentFamily>;
   // A bad pattern matches nothing (linting goes on); the user hears about it once.
   for (const w of warnOnce(files, warnedGlobs)) void vscode.window.showWarningMessage(w.message);
   return {
-    enable: c.get<boolean>('enable', true),
+    enable: readSetting('lint.enable', scope),
     files,
-    severity: c.get<Record<string, SeveritySetting>>('severity', {}),
-    debounceMilliseconds: c.get<number>('debounceMilliseconds', 200),
-    live: c.get<boolean>('live', true),
+    severity: readSetting('lint.severity', scope) as Record<string, SeveritySetting>,
+    debounceMilliseconds: readSetting('lint.debounceMilliseconds', scope),
+    live: readSetting('lint.live', scope),
   };
 }
 

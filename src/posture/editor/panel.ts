@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { strictPage } from '../../ui/webviewPage';
+import { strictPage, webviewRoots } from '../../ui/webviewPage';
 import type { PostureRow } from '../compute';
 import { coveredText, protectionText, rpoText, typeText } from '../format';
 import type { PostureReport } from '../report';
@@ -11,7 +11,7 @@ import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './vi
 /**
  * The recovery posture webview: the timeline's strict CSP (no inline script, a nonce, only this
  * extension's media, src/explorer/timelinePanel.ts), the report posted as a message (never spliced
- * into HTML), and text from AWS set with textContent only (media/posture.js). The webview names rows
+ * into HTML), and text from AWS set with textContent only (media/posture.ts). The webview names rows
  * by the ids it was given; anything else it sends is ignored.
  */
 
@@ -176,15 +176,14 @@ export class PosturePanel implements vscode.Disposable {
   }
 
   static create(extensionUri: vscode.Uri, handlers: PanelHandlers): PosturePanel {
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       PosturePanel.viewType,
       'Recovery posture',
       vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true },
+      { enableScripts: true, localResourceRoots: webviewRoots(extensionUri), retainContextWhenHidden: true },
     );
     const instance = new PosturePanel(panel, handlers);
-    panel.webview.html = strictPage(panel.webview, media, {
+    panel.webview.html = strictPage(panel.webview, extensionUri, {
       title: 'Recovery posture',
       css: 'posture.css',
       js: 'posture.js',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorText } from '../../aws/awsText';
+import { guarded } from '../../ui/commands';
 import { openBackupApi } from '../../aws/backupApi';
 import { BackupClientFactory } from '../../aws/clientFactory';
 import { connectionLabel, type Connection } from '../../aws/connection';
@@ -11,9 +11,10 @@ import { formatReport } from '../format';
 import { postureReport } from '../report';
 import { DEFAULT_TARGETS, targetsFrom, type RpoTargets } from '../targets';
 import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from '../dr';
+import { readSetting } from '../../ui/settings';
 import { openableRows } from './openable';
 import { PosturePanel } from './panel';
-import { readRtoTargets, targetSpecs } from './rtoSettings';
+import { readRtoTargets } from './rtoSettings';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
@@ -41,8 +42,10 @@ const EXTENSION: Record<ExportFormat, string> = { markdown: 'md', csv: 'csv', js
  * not relax the verdicts): `{ "S3": "15m", "*": "2h" }`. A value that is not a duration is reported.
  */
 function readTargets(): { targets: RpoTargets; problem?: string } {
-  const specs = targetSpecs('rpoTargets');
-  if (!specs) return { targets: DEFAULT_TARGETS };
+  const specs = Object.entries(readSetting('posture.rpoTargets')).map(([type, d]) =>
+    type === '*' ? d : `${type}=${d}`,
+  );
+  if (specs.length === 0) return { targets: DEFAULT_TARGETS };
   const t = targetsFrom(specs);
   return typeof t === 'string'
     ? { targets: DEFAULT_TARGETS, problem: `awsBackupPitr.posture.rpoTargets: ${t}; the defaults are used` }
@@ -54,13 +57,11 @@ function readTargets(): { targets: RpoTargets; problem?: string } {
  * value only: a workspace must not set a target that silences a breach. None by default.
  */
 function readDrTargets(): { targets: DrTargets; problem?: string } {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<Record<string, unknown>>('drRpoTargets')?.globalValue;
-  if (!v || typeof v !== 'object') return { targets: NO_DR_TARGETS };
-  const t = drTargetsFrom(
-    Object.entries(v).map(([type, d]) => (type === '*' ? String(d) : `${type}=${String(d)}`)),
+  const specs = Object.entries(readSetting('posture.drRpoTargets')).map(([type, d]) =>
+    type === '*' ? d : `${type}=${d}`,
   );
+  if (specs.length === 0) return { targets: NO_DR_TARGETS };
+  const t = drTargetsFrom(specs);
   return typeof t === 'string'
     ? { targets: NO_DR_TARGETS, problem: `awsBackupPitr.posture.drRpoTargets: ${t}; no DR target is used` }
     : { targets: t };
@@ -70,10 +71,7 @@ const PROFILE = /^[\w.+@/-]{1,128}$/;
 
 /** More profiles read beside the connection's (`awsBackupPitr.posture.profiles`, user settings only). */
 function extraProfiles(): string[] {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<string[]>('profiles')?.globalValue;
-  return Array.isArray(v) ? v.filter((p) => typeof p === 'string' && PROFILE.test(p)) : [];
+  return readSetting('posture.profiles').filter((p) => PROFILE.test(p));
 }
 
 /**
@@ -82,10 +80,8 @@ function extraProfiles(): string[] {
  * settings only: a workspace must not choose whose credentials sign).
  */
 function organizationProfile(): string | undefined {
-  const v = vscode.workspace
-    .getConfiguration('awsBackupPitr.posture')
-    .inspect<string>('organizationProfile')?.globalValue;
-  return typeof v === 'string' && PROFILE.test(v) ? v : undefined;
+  const v = readSetting('posture.organizationProfile');
+  return PROFILE.test(v) ? v : undefined;
 }
 
 /**
@@ -102,6 +98,52 @@ function profileIn(profile: string, region: string, beside: Connection): Connect
   };
 }
 
+/** The accounts and Regions read: the connections, and each extra profile in their Regions. */
+function postureTargets(deps: PostureDeps): PostureTarget[] {
+  const mine = deps.connections();
+  const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
+  const first = mine[0];
+  if (!first || first.sample) return out;
+  for (const profile of extraProfiles()) {
+    if (profile === first.profile) continue;
+    for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
+  }
+  return out;
+}
+
+/** A row's action: its timeline, or a restore of its point (both features by command id). */
+async function actOnRow(
+  action: 'open' | 'restore',
+  row: PostureRow,
+  targets: PostureTarget[],
+  factory: BackupClientFactory,
+): Promise<void> {
+  const connection = targets.find(
+    (t) => t.account === row.account && t.connection.region === row.region,
+  )?.connection;
+  if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
+  const point = {
+    RecoveryPointArn: row.recoveryPointArn,
+    BackupVaultName: row.vault,
+    ResourceArn: row.resourceArn,
+    ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
+    ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
+  };
+  // Features never import each other: the explorer's timeline and the restore wizard by command id.
+  if (action === 'open')
+    await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
+  else {
+    if (!row.recoveryPointArn || !row.vault)
+      throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
+    const api = await openBackupApi(factory, connection);
+    await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
+      api,
+      vault: row.vault,
+      point,
+    });
+  }
+}
+
 export function registerPosture(
   context: vscode.ExtensionContext,
   deps: PostureDeps,
@@ -112,22 +154,10 @@ export function registerPosture(
   let running: AbortController | undefined;
   let saveTarget: ((format: ExportFormat) => vscode.Uri | undefined) | undefined;
 
-  function targets(): PostureTarget[] {
-    const mine = deps.connections();
-    const out: PostureTarget[] = mine.map((c) => ({ account: connectionLabel(c), connection: c }));
-    const first = mine[0];
-    if (!first || first.sample) return out;
-    for (const profile of extraProfiles()) {
-      if (profile === first.profile) continue;
-      for (const c of mine) out.push({ account: profile, connection: profileIn(profile, c.region, c) });
-    }
-    return out;
-  }
-
   async function refresh(): Promise<void> {
     const p = panel;
     if (!p) return;
-    const t = targets();
+    const t = postureTargets(deps);
     if (t.length === 0) {
       p.progress('Not connected: run "AWS Backup: Connect…" or open the sample account, then Refresh.');
       return;
@@ -135,12 +165,9 @@ export function registerPosture(
     running?.abort();
     const ac = new AbortController();
     running = ac;
-    const { targets: rpoTargets, problem } = readTargets();
-    if (problem) void vscode.window.showWarningMessage(problem);
-    const { rtoTargets, rtoProblem } = readRtoTargets();
-    if (rtoProblem) void vscode.window.showWarningMessage(rtoProblem);
-    const dr = readDrTargets();
-    if (dr.problem) void vscode.window.showWarningMessage(dr.problem);
+    const [rpo, rto, dr] = [readTargets(), readRtoTargets(), readDrTargets()];
+    for (const w of [rpo.problem, rto.rtoProblem, dr.problem])
+      if (w) void vscode.window.showWarningMessage(w);
     const drawn = p.whenDrawn();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Recovery posture', cancellable: true },
@@ -151,8 +178,8 @@ export function registerPosture(
         const report = await postureReport(t, {
           factory,
           now: new Date(),
-          targets: rpoTargets,
-          rtoTargets,
+          targets: rpo.targets,
+          rtoTargets: rto.rtoTargets,
           drTargets: dr.targets,
           signal: ac.signal,
           ...(org && first
@@ -179,32 +206,8 @@ export function registerPosture(
     await drawn;
   }
 
-  async function act(action: 'open' | 'restore', row: PostureRow): Promise<void> {
-    const connection = [...targets()].find(
-      (t) => t.account === row.account && t.connection.region === row.region,
-    )?.connection;
-    if (!connection) throw new Error('That account and Region are no longer connected: refresh the posture.');
-    const point = {
-      RecoveryPointArn: row.recoveryPointArn,
-      BackupVaultName: row.vault,
-      ResourceArn: row.resourceArn,
-      ...(row.resourceType ? { ResourceType: row.resourceType } : {}),
-      ...(row.resourceName ? { ResourceName: row.resourceName } : {}),
-    };
-    // Features never import each other: the explorer's timeline and the restore wizard by command id.
-    if (action === 'open')
-      await vscode.commands.executeCommand('awsBackupPitr.explorer.showTimeline', { point });
-    else {
-      if (!row.recoveryPointArn || !row.vault)
-        throw new Error(`${row.resourceName ?? row.resourceArn} has no recovery point to restore.`);
-      const api = await openBackupApi(factory, connection);
-      await vscode.commands.executeCommand('awsBackupPitr.restore.fromRecoveryPoint', {
-        api,
-        vault: row.vault,
-        point,
-      });
-    }
-  }
+  const act = (action: 'open' | 'restore', row: PostureRow): Promise<void> =>
+    actOnRow(action, row, postureTargets(deps), factory);
 
   async function exportReport(format: ExportFormat): Promise<void> {
     const report = panel?.report;
@@ -222,11 +225,11 @@ export function registerPosture(
     void vscode.window.showInformationMessage(`Recovery posture exported to ${uri.fsPath}`);
   }
 
+  /** A webview's message handled in the one command wrapper (its failure said, never thrown). */
   const guard =
     <A extends unknown[]>(f: (...a: A) => Promise<unknown>) =>
-    (...a: A): void => {
-      f(...a).catch((e: unknown) => void vscode.window.showErrorMessage(errorText(e)));
-    };
+    (...a: A): void =>
+      void guarded(f)(...a);
 
   function show(): PosturePanel {
     if (panel) {
@@ -238,7 +241,7 @@ export function registerPosture(
       cancel: () => running?.abort(),
       act: guard(act),
       export: guard(exportReport),
-      openable: () => openableRows(deps.connections()[0], targets()),
+      openable: () => openableRows(deps.connections()[0], postureTargets(deps)),
     });
     panel = p;
     p.panel.onDidDispose(() => {
@@ -251,14 +254,13 @@ export function registerPosture(
   context.subscriptions.push(
     factory,
     { dispose: () => running?.abort() },
-    vscode.commands.registerCommand('awsBackupPitr.posture.show', async () => {
-      show();
-      try {
+    vscode.commands.registerCommand(
+      'awsBackupPitr.posture.show',
+      guarded(async () => {
+        show();
         await refresh();
-      } catch (e) {
-        void vscode.window.showErrorMessage(errorText(e));
-      }
-    }),
+      }),
+    ),
   );
   return {
     get panel() {

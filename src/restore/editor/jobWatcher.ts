@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import type { BackupApi } from '../../aws/backupApi';
 import { messageOf, noLinks } from '../../aws/awsText';
 import { AwsAccessError } from '../../aws/errors';
-import { followRestoreJob, type JobProgress } from '../followJob';
+import { followRestoreJob, watchTitle, type JobProgress } from '../followJob';
 import type { RememberedJob, RememberedJobs } from '../jobStore';
+import { S3 } from '../../backup/resourceTypes';
 
 function consoleJobUrl(region: string, jobId: string): string {
   return `https://${region}.console.aws.amazon.com/backup/home?region=${region}#/jobs/restore/details/${encodeURIComponent(jobId)}`;
@@ -34,7 +35,7 @@ export class JobWatcher {
     const done = vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: noLinks(`Restore ${job.label}`),
+        title: noLinks(watchTitle(job.label)),
         cancellable: true,
       },
       async (progress, token) => {
@@ -111,7 +112,7 @@ export class JobWatcher {
           )
         : await vscode.window.showErrorMessage(
             noLinks(
-              `Restore job ${job.jobId} (${job.label}) ${end.status}: ${end.statusMessage ?? 'the service gave no message'}. Check the IAM role's permissions for this resource type, that the destination name is unused (or, for S3, that the bucket exists with versioning on), and the restore time.`,
+              `Restore job ${job.jobId} (${job.label}) ${end.status}: ${end.statusMessage ?? 'the service gave no message'}. Check the IAM role's permissions for this resource type, that the destination name is unused (or, for ${S3.name}, that the bucket exists with versioning on), and the restore time.`,
             ),
             show,
             open,

@@ -111,7 +111,9 @@ export class QuickInputUi implements WizardUi {
               severity:
                 c.severity === 'error'
                   ? vscode.InputBoxValidationSeverity.Error
-                  : vscode.InputBoxValidationSeverity.Info,
+                  : c.severity === 'warning'
+                    ? vscode.InputBoxValidationSeverity.Warning
+                    : vscode.InputBoxValidationSeverity.Info,
             }
           : undefined;
         return c;

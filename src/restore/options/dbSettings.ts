@@ -17,6 +17,7 @@
  * typed, starting from the recovery point's values.
  */
 import { noIcons } from '../../aws/awsText';
+import { RDS, resourceType } from '../../backup/resourceTypes';
 import type { Flow, StepRun } from '../wizardSteps/flow';
 import { BACK, type Choice } from '../wizardSteps/ui';
 import type { DbSettingsAnswers } from './answers';
@@ -46,7 +47,9 @@ function portProblem(text: string): string | undefined {
   const t = text.trim();
   if (!/^\d+$/.test(t)) return `"${t}" is not a port number: type a whole number from 1150 to 65535.`;
   const n = Number(t);
-  return n < 1150 || n > 65535 ? `Port ${n} is outside 1150–65535, the ports RDS accepts.` : undefined;
+  return n < 1150 || n > 65535
+    ? `Port ${n} is outside 1150–65535, the ports ${RDS.name} accepts.`
+    : undefined;
 }
 
 /** Security group IDs, `sg-` and 8 or 17 hexadecimal digits, as EC2 writes them. */
@@ -174,8 +177,10 @@ export const AURORA_SETTINGS: readonly DbSetting[] = [
   { key: 'copyTagsToSnapshot', label: 'Copy tags to snapshots', choices: copyTags },
 ];
 
-export const settingsOf = (type: string): readonly DbSetting[] =>
-  type === 'RDS' ? RDS_SETTINGS : type === 'Aurora' ? AURORA_SETTINGS : [];
+export const settingsOf = (type: string): readonly DbSetting[] => {
+  const options = resourceType(type)?.restore?.options;
+  return options === 'db-instance' ? RDS_SETTINGS : options === 'db-cluster' ? AURORA_SETTINGS : [];
+};
 
 /** What the answers change in the metadata; nothing for a value chosen equal to the service's. */
 export function dbChanges(
@@ -238,10 +243,9 @@ export const dbSettingsStep: StepRun = async (f, canGoBack) => {
       {
         label: 'Continue with these settings',
         description: changed.length ? `${changed.length} changed` : 'as in the recovery point',
-        ...(type === 'Aurora'
+        ...(resourceType(type)?.restore?.options === 'db-cluster'
           ? {
-              detail:
-                'An Aurora restore creates the cluster only: instance class, Multi-AZ and public access belong to the DB instances you add to it.',
+              detail: `An ${type} restore creates the cluster only: instance class, Multi-AZ and public access belong to the DB instances you add to it.`,
             }
           : {}),
         value: '',
@@ -258,7 +262,7 @@ export const dbSettingsStep: StepRun = async (f, canGoBack) => {
       }),
     ];
     const r = await f.ui.pick(f.header('options'), {
-      placeholder: `Adjust settings… (${type === 'RDS' ? 'the new DB instance' : 'the new DB cluster'}; each starts at the recovery point's value)`,
+      placeholder: `Adjust settings… (${resourceType(type)?.restore?.options === 'db-instance' ? 'the new DB instance' : 'the new DB cluster'}; each starts at the recovery point's value)`,
       canGoBack,
       items: Promise.resolve(items),
       active: a.last ?? '',

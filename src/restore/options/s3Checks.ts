@@ -8,6 +8,7 @@
  * is SSE-KMS"; `RestoreACLs` a boolean.
  */
 import type { InputCheck } from '../wizardSteps/ui';
+import { S3 } from '../../backup/resourceTypes';
 
 /** At most five items in one item-level restore (restoring-s3.html). */
 export const MAX_ITEMS = 5;
@@ -51,7 +52,7 @@ export function readItems(text: string, bucket: string): ItemsReading {
   if (!Array.isArray(split)) return error(split.error);
   if (split.length === 0)
     return error(
-      `Type up to ${MAX_ITEMS} S3 URIs of objects or prefixes in ${bucket}, separated by spaces: ${example}.`,
+      `Type up to ${MAX_ITEMS} ${S3.name} URIs of objects or prefixes in ${bucket}, separated by spaces: ${example}.`,
     );
   if (split.length > MAX_ITEMS)
     return error(
@@ -59,7 +60,7 @@ export function readItems(text: string, bucket: string): ItemsReading {
     );
   for (const [i, item] of split.entries()) {
     const m = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(item);
-    if (!m) return error(`"${item}" is not an S3 URI: write s3://${bucket}/<key>, ${example}.`);
+    if (!m) return error(`"${item}" is not an ${S3.name} URI: write s3://${bucket}/<key>, ${example}.`);
     if (m[1] !== bucket)
       return error(
         `"${item}" is in the bucket "${m[1]}": the items must be in the backed-up bucket "${bucket}" (the restore can still write them to another bucket).`,
@@ -107,7 +108,7 @@ export function kmsKeyProblem(text: string, region?: string): string | undefined
   if (!(resource.startsWith('key/') && KEY_ID.test(resource.slice(4))) && !ALIAS.test(resource))
     return `"${t}" does not end in key/<key id> (a UUID, or mrk-… for a multi-Region key) or alias/<name>.`;
   if (region && m[2] !== region)
-    return `The key is in ${m[2]}, the restore runs in ${region}: S3 encrypts a bucket's objects only with a KMS key of its own Region.`;
+    return `The key is in ${m[2]}, the restore runs in ${region}: ${S3.name} encrypts a bucket's objects only with a KMS key of its own Region.`;
   return undefined;
 }
 
@@ -140,7 +141,7 @@ export function s3OptionWords(m: Readonly<Record<string, string>>, shown: (v: st
         ? `${items.length === 1 ? 'only 1 item' : `only ${items.length} items`}: ${items
             .map((i) => `${shown(i)} (${i.endsWith('/') ? 'a prefix: everything under it' : 'one object'})`)
             .join(', ')}`
-        : `ItemsToRestore ${shown(rawItems)} (not a JSON array of S3 URIs)`;
+        : `ItemsToRestore ${shown(rawItems)} (not a JSON array of ${S3.name} URIs)`;
   const enc = get(m, 'EncryptionType');
   const key = get(m, 'KMSKey');
   const encryption =
@@ -149,7 +150,7 @@ export function s3OptionWords(m: Readonly<Record<string, string>>, shown: (v: st
       : enc === 'original'
         ? 'each object as it was encrypted in the backup (EncryptionType "original")'
         : enc === 'SSE-S3'
-          ? 'SSE-S3, keys managed by Amazon S3'
+          ? `SSE-S3, keys managed by Amazon ${S3.name}`
           : enc === 'SSE-KMS'
             ? `SSE-KMS with the KMS key ${key === undefined ? '(none given)' : shown(key)}`
             : `EncryptionType ${shown(enc)}`;

@@ -6,12 +6,13 @@
  */
 import { noIcons } from '../../aws/awsText';
 import { parseArn } from '../../backup/arn';
-import { answer, type Flow, type StepRun } from '../wizardSteps/flow';
+import { answer, restoreFactsOf, type Flow, type StepRun } from '../wizardSteps/flow';
 import type { Choice } from '../wizardSteps/ui';
 import { sourceBucketOf } from '../wizardSteps/words';
 import type { S3OptionAnswers } from './answers';
 import { changeOf, keyIn, type Change } from './changes';
 import { ENCRYPTION_TYPES, itemsOf, kmsKeyProblem, readItems } from './s3Checks';
+import { S3 } from '../../backup/resourceTypes';
 
 const valueOf = (m: Readonly<Record<string, string>>, key: string): string | undefined => m[keyIn(m, key)];
 
@@ -44,7 +45,7 @@ async function answersOf(f: Flow): Promise<S3OptionAnswers> {
   return (f.s.s3 ??= initialS3Answers((await f.restoreMetadata()).metadata));
 }
 
-const isS3Options = (f: Flow): boolean => !f.bare && f.resourceType() === 'S3';
+const isS3Options = (f: Flow): boolean => !f.bare && restoreFactsOf(f.resourceType())?.options === 's3';
 
 /** A choice marked as the recovery point's own value, when it is. */
 const marked = <T extends string>(c: Choice<T>, own: string | undefined): Choice<T> =>
@@ -64,7 +65,7 @@ export const s3ScopeStep: StepRun = async (f, canGoBack) => {
       { label: 'The whole bucket', detail: 'Every object as it was at the restore time.', value: 'bucket' },
       {
         label: 'Up to five objects or prefixes…',
-        detail: 'An item-level restore: typed as S3 URIs of this bucket; a prefix ends with "/".',
+        detail: `An item-level restore: typed as ${S3.name} URIs of this bucket; a prefix ends with "/".`,
         value: 'items',
       },
     ]),
@@ -79,7 +80,7 @@ export const s3ItemsStep: StepRun = async (f, canGoBack) => {
   const a = await answersOf(f);
   const bucket = sourceBucketOf(f.s.point) ?? '';
   const r = await f.ui.input(f.header('options'), {
-    prompt: `Up to five S3 URIs in ${bucket}, separated by spaces (e.g. s3://${bucket}/invoices/ for a prefix, s3://${bucket}/reports/2025.csv for one object)`,
+    prompt: `Up to five ${S3.name} URIs in ${bucket}, separated by spaces (e.g. s3://${bucket}/invoices/ for a prefix, s3://${bucket}/reports/2025.csv for one object)`,
     ...(a.items.length ? { value: a.items.join(' ') } : {}),
     canGoBack,
     check: (text) => readItems(text, bucket).check,
@@ -94,7 +95,7 @@ export const s3EncryptionStep: StepRun = async (f, canGoBack) => {
   const own = valueOf((await f.restoreMetadata()).metadata, 'EncryptionType');
   const words: Record<(typeof ENCRYPTION_TYPES)[number], Omit<Choice<string>, 'value'>> = {
     original: { label: "Keep the backup's encryption", description: 'EncryptionType "original"' },
-    'SSE-S3': { label: 'SSE-S3', description: 'keys managed by Amazon S3' },
+    'SSE-S3': { label: 'SSE-S3', description: `keys managed by Amazon ${S3.name}` },
     'SSE-KMS': { label: 'SSE-KMS with a key…', description: 'a KMS key of yours, by ARN or alias' },
   };
   const items: Choice<string>[] = [

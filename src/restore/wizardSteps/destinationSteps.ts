@@ -1,12 +1,12 @@
-/** Step 5 of the restore flow: where the data goes (S3: which bucket; RDS, Aurora: a new name). */
+/** Step 5 of the restore flow: where the data goes (a bucket: which one; a database: a new name). */
 import { bucketNameProblem, dbIdentifierProblem } from '../../lint/restoreRules';
-import { answer, type StepRun } from './flow';
+import { answer, restoreFactsOf, type StepRun } from './flow';
 import { sourceBucketOf, suggestedIdentifier } from './words';
 
-/** 5a. S3: which bucket. */
+/** 5a. A bucket: which one. */
 export const s3TargetStep: StepRun = async (f, canGoBack) => {
   const { s } = f;
-  if (f.bare || f.resourceType() !== 'S3') return 'skip';
+  if (f.bare || restoreFactsOf(f.resourceType())?.destination?.nameKind !== 'bucket') return 'skip';
   const source = sourceBucketOf(s.point);
   const r = await f.ui.pick(f.header('destination'), {
     placeholder: 'Restore into which bucket?',
@@ -39,26 +39,20 @@ export const s3TargetStep: StepRun = async (f, canGoBack) => {
 /** 5b. The destination's name. */
 export const destinationNameStep: StepRun = async (f, canGoBack) => {
   const { s } = f;
-  const type = f.resourceType();
-  if (f.bare || !['S3', 'RDS', 'Aurora'].includes(type) || (type === 'S3' && s.s3Target === 'source'))
-    return 'skip';
-  const what =
-    type === 'S3'
-      ? s.s3Target === 'new'
-        ? 'new bucket name'
-        : 'existing bucket name'
-      : type === 'RDS'
-        ? 'new DB instance identifier'
-        : 'new Aurora DB cluster identifier';
+  const destination = restoreFactsOf(f.resourceType())?.destination;
+  const bucket = destination?.nameKind === 'bucket';
+  if (f.bare || !destination || (bucket && s.s3Target === 'source')) return 'skip';
+  const what = bucket ? `${s.s3Target === 'new' ? 'new' : 'existing'} ${destination.what}` : destination.what;
+  const source = bucket
+    ? sourceBucketOf(s.point)
+    : (s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop());
+  // A name that says what it is, for whatever the restore creates (a new bucket, instance or cluster).
   const suggested =
-    type === 'S3'
+    !destination.alwaysNew && s.s3Target !== 'new'
       ? undefined
-      : suggestedIdentifier(
-          s.point?.ResourceName ?? s.point?.ResourceArn?.split(/[:/]/).pop(),
-          s.time ?? f.now(),
-        );
+      : suggestedIdentifier(source, s.time ?? s.latestShown ?? f.now());
   const r = await f.ui.input(f.header('destination'), {
-    prompt: `The ${what}${type === 'S3' ? '' : ' (a restore always creates a new one; the name must be unused in the account and Region)'}`,
+    prompt: `The ${what}${destination.alwaysNew ? ' (a restore always creates a new one; the name must be unused in the account and Region)' : ''}`,
     ...(s.destination && s.s3Target !== 'source'
       ? { value: s.destination }
       : suggested
@@ -66,8 +60,15 @@ export const destinationNameStep: StepRun = async (f, canGoBack) => {
         : {}),
     canGoBack,
     check: (text) => {
-      const problem = type === 'S3' ? bucketNameProblem(text.trim()) : dbIdentifierProblem(text.trim());
-      return problem ? { severity: 'error', message: `Not a valid ${what}: it ${problem}.` } : undefined;
+      const name = text.trim();
+      const problem = bucket ? bucketNameProblem(name) : dbIdentifierProblem(name);
+      if (problem) return { severity: 'error', message: `Not a valid ${what}: it ${problem}.` };
+      if (!bucket && source && name.toLowerCase() === source.toLowerCase())
+        return {
+          severity: 'warning',
+          message: `${name} is the source's own identifier: the restore creates a new one and fails while ${name} exists. Choose an unused name.`,
+        };
+      return undefined;
     },
   });
   return answer(r, (name) => (s.destination = name.trim()));

@@ -4,6 +4,7 @@
  */
 import type { BackupApi } from '../../aws/backupApi';
 import type { PointSummary } from '../../backup/recoveryPoint';
+import { resourceType, type RestoreFacts } from '../../backup/resourceTypes';
 import { windowOfRecoveryPoint, type RestorableWindow } from '../../backup/restorableWindow';
 import type { Change } from '../options/changes';
 import type { DbSettingsAnswers, S3OptionAnswers } from '../options/answers';
@@ -49,6 +50,8 @@ export interface State {
   point?: PointSummary;
   timeMode?: 'latest' | 'specific';
   time?: Date;
+  /** The latest restorable second the "latest" pick showed: what an S3 restore sends. */
+  latestShown?: Date;
   s3Target?: 'source' | 'existing' | 'new';
   destination?: string;
   s3?: S3OptionAnswers;
@@ -64,8 +67,13 @@ export type Step = 'next' | 'back' | 'skip' | 'cancel';
 /** The numbered steps a person sees ("Step 3 of 6"). */
 export type Main = 'connection' | 'vault' | 'point' | 'time' | 'destination' | 'options' | 'role';
 
-/** Resource types whose restore options the flow asks (items, encryption, ACLs; database settings). */
-export const OPTION_TYPES = new Set(['S3', 'RDS', 'Aurora']);
+/**
+ * The restore facts of the point's type, from the record per type: its destination step and options
+ * step (S3's items, encryption and ACLs; a database's settings), undefined for a type with none.
+ */
+export function restoreFactsOf(type: string): RestoreFacts | undefined {
+  return resourceType(type)?.restore;
+}
 
 export interface Flow {
   ui: WizardUi;
@@ -82,6 +90,10 @@ export interface Flow {
   restoreMetadata(): Promise<{ metadata: Record<string, string>; resourceType?: string }>;
 }
 
+/** A window a time can be picked in (the time step is shown). */
+export const isContinuous = (w: RestorableWindow): boolean =>
+  w.kind === 'continuous' || w.kind === 'continuous-open-end';
+
 export type StepRun = (f: Flow, canGoBack: boolean) => Promise<Step>;
 
 /** What an answer means for the flow; `set` keeps a real answer. */
@@ -96,14 +108,21 @@ export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
   const now = o.now ?? ((): Date => new Date());
   const bare = o.metadata !== undefined;
   const resourceType = (): string => s.point?.ResourceType ?? '';
+  const windowNow = (): RestorableWindow => windowOfRecoveryPoint(s.point ?? {}, now());
   const mains = (): Main[] =>
     (['connection', 'vault', 'point', 'time', 'destination', 'options', 'role'] as const).filter(
       (m: Main) =>
         (m === 'connection' ? o.apis.length > 1 && !o.start : true) &&
         (m === 'vault' || m === 'point' ? !o.start : true) &&
-        (m === 'time' || m === 'destination' ? !bare : true) &&
-        // Options only for the types that have them (all counted until the point is chosen).
-        (m === 'options' ? !bare && (!s.point || OPTION_TYPES.has(resourceType())) : true),
+        // Once the point is chosen, only the steps it shows are counted: a snapshot has no time to
+        // pick; a type without options or a named destination has neither step.
+        (m === 'time' ? !bare && (!s.point || isContinuous(windowNow())) : true) &&
+        (m === 'destination'
+          ? !bare && (!s.point || restoreFactsOf(resourceType())?.destination !== undefined)
+          : true) &&
+        (m === 'options'
+          ? !bare && (!s.point || restoreFactsOf(resourceType())?.options !== undefined)
+          : true),
     );
   return {
     ui,
@@ -112,7 +131,7 @@ export function makeFlow(ui: WizardUi, o: WizardOptions, s: State): Flow {
     bare,
     now,
     tz: o.timeZone,
-    windowNow: () => windowOfRecoveryPoint(s.point ?? {}, now()),
+    windowNow,
     resourceType,
     header: (m) => ({
       title: bare ? 'Start a Restore Job from Restore Metadata' : TITLE,

@@ -2,7 +2,7 @@
 import { noIcons } from '../../aws/awsText';
 import { collect } from '../../aws/backupApi';
 import { describeConnection } from '../../aws/connection';
-import { windowText } from '../../backup/format';
+import { vaultTypeWords } from '../../backup/vaultTypes';
 import {
   RESTORABLE_STATUSES,
   isContinuousRecoveryPointArn,
@@ -10,6 +10,7 @@ import {
 } from '../../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../../backup/restorableWindow';
 import { answer, type Flow, type StepRun } from './flow';
+import { windowWords } from './words';
 import type { Choice } from './ui';
 
 /** 1. Connection (skipped when there is one). */
@@ -41,7 +42,7 @@ export const vaultStep: StepRun = async (f, canGoBack) => {
       label: v.BackupVaultName ?? '?',
       description: [
         `${v.NumberOfRecoveryPoints ?? 0} recovery points`,
-        v.VaultType && v.VaultType !== 'BACKUP_VAULT' ? v.VaultType : undefined,
+        v.VaultType && v.VaultType !== 'BACKUP_VAULT' ? `${vaultTypeWords(v.VaultType)} vault` : undefined,
         v.Locked ? 'locked' : undefined,
       ]
         .filter(Boolean)
@@ -78,7 +79,7 @@ function pointChoice(f: Flow, p: PointSummary): Choice<PointSummary> {
     ]
       .filter(Boolean)
       .join(' · '),
-    detail: windowText(windowOfRecoveryPoint(p, f.now()), f.tz).label,
+    detail: windowWords(windowOfRecoveryPoint(p, f.now()), f.tz),
     value: p,
   };
 }

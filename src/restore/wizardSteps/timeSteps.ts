@@ -1,29 +1,27 @@
 /** Step 4 of the restore flow: the point in time (latest, or a second typed and checked live). */
-import { windowText } from '../../backup/format';
 import { isoSeconds } from '../restoreRequest';
-import { answer, type StepRun } from './flow';
+import { answer, isContinuous, restoreFactsOf, type StepRun } from './flow';
 import { BACK, type Choice } from './ui';
-import { agoText, bothTimes, checkTypedTime } from './words';
+import { agoText, bothTimes, checkTypedTime, windowWords } from './words';
 
 /** 4a. Restore time: latest, or a chosen second (continuous points only). */
 export const timeModeStep: StepRun = async (f, canGoBack) => {
   const w = f.windowNow();
-  if (f.bare || (w.kind !== 'continuous' && w.kind !== 'continuous-open-end')) return 'skip';
+  if (f.bare || !isContinuous(w)) return 'skip';
   const items: Choice<'latest' | 'specific'>[] = [];
   if (w.kind === 'continuous')
     items.push({
       label: 'Latest restorable time',
-      // The restore lag: the latest restorable second is behind the clock (S3 15, RDS 5 minutes).
+      // The restore lag: the latest restorable second is behind the clock (the record per type's lag).
       description: `${agoText(w.latest, f.now())}, ${bothTimes(w.latest, f.tz)}`,
-      detail:
-        f.resourceType() === 'S3'
-          ? 'Sent as that exact second: an S3 restore needs an explicit RestoreTime.'
-          : 'The service restores to the latest time it can when the job runs.',
+      detail: restoreFactsOf(f.resourceType())?.explicitTime
+        ? `Sent as that exact second: an ${f.resourceType()} restore needs an explicit RestoreTime.`
+        : 'The service restores to the latest time it can when the job runs.',
       value: 'latest',
     });
   items.push({
     label: 'A specific second…',
-    description: windowText(w, f.tz).label,
+    description: windowWords(w, f.tz),
     detail: 'Typed as ISO 8601 (2025-08-01T02:14:37Z) or as your local date and time (2025-08-01 02:14:37).',
     value: 'specific',
   });
@@ -33,7 +31,12 @@ export const timeModeStep: StepRun = async (f, canGoBack) => {
     items: Promise.resolve(items),
     ...(f.s.timeMode ? { active: f.s.timeMode } : {}),
   });
-  return answer(r, (m) => (f.s.timeMode = m));
+  return answer(r, (m) => {
+    f.s.timeMode = m;
+    // The second the pick showed, to the second: sent as it is (an S3 restore needs a RestoreTime).
+    if (m === 'latest' && w.kind === 'continuous')
+      f.s.latestShown = new Date(Math.floor(w.latest.getTime() / 1000) * 1000);
+  });
 };
 
 /** 4b. The second, checked live against the window and the restore lag. */

@@ -21,7 +21,7 @@ export interface Choice<T> {
 }
 
 export interface InputCheck {
-  severity: 'error' | 'info';
+  severity: 'error' | 'warning' | 'info';
   message: string;
 }
 

@@ -55,6 +55,20 @@ export function bothTimes(d: Date, timeZone?: string): string {
   return `${formatUtc(d)} · ${formatLocal(d, timeZone)} local${timeZone ? ` (${timeZone})` : ''}`;
 }
 
+/** A restorable window in the flow's one time format (both clocks, as bothTimes says a time). */
+export function windowWords(w: RestorableWindow, timeZone?: string): string {
+  switch (w.kind) {
+    case 'continuous':
+      return `restorable ${bothTimes(w.earliest, timeZone)} → ${bothTimes(w.latest, timeZone)}`;
+    case 'continuous-open-end':
+      return `restorable from ${bothTimes(w.earliest, timeZone)} (end unknown)`;
+    case 'snapshot':
+      return `snapshot ${bothTimes(w.at, timeZone)}`;
+    case 'none':
+      return 'not restorable';
+  }
+}
+
 /** What the user typed as a restore time, read and checked against the window as it is now. */
 export function checkTypedTime(
   text: string,

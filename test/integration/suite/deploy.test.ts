@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Types only: the extension's objects come from its own bundle.
-import type { DeployPrompts } from '../../../src/deploy/editor/prompts';
-import type { Confirmation } from '../../../src/deploy/gate';
+import type { DeployPrompts } from '../../../src/deploy/flow';
+import type { Confirmation } from '../../../src/ui/confirmation';
 import type { ExplorerNode } from '../../../src/explorer/nodes/base';
 import { api, codeOf, connectToEmulator, diagnosticsWhen, emulatorControl, fileUri } from './helpers';
 
@@ -199,6 +199,13 @@ describe('plans, assignments and the Region from the editor, in a real VS Code h
       now.BackupPlan?.Rules?.map((r) => [r.RuleName, r.Lifecycle?.DeleteAfterDays]),
       [['pitr', 14]],
     );
+    // The diff's two sides are records, not documents being written: no Problems of theirs, then or after.
+    await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'LIVE005'));
+    const onDiff = vscode.languages
+      .getDiagnostics()
+      .filter(([u, ds]) => u.scheme === DIFF_SCHEME && ds.length > 0)
+      .map(([u]) => u.toString());
+    assert.deepEqual(onDiff, []);
   });
 
   it('Escape on the confirmation sends nothing', async () => {

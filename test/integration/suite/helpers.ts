@@ -73,7 +73,7 @@ export async function emulatorControl(path: string, body?: unknown): Promise<unk
   return r.json();
 }
 
-/** Connects the extension to the emulator (the "Use the Local Emulator" command) and waits for the tree. */
+/** Connects the extension to the emulator (the "Use a Local Emulator…" command) and waits for the tree. */
 export async function connectToEmulator(ext: TestApi): Promise<void> {
   assert.ok(EMULATOR, 'the launcher starts the emulator and passes PITR_TEST_EMULATOR_URL');
   const tree = ext.explorer.tree;

@@ -195,6 +195,48 @@ describe('point-in-time restore in a real VS Code host, against the emulator', f
     assert.equal(end?.status, 'COMPLETED');
   });
 
+  it('after the start: the hint is gone, the record is exactly what was sent, and it offers no start', async () => {
+    const { script, uri } = await reviewTreeRestore('orders-db-record');
+    assert.equal(script.hints.length, 1);
+    assert.match(script.hints[0]!.message, /Nothing has started yet/);
+    assert.equal(script.hints[0]!.closed, false, 'shown while the review is open and nothing started');
+    // Typed into the review while the confirmation is up: the request confirmed is the one sent and recorded.
+    script.confirm = async (c) => {
+      script.confirmations.push(c);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        uri,
+        new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+        '{"typed": "after"}',
+      );
+      await vscode.workspace.applyEdit(edit);
+      return true;
+    };
+    const jobId = await vscode.commands.executeCommand<string>(
+      'awsBackupPitr.restore.startFromDocument',
+      uri,
+    );
+    assert.ok(jobId);
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(script.hints[0]!.closed, true, '"Nothing has started yet" is gone once the job started');
+    const sent = (await received('StartRestoreJob')).at(-1)!.input;
+    const record = vscode.window.activeTextEditor?.document;
+    assert.equal(record?.uri.scheme, 'aws-backup-pitr-review');
+    assert.deepEqual(JSON.parse(record.getText()), sent);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      record.uri,
+    );
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      [],
+      'a record of a started job offers no "Start restore job"',
+    );
+    assert.deepEqual(vscode.languages.getDiagnostics(record.uri), [], 'a record adds no Problems');
+    await ext.restore.whenFollowed(jobId);
+  });
+
   describe('from files', () => {
     const written: vscode.Uri[] = [];
     async function file(name: string, content: unknown): Promise<vscode.Uri> {

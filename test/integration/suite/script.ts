@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 // Types only: the extension's objects come from its own bundle.
 import type { RestorePrompts } from '../../../src/restore/editor/register';
-import type { Confirmation } from '../../../src/restore/startGate';
+import type { Confirmation } from '../../../src/ui/confirmation';
 import type { Back, Choice, InputCheck, StepHeader, WizardUi } from '../../../src/restore/wizard';
 
 /** `opened`: the value an input opens with, or the answer a pick opens on (kept from before). */
@@ -51,6 +51,13 @@ export class Script implements RestorePrompts {
     this.confirmations.push(c);
     return Promise.resolve(this.confirmWith);
   }
+  /** The hints shown (a review's "Nothing has started yet"), and whether each has closed. */
+  readonly hints: { message: string; closed: boolean }[] = [];
+  hint = (message: string, until: Promise<void>): void => {
+    const h = { message, closed: false };
+    this.hints.push(h);
+    void until.then(() => (h.closed = true));
+  };
 }
 export const pick =
   (re: RegExp): Answer =>
