@@ -60,6 +60,7 @@ type ColumnKey = keyof ViewRow | 'actions';
     { key: 'rpoMs', label: 'RPO here, and after losing the Region, vs targets (log scale)' },
     { key: 'drRpoMs', label: 'DR RPO / target' },
     { key: 'days', label: 'Last days: RPO, DR RPO', unsortable: true },
+    { key: 'rtoMs', label: 'RTO (latest restore) vs target' },
     { key: 'earliest', label: 'Earliest restorable' },
     { key: 'todo', label: 'What to do' },
     { key: 'actions', label: 'Actions', unsortable: true },
@@ -185,13 +186,37 @@ type ColumnKey = keyof ViewRow | 'actions';
     return svg;
   }
 
+  /** A breach of its RTO target: a restore over it, or none to show it is met. */
+  const rtoBreach = (r: ViewRow): boolean => r.rtoVerdict === 'misses' || r.rtoVerdict === 'untested';
+
+  function rtoCell(r: ViewRow): HTMLTableCellElement {
+    const td = document.createElement('td');
+    td.className = 'rto-cell' + (r.rtoMs === null ? ' never' : '') + (rtoBreach(r) ? ' miss' : '');
+    td.appendChild(text('span', r.rto, r.rtoMs === null ? 'never-badge' : 'rto-text'));
+    if (r.rtoTarget) td.appendChild(text('span', ' / ' + r.rtoTarget, 'rto-target'));
+    if (r.rtoVerdict !== 'no target') td.appendChild(text('span', ' ' + r.rtoVerdict, 'rto-verdict'));
+    td.title = r.rtoDetail;
+    return td;
+  }
+
   function visible(): ViewRow[] {
     const q = filter.value.trim().toLowerCase();
     let out = rows.filter(
       (r) =>
-        (!breaches.checked || r.verdict === 'misses') &&
+        (!breaches.checked || r.verdict === 'misses' || rtoBreach(r)) &&
         (!q ||
-          [r.verdict, r.account, r.region, r.resource, r.arn, r.type, r.protection, r.todo]
+          [
+            r.verdict,
+            r.account,
+            r.region,
+            r.resource,
+            r.arn,
+            r.type,
+            r.protection,
+            r.rto,
+            r.rtoVerdict,
+            r.todo,
+          ]
             .join(' ')
             .toLowerCase()
             .includes(q)),
@@ -203,11 +228,15 @@ type ColumnKey = keyof ViewRow | 'actions';
           ? r.rpoMs === null
             ? Infinity
             : r.rpoMs / r.targetMs
-          : k === 'drRpoMs'
-            ? (r.drRpoMs ?? Infinity)
-            : k === 'actions' || k === 'days' || k === 'drDays'
-              ? ''
-              : (r[k] ?? '');
+          : k === 'rtoMs'
+            ? r.rtoMs === null
+              ? Infinity
+              : r.rtoMs / (r.rtoTargetMs ?? 1)
+            : k === 'drRpoMs'
+              ? (r.drRpoMs ?? Infinity)
+              : k === 'actions' || k === 'days' || k === 'drDays'
+                ? ''
+                : (r[k] ?? '');
       out = out.slice().sort((a, b) => {
         const va = val(a);
         const vb = val(b);
@@ -264,6 +293,7 @@ type ColumnKey = keyof ViewRow | 'actions';
       days.appendChild(strip(r.days, 'RPO here'));
       days.appendChild(strip(r.drDays, 'DR RPO'));
       tr.appendChild(days);
+      tr.appendChild(rtoCell(r));
       tr.appendChild(text('td', r.earliest));
       tr.appendChild(text('td', r.todo, 'todo'));
       const acts = document.createElement('td');
@@ -284,6 +314,7 @@ type ColumnKey = keyof ViewRow | 'actions';
           r.resource + ' (' + r.arn + ')',
           'Covered by: ' + (r.coveredBy || 'no plan found'),
           'Opt-in of ' + r.type + ': ' + r.optIn,
+          r.rtoDetail,
           r.failedJobs ? 'Failed backup jobs:\n' + r.failedJobs : '',
           r.notes,
         ]
@@ -301,6 +332,8 @@ type ColumnKey = keyof ViewRow | 'actions';
       failures: failureCount,
       dr: shown.map((r) => r.drRpo),
       strips: body.querySelectorAll('svg.strip').length,
+      rto: shown.map((r) => r.rto),
+      neverMarked: body.querySelectorAll('.never-badge').length,
     });
   }
 
@@ -351,7 +384,9 @@ type ColumnKey = keyof ViewRow | 'actions';
         failureCount +
         ' account–Regions not read (at ' +
         m.data.now +
-        ')';
+        '); ' +
+        rows.filter((r) => r.rtoMs === null).length +
+        ' never restored';
       cancel.disabled = true;
       refresh.disabled = false;
       drawFailures(m.data.failures, m.data.warnings);

@@ -157,6 +157,22 @@ export function generateSchemas(model) {
       'GetRecoveryPointRestoreMetadataOutput',
       'Output of `aws backup get-recovery-point-restore-metadata`.',
     ],
+    'restore-testing-plan': [
+      'RestoreTestingPlanForCreate',
+      'A restore testing plan, as `aws backup create-restore-testing-plan --restore-testing-plan file://…` takes it.',
+    ],
+    'create-restore-testing-plan': [
+      'CreateRestoreTestingPlanInput',
+      'Input of `aws backup create-restore-testing-plan --cli-input-json file://…`.',
+    ],
+    'restore-testing-selection': [
+      'RestoreTestingSelectionForCreate',
+      'A restore testing selection, as `aws backup create-restore-testing-selection --restore-testing-selection file://…` takes it.',
+    ],
+    'create-restore-testing-selection': [
+      'CreateRestoreTestingSelectionInput',
+      'Input of `aws backup create-restore-testing-selection --cli-input-json file://…`.',
+    ],
   };
   const out = {};
   for (const [kind, [shape, title]] of Object.entries(docs)) {

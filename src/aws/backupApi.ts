@@ -94,7 +94,8 @@ export class BackupApi {
     return { client: this.client, ...(this.profileKind ? { profileKind: this.profileKind } : {}) };
   }
 
-  private async call<T>(operation: string, run: () => Promise<T>, vaultName?: string): Promise<T> {
+  /** Runs a request of `operation`, its failure turned into an AwsAccessError (for src/aws's other doors too). */
+  async call<T>(operation: string, run: () => Promise<T>, vaultName?: string): Promise<T> {
     try {
       return await run();
     } catch (e) {

@@ -4,7 +4,7 @@
  * which carries CompletionDate, Lifecycle and CreatedBy that ListRecoveryPointsByResource lacks, and
  * costs requests per thousand points, not per resource), ListBackupPlans with GetBackupPlan,
  * ListBackupSelections and GetBackupSelection, ListBackupJobs (FAILED, the last days; or the
- * organisation's one listing per Region, OrganizationJobs) and DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
+ * organisation's one listing per Region, OrganizationJobs), ListRestoreJobs (for the measured RTO) and DescribeRegionSettings. Every request goes through a gate per account (all its Regions share it), with
  * the client's adaptive retries (clientFactory.ts). A failing account or Region is a result with its
  * reason; it never hides the others.
  */
@@ -14,6 +14,7 @@ import {
   type CopyJob,
   type ProtectedResource,
   type RecoveryPointByBackupVault,
+  type RestoreJobsListMember,
 } from '@aws-sdk/client-backup';
 import { CONTINUOUS_MAX_RETENTION_DAYS } from '../backup/resourceTypes';
 import { BackupApi, collect, openBackupApi, pages } from './backupApi';
@@ -73,6 +74,8 @@ export interface PostureFacts {
   rules: PostureRule[];
   selections: PostureSelection[];
   failedJobs: BackupJob[];
+  /** The restore jobs (ListRestoreJobs, every status; restore testing jobs too), for the measured RTO. */
+  restoreJobs?: RestoreJobsListMember[];
   /**
    * Copy jobs started here in the last COPY_JOB_DAYS days (one listing per account–Region, for the
    * disaster-recovery RPO: src/posture/dr.ts); undefined when they could not be read.
@@ -242,6 +245,9 @@ async function readPlans(
 /** The copy jobs the posture reads: those of the days it reconstructs. */
 const copyJobsSince = (now: Date) => ({ ByCreatedAfter: new Date(now.getTime() - COPY_JOB_DAYS * DAY) });
 
+const NO_RTO = 'Restore jobs could not be read, so no RTO is measured';
+const NO_JOBS: RestoreJobsListMember[] = [];
+
 async function readParts(
   api: BackupApi,
   gate: { run<T>(task: () => Promise<T>): Promise<T> },
@@ -340,14 +346,10 @@ async function readParts(
     () => run(() => o.regionSettings(o.signal)),
     undefined,
   );
-  const [resources, { vaults, points }, plans, failedJobs, optIn, copyJobs] = await Promise.all([
-    resourcesP,
-    pointsP,
-    plansP,
-    jobsP,
-    optInP,
-    copyJobsP,
-  ]);
+  const restoreJobsP = optional(NO_RTO, () => all((t) => api.listRestoreJobsPage({}, t, call)), NO_JOBS);
+  const reads = [resourcesP, pointsP, plansP, jobsP, optInP, restoreJobsP, copyJobsP] as const;
+  const [resources, { vaults, points }, plans, failedJobs, optIn, restoreJobs, copyJobs] =
+    await Promise.all(reads);
   const accountId =
     accountOf(vaults[0]?.BackupVaultArn) ??
     accountOf(points[0]?.BackupVaultArn) ??
@@ -358,6 +360,7 @@ async function readParts(
     points,
     ...plans,
     failedJobs,
+    restoreJobs,
     ...(copyJobs ? { copyJobs } : {}),
     ...(optIn ? { optIn } : {}),
     warnings,

@@ -4,6 +4,7 @@
  * continuous and snapshot rules, past jobs (one failed restore), and a vault with many points.
  */
 import { SEED_ROLE, seedPlansAndJobs } from './seedPlans';
+import { seedRestoreTesting } from './seedRto';
 import type { AccountState, RecoveryPoint, Vault } from './state';
 
 const DAY = 86_400_000;
@@ -322,6 +323,7 @@ export function seedAccount(state: AccountState, opts: SeedOptions): void {
     weeklyPlanId,
     s3Bucket,
   });
+  seedRestoreTesting(state, now);
 }
 
 /** Buckets the seeded account has without versioning: restoring into one fails, as S3 restores need versioning. */

@@ -7,6 +7,7 @@
  * holds its continuous backup. Deterministic and relative to "now"; names carry the account and Region.
  */
 import { optOut } from './handlers/region';
+import { seedPostureRestores } from './seedRto';
 import type { AccountState, RecoveryPoint } from './state';
 
 const DAY = 86_400_000;
@@ -186,4 +187,5 @@ export function seedPostureAccount(state: AccountState, opts: PostureSeedOptions
     }
   }
   optOut(state, 'DynamoDB');
+  seedPostureRestores(state, now);
 }

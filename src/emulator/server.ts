@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { LOCAL_EMULATOR_CREDENTIALS } from '../backup/emulatorKeys';
 import { ServiceError } from './errors';
 import { HANDLERS } from './handlers';
+import { runRestoreTestingPlan } from './handlers/restoreTesting';
 import { settleCopies } from './handlers/copy';
 import type { EmulatorWorld } from './handlers/common';
 import {
@@ -174,7 +175,14 @@ interface Live {
 
 /** The test control paths (/__emulator/…): faults, the restore job duration, what was received. */
 function control(
-  r: { rawPath: string; method: string | undefined; url: URL; text: string; res: ServerResponse },
+  r: {
+    rawPath: string;
+    method: string | undefined;
+    url: URL;
+    text: string;
+    res: ServerResponse;
+    now: Date;
+  },
   live: Live,
   served: {
     accountId: string;
@@ -197,6 +205,12 @@ function control(
       throw controlError('"restoreJobDurationMs" must be a number of milliseconds, 0 or more.');
     if (ms !== undefined) live.restoreJobDurationMs = ms;
     send(r.res, 200, { restoreJobDurationMs: live.restoreJobDurationMs });
+  } else if (r.rawPath === '/__emulator/restore-testing/run' && r.method === 'POST') {
+    // A restore testing plan's scheduled run, now: {"plan": NAME} in the default account and Region.
+    const plan = json().plan;
+    if (typeof plan !== 'string') throw controlError('"plan" must name a restore testing plan.');
+    const state = states.get(`${accountId}|${region}`)!;
+    send(r.res, 200, { RestoreJobIds: runRestoreTestingPlan(state, plan, r.now) });
   } else if (r.rawPath === '/__emulator/requests') {
     // ?account=ID&region=R: another account's or Region's (one the emulator serves), as received.
     const id = r.url.searchParams.get('account') ?? accountId;
@@ -294,7 +308,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
     // Test control, unsigned, loopback only: faults and what the service received.
     if (rawPath.startsWith('/__emulator/')) {
-      control({ rawPath, method: req.method, url, text: body.toString('utf8'), res }, live, {
+      control({ rawPath, method: req.method, url, text: body.toString('utf8'), res, now: clock() }, live, {
         accountId,
         region,
         accounts,

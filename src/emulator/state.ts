@@ -134,6 +134,55 @@ export interface RestoreJob {
     | { status: 'FAILED'; message: string };
   metadata: Record<string, string>;
   idempotencyToken?: string;
+  /** A restore testing plan's job: its plan, and how its validation and clean-up ended (handlers/restoreTesting.ts). */
+  CreatedBy?: { RestoreTestingPlanArn: string };
+  testing?: RestoreTestingOutcome;
+}
+
+/** How a restore test's job ends after its restore: validation, then deletion of what it restored. */
+export interface RestoreTestingOutcome {
+  ValidationStatus?: 'FAILED' | 'SUCCESSFUL' | 'TIMED_OUT' | 'VALIDATING';
+  ValidationStatusMessage?: string;
+  DeletionStatus?: 'DELETING' | 'FAILED' | 'SUCCESSFUL';
+  DeletionStatusMessage?: string;
+}
+
+export interface RecoveryPointSelectionSpec {
+  Algorithm?: string;
+  IncludeVaults?: string[];
+  ExcludeVaults?: string[];
+  RecoveryPointTypes?: string[];
+  SelectionWindowDays?: number;
+}
+
+export interface RestoreTestingPlan {
+  RestoreTestingPlanName: string;
+  RestoreTestingPlanArn: string;
+  CreationTime: Date;
+  CreatorRequestId?: string;
+  LastExecutionTime?: Date;
+  LastUpdateTime?: Date;
+  RecoveryPointSelection: RecoveryPointSelectionSpec;
+  ScheduleExpression: string;
+  ScheduleExpressionTimezone?: string;
+  StartWindowHours?: number;
+  Tags?: Record<string, string>;
+}
+
+export interface RestoreTestingSelection {
+  RestoreTestingPlanName: string;
+  RestoreTestingSelectionName: string;
+  CreationTime: Date;
+  CreatorRequestId?: string;
+  IamRoleArn: string;
+  ProtectedResourceType: string;
+  ProtectedResourceArns?: string[];
+  ProtectedResourceConditions?: {
+    StringEquals?: { Key: string; Value: string }[];
+    StringNotEquals?: { Key: string; Value: string }[];
+  };
+  RestoreMetadataOverrides?: Record<string, string>;
+  ValidationWindowHours?: number;
 }
 
 export interface BackupJob {
@@ -194,6 +243,9 @@ export class AccountState {
   readonly plans = new Map<string, Plan>();
   readonly selections = new Map<string, Selection>();
   readonly restoreJobs = new Map<string, RestoreJob>();
+  /** Restore testing plans by name, and their selections by "plan/selection" (handlers/restoreTesting.ts). */
+  readonly restoreTestingPlans = new Map<string, RestoreTestingPlan>();
+  readonly restoreTestingSelections = new Map<string, RestoreTestingSelection>();
   readonly backupJobs: BackupJob[] = [];
   readonly copyJobs: CopyJob[] = [];
   /** DescribeRegionSettings' ResourceTypeOptInPreference for this account's Region (handlers/region.ts seeds it). */

@@ -6,6 +6,7 @@ import { lintJob } from './jobRules';
 import { lintPlan } from './planRules';
 import { lintMetadata } from './restoreRules';
 import { withSeverity } from './rules';
+import { lintRestoreTestingPlan, lintRestoreTestingSelection } from './restoreTestingRules';
 import { lintSelection } from './selectionRules';
 import type { Finding, LintOptions, Recognition } from './types';
 
@@ -32,6 +33,18 @@ export function runRules(r: Recognition, root: Node, ctx: RuleContext): void {
     case 'get-recovery-point-restore-metadata':
       // What the service returned for the point: linted as the metadata a restore would send.
       lintMetadata(valueOf(root, 'RestoreMetadata'), ctx, { resourceType: r.resourceType ?? 'generic' });
+      break;
+    case 'restore-testing-plan':
+      lintRestoreTestingPlan(root, ctx);
+      break;
+    case 'create-restore-testing-plan':
+      lintRestoreTestingPlan(valueOf(root, 'RestoreTestingPlan'), ctx);
+      break;
+    case 'restore-testing-selection':
+      lintRestoreTestingSelection(root, ctx);
+      break;
+    case 'create-restore-testing-selection':
+      lintRestoreTestingSelection(valueOf(root, 'RestoreTestingSelection'), ctx);
       break;
     case 'start-restore-job': {
       lintJob(root, ctx);

@@ -23,6 +23,8 @@ const FAMILIES: readonly DocumentFamily[] = [
   'backup-selection',
   'restore-metadata',
   'start-restore-job',
+  'restore-testing-plan',
+  'restore-testing-selection',
 ];
 
 /** What kind of AWS Backup file this is, or undefined to leave the file alone. */
@@ -81,6 +83,8 @@ function kindInFamily(family: DocumentFamily, root: Node | undefined): DocumentK
   }
   if (family === 'restore-metadata' && isRestoreMetadataOutput(root))
     return 'get-recovery-point-restore-metadata';
+  if (family === 'restore-testing-plan' || family === 'restore-testing-selection')
+    return (root?.type === 'object' && restoreTestingKind(root)) || family;
   if (
     family === 'backup-selection' &&
     root?.type === 'object' &&
@@ -99,6 +103,8 @@ function isRestoreMetadataOutput(root: Node | undefined): boolean {
 
 function kindFromContent(root: Node | undefined): DocumentKind | undefined {
   if (root?.type !== 'object') return undefined;
+  const testing = restoreTestingKind(root);
+  if (testing) return testing;
   if (valueOf(root, 'BackupPlan')?.type === 'object') return kindInFamily('backup-plan', root);
   if (valueOf(root, 'BackupSelection')?.type === 'object') return 'create-backup-selection';
   if (isRestoreMetadataOutput(root)) return 'get-recovery-point-restore-metadata';
@@ -129,9 +135,28 @@ function kindFromContent(root: Node | undefined): DocumentKind | undefined {
   return undefined;
 }
 
+/**
+ * A restore testing plan or selection (service model: RestoreTestingPlanForCreate,
+ * RestoreTestingSelectionForCreate, and their Create…Input for --cli-input-json).
+ */
+function restoreTestingKind(root: Node): DocumentKind | undefined {
+  if (valueOf(root, 'RestoreTestingPlan')?.type === 'object') return 'create-restore-testing-plan';
+  if (valueOf(root, 'RestoreTestingSelection')?.type === 'object') return 'create-restore-testing-selection';
+  if (
+    has(root, 'RecoveryPointSelection') ||
+    (has(root, 'RestoreTestingPlanName') && has(root, 'ScheduleExpression'))
+  )
+    return 'restore-testing-plan';
+  if (has(root, 'ProtectedResourceType') || has(root, 'RestoreTestingSelectionName'))
+    return 'restore-testing-selection';
+  return undefined;
+}
+
 function familyFromFileName(path: string): DocumentFamily | undefined {
   const base = (path.replace(/\\/g, '/').split('/').pop() ?? '').toLowerCase();
   if (!base.endsWith('.json')) return undefined;
+  if (/restore[-_.]?testing[-_.]?plan/.test(base)) return 'restore-testing-plan';
+  if (/restore[-_.]?testing[-_.]?selection/.test(base)) return 'restore-testing-selection';
   if (/start[-_.]?restore[-_.]?job/.test(base)) return 'start-restore-job';
   if (/restore[-_.]?metadata/.test(base)) return 'restore-metadata';
   if (/backup[-_.]?selection/.test(base)) return 'backup-selection';

@@ -231,6 +231,61 @@ export const RULES: readonly RuleInfo[] = [
     url: `${DG}restoring-a-backup.html`,
   },
   // start-restore-job (service model: StartRestoreJobInput; https://docs.aws.amazon.com/aws-backup/latest/devguide/recovery-points.html).
+  // Restore testing (service model: RestoreTestingPlanForCreate, RestoreTestingSelectionForCreate).
+  {
+    code: 'RTP001',
+    severity: 'error',
+    title: 'StartWindowHours above 168 (one week)',
+    url: `${API}RestoreTestingPlanForCreate.html`,
+  },
+  {
+    code: 'RTP002',
+    severity: 'error',
+    title: 'RecoveryPointSelection without Algorithm, IncludeVaults or RecoveryPointTypes',
+    url: `${API}RestoreTestingRecoveryPointSelection.html`,
+  },
+  {
+    code: 'RTP003',
+    severity: 'error',
+    title: 'SelectionWindowDays outside 1–365, or ValidationWindowHours outside 0–168',
+    url: `${API}RestoreTestingRecoveryPointSelection.html`,
+  },
+  {
+    code: 'RTP004',
+    severity: 'warning',
+    title: 'A selection window longer than continuous retention, for CONTINUOUS points only',
+    url: `${DG}point-in-time-recovery.html`,
+  },
+  {
+    code: 'RTP005',
+    severity: 'error',
+    title: 'ProtectedResourceType that restore testing does not take',
+    url: `${API}RestoreTestingSelectionForCreate.html`,
+  },
+  {
+    code: 'RTP006',
+    severity: 'error',
+    title: 'RestoreMetadataOverrides key the resource type does not take',
+    url: `${DG}restore-testing-inferred-metadata.html`,
+  },
+  {
+    code: 'RTP007',
+    severity: 'error',
+    title: 'Restore testing IamRoleArn is not an IAM role ARN',
+    url: `${API}RestoreTestingSelectionForCreate.html`,
+  },
+  {
+    code: 'RTP008',
+    severity: 'error',
+    title: 'ProtectedResourceArns mixes "*" with ARNs, or conditions without "*"',
+    url: `${API}CreateRestoreTestingSelection.html`,
+  },
+  {
+    code: 'RTP009',
+    severity: 'warning',
+    title: 'CONTINUOUS points only, for a resource type without continuous backup',
+    url: `${DG}point-in-time-recovery.html`,
+  },
   {
     code: 'JOB001',
     severity: 'error',

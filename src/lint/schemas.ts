@@ -7,6 +7,10 @@ import createBackupSelection from '../../schemas/create-backup-selection.schema.
 import restoreMetadata from '../../schemas/restore-metadata.schema.json';
 import startRestoreJob from '../../schemas/start-restore-job.schema.json';
 import getRecoveryPointRestoreMetadata from '../../schemas/get-recovery-point-restore-metadata.schema.json';
+import restoreTestingPlan from '../../schemas/restore-testing-plan.schema.json';
+import createRestoreTestingPlan from '../../schemas/create-restore-testing-plan.schema.json';
+import restoreTestingSelection from '../../schemas/restore-testing-selection.schema.json';
+import createRestoreTestingSelection from '../../schemas/create-restore-testing-selection.schema.json';
 import type { DocumentKind } from './types';
 
 /** A JSON Schema node, as far as completion, hover and error mapping read it. */
@@ -33,6 +37,10 @@ export const SCHEMAS: Readonly<Record<DocumentKind, SchemaNode>> = {
   'restore-metadata': restoreMetadata,
   'start-restore-job': startRestoreJob,
   'get-recovery-point-restore-metadata': getRecoveryPointRestoreMetadata,
+  'restore-testing-plan': restoreTestingPlan,
+  'create-restore-testing-plan': createRestoreTestingPlan,
+  'restore-testing-selection': restoreTestingSelection,
+  'create-restore-testing-selection': createRestoreTestingSelection,
 };
 
 /** Follows a local `$ref` within `root`. */

@@ -8,10 +8,20 @@ export type DocumentKind =
   | 'create-backup-selection' // create-backup-selection --cli-input-json
   | 'restore-metadata' // start-restore-job --metadata file://…
   | 'start-restore-job' // start-restore-job --cli-input-json
-  | 'get-recovery-point-restore-metadata'; // its output: RestoreMetadata is restore metadata
+  | 'get-recovery-point-restore-metadata' // its output: RestoreMetadata is restore metadata
+  | 'restore-testing-plan' // create-restore-testing-plan --restore-testing-plan file://…
+  | 'create-restore-testing-plan' // create-restore-testing-plan --cli-input-json
+  | 'restore-testing-selection' // create-restore-testing-selection --restore-testing-selection file://…
+  | 'create-restore-testing-selection'; // create-restore-testing-selection --cli-input-json
 
 /** The families a user names in settings; recognition picks the exact kind inside one. */
-export type DocumentFamily = 'backup-plan' | 'backup-selection' | 'restore-metadata' | 'start-restore-job';
+export type DocumentFamily =
+  | 'backup-plan'
+  | 'backup-selection'
+  | 'restore-metadata'
+  | 'start-restore-job'
+  | 'restore-testing-plan'
+  | 'restore-testing-selection';
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'backup-plan',
@@ -23,6 +33,10 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'restore-metadata',
   'start-restore-job',
   'get-recovery-point-restore-metadata',
+  'restore-testing-plan',
+  'create-restore-testing-plan',
+  'restore-testing-selection',
+  'create-restore-testing-selection',
 ];
 
 export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
@@ -35,6 +49,10 @@ export const FAMILY_OF: Record<DocumentKind, DocumentFamily> = {
   'restore-metadata': 'restore-metadata',
   'start-restore-job': 'start-restore-job',
   'get-recovery-point-restore-metadata': 'restore-metadata',
+  'restore-testing-plan': 'restore-testing-plan',
+  'create-restore-testing-plan': 'restore-testing-plan',
+  'restore-testing-selection': 'restore-testing-selection',
+  'create-restore-testing-selection': 'restore-testing-selection',
 };
 
 /**

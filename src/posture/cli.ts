@@ -1,7 +1,8 @@
 /**
  * `pitr-posture`: the recovery posture of every resource in the accounts and Regions named, for cron
- * jobs and CI. Exit 0 when every resource meets its RPO target, 1 when any misses it, 2 for a usage
- * error, an account or Region that could not be read, or nothing to check at all.
+ * jobs and CI. Exit 0 when every resource meets its RPO target (and its RTO target, when one is set),
+ * 1 when any misses it (or was never restored though an RTO target applies), 2 for a usage error, an
+ * account or Region that could not be read, or nothing to check at all.
  */
 import { BackupClientFactory } from '../aws/clientFactory';
 import { boundsFromEnv } from '../aws/bounds';
@@ -11,10 +12,11 @@ import type { PostureProgress, PostureTarget } from '../aws/postureApi';
 import { messageOf } from '../aws/awsText';
 import { isRegionName } from '../backup/arn';
 import { parseIsoInstant } from '../backup/calendar';
-import { inWords, RDS, resourceTypes, S3 } from '../backup/resourceTypes';
+import { AURORA, inWords, RDS, resourceTypes, S3 } from '../backup/resourceTypes';
 import { visible } from '../backup/text';
 import { POSTURE_FORMATS, formatReport, type PostureFormat } from './format';
 import { allMeet, postureReport } from './report';
+import { NO_RTO_TARGETS, rtoTargetsFrom, type RtoTargets } from './rto';
 import { DEFAULT_TARGETS, formatDuration, targetsFrom, type RpoTargets } from './targets';
 import { cliArgs, UsageError, type CliFlags } from '../ui/cliArgs';
 import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from './dr';
@@ -43,13 +45,18 @@ const USAGE = `Usage: pitr-posture [options]
 
 The recovery posture of every resource AWS Backup protects in the accounts and Regions named: its
 protection (continuous, continuous STOPPED, snapshots only, nothing restorable), the RPO it has now,
-how far back it can go, what covers it, its failed backup jobs, and whether it meets its RPO target.
+how far back it can go, what covers it, its failed backup jobs, and whether it meets its RPO target;
+and its measured RTO: how long its most recent completed restore took (restore tests included), or
+"never restored".
 
 Options:
   --profile NAME          an AWS profile (repeatable; default: AWS_PROFILE, else the default chain)
   --region REGION         a Region (repeatable; default: each profile's own)
   --rpo-target SPEC       a target for every type ("1h") or one type ("${S3.name}=15m") (repeatable);
                           default ${defaultTargetsText()}, ${formatDuration(DEFAULT_TARGETS.other)} for other types
+  --rto-target SPEC       an RTO target, the same way ("4h", "${AURORA.name}=8h") (repeatable; default: none):
+                          met when the latest completed restore took no longer; a resource never
+                          restored is UNTESTED, which fails the check as a miss does
   --dr-rpo-target SPEC    a target for the RPO after losing the Region: the age of the newest copy
                           in another Region ("1d", "${RDS.name}=4h") (repeatable; default: none)
   --days N                the RPO over the last N days, from what AWS still holds (JSON rpoCompliance,
@@ -72,8 +79,9 @@ Copies outside each resource's Region are found among the accounts and Regions r
 and the profiles that hold the copies). The RPO after losing the account shows when more than one
 account is read.
 
-Exit status: 0 every resource meets its targets, 1 some resource misses one, 2 a usage error, an
-account or Region that could not be read, or no resource found at all.
+Exit status: 0 every resource meets its targets, 1 some resource misses one (or, with an RTO
+target, was never restored), 2 a usage error, an account or Region that could not be read, or no
+resource found at all.
 
 In cron or CI:
   pitr-posture --profile prod --region us-east-1 --region eu-west-1 --rpo-target ${S3.name}=15m --format markdown
@@ -83,6 +91,7 @@ interface Options {
   profiles: string[];
   regions: string[];
   targets: RpoTargets;
+  rtoTargets: RtoTargets;
   drTargets: DrTargets;
   days: number;
   format: PostureFormat;
@@ -100,6 +109,7 @@ const POSTURE_FLAGS: CliFlags = {
   'organization-profile': 'value',
   region: 'value',
   'rpo-target': 'value',
+  'rto-target': 'value',
   'dr-rpo-target': 'value',
   days: 'value',
   format: 'value',
@@ -114,12 +124,14 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     profiles: [],
     regions: [],
     targets: DEFAULT_TARGETS,
+    rtoTargets: NO_RTO_TARGETS,
     drTargets: NO_DR_TARGETS,
     days: DEFAULT_DAYS,
     format: 'table',
   };
   const specs: string[] = [];
   const drSpecs: string[] = [];
+  const rtoSpecs: string[] = [];
   for (const t of cliArgs(argv, POSTURE_FLAGS, { h: 'help' })) {
     if (t.kind !== 'flag')
       throw new UsageError(
@@ -150,6 +162,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--rpo-target':
         specs.push(v);
+        break;
+      case '--rto-target':
+        rtoSpecs.push(v);
         break;
       case '--dr-rpo-target':
         drSpecs.push(v);
@@ -184,6 +199,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const t = targetsFrom(specs);
   if (typeof t === 'string') throw new UsageError(`--rpo-target: ${t}`);
   o.targets = t;
+  const rto = rtoTargetsFrom(rtoSpecs);
+  if (typeof rto === 'string') throw new UsageError(`--rto-target: ${rto}`);
+  o.rtoTargets = rto;
   const dr = drTargetsFrom(drSpecs);
   if (typeof dr === 'string') throw new UsageError(`--dr-rpo-target: ${dr}`);
   o.drTargets = dr;
@@ -252,6 +270,7 @@ export async function runPostureCli(argv: string[], io: PostureCliIo): Promise<n
       factory,
       now: o.now ?? io.clock?.() ?? new Date(),
       targets: o.targets,
+      rtoTargets: o.rtoTargets,
       drTargets: o.drTargets,
       days: o.days,
       ...(o.requestsPerAccount !== undefined ? { requestsPerAccount: o.requestsPerAccount } : {}),

@@ -18,11 +18,12 @@ import { resourceTypeOfArn } from '../backup/arn';
 import { AURORA, RDS, resourceType } from '../backup/resourceTypes';
 import { isContinuousRecoveryPointArn } from '../backup/recoveryPoint';
 import { windowOfRecoveryPoint } from '../backup/restorableWindow';
+import { NO_RTO_TARGETS, indexRestores, rtoBreached, rtoOf, type RtoFields, type RtoTargets } from './rto';
 import { MINUTE, formatDuration, targetFor, type RpoTargets } from './targets';
 
 export type Protection = 'continuous' | 'stopped' | 'snapshots' | 'none';
 
-export interface PostureRow {
+export interface PostureRow extends RtoFields {
   account: string;
   accountId?: string;
   region: string;
@@ -225,7 +226,7 @@ export function postureOf(
     now: Date;
     targets: RpoTargets;
   },
-): PostureRow {
+): Omit<PostureRow, keyof RtoFields> {
   const now = ctx.now.getTime();
   const todo: string[] = [];
   const { notes, newest, earliest, live, stopped, snapshots } = readPoints(r, points, ctx.now);
@@ -343,6 +344,7 @@ export function postureRows(
   facts: PostureFacts,
   now: Date,
   targets: RpoTargets,
+  rtoTargets: RtoTargets = NO_RTO_TARGETS,
 ): PostureRow[] {
   const resources = new Map<string, Resource>();
   const add = (arn: string | undefined, type?: string, name?: string): void => {
@@ -384,7 +386,12 @@ export function postureRows(
     now,
     targets,
   };
-  return [...resources.values()].map((r) => postureOf(r, byResource.get(r.arn) ?? [], ctx));
+  const restores = indexRestores(facts.restoreJobs ?? []);
+  return [...resources.values()].map((r) => {
+    const row = postureOf(r, byResource.get(r.arn) ?? [], ctx);
+    const { todo, notes, ...rto } = rtoOf(r, restores, rtoTargets, now);
+    return { ...row, ...rto, todo: [...row.todo, ...todo], notes: [...row.notes, ...notes] };
+  });
 }
 
 /** Breaches first (nothing restorable, then the furthest over target), then by account, Region and name. */
@@ -393,8 +400,8 @@ export function sortRows<T extends PostureRow & { drVerdict?: string }>(rows: T[
   // Keys computed once: a 30,000-row report sorts in milliseconds (no localeCompare per comparison).
   const keyed = rows.map((r) => ({
     r,
-    // A DR miss (src/posture/dr.ts) is a breach too.
-    miss: r.verdict === 'misses' || r.drVerdict === 'misses' ? 0 : 1,
+    // A DR miss (src/posture/dr.ts) and an RTO breach (src/posture/rto.ts) are breaches too.
+    miss: r.verdict === 'misses' || r.drVerdict === 'misses' || rtoBreached(r) ? 0 : 1,
     over: r.verdict === 'misses' ? over(r) : 0,
     name: `${r.account}\u0000${r.region}\u0000${r.resourceName ?? r.resourceArn}`,
   }));

@@ -7,6 +7,7 @@ import type { PostureRow } from './compute';
 import type { PostureReport, ReportRow } from './report';
 import { drCells, DR_COLUMNS, DR_CSV_COLUMNS, drCsv, drSummary } from './drFormat';
 import { visible } from '../backup/text';
+import { rtoBreached, rtoTargetText, rtoText } from './rto';
 import { formatDuration } from './targets';
 
 export type PostureFormat = 'table' | 'markdown' | 'csv' | 'json';
@@ -53,6 +54,9 @@ const COLUMNS = [
   'Protection',
   'RPO now',
   'Target',
+  'RTO',
+  'RTO target',
+  'RTO verdict',
   ...DR_COLUMNS,
   'Earliest restorable',
   'Covered by',
@@ -60,6 +64,14 @@ const COLUMNS = [
   'Opt-in',
   'What to do',
 ];
+
+/** The RTO verdict as a cell: breaches in capitals, as the RPO's; nothing without a target. */
+const RTO_VERDICT: Record<PostureRow['rtoVerdict'], string> = {
+  meets: 'meets',
+  misses: 'MISSES',
+  untested: 'UNTESTED',
+  'no target': '',
+};
 
 /** The columns every format shares (COLUMNS), as plain strings. */
 function cells(r: ReportRow): Record<string, string> {
@@ -73,6 +85,9 @@ function cells(r: ReportRow): Record<string, string> {
     Protection: protectionText(r),
     'RPO now': rpoText(r),
     Target: formatDuration(r.targetMs),
+    RTO: rtoText(r),
+    'RTO target': rtoTargetText(r),
+    'RTO verdict': RTO_VERDICT[r.rtoVerdict],
     'Earliest restorable': r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
     'Covered by': coveredText(r),
     'Failed jobs': r.failedJobs.map((j) => j.message).join('; '),
@@ -92,11 +107,15 @@ function failureLines(report: PostureReport): string[] {
 
 function summary(report: PostureReport): string {
   const miss = report.rows.filter((r) => r.verdict === 'misses').length;
-  return `${report.rows.length} resources, ${miss} missing their RPO target${drSummary(report.rows)}, ${report.failures.length} account–Regions not read (at ${report.now})`;
+  const never = report.rows.filter((r) => r.rtoMs === null).length;
+  const rto = report.rows.some((r) => r.rtoTargetMs !== null)
+    ? `; ${report.rows.filter((r) => rtoBreached(r)).length} missing their RTO target or never restored`
+    : '';
+  return `${report.rows.length} resources, ${miss} missing their RPO target${drSummary(report.rows)}, ${report.failures.length} account–Regions not read (at ${report.now}); ${never} never restored${rto}`;
 }
 
 function table(report: PostureReport): string {
-  // The columns up to the targets: the RPO here, then the DR RPO and its target.
+  // The columns up to the targets: the RPO here and its target, the RTO, then the DR RPO and its target.
   const cols = COLUMNS.slice(0, COLUMNS.indexOf('DR RPO') + 2);
   const rows = report.rows.map((r) => {
     const c = cells(r);
@@ -112,6 +131,7 @@ function table(report: PostureReport): string {
   for (const [i, r] of report.rows.entries()) {
     out.push(line(rows[i]!));
     for (const t of r.todo) out.push(`    → ${plain(t)}`);
+    if (r.rtoHint) out.push(`    ≈ ${plain(r.rtoHint)}`);
     for (const j of r.failedJobs)
       out.push(`    ✗ failed ${j.at.replace(/\.\d{3}Z$/, 'Z')}: ${plain(j.message)}`);
   }
@@ -181,8 +201,18 @@ function csv(report: PostureReport): string {
     'Covered by',
     'Failed jobs',
     'Opt-in',
+    'RTO (seconds)',
+    'RTO',
+    'RTO basis',
+    'Last restore completed',
+    'Longest restore in 30 days (seconds)',
+    'RTO target (seconds)',
+    'RTO verdict',
+    'RTO hint',
     'What to do',
   ];
+  const seconds = (ms: number | null | undefined): string =>
+    ms === null || ms === undefined ? '' : String(Math.round(ms / 1000));
   const lines = [cols.join(',')];
   for (const r of report.rows) {
     const c = cells(r);
@@ -208,6 +238,14 @@ function csv(report: PostureReport): string {
         c['Covered by']!,
         c['Failed jobs']!,
         c['Opt-in']!,
+        seconds(r.rtoMs),
+        c.RTO!,
+        r.rtoBasis,
+        r.lastRestoreAt ?? '',
+        seconds(r.longestRestore30dMs),
+        seconds(r.rtoTargetMs),
+        c['RTO verdict']!,
+        r.rtoHint ?? '',
         c['What to do']!,
       ]
         .map((v) => csvField(plain(v)))

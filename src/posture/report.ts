@@ -7,6 +7,7 @@ import type { BackupClientFactory } from '../aws/clientFactory';
 import type { OrganizationJobs } from '../aws/organizationJobs';
 import { readPosture, type PostureProgress, type PostureTarget } from '../aws/postureApi';
 import { postureRows, sortRows, type PostureFailure, type PostureRow } from './compute';
+import { rtoBreached, type RtoTargets } from './rto';
 import { applyDr, drEvidence, NO_DR_TARGETS, type DrEvidence, type DrFields, type DrTargets } from './dr';
 import type { RpoTargets } from './targets';
 import { DEFAULT_DAYS, tracesOf, withHistory, type HistoryFields } from './compliance';
@@ -28,6 +29,8 @@ export interface ReportOptions {
   factory: BackupClientFactory;
   now: Date;
   targets: RpoTargets;
+  /** RTO targets (none by default: every RTO verdict is then "no target"). */
+  rtoTargets?: RtoTargets;
   /** DR RPO targets (./dr.ts); none by default. */
   drTargets?: DrTargets;
   /** Days of RPO history (./compliance.ts; default 30, at most 35). */
@@ -74,7 +77,7 @@ export async function postureReport(
         };
       return {
         rows: withHistory(
-          postureRows(r.target, r.facts, o.now, o.targets),
+          postureRows(r.target, r.facts, o.now, o.targets, o.rtoTargets),
           tracesOf(r.facts.points, r.facts.failedJobs, o.now.getTime()),
           o.now.getTime(),
           o.days ?? DEFAULT_DAYS,
@@ -133,7 +136,13 @@ export async function postureReport(
   };
 }
 
-/** True when every resource meets its targets (RPO and DR RPO) and every account–Region was read. */
+/**
+ * True when every resource meets its targets (RPO, DR RPO, and its RTO target if one applies: a
+ * resource never restored does not), and every account–Region was read.
+ */
 export function allMeet(r: PostureReport): boolean {
-  return r.failures.length === 0 && r.rows.every((x) => x.verdict === 'meets' && x.drVerdict !== 'misses');
+  return (
+    r.failures.length === 0 &&
+    r.rows.every((x) => x.verdict === 'meets' && x.drVerdict !== 'misses' && !rtoBreached(x))
+  );
 }

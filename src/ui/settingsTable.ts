@@ -87,6 +87,7 @@ export const SETTINGS = {
   'posture.profiles': list('machine', true),
   'posture.organizationProfile': text('machine', '', true),
   'posture.rpoTargets': map('machine', true),
+  'posture.rtoTargets': map('machine', true),
   'posture.drRpoTargets': map('machine', true),
 } as const;
 

@@ -28,12 +28,14 @@ export function restoreJobView(j: RestoreJob, now: Date): Record<string, unknown
     : elapsed < pendingFor
       ? 0
       : Math.floor(((elapsed - pendingFor) / (j.durationMs - pendingFor)) * 100);
-  const { durationMs: _d, outcome, metadata: _m, idempotencyToken: _t, ...api } = j;
+  const { durationMs: _d, outcome, metadata: _m, idempotencyToken: _t, testing, ...api } = j;
   void _d;
   void _m;
   void _t;
   return {
     ...api,
+    // A restore test's validation and clean-up follow its restore (handlers/restoreTesting.ts).
+    ...(done && testing ? testing : {}),
     Status: status,
     PercentDone: `${pct.toFixed(2)}%`,
     ExpectedCompletionTimeMinutes: Math.max(1, Math.ceil(j.durationMs / MINUTE)),
@@ -199,6 +201,9 @@ export const RESTORE_HANDLERS: Record<string, Handler> = {
         (j) =>
           (input.ByStatus === undefined || j.Status === input.ByStatus) &&
           (input.ByResourceType === undefined || j.ResourceType === input.ByResourceType) &&
+          (input.ByRestoreTestingPlanArn === undefined ||
+            (j.CreatedBy as { RestoreTestingPlanArn?: string } | undefined)?.RestoreTestingPlanArn ===
+              input.ByRestoreTestingPlanArn) &&
           inRange(j.CreationDate as Date, input.ByCreatedAfter, input.ByCreatedBefore) &&
           (input.ByCompleteAfter === undefined && input.ByCompleteBefore === undefined
             ? true
@@ -208,7 +213,7 @@ export const RESTORE_HANDLERS: Record<string, Handler> = {
     return page(
       jobs,
       input,
-      `restore-jobs:${String(input.ByStatus)}:${String(input.ByResourceType)}`,
+      `restore-jobs:${String(input.ByStatus)}:${String(input.ByResourceType)}:${String(input.ByRestoreTestingPlanArn)}`,
       'RestoreJobs',
     );
   },

@@ -9,6 +9,7 @@ import { VaultNode } from './vault';
 import { PlanNode } from './plan';
 import { RestoreJobsNode, OtherJobsNode } from './jobs';
 import { ResourceNode } from './resource';
+import { restoreTestingGroup } from './restoreTesting';
 
 export class ConnectionNode extends ExplorerNode {
   readonly id: string;
@@ -67,6 +68,7 @@ export class ConnectionNode extends ExplorerNode {
       this.restoreJobs,
       new OtherJobsNode(this, ctx, 'backup'),
       new OtherJobsNode(this, ctx, 'copy'),
+      restoreTestingGroup(this, ctx),
     ];
   }
   view(): NodeView {

@@ -11,7 +11,7 @@ import {
   errorChildren,
 } from './base';
 
-const JOB_ICON: Record<string, Icon> = {
+export const JOB_ICON: Record<string, Icon> = {
   COMPLETED: { id: 'pass', color: 'testing.iconPassed' },
   FAILED: { id: 'error', color: 'list.errorForeground' },
   ABORTED: { id: 'circle-slash', color: 'list.warningForeground' },

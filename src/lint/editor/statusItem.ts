@@ -13,6 +13,10 @@ const KIND_LABEL: Record<DocumentKind, string> = {
   'restore-metadata': 'Restore metadata',
   'start-restore-job': 'start-restore-job input',
   'get-recovery-point-restore-metadata': 'get-recovery-point-restore-metadata output',
+  'restore-testing-plan': 'Restore testing plan',
+  'create-restore-testing-plan': 'create-restore-testing-plan input',
+  'restore-testing-selection': 'Restore testing selection',
+  'create-restore-testing-selection': 'create-restore-testing-selection input',
 };
 
 const FORMAT_LABEL: Record<EmbeddingFormat, string> = {

@@ -17,18 +17,34 @@ import {
   type BackupResourceType,
 } from './cloudformationSchema';
 import { translateCloudFormationFix } from './cloudformationFix';
+import { continuousOnlyForType } from '../restoreTestingRules';
 import { checkIntrinsics } from './cloudformationIntrinsics';
 import { sniffCloudFormation } from './sniff';
 
 const PLAN = 'AWS::Backup::BackupPlan';
 const SELECTION = 'AWS::Backup::BackupSelection';
 const VAULT = 'AWS::Backup::BackupVault';
+const RESTORE_TESTING_PLAN = 'AWS::Backup::RestoreTestingPlan';
+const RESTORE_TESTING_SELECTION = 'AWS::Backup::RestoreTestingSelection';
 
 /** The property of each resource type that holds the document the AWS CLI would take. */
-const DOCUMENT_PROPERTY: Record<BackupResourceType, { name: string; kind: EmbeddedDocument['kind'] }> = {
+const DOCUMENT_PROPERTY: Record<
+  BackupResourceType,
+  { name: string | undefined; kind: EmbeddedDocument['kind']; notInDocument?: string[] }
+> = {
   [PLAN]: { name: 'BackupPlan', kind: 'backup-plan' },
   [SELECTION]: { name: 'BackupSelection', kind: 'backup-selection' },
+  // A restore testing resource's Properties are the document, less what the API takes beside it.
+  [RESTORE_TESTING_PLAN]: { name: undefined, kind: 'restore-testing-plan', notInDocument: ['Tags'] },
+  [RESTORE_TESTING_SELECTION]: {
+    name: undefined,
+    kind: 'restore-testing-selection',
+    notInDocument: ['RestoreTestingPlanName'],
+  },
 };
+
+const isDocumentType = (t: string | undefined): t is BackupResourceType =>
+  t !== undefined && Object.hasOwn(DOCUMENT_PROPERTY, t);
 
 function isTemplate(root: SourceNode | undefined): root is SourceMap {
   if (root?.kind !== 'map') return false;
@@ -84,7 +100,7 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
   const types = new Map(resources.entries.map((e) => [e.key, scalarString(entryOf(e.value, 'Type')?.value)]));
   for (const resource of resources.entries) {
     const type = types.get(resource.key);
-    if (type !== PLAN && type !== SELECTION) continue;
+    if (!isDocumentType(type)) continue;
     const schema = RESOURCE_SCHEMAS[type];
     const ctx: MapContext = { text, root: schema, vaults, findings, resource: resource.key };
     const label = { label: resource.key, offset: resource.keyOffset, length: resource.keyLength };
@@ -105,18 +121,32 @@ export function extractTemplate(text: string): EmbeddingResult | undefined {
     if (props?.kind !== 'map') continue;
     checkResourceProperties(props, type, ctx);
     const docProp = DOCUMENT_PROPERTY[type];
-    const value = entryOf(props, docProp.name)?.value;
+    const value = docProp.name
+      ? entryOf(props, docProp.name)?.value
+      : { ...props, entries: props.entries.filter((e) => !docProp.notInDocument?.includes(e.key)) };
     if (value?.kind !== 'map') continue;
-    const docSchema = propertySchema(schema, schema, docProp.name).schema;
+    const docSchema = docProp.name ? propertySchema(schema, schema, docProp.name).schema : schema;
     const docRoot = convertMap(value, docSchema, ctx, undefined, CFN_TO_CLI, docProp.name);
-    const planLabel = type === SELECTION ? planOf(entryOf(props, 'BackupPlanId')?.value) : undefined;
+    const planLabel =
+      type === SELECTION
+        ? planOf(entryOf(props, 'BackupPlanId')?.value)
+        : type === RESTORE_TESTING_SELECTION
+          ? planOf(entryOf(props, 'RestoreTestingPlanName')?.value)
+          : undefined;
+    const planType = type === SELECTION ? PLAN : RESTORE_TESTING_PLAN;
     documents.push({
       kind: docProp.kind,
       root: docRoot,
       resource: label,
       sourceNames: CLI_TO_CFN,
-      ...(planLabel && types.get(planLabel) === PLAN ? { planLabel } : {}),
+      ...(planLabel && types.get(planLabel) === planType ? { planLabel } : {}),
     });
+  }
+  for (const d of documents) {
+    if (d.kind !== 'restore-testing-selection' || !d.planLabel) continue;
+    const plan = documents.find((p) => p.kind === 'restore-testing-plan' && p.resource.label === d.planLabel);
+    const f = continuousOnlyForType(plan?.root, d.root, d.resource.label);
+    if (f) findings.push(f);
   }
   return { format: 'cloudformation', documents, findings, vaults: declared };
 }

@@ -18,15 +18,23 @@ import {
   type CfnSchema,
 } from './cloudformationSchema';
 
-const DOCUMENT_SCHEMA = {
+/** Each document's resource schema, and the property holding it (none: the resource's Properties are the document). */
+const DOCUMENT_SCHEMA: Readonly<
+  Record<EmbeddedDocument['kind'], { root: CfnSchema; property: string | undefined }>
+> = {
   'backup-plan': { root: RESOURCE_SCHEMAS['AWS::Backup::BackupPlan'], property: 'BackupPlan' },
   'backup-selection': { root: RESOURCE_SCHEMAS['AWS::Backup::BackupSelection'], property: 'BackupSelection' },
-} as const;
+  'restore-testing-plan': { root: RESOURCE_SCHEMAS['AWS::Backup::RestoreTestingPlan'], property: undefined },
+  'restore-testing-selection': {
+    root: RESOURCE_SCHEMAS['AWS::Backup::RestoreTestingSelection'],
+    property: undefined,
+  },
+};
 
 /** The CloudFormation schema of the object at an API path of the document. */
 function cfnSchemaAt(kind: EmbeddedDocument['kind'], path: (string | number)[]): CfnSchema | undefined {
   const { root, property } = DOCUMENT_SCHEMA[kind];
-  let s = propertySchema(root, root, property).schema;
+  let s = property ? propertySchema(root, root, property).schema : root;
   for (const seg of path) {
     if (!s) return undefined;
     s =

@@ -5,6 +5,8 @@
  */
 import backupPlan from '../../../schemas/cloudformation/AWS-Backup-BackupPlan.json';
 import backupSelection from '../../../schemas/cloudformation/AWS-Backup-BackupSelection.json';
+import restoreTestingPlan from '../../../schemas/cloudformation/AWS-Backup-RestoreTestingPlan.json';
+import restoreTestingSelection from '../../../schemas/cloudformation/AWS-Backup-RestoreTestingSelection.json';
 
 /** CloudFormation's names for the API's (BackupPlanInput and BackupRuleInput); others are the same. */
 export const CFN_TO_CLI: Readonly<Record<string, string>> = {
@@ -31,6 +33,8 @@ export interface CfnSchema {
 export const RESOURCE_SCHEMAS = {
   'AWS::Backup::BackupPlan': backupPlan as CfnSchema,
   'AWS::Backup::BackupSelection': backupSelection as CfnSchema,
+  'AWS::Backup::RestoreTestingPlan': restoreTestingPlan as CfnSchema,
+  'AWS::Backup::RestoreTestingSelection': restoreTestingSelection as CfnSchema,
 } as const;
 
 export type BackupResourceType = keyof typeof RESOURCE_SCHEMAS;

@@ -15,7 +15,8 @@ export function sniffCloudFormation(text: string): boolean {
   return at >= 0 && text.includes('Resources');
 }
 
-const RESOURCE = /\bresource\s+"?aws_backup_(?:plan|selection)\b/;
+const RESOURCE =
+  /\bresource\s+"?aws_backup_(?:plan|selection|restore_testing_plan|restore_testing_selection)\b/;
 const OTHER_FORMATS = /\.(?:json|jsonc|ya?ml|template|tfvars)$/i;
 
 /** Terraform HCL: a `resource "aws_backup_plan"` or `resource "aws_backup_selection"` in the text. */

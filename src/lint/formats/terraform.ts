@@ -26,7 +26,15 @@ import {
 import { translateTerraformFix } from './terraformFix';
 import { unknownArgument } from './terraformArguments';
 import { sniffTerraform } from './sniff';
-import { PLAN, SELECTION, sourceNames } from './terraformSpec';
+import {
+  PLAN,
+  RESTORE_TESTING_PLAN,
+  RESTORE_TESTING_SELECTION,
+  SELECTION,
+  sourceNames,
+  type Body,
+} from './terraformSpec';
+import { continuousOnlyForType } from '../restoreTestingRules';
 import {
   adopt,
   buildBody,
@@ -39,8 +47,23 @@ import {
 } from './terraformTree';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
 
-const PLAN_NAMES = sourceNames(PLAN);
-const SELECTION_NAMES = sourceNames(SELECTION);
+/** The resource types read as documents: their spec, their kind, and the source's names. */
+const DOCUMENT_TYPES: Readonly<
+  Record<string, { spec: Body; kind: EmbeddedDocument['kind']; names: Record<string, string> }>
+> = {
+  aws_backup_plan: { spec: PLAN, kind: 'backup-plan', names: sourceNames(PLAN) },
+  aws_backup_selection: { spec: SELECTION, kind: 'backup-selection', names: sourceNames(SELECTION) },
+  aws_backup_restore_testing_plan: {
+    spec: RESTORE_TESTING_PLAN,
+    kind: 'restore-testing-plan',
+    names: sourceNames(RESTORE_TESTING_PLAN),
+  },
+  aws_backup_restore_testing_selection: {
+    spec: RESTORE_TESTING_SELECTION,
+    kind: 'restore-testing-selection',
+    names: sourceNames(RESTORE_TESTING_SELECTION),
+  },
+};
 /** Nesting deeper than this in one value is read as unknown (no AWS Backup argument nests so). */
 const MAX_VALUE_DEPTH = 64;
 const MAX_SYNTAX_FINDINGS = 5;
@@ -116,23 +139,36 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
     const rc: ReadContext = { vaults, syntaxErrors: errors };
     const plans = new Set(blocks.filter((b) => b.type === 'aws_backup_plan').map((b) => b.label));
     const documents: EmbeddedDocument[] = [];
+    const testingPlans = new Set(
+      blocks.filter((b) => b.type === 'aws_backup_restore_testing_plan').map((b) => b.label),
+    );
     for (const { type, label, block, header } of blocks) {
-      const spec =
-        type === 'aws_backup_plan' ? PLAN : type === 'aws_backup_selection' ? SELECTION : undefined;
-      const source = spec && hclBody(block, text, rc, 0);
-      if (!spec || !source) continue;
-      const plan = spec === SELECTION ? planOf(block, text, plans) : undefined;
-      const root = buildBody(source, spec, {
+      const docType = Object.hasOwn(DOCUMENT_TYPES, type) ? DOCUMENT_TYPES[type] : undefined;
+      const source = docType && hclBody(block, text, rc, 0);
+      if (!docType || !source) continue;
+      const plan =
+        docType.spec === SELECTION
+          ? planOf(block, text, plans)
+          : docType.spec === RESTORE_TESTING_SELECTION
+            ? testingPlanOf(block, text, testingPlans)
+            : undefined;
+      const root = buildBody(source, docType.spec, {
         text,
         onUnknownArgument: (e, body) => unknownArgument(e, body, text, findings),
       });
       documents.push({
-        kind: spec === PLAN ? 'backup-plan' : 'backup-selection',
+        kind: docType.kind,
         root,
         resource: { label: `${type}.${label}`, offset: block.start, length: header - block.start },
-        sourceNames: spec === PLAN ? PLAN_NAMES : SELECTION_NAMES,
+        sourceNames: docType.names,
         ...(plan ? { planLabel: plan } : {}),
       });
+    }
+    for (const d of documents) {
+      if (d.kind !== 'restore-testing-selection' || !d.planLabel) continue;
+      const plan = documents.find((p) => p.resource.label === d.planLabel);
+      const f = continuousOnlyForType(plan?.root, d.root, d.resource.label);
+      if (f) findings.push(f);
     }
     if (rc.deepAt !== undefined)
       findings.push({
@@ -147,7 +183,7 @@ function extract(parser: HclParser, text: string): EmbeddingResult | undefined {
   }
 }
 
-const TYPES = new Set(['aws_backup_plan', 'aws_backup_selection', 'aws_backup_vault']);
+const TYPES = new Set([...Object.keys(DOCUMENT_TYPES), 'aws_backup_vault']);
 
 /**
  * The top-level `resource` blocks of the types read here, copied out of the tree; the others are
@@ -363,6 +399,15 @@ function planOf(block: Lite, text: string, plans: Set<string>): string | undefin
   const expr = findAttribute(block, 'plan_id', text)?.children[1];
   const ref = expr && reference(expr.children, text, 'aws_backup_plan');
   return ref?.attr === 'id' && plans.has(ref.label) ? `aws_backup_plan.${ref.label}` : undefined;
+}
+
+/** The restore testing plan a selection belongs to: `restore_testing_plan_name = aws_backup_restore_testing_plan.<label>.name`. */
+function testingPlanOf(block: Lite, text: string, plans: Set<string>): string | undefined {
+  const expr = findAttribute(block, 'restore_testing_plan_name', text)?.children[1];
+  const ref = expr && reference(expr.children, text, 'aws_backup_restore_testing_plan');
+  return ref?.attr === 'name' && plans.has(ref.label)
+    ? `aws_backup_restore_testing_plan.${ref.label}`
+    : undefined;
 }
 
 /** The first few places where the text is not valid HCL. */

@@ -16,7 +16,7 @@ import { adopt, buildBody, node, unknown, type SourceBody, type SourceEntry } fr
 import { sniffTerraformPlan } from './sniff';
 import type { EmbeddedDocument, EmbeddingResult, FormatAdapter } from './types';
 
-const TYPES: Readonly<Record<string, { spec: Body; kind: EmbeddedDocument['kind'] }>> = {
+const TYPES: Readonly<Record<string, { spec: Body; kind: 'backup-plan' | 'backup-selection' }>> = {
   aws_backup_plan: { spec: PLAN, kind: 'backup-plan' },
   aws_backup_selection: { spec: SELECTION, kind: 'backup-selection' },
 };

@@ -1,6 +1,7 @@
 /**
  * How the Terraform AWS provider's `aws_backup_plan` and `aws_backup_selection` arguments map onto
- * the AWS CLI's BackupPlanInput and BackupSelection, the shapes the rules read.
+ * the AWS CLI's BackupPlanInput and BackupSelection, the shapes the rules read (and its restore
+ * testing plans and selections onto RestoreTestingPlanForCreate and RestoreTestingSelectionForCreate).
  *
  * Argument names: the provider's documentation,
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan and
@@ -166,6 +167,67 @@ export const SELECTION: Body = {
   },
   // plan_id is create-backup-selection's BackupPlanId, outside the BackupSelection document.
   ignored: [...META, 'plan_id', 'region', 'id'],
+};
+
+/**
+ * `aws_backup_restore_testing_plan` → RestoreTestingPlanForCreate (create-restore-testing-plan
+ * --restore-testing-plan): the provider's website/docs/r/backup_restore_testing_plan.html.markdown.
+ */
+export const RESTORE_TESTING_PLAN: Body = {
+  name: 'aws_backup_restore_testing_plan',
+  fields: {
+    name: value('RestoreTestingPlanName'),
+    schedule_expression: value('ScheduleExpression'),
+    schedule_expression_timezone: value('ScheduleExpressionTimezone'),
+    start_window_hours: value('StartWindowHours', { type: 'number' }),
+    recovery_point_selection: {
+      cli: 'RecoveryPointSelection',
+      shape: 'block',
+      body: {
+        name: 'a recovery_point_selection block',
+        fields: {
+          algorithm: value('Algorithm'),
+          include_vaults: list('IncludeVaults'),
+          exclude_vaults: list('ExcludeVaults'),
+          recovery_point_types: list('RecoveryPointTypes'),
+          selection_window_days: value('SelectionWindowDays', { type: 'number' }),
+        },
+      },
+    },
+  },
+  ignored: [...META, 'tags', 'tags_all', 'region', 'id', 'arn'],
+};
+
+const keyValue = { key: value('Key'), value: value('Value') };
+
+/**
+ * `aws_backup_restore_testing_selection` → RestoreTestingSelectionForCreate
+ * (create-restore-testing-selection --restore-testing-selection): the provider's
+ * website/docs/r/backup_restore_testing_selection.html.markdown.
+ */
+export const RESTORE_TESTING_SELECTION: Body = {
+  name: 'aws_backup_restore_testing_selection',
+  fields: {
+    name: value('RestoreTestingSelectionName'),
+    protected_resource_type: value('ProtectedResourceType'),
+    iam_role_arn: value('IamRoleArn'),
+    protected_resource_arns: list('ProtectedResourceArns'),
+    protected_resource_conditions: {
+      cli: 'ProtectedResourceConditions',
+      shape: 'block',
+      body: {
+        name: 'a protected_resource_conditions block',
+        fields: {
+          string_equals: blocks('StringEquals', 'string_equals', keyValue),
+          string_not_equals: blocks('StringNotEquals', 'string_not_equals', keyValue),
+        },
+      },
+    },
+    restore_metadata_overrides: value('RestoreMetadataOverrides'),
+    validation_window_hours: value('ValidationWindowHours', { type: 'number' }),
+  },
+  // restore_testing_plan_name is create-restore-testing-selection's RestoreTestingPlanName, outside the document.
+  ignored: [...META, 'restore_testing_plan_name', 'region', 'id'],
 };
 
 /** The source's name for each CLI key of a body, for messages ("start_window", "rule"). */

@@ -31,8 +31,14 @@ export function isUnknown(node: Node | undefined): node is UnknownNode {
 
 /** One plan or selection found inside a template or a Terraform file. */
 export interface EmbeddedDocument {
-  /** `backup-plan` (BackupPlanInput shape) or `backup-selection` (BackupSelection shape). */
-  kind: Extract<DocumentKind, 'backup-plan' | 'backup-selection'>;
+  /**
+   * `backup-plan` (BackupPlanInput shape), `backup-selection` (BackupSelection shape), or a restore
+   * testing plan or selection (RestoreTestingPlanForCreate, RestoreTestingSelectionForCreate shapes).
+   */
+  kind: Extract<
+    DocumentKind,
+    'backup-plan' | 'backup-selection' | 'restore-testing-plan' | 'restore-testing-selection'
+  >;
   /** The CLI-shaped tree; offsets point into the source text. */
   root: Node;
   /** Where the resource is declared (its logical ID or `aws_backup_plan.name`), for messages and SARIF. */

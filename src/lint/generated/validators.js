@@ -5,9 +5,13 @@ import backupPlanSchema from "../../../schemas/backup-plan.schema.json";
 import backupSelectionSchema from "../../../schemas/backup-selection.schema.json";
 import createBackupPlanSchema from "../../../schemas/create-backup-plan.schema.json";
 import createBackupSelectionSchema from "../../../schemas/create-backup-selection.schema.json";
+import createRestoreTestingPlanSchema from "../../../schemas/create-restore-testing-plan.schema.json";
+import createRestoreTestingSelectionSchema from "../../../schemas/create-restore-testing-selection.schema.json";
 import getBackupPlanSchema from "../../../schemas/get-backup-plan.schema.json";
 import getRecoveryPointRestoreMetadataSchema from "../../../schemas/get-recovery-point-restore-metadata.schema.json";
 import restoreMetadataSchema from "../../../schemas/restore-metadata.schema.json";
+import restoreTestingPlanSchema from "../../../schemas/restore-testing-plan.schema.json";
+import restoreTestingSelectionSchema from "../../../schemas/restore-testing-selection.schema.json";
 import startRestoreJobSchema from "../../../schemas/start-restore-job.schema.json";
 import updateBackupPlanSchema from "../../../schemas/update-backup-plan.schema.json";
 const schema31 = backupPlanSchema;
@@ -39,28 +43,40 @@ const schema58 = createBackupSelectionSchema.$defs.BackupSelection;
 const schema59 = createBackupSelectionSchema.$defs.Condition;
 const schema60 = createBackupSelectionSchema.$defs.Conditions;
 const schema61 = createBackupSelectionSchema.$defs.ConditionParameter;
-const schema65 = getBackupPlanSchema;
-const schema73 = getBackupPlanSchema.$defs.AdvancedBackupSetting;
-const schema76 = getBackupPlanSchema.$defs.ScheduledPlanExecutionMember;
-const schema66 = getBackupPlanSchema.$defs.BackupPlan;
-const schema74 = getBackupPlanSchema.$defs.ScanSetting;
-const schema67 = getBackupPlanSchema.$defs.BackupRule;
-const schema68 = getBackupPlanSchema.$defs.Lifecycle;
-const schema71 = getBackupPlanSchema.$defs.IndexAction;
-const schema72 = getBackupPlanSchema.$defs.ScanAction;
-const schema69 = getBackupPlanSchema.$defs.CopyAction;
-const schema77 = getRecoveryPointRestoreMetadataSchema;
-const schema78 = restoreMetadataSchema;
-const schema79 = startRestoreJobSchema;
-const schema80 = updateBackupPlanSchema;
-const schema81 = updateBackupPlanSchema.$defs.BackupPlanInput;
-const schema88 = updateBackupPlanSchema.$defs.AdvancedBackupSetting;
-const schema89 = updateBackupPlanSchema.$defs.ScanSetting;
-const schema82 = updateBackupPlanSchema.$defs.BackupRuleInput;
-const schema83 = updateBackupPlanSchema.$defs.Lifecycle;
-const schema86 = updateBackupPlanSchema.$defs.IndexAction;
-const schema87 = updateBackupPlanSchema.$defs.ScanAction;
-const schema84 = updateBackupPlanSchema.$defs.CopyAction;
+const schema65 = createRestoreTestingPlanSchema;
+const schema66 = createRestoreTestingPlanSchema.$defs.RestoreTestingPlanForCreate;
+const schema67 = createRestoreTestingPlanSchema.$defs.RestoreTestingRecoveryPointSelection;
+const schema68 = createRestoreTestingSelectionSchema;
+const schema69 = createRestoreTestingSelectionSchema.$defs.RestoreTestingSelectionForCreate;
+const schema70 = createRestoreTestingSelectionSchema.$defs.ProtectedResourceConditions;
+const schema71 = createRestoreTestingSelectionSchema.$defs.KeyValue;
+const schema73 = getBackupPlanSchema;
+const schema81 = getBackupPlanSchema.$defs.AdvancedBackupSetting;
+const schema84 = getBackupPlanSchema.$defs.ScheduledPlanExecutionMember;
+const schema74 = getBackupPlanSchema.$defs.BackupPlan;
+const schema82 = getBackupPlanSchema.$defs.ScanSetting;
+const schema75 = getBackupPlanSchema.$defs.BackupRule;
+const schema76 = getBackupPlanSchema.$defs.Lifecycle;
+const schema79 = getBackupPlanSchema.$defs.IndexAction;
+const schema80 = getBackupPlanSchema.$defs.ScanAction;
+const schema77 = getBackupPlanSchema.$defs.CopyAction;
+const schema85 = getRecoveryPointRestoreMetadataSchema;
+const schema86 = restoreMetadataSchema;
+const schema87 = restoreTestingPlanSchema;
+const schema88 = restoreTestingPlanSchema.$defs.RestoreTestingRecoveryPointSelection;
+const schema89 = restoreTestingSelectionSchema;
+const schema90 = restoreTestingSelectionSchema.$defs.ProtectedResourceConditions;
+const schema91 = restoreTestingSelectionSchema.$defs.KeyValue;
+const schema93 = startRestoreJobSchema;
+const schema94 = updateBackupPlanSchema;
+const schema95 = updateBackupPlanSchema.$defs.BackupPlanInput;
+const schema102 = updateBackupPlanSchema.$defs.AdvancedBackupSetting;
+const schema103 = updateBackupPlanSchema.$defs.ScanSetting;
+const schema96 = updateBackupPlanSchema.$defs.BackupRuleInput;
+const schema97 = updateBackupPlanSchema.$defs.Lifecycle;
+const schema100 = updateBackupPlanSchema.$defs.IndexAction;
+const schema101 = updateBackupPlanSchema.$defs.ScanAction;
+const schema98 = updateBackupPlanSchema.$defs.CopyAction;
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/backup-plan.schema.json" */;
 let vErrors = null;
@@ -1156,10 +1172,10 @@ errors++;
 validate35.errors = vErrors;
 return errors === 0;
 }
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1167,8 +1183,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.RuleName === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RuleName"},message:"must have required property '"+"RuleName"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(data.RecoveryPointSelection === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RecoveryPointSelection"},message:"must have required property '"+"RecoveryPointSelection"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1177,8 +1193,565 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.TargetBackupVaultName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "TargetBackupVaultName"},message:"must have required property '"+"TargetBackupVaultName"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(data.RestoreTestingPlanName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingPlanName"},message:"must have required property '"+"RestoreTestingPlanName"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.ScheduleExpression === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ScheduleExpression"},message:"must have required property '"+"ScheduleExpression"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "RecoveryPointSelection") || (key0 === "RestoreTestingPlanName")) || (key0 === "ScheduleExpression")) || (key0 === "ScheduleExpressionTimezone")) || (key0 === "StartWindowHours"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.RecoveryPointSelection !== undefined){
+let data0 = data.RecoveryPointSelection;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!(((((key1 === "Algorithm") || (key1 === "ExcludeVaults")) || (key1 === "IncludeVaults")) || (key1 === "RecoveryPointTypes")) || (key1 === "SelectionWindowDays"))){
+const err4 = {instancePath:instancePath+"/RecoveryPointSelection",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.Algorithm !== undefined){
+let data1 = data0.Algorithm;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/RecoveryPointSelection/Algorithm",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/Algorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.Algorithm.type,parentSchema:schema67.properties.Algorithm,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!((data1 === "LATEST_WITHIN_WINDOW") || (data1 === "RANDOM_WITHIN_WINDOW"))){
+const err6 = {instancePath:instancePath+"/RecoveryPointSelection/Algorithm",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/Algorithm/enum",keyword:"enum",params:{allowedValues: schema67.properties.Algorithm.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.Algorithm.enum,parentSchema:schema67.properties.Algorithm,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.ExcludeVaults !== undefined){
+let data2 = data0.ExcludeVaults;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/RecoveryPointSelection/ExcludeVaults/" + i0,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/ExcludeVaults/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ExcludeVaults.items.type,parentSchema:schema67.properties.ExcludeVaults.items,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/RecoveryPointSelection/ExcludeVaults",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/ExcludeVaults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ExcludeVaults.type,parentSchema:schema67.properties.ExcludeVaults,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.IncludeVaults !== undefined){
+let data4 = data0.IncludeVaults;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 !== "string"){
+const err9 = {instancePath:instancePath+"/RecoveryPointSelection/IncludeVaults/" + i1,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/IncludeVaults/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.IncludeVaults.items.type,parentSchema:schema67.properties.IncludeVaults.items,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/RecoveryPointSelection/IncludeVaults",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/IncludeVaults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.IncludeVaults.type,parentSchema:schema67.properties.IncludeVaults,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.RecoveryPointTypes !== undefined){
+let data6 = data0.RecoveryPointTypes;
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(typeof data7 !== "string"){
+const err11 = {instancePath:instancePath+"/RecoveryPointSelection/RecoveryPointTypes/" + i2,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/RecoveryPointTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.RecoveryPointTypes.items.type,parentSchema:schema67.properties.RecoveryPointTypes.items,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!((data7 === "CONTINUOUS") || (data7 === "SNAPSHOT"))){
+const err12 = {instancePath:instancePath+"/RecoveryPointSelection/RecoveryPointTypes/" + i2,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/RecoveryPointTypes/items/enum",keyword:"enum",params:{allowedValues: schema67.properties.RecoveryPointTypes.items.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.RecoveryPointTypes.items.enum,parentSchema:schema67.properties.RecoveryPointTypes.items,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/RecoveryPointSelection/RecoveryPointTypes",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/RecoveryPointTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.RecoveryPointTypes.type,parentSchema:schema67.properties.RecoveryPointTypes,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.SelectionWindowDays !== undefined){
+let data8 = data0.SelectionWindowDays;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err14 = {instancePath:instancePath+"/RecoveryPointSelection/SelectionWindowDays",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/SelectionWindowDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.SelectionWindowDays.type,parentSchema:schema67.properties.SelectionWindowDays,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/RecoveryPointSelection",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data:data0};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.RestoreTestingPlanName !== undefined){
+let data9 = data.RestoreTestingPlanName;
+if(typeof data9 !== "string"){
+const err16 = {instancePath:instancePath+"/RestoreTestingPlanName",schemaPath:"#/properties/RestoreTestingPlanName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.RestoreTestingPlanName.type,parentSchema:schema66.properties.RestoreTestingPlanName,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.ScheduleExpression !== undefined){
+let data10 = data.ScheduleExpression;
+if(typeof data10 !== "string"){
+const err17 = {instancePath:instancePath+"/ScheduleExpression",schemaPath:"#/properties/ScheduleExpression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.ScheduleExpression.type,parentSchema:schema66.properties.ScheduleExpression,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.ScheduleExpressionTimezone !== undefined){
+let data11 = data.ScheduleExpressionTimezone;
+if(typeof data11 !== "string"){
+const err18 = {instancePath:instancePath+"/ScheduleExpressionTimezone",schemaPath:"#/properties/ScheduleExpressionTimezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.ScheduleExpressionTimezone.type,parentSchema:schema66.properties.ScheduleExpressionTimezone,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.StartWindowHours !== undefined){
+let data12 = data.StartWindowHours;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err19 = {instancePath:instancePath+"/StartWindowHours",schemaPath:"#/properties/StartWindowHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.StartWindowHours.type,parentSchema:schema66.properties.StartWindowHours,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/create-restore-testing-plan.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RestoreTestingPlan === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingPlan"},message:"must have required property '"+"RestoreTestingPlan"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "CreatorRequestId") || (key0 === "RestoreTestingPlan")) || (key0 === "Tags"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.CreatorRequestId !== undefined){
+let data0 = data.CreatorRequestId;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/CreatorRequestId",schemaPath:"#/properties/CreatorRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.CreatorRequestId.type,parentSchema:schema65.properties.CreatorRequestId,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.RestoreTestingPlan !== undefined){
+if(!(validate41(data.RestoreTestingPlan, {instancePath:instancePath+"/RestoreTestingPlan",parentData:data,parentDataProperty:"RestoreTestingPlan",rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate41.errors.slice(); else for (const e of validate41.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.Tags !== undefined){
+let data2 = data.Tags;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+let data3 = data2[key1];
+if(typeof data3 !== "string"){
+const err3 = {instancePath:instancePath+"/Tags/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/Tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.Tags.additionalProperties.type,parentSchema:schema65.properties.Tags.additionalProperties,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.Tags.type,parentSchema:schema65.properties.Tags,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate44.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.IamRoleArn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "IamRoleArn"},message:"must have required property '"+"IamRoleArn"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ProtectedResourceType === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ProtectedResourceType"},message:"must have required property '"+"ProtectedResourceType"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.RestoreTestingSelectionName === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingSelectionName"},message:"must have required property '"+"RestoreTestingSelectionName"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "IamRoleArn") || (key0 === "ProtectedResourceArns")) || (key0 === "ProtectedResourceConditions")) || (key0 === "ProtectedResourceType")) || (key0 === "RestoreMetadataOverrides")) || (key0 === "RestoreTestingSelectionName")) || (key0 === "ValidationWindowHours"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.IamRoleArn !== undefined){
+let data0 = data.IamRoleArn;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/IamRoleArn",schemaPath:"#/properties/IamRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.IamRoleArn.type,parentSchema:schema69.properties.IamRoleArn,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ProtectedResourceArns !== undefined){
+let data1 = data.ProtectedResourceArns;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/ProtectedResourceArns/" + i0,schemaPath:"#/properties/ProtectedResourceArns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.ProtectedResourceArns.items.type,parentSchema:schema69.properties.ProtectedResourceArns.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ProtectedResourceArns",schemaPath:"#/properties/ProtectedResourceArns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.ProtectedResourceArns.type,parentSchema:schema69.properties.ProtectedResourceArns,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ProtectedResourceConditions !== undefined){
+if(!(validate45(data.ProtectedResourceConditions, {instancePath:instancePath+"/ProtectedResourceConditions",parentData:data,parentDataProperty:"ProtectedResourceConditions",rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate45.errors.slice(); else for (const e of validate45.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.ProtectedResourceType !== undefined){
+let data4 = data.ProtectedResourceType;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/ProtectedResourceType",schemaPath:"#/properties/ProtectedResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.ProtectedResourceType.type,parentSchema:schema69.properties.ProtectedResourceType,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.RestoreMetadataOverrides !== undefined){
+let data5 = data.RestoreMetadataOverrides;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+let data6 = data5[key1];
+if(typeof data6 !== "string"){
+const err8 = {instancePath:instancePath+"/RestoreMetadataOverrides/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/RestoreMetadataOverrides/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.RestoreMetadataOverrides.additionalProperties.type,parentSchema:schema69.properties.RestoreMetadataOverrides.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/RestoreMetadataOverrides",schemaPath:"#/properties/RestoreMetadataOverrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.properties.RestoreMetadataOverrides.type,parentSchema:schema69.properties.RestoreMetadataOverrides,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.RestoreTestingSelectionName !== undefined){
+let data7 = data.RestoreTestingSelectionName;
+if(typeof data7 !== "string"){
+const err10 = {instancePath:instancePath+"/RestoreTestingSelectionName",schemaPath:"#/properties/RestoreTestingSelectionName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.RestoreTestingSelectionName.type,parentSchema:schema69.properties.RestoreTestingSelectionName,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ValidationWindowHours !== undefined){
+let data8 = data.ValidationWindowHours;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err11 = {instancePath:instancePath+"/ValidationWindowHours",schemaPath:"#/properties/ValidationWindowHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema69.properties.ValidationWindowHours.type,parentSchema:schema69.properties.ValidationWindowHours,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/create-restore-testing-selection.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RestoreTestingPlanName === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingPlanName"},message:"must have required property '"+"RestoreTestingPlanName"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.RestoreTestingSelection === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingSelection"},message:"must have required property '"+"RestoreTestingSelection"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1188,8 +1761,97 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema67.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(!(((key0 === "CreatorRequestId") || (key0 === "RestoreTestingPlanName")) || (key0 === "RestoreTestingSelection"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.CreatorRequestId !== undefined){
+let data0 = data.CreatorRequestId;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/CreatorRequestId",schemaPath:"#/properties/CreatorRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.CreatorRequestId.type,parentSchema:schema68.properties.CreatorRequestId,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.RestoreTestingPlanName !== undefined){
+let data1 = data.RestoreTestingPlanName;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/RestoreTestingPlanName",schemaPath:"#/properties/RestoreTestingPlanName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.RestoreTestingPlanName.type,parentSchema:schema68.properties.RestoreTestingPlanName,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.RestoreTestingSelection !== undefined){
+if(!(validate44(data.RestoreTestingSelection, {instancePath:instancePath+"/RestoreTestingSelection",parentData:data,parentDataProperty:"RestoreTestingSelection",rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate44.errors.slice(); else for (const e of validate44.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate50.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RuleName === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RuleName"},message:"must have required property '"+"RuleName"+"'",schema:schema75.required,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.TargetBackupVaultName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "TargetBackupVaultName"},message:"must have required property '"+"TargetBackupVaultName"+"'",schema:schema75.required,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema75.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1203,7 +1865,7 @@ if(data.RuleName !== undefined){
 let data0 = data.RuleName;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err3 = {instancePath:instancePath+"/RuleName",schemaPath:"#/properties/RuleName/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema67.properties.RuleName,data:data0};
+const err3 = {instancePath:instancePath+"/RuleName",schemaPath:"#/properties/RuleName/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema75.properties.RuleName,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1214,7 +1876,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/RuleName",schemaPath:"#/properties/RuleName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.RuleName.type,parentSchema:schema67.properties.RuleName,data:data0};
+const err4 = {instancePath:instancePath+"/RuleName",schemaPath:"#/properties/RuleName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.RuleName.type,parentSchema:schema75.properties.RuleName,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1228,7 +1890,7 @@ if(data.TargetBackupVaultName !== undefined){
 let data1 = data.TargetBackupVaultName;
 if(typeof data1 === "string"){
 if(!pattern5.test(data1)){
-const err5 = {instancePath:instancePath+"/TargetBackupVaultName",schemaPath:"#/properties/TargetBackupVaultName/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_]{2,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_]{2,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_]{2,50}$",parentSchema:schema67.properties.TargetBackupVaultName,data:data1};
+const err5 = {instancePath:instancePath+"/TargetBackupVaultName",schemaPath:"#/properties/TargetBackupVaultName/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_]{2,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_]{2,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_]{2,50}$",parentSchema:schema75.properties.TargetBackupVaultName,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1239,7 +1901,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/TargetBackupVaultName",schemaPath:"#/properties/TargetBackupVaultName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.TargetBackupVaultName.type,parentSchema:schema67.properties.TargetBackupVaultName,data:data1};
+const err6 = {instancePath:instancePath+"/TargetBackupVaultName",schemaPath:"#/properties/TargetBackupVaultName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.TargetBackupVaultName.type,parentSchema:schema75.properties.TargetBackupVaultName,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1252,7 +1914,7 @@ errors++;
 if(data.TargetLogicallyAirGappedBackupVaultArn !== undefined){
 let data2 = data.TargetLogicallyAirGappedBackupVaultArn;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/TargetLogicallyAirGappedBackupVaultArn",schemaPath:"#/properties/TargetLogicallyAirGappedBackupVaultArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.TargetLogicallyAirGappedBackupVaultArn.type,parentSchema:schema67.properties.TargetLogicallyAirGappedBackupVaultArn,data:data2};
+const err7 = {instancePath:instancePath+"/TargetLogicallyAirGappedBackupVaultArn",schemaPath:"#/properties/TargetLogicallyAirGappedBackupVaultArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.TargetLogicallyAirGappedBackupVaultArn.type,parentSchema:schema75.properties.TargetLogicallyAirGappedBackupVaultArn,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1265,7 +1927,7 @@ errors++;
 if(data.ScheduleExpression !== undefined){
 let data3 = data.ScheduleExpression;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/ScheduleExpression",schemaPath:"#/properties/ScheduleExpression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ScheduleExpression.type,parentSchema:schema67.properties.ScheduleExpression,data:data3};
+const err8 = {instancePath:instancePath+"/ScheduleExpression",schemaPath:"#/properties/ScheduleExpression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.ScheduleExpression.type,parentSchema:schema75.properties.ScheduleExpression,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1278,7 +1940,7 @@ errors++;
 if(data.StartWindowMinutes !== undefined){
 let data4 = data.StartWindowMinutes;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/StartWindowMinutes",schemaPath:"#/properties/StartWindowMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.StartWindowMinutes.type,parentSchema:schema67.properties.StartWindowMinutes,data:data4};
+const err9 = {instancePath:instancePath+"/StartWindowMinutes",schemaPath:"#/properties/StartWindowMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.StartWindowMinutes.type,parentSchema:schema75.properties.StartWindowMinutes,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1291,7 +1953,7 @@ errors++;
 if(data.CompletionWindowMinutes !== undefined){
 let data5 = data.CompletionWindowMinutes;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err10 = {instancePath:instancePath+"/CompletionWindowMinutes",schemaPath:"#/properties/CompletionWindowMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.CompletionWindowMinutes.type,parentSchema:schema67.properties.CompletionWindowMinutes,data:data5};
+const err10 = {instancePath:instancePath+"/CompletionWindowMinutes",schemaPath:"#/properties/CompletionWindowMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.CompletionWindowMinutes.type,parentSchema:schema75.properties.CompletionWindowMinutes,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1306,7 +1968,7 @@ let data6 = data.Lifecycle;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key1 in data6){
 if(!((((key1 === "MoveToColdStorageAfterDays") || (key1 === "DeleteAfterDays")) || (key1 === "OptInToArchiveForSupportedResources")) || (key1 === "DeleteAfterEvent"))){
-const err11 = {instancePath:instancePath+"/Lifecycle",schemaPath:"#/$defs/Lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data:data6};
+const err11 = {instancePath:instancePath+"/Lifecycle",schemaPath:"#/$defs/Lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1319,7 +1981,7 @@ errors++;
 if(data6.MoveToColdStorageAfterDays !== undefined){
 let data7 = data6.MoveToColdStorageAfterDays;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err12 = {instancePath:instancePath+"/Lifecycle/MoveToColdStorageAfterDays",schemaPath:"#/$defs/Lifecycle/properties/MoveToColdStorageAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.MoveToColdStorageAfterDays.type,parentSchema:schema68.properties.MoveToColdStorageAfterDays,data:data7};
+const err12 = {instancePath:instancePath+"/Lifecycle/MoveToColdStorageAfterDays",schemaPath:"#/$defs/Lifecycle/properties/MoveToColdStorageAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.MoveToColdStorageAfterDays.type,parentSchema:schema76.properties.MoveToColdStorageAfterDays,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1332,7 +1994,7 @@ errors++;
 if(data6.DeleteAfterDays !== undefined){
 let data8 = data6.DeleteAfterDays;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err13 = {instancePath:instancePath+"/Lifecycle/DeleteAfterDays",schemaPath:"#/$defs/Lifecycle/properties/DeleteAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.DeleteAfterDays.type,parentSchema:schema68.properties.DeleteAfterDays,data:data8};
+const err13 = {instancePath:instancePath+"/Lifecycle/DeleteAfterDays",schemaPath:"#/$defs/Lifecycle/properties/DeleteAfterDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.DeleteAfterDays.type,parentSchema:schema76.properties.DeleteAfterDays,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1345,7 +2007,7 @@ errors++;
 if(data6.OptInToArchiveForSupportedResources !== undefined){
 let data9 = data6.OptInToArchiveForSupportedResources;
 if(typeof data9 !== "boolean"){
-const err14 = {instancePath:instancePath+"/Lifecycle/OptInToArchiveForSupportedResources",schemaPath:"#/$defs/Lifecycle/properties/OptInToArchiveForSupportedResources/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.properties.OptInToArchiveForSupportedResources.type,parentSchema:schema68.properties.OptInToArchiveForSupportedResources,data:data9};
+const err14 = {instancePath:instancePath+"/Lifecycle/OptInToArchiveForSupportedResources",schemaPath:"#/$defs/Lifecycle/properties/OptInToArchiveForSupportedResources/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.OptInToArchiveForSupportedResources.type,parentSchema:schema76.properties.OptInToArchiveForSupportedResources,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1358,7 +2020,7 @@ errors++;
 if(data6.DeleteAfterEvent !== undefined){
 let data10 = data6.DeleteAfterEvent;
 if(typeof data10 !== "string"){
-const err15 = {instancePath:instancePath+"/Lifecycle/DeleteAfterEvent",schemaPath:"#/$defs/Lifecycle/properties/DeleteAfterEvent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.DeleteAfterEvent.type,parentSchema:schema68.properties.DeleteAfterEvent,data:data10};
+const err15 = {instancePath:instancePath+"/Lifecycle/DeleteAfterEvent",schemaPath:"#/$defs/Lifecycle/properties/DeleteAfterEvent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.DeleteAfterEvent.type,parentSchema:schema76.properties.DeleteAfterEvent,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1368,7 +2030,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(data10 === "DELETE_AFTER_COPY")){
-const err16 = {instancePath:instancePath+"/Lifecycle/DeleteAfterEvent",schemaPath:"#/$defs/Lifecycle/properties/DeleteAfterEvent/enum",keyword:"enum",params:{allowedValues: schema68.properties.DeleteAfterEvent.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.DeleteAfterEvent.enum,parentSchema:schema68.properties.DeleteAfterEvent,data:data10};
+const err16 = {instancePath:instancePath+"/Lifecycle/DeleteAfterEvent",schemaPath:"#/$defs/Lifecycle/properties/DeleteAfterEvent/enum",keyword:"enum",params:{allowedValues: schema76.properties.DeleteAfterEvent.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.DeleteAfterEvent.enum,parentSchema:schema76.properties.DeleteAfterEvent,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1380,7 +2042,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/Lifecycle",schemaPath:"#/$defs/Lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data:data6};
+const err17 = {instancePath:instancePath+"/Lifecycle",schemaPath:"#/$defs/Lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1396,7 +2058,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
 let data12 = data11[key2];
 if(typeof data12 !== "string"){
-const err18 = {instancePath:instancePath+"/RecoveryPointTags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/RecoveryPointTags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.RecoveryPointTags.additionalProperties.type,parentSchema:schema67.properties.RecoveryPointTags.additionalProperties,data:data12};
+const err18 = {instancePath:instancePath+"/RecoveryPointTags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/RecoveryPointTags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.RecoveryPointTags.additionalProperties.type,parentSchema:schema75.properties.RecoveryPointTags.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1408,7 +2070,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/RecoveryPointTags",schemaPath:"#/properties/RecoveryPointTags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.RecoveryPointTags.type,parentSchema:schema67.properties.RecoveryPointTags,data:data11};
+const err19 = {instancePath:instancePath+"/RecoveryPointTags",schemaPath:"#/properties/RecoveryPointTags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.properties.RecoveryPointTags.type,parentSchema:schema75.properties.RecoveryPointTags,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1421,7 +2083,7 @@ errors++;
 if(data.RuleId !== undefined){
 let data13 = data.RuleId;
 if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/RuleId",schemaPath:"#/properties/RuleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.RuleId.type,parentSchema:schema67.properties.RuleId,data:data13};
+const err20 = {instancePath:instancePath+"/RuleId",schemaPath:"#/properties/RuleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.RuleId.type,parentSchema:schema75.properties.RuleId,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1436,14 +2098,14 @@ let data14 = data.CopyActions;
 if(Array.isArray(data14)){
 const len0 = data14.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate43(data14[i0], {instancePath:instancePath+"/CopyActions/" + i0,parentData:data14,parentDataProperty:i0,rootData,dynamicAnchors}))){
-if (vErrors === null) vErrors = validate43.errors.slice(); else for (const e of validate43.errors) vErrors.push(e);
+if(!(validate51(data14[i0], {instancePath:instancePath+"/CopyActions/" + i0,parentData:data14,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate51.errors.slice(); else for (const e of validate51.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/CopyActions",schemaPath:"#/properties/CopyActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.CopyActions.type,parentSchema:schema67.properties.CopyActions,data:data14};
+const err21 = {instancePath:instancePath+"/CopyActions",schemaPath:"#/properties/CopyActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.CopyActions.type,parentSchema:schema75.properties.CopyActions,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1456,7 +2118,7 @@ errors++;
 if(data.EnableContinuousBackup !== undefined){
 let data16 = data.EnableContinuousBackup;
 if(typeof data16 !== "boolean"){
-const err22 = {instancePath:instancePath+"/EnableContinuousBackup",schemaPath:"#/properties/EnableContinuousBackup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.EnableContinuousBackup.type,parentSchema:schema67.properties.EnableContinuousBackup,data:data16};
+const err22 = {instancePath:instancePath+"/EnableContinuousBackup",schemaPath:"#/properties/EnableContinuousBackup/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.properties.EnableContinuousBackup.type,parentSchema:schema75.properties.EnableContinuousBackup,data:data16};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1469,7 +2131,7 @@ errors++;
 if(data.ScheduleExpressionTimezone !== undefined){
 let data17 = data.ScheduleExpressionTimezone;
 if(typeof data17 !== "string"){
-const err23 = {instancePath:instancePath+"/ScheduleExpressionTimezone",schemaPath:"#/properties/ScheduleExpressionTimezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ScheduleExpressionTimezone.type,parentSchema:schema67.properties.ScheduleExpressionTimezone,data:data17};
+const err23 = {instancePath:instancePath+"/ScheduleExpressionTimezone",schemaPath:"#/properties/ScheduleExpressionTimezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.ScheduleExpressionTimezone.type,parentSchema:schema75.properties.ScheduleExpressionTimezone,data:data17};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1488,7 +2150,7 @@ let data19 = data18[i1];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 if(!(key3 === "ResourceTypes")){
-const err24 = {instancePath:instancePath+"/IndexActions/" + i1,schemaPath:"#/$defs/IndexAction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data:data19};
+const err24 = {instancePath:instancePath+"/IndexActions/" + i1,schemaPath:"#/$defs/IndexAction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data:data19};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1506,7 +2168,7 @@ for(let i2=0; i2<len2; i2++){
 let data21 = data20[i2];
 if(typeof data21 === "string"){
 if(!pattern4.test(data21)){
-const err25 = {instancePath:instancePath+"/IndexActions/" + i1+"/ResourceTypes/" + i2,schemaPath:"#/$defs/IndexAction/properties/ResourceTypes/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema71.properties.ResourceTypes.items,data:data21};
+const err25 = {instancePath:instancePath+"/IndexActions/" + i1+"/ResourceTypes/" + i2,schemaPath:"#/$defs/IndexAction/properties/ResourceTypes/items/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema79.properties.ResourceTypes.items,data:data21};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1517,7 +2179,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/IndexActions/" + i1+"/ResourceTypes/" + i2,schemaPath:"#/$defs/IndexAction/properties/ResourceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.ResourceTypes.items.type,parentSchema:schema71.properties.ResourceTypes.items,data:data21};
+const err26 = {instancePath:instancePath+"/IndexActions/" + i1+"/ResourceTypes/" + i2,schemaPath:"#/$defs/IndexAction/properties/ResourceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.ResourceTypes.items.type,parentSchema:schema79.properties.ResourceTypes.items,data:data21};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1529,7 +2191,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/IndexActions/" + i1+"/ResourceTypes",schemaPath:"#/$defs/IndexAction/properties/ResourceTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.ResourceTypes.type,parentSchema:schema71.properties.ResourceTypes,data:data20};
+const err27 = {instancePath:instancePath+"/IndexActions/" + i1+"/ResourceTypes",schemaPath:"#/$defs/IndexAction/properties/ResourceTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.ResourceTypes.type,parentSchema:schema79.properties.ResourceTypes,data:data20};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1541,7 +2203,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/IndexActions/" + i1,schemaPath:"#/$defs/IndexAction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data19};
+const err28 = {instancePath:instancePath+"/IndexActions/" + i1,schemaPath:"#/$defs/IndexAction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data:data19};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1553,7 +2215,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/IndexActions",schemaPath:"#/properties/IndexActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.IndexActions.type,parentSchema:schema67.properties.IndexActions,data:data18};
+const err29 = {instancePath:instancePath+"/IndexActions",schemaPath:"#/properties/IndexActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.IndexActions.type,parentSchema:schema75.properties.IndexActions,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1572,7 +2234,7 @@ let data23 = data22[i3];
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key4 in data23){
 if(!((key4 === "MalwareScanner") || (key4 === "ScanMode"))){
-const err30 = {instancePath:instancePath+"/ScanActions/" + i3,schemaPath:"#/$defs/ScanAction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data23};
+const err30 = {instancePath:instancePath+"/ScanActions/" + i3,schemaPath:"#/$defs/ScanAction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data:data23};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1585,7 +2247,7 @@ errors++;
 if(data23.MalwareScanner !== undefined){
 let data24 = data23.MalwareScanner;
 if(typeof data24 !== "string"){
-const err31 = {instancePath:instancePath+"/ScanActions/" + i3+"/MalwareScanner",schemaPath:"#/$defs/ScanAction/properties/MalwareScanner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.MalwareScanner.type,parentSchema:schema72.properties.MalwareScanner,data:data24};
+const err31 = {instancePath:instancePath+"/ScanActions/" + i3+"/MalwareScanner",schemaPath:"#/$defs/ScanAction/properties/MalwareScanner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.MalwareScanner.type,parentSchema:schema80.properties.MalwareScanner,data:data24};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1595,7 +2257,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!(data24 === "GUARDDUTY")){
-const err32 = {instancePath:instancePath+"/ScanActions/" + i3+"/MalwareScanner",schemaPath:"#/$defs/ScanAction/properties/MalwareScanner/enum",keyword:"enum",params:{allowedValues: schema72.properties.MalwareScanner.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.MalwareScanner.enum,parentSchema:schema72.properties.MalwareScanner,data:data24};
+const err32 = {instancePath:instancePath+"/ScanActions/" + i3+"/MalwareScanner",schemaPath:"#/$defs/ScanAction/properties/MalwareScanner/enum",keyword:"enum",params:{allowedValues: schema80.properties.MalwareScanner.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.MalwareScanner.enum,parentSchema:schema80.properties.MalwareScanner,data:data24};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1608,7 +2270,7 @@ errors++;
 if(data23.ScanMode !== undefined){
 let data25 = data23.ScanMode;
 if(typeof data25 !== "string"){
-const err33 = {instancePath:instancePath+"/ScanActions/" + i3+"/ScanMode",schemaPath:"#/$defs/ScanAction/properties/ScanMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.ScanMode.type,parentSchema:schema72.properties.ScanMode,data:data25};
+const err33 = {instancePath:instancePath+"/ScanActions/" + i3+"/ScanMode",schemaPath:"#/$defs/ScanAction/properties/ScanMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.ScanMode.type,parentSchema:schema80.properties.ScanMode,data:data25};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1618,7 +2280,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data25 === "FULL_SCAN") || (data25 === "INCREMENTAL_SCAN"))){
-const err34 = {instancePath:instancePath+"/ScanActions/" + i3+"/ScanMode",schemaPath:"#/$defs/ScanAction/properties/ScanMode/enum",keyword:"enum",params:{allowedValues: schema72.properties.ScanMode.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.ScanMode.enum,parentSchema:schema72.properties.ScanMode,data:data25};
+const err34 = {instancePath:instancePath+"/ScanActions/" + i3+"/ScanMode",schemaPath:"#/$defs/ScanAction/properties/ScanMode/enum",keyword:"enum",params:{allowedValues: schema80.properties.ScanMode.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.ScanMode.enum,parentSchema:schema80.properties.ScanMode,data:data25};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1630,7 +2292,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/ScanActions/" + i3,schemaPath:"#/$defs/ScanAction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data23};
+const err35 = {instancePath:instancePath+"/ScanActions/" + i3,schemaPath:"#/$defs/ScanAction/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1642,7 +2304,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ScanActions",schemaPath:"#/properties/ScanActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ScanActions.type,parentSchema:schema67.properties.ScanActions,data:data22};
+const err36 = {instancePath:instancePath+"/ScanActions",schemaPath:"#/properties/ScanActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.ScanActions.type,parentSchema:schema75.properties.ScanActions,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1654,7 +2316,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1663,14 +2325,14 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/get-backup-plan.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1679,8 +2341,8 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema65.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(!(func1.call(schema73.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1691,15 +2353,15 @@ errors++;
 }
 }
 if(data.BackupPlan !== undefined){
-if(!(validate41(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
-if (vErrors === null) vErrors = validate41.errors.slice(); else for (const e of validate41.errors) vErrors.push(e);
+if(!(validate49(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate49.errors.slice(); else for (const e of validate49.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.BackupPlanId !== undefined){
 let data1 = data.BackupPlanId;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/BackupPlanId",schemaPath:"#/properties/BackupPlanId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.BackupPlanId.type,parentSchema:schema65.properties.BackupPlanId,data:data1};
+const err1 = {instancePath:instancePath+"/BackupPlanId",schemaPath:"#/properties/BackupPlanId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.BackupPlanId.type,parentSchema:schema73.properties.BackupPlanId,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1712,7 +2374,7 @@ errors++;
 if(data.BackupPlanArn !== undefined){
 let data2 = data.BackupPlanArn;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/BackupPlanArn",schemaPath:"#/properties/BackupPlanArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.BackupPlanArn.type,parentSchema:schema65.properties.BackupPlanArn,data:data2};
+const err2 = {instancePath:instancePath+"/BackupPlanArn",schemaPath:"#/properties/BackupPlanArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.BackupPlanArn.type,parentSchema:schema73.properties.BackupPlanArn,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1725,7 +2387,7 @@ errors++;
 if(data.VersionId !== undefined){
 let data3 = data.VersionId;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/VersionId",schemaPath:"#/properties/VersionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.VersionId.type,parentSchema:schema65.properties.VersionId,data:data3};
+const err3 = {instancePath:instancePath+"/VersionId",schemaPath:"#/properties/VersionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.VersionId.type,parentSchema:schema73.properties.VersionId,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1738,7 +2400,7 @@ errors++;
 if(data.CreatorRequestId !== undefined){
 let data4 = data.CreatorRequestId;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/CreatorRequestId",schemaPath:"#/properties/CreatorRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.CreatorRequestId.type,parentSchema:schema65.properties.CreatorRequestId,data:data4};
+const err4 = {instancePath:instancePath+"/CreatorRequestId",schemaPath:"#/properties/CreatorRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.CreatorRequestId.type,parentSchema:schema73.properties.CreatorRequestId,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1751,7 +2413,7 @@ errors++;
 if(data.CreationDate !== undefined){
 let data5 = data.CreationDate;
 if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
-const err5 = {instancePath:instancePath+"/CreationDate",schemaPath:"#/properties/CreationDate/type",keyword:"type",params:{type: schema65.properties.CreationDate.type},message:"must be string,number",schema:schema65.properties.CreationDate.type,parentSchema:schema65.properties.CreationDate,data:data5};
+const err5 = {instancePath:instancePath+"/CreationDate",schemaPath:"#/properties/CreationDate/type",keyword:"type",params:{type: schema73.properties.CreationDate.type},message:"must be string,number",schema:schema73.properties.CreationDate.type,parentSchema:schema73.properties.CreationDate,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1764,7 +2426,7 @@ errors++;
 if(data.DeletionDate !== undefined){
 let data6 = data.DeletionDate;
 if((typeof data6 !== "string") && (!(typeof data6 == "number"))){
-const err6 = {instancePath:instancePath+"/DeletionDate",schemaPath:"#/properties/DeletionDate/type",keyword:"type",params:{type: schema65.properties.DeletionDate.type},message:"must be string,number",schema:schema65.properties.DeletionDate.type,parentSchema:schema65.properties.DeletionDate,data:data6};
+const err6 = {instancePath:instancePath+"/DeletionDate",schemaPath:"#/properties/DeletionDate/type",keyword:"type",params:{type: schema73.properties.DeletionDate.type},message:"must be string,number",schema:schema73.properties.DeletionDate.type,parentSchema:schema73.properties.DeletionDate,data:data6};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1777,7 +2439,7 @@ errors++;
 if(data.LastExecutionDate !== undefined){
 let data7 = data.LastExecutionDate;
 if((typeof data7 !== "string") && (!(typeof data7 == "number"))){
-const err7 = {instancePath:instancePath+"/LastExecutionDate",schemaPath:"#/properties/LastExecutionDate/type",keyword:"type",params:{type: schema65.properties.LastExecutionDate.type},message:"must be string,number",schema:schema65.properties.LastExecutionDate.type,parentSchema:schema65.properties.LastExecutionDate,data:data7};
+const err7 = {instancePath:instancePath+"/LastExecutionDate",schemaPath:"#/properties/LastExecutionDate/type",keyword:"type",params:{type: schema73.properties.LastExecutionDate.type},message:"must be string,number",schema:schema73.properties.LastExecutionDate.type,parentSchema:schema73.properties.LastExecutionDate,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1796,7 +2458,7 @@ let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 if(!((key1 === "ResourceType") || (key1 === "BackupOptions"))){
-const err8 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0,schemaPath:"#/$defs/AdvancedBackupSetting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data:data9};
+const err8 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0,schemaPath:"#/$defs/AdvancedBackupSetting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data:data9};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1810,7 +2472,7 @@ if(data9.ResourceType !== undefined){
 let data10 = data9.ResourceType;
 if(typeof data10 === "string"){
 if(!pattern4.test(data10)){
-const err9 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/ResourceType",schemaPath:"#/$defs/AdvancedBackupSetting/properties/ResourceType/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema73.properties.ResourceType,data:data10};
+const err9 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/ResourceType",schemaPath:"#/$defs/AdvancedBackupSetting/properties/ResourceType/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema81.properties.ResourceType,data:data10};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1821,7 +2483,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/ResourceType",schemaPath:"#/$defs/AdvancedBackupSetting/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.ResourceType.type,parentSchema:schema73.properties.ResourceType,data:data10};
+const err10 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/ResourceType",schemaPath:"#/$defs/AdvancedBackupSetting/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.ResourceType.type,parentSchema:schema81.properties.ResourceType,data:data10};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1838,7 +2500,7 @@ for(const key2 in data11){
 const _errs27 = errors;
 if(typeof key2 === "string"){
 if(!pattern4.test(key2)){
-const err11 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions",schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema73.properties.BackupOptions.propertyNames,data:key2,propertyName:key2};
+const err11 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions",schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema81.properties.BackupOptions.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1850,7 +2512,7 @@ errors++;
 }
 var valid5 = _errs27 === errors;
 if(!valid5){
-const err12 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions",schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema73.properties.BackupOptions.propertyNames,parentSchema:schema73.properties.BackupOptions,data:data11};
+const err12 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions",schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema81.properties.BackupOptions.propertyNames,parentSchema:schema81.properties.BackupOptions,data:data11};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1864,7 +2526,7 @@ for(const key3 in data11){
 let data12 = data11[key3];
 if(typeof data12 === "string"){
 if(!pattern4.test(data12)){
-const err13 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema73.properties.BackupOptions.additionalProperties,data:data12};
+const err13 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9\\-_\\.]{1,50}$"},message:"must match pattern \""+"^[a-zA-Z0-9\\-_\\.]{1,50}$"+"\"",schema:"^[a-zA-Z0-9\\-_\\.]{1,50}$",parentSchema:schema81.properties.BackupOptions.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1875,7 +2537,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.BackupOptions.additionalProperties.type,parentSchema:schema73.properties.BackupOptions.additionalProperties,data:data12};
+const err14 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.BackupOptions.additionalProperties.type,parentSchema:schema81.properties.BackupOptions.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1887,7 +2549,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions",schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.BackupOptions.type,parentSchema:schema73.properties.BackupOptions,data:data11};
+const err15 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0+"/BackupOptions",schemaPath:"#/$defs/AdvancedBackupSetting/properties/BackupOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.properties.BackupOptions.type,parentSchema:schema81.properties.BackupOptions,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1899,7 +2561,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0,schemaPath:"#/$defs/AdvancedBackupSetting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data:data9};
+const err16 = {instancePath:instancePath+"/AdvancedBackupSettings/" + i0,schemaPath:"#/$defs/AdvancedBackupSetting/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1911,7 +2573,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/AdvancedBackupSettings",schemaPath:"#/properties/AdvancedBackupSettings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.AdvancedBackupSettings.type,parentSchema:schema65.properties.AdvancedBackupSettings,data:data8};
+const err17 = {instancePath:instancePath+"/AdvancedBackupSettings",schemaPath:"#/properties/AdvancedBackupSettings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.AdvancedBackupSettings.type,parentSchema:schema73.properties.AdvancedBackupSettings,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1930,7 +2592,7 @@ let data14 = data13[i1];
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key4 in data14){
 if(!(((key4 === "ExecutionTime") || (key4 === "RuleId")) || (key4 === "RuleExecutionType"))){
-const err18 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1,schemaPath:"#/$defs/ScheduledPlanExecutionMember/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data14};
+const err18 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1,schemaPath:"#/$defs/ScheduledPlanExecutionMember/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1943,7 +2605,7 @@ errors++;
 if(data14.ExecutionTime !== undefined){
 let data15 = data14.ExecutionTime;
 if((typeof data15 !== "string") && (!(typeof data15 == "number"))){
-const err19 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/ExecutionTime",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/ExecutionTime/type",keyword:"type",params:{type: schema76.properties.ExecutionTime.type},message:"must be string,number",schema:schema76.properties.ExecutionTime.type,parentSchema:schema76.properties.ExecutionTime,data:data15};
+const err19 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/ExecutionTime",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/ExecutionTime/type",keyword:"type",params:{type: schema84.properties.ExecutionTime.type},message:"must be string,number",schema:schema84.properties.ExecutionTime.type,parentSchema:schema84.properties.ExecutionTime,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1956,7 +2618,7 @@ errors++;
 if(data14.RuleId !== undefined){
 let data16 = data14.RuleId;
 if(typeof data16 !== "string"){
-const err20 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/RuleId",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/RuleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.RuleId.type,parentSchema:schema76.properties.RuleId,data:data16};
+const err20 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/RuleId",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/RuleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.RuleId.type,parentSchema:schema84.properties.RuleId,data:data16};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1969,7 +2631,7 @@ errors++;
 if(data14.RuleExecutionType !== undefined){
 let data17 = data14.RuleExecutionType;
 if(typeof data17 !== "string"){
-const err21 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/RuleExecutionType",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/RuleExecutionType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.RuleExecutionType.type,parentSchema:schema76.properties.RuleExecutionType,data:data17};
+const err21 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/RuleExecutionType",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/RuleExecutionType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.RuleExecutionType.type,parentSchema:schema84.properties.RuleExecutionType,data:data17};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1979,7 +2641,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(((data17 === "CONTINUOUS") || (data17 === "SNAPSHOTS")) || (data17 === "CONTINUOUS_AND_SNAPSHOTS"))){
-const err22 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/RuleExecutionType",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/RuleExecutionType/enum",keyword:"enum",params:{allowedValues: schema76.properties.RuleExecutionType.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.RuleExecutionType.enum,parentSchema:schema76.properties.RuleExecutionType,data:data17};
+const err22 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1+"/RuleExecutionType",schemaPath:"#/$defs/ScheduledPlanExecutionMember/properties/RuleExecutionType/enum",keyword:"enum",params:{allowedValues: schema84.properties.RuleExecutionType.enum},message:"must be equal to one of the allowed values",schema:schema84.properties.RuleExecutionType.enum,parentSchema:schema84.properties.RuleExecutionType,data:data17};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1991,7 +2653,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1,schemaPath:"#/$defs/ScheduledPlanExecutionMember/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data14};
+const err23 = {instancePath:instancePath+"/ScheduledRunsPreview/" + i1,schemaPath:"#/$defs/ScheduledPlanExecutionMember/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2003,7 +2665,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/ScheduledRunsPreview",schemaPath:"#/properties/ScheduledRunsPreview/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.ScheduledRunsPreview.type,parentSchema:schema65.properties.ScheduledRunsPreview,data:data13};
+const err24 = {instancePath:instancePath+"/ScheduledRunsPreview",schemaPath:"#/properties/ScheduledRunsPreview/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.ScheduledRunsPreview.type,parentSchema:schema73.properties.ScheduledRunsPreview,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2015,7 +2677,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2024,14 +2686,14 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/get-recovery-point-restore-metadata.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2041,7 +2703,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "BackupVaultArn") || (key0 === "RecoveryPointArn")) || (key0 === "RestoreMetadata")) || (key0 === "ResourceType"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2054,7 +2716,7 @@ errors++;
 if(data.BackupVaultArn !== undefined){
 let data0 = data.BackupVaultArn;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/BackupVaultArn",schemaPath:"#/properties/BackupVaultArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.BackupVaultArn.type,parentSchema:schema77.properties.BackupVaultArn,data:data0};
+const err1 = {instancePath:instancePath+"/BackupVaultArn",schemaPath:"#/properties/BackupVaultArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.BackupVaultArn.type,parentSchema:schema85.properties.BackupVaultArn,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2067,7 +2729,7 @@ errors++;
 if(data.RecoveryPointArn !== undefined){
 let data1 = data.RecoveryPointArn;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.RecoveryPointArn.type,parentSchema:schema77.properties.RecoveryPointArn,data:data1};
+const err2 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.RecoveryPointArn.type,parentSchema:schema85.properties.RecoveryPointArn,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2082,7 +2744,7 @@ let data2 = data.RestoreMetadata;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
 else {
-const err3 = {instancePath:instancePath+"/RestoreMetadata",schemaPath:"#/properties/RestoreMetadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.RestoreMetadata.type,parentSchema:schema77.properties.RestoreMetadata,data:data2};
+const err3 = {instancePath:instancePath+"/RestoreMetadata",schemaPath:"#/properties/RestoreMetadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.properties.RestoreMetadata.type,parentSchema:schema85.properties.RestoreMetadata,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2095,7 +2757,7 @@ errors++;
 if(data.ResourceType !== undefined){
 let data3 = data.ResourceType;
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ResourceType.type,parentSchema:schema77.properties.ResourceType,data:data3};
+const err4 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.ResourceType.type,parentSchema:schema85.properties.ResourceType,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2107,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2116,14 +2778,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/restore-metadata.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2133,7 +2795,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2142,14 +2804,477 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/restore-testing-plan.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RecoveryPointSelection === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RecoveryPointSelection"},message:"must have required property '"+"RecoveryPointSelection"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.RestoreTestingPlanName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingPlanName"},message:"must have required property '"+"RestoreTestingPlanName"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.ScheduleExpression === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ScheduleExpression"},message:"must have required property '"+"ScheduleExpression"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "RecoveryPointSelection") || (key0 === "RestoreTestingPlanName")) || (key0 === "ScheduleExpression")) || (key0 === "ScheduleExpressionTimezone")) || (key0 === "StartWindowHours"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.RecoveryPointSelection !== undefined){
+let data0 = data.RecoveryPointSelection;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!(((((key1 === "Algorithm") || (key1 === "ExcludeVaults")) || (key1 === "IncludeVaults")) || (key1 === "RecoveryPointTypes")) || (key1 === "SelectionWindowDays"))){
+const err4 = {instancePath:instancePath+"/RecoveryPointSelection",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.Algorithm !== undefined){
+let data1 = data0.Algorithm;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/RecoveryPointSelection/Algorithm",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/Algorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.Algorithm.type,parentSchema:schema88.properties.Algorithm,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!((data1 === "LATEST_WITHIN_WINDOW") || (data1 === "RANDOM_WITHIN_WINDOW"))){
+const err6 = {instancePath:instancePath+"/RecoveryPointSelection/Algorithm",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/Algorithm/enum",keyword:"enum",params:{allowedValues: schema88.properties.Algorithm.enum},message:"must be equal to one of the allowed values",schema:schema88.properties.Algorithm.enum,parentSchema:schema88.properties.Algorithm,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.ExcludeVaults !== undefined){
+let data2 = data0.ExcludeVaults;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/RecoveryPointSelection/ExcludeVaults/" + i0,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/ExcludeVaults/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.ExcludeVaults.items.type,parentSchema:schema88.properties.ExcludeVaults.items,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/RecoveryPointSelection/ExcludeVaults",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/ExcludeVaults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.ExcludeVaults.type,parentSchema:schema88.properties.ExcludeVaults,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.IncludeVaults !== undefined){
+let data4 = data0.IncludeVaults;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 !== "string"){
+const err9 = {instancePath:instancePath+"/RecoveryPointSelection/IncludeVaults/" + i1,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/IncludeVaults/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.IncludeVaults.items.type,parentSchema:schema88.properties.IncludeVaults.items,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/RecoveryPointSelection/IncludeVaults",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/IncludeVaults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.IncludeVaults.type,parentSchema:schema88.properties.IncludeVaults,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.RecoveryPointTypes !== undefined){
+let data6 = data0.RecoveryPointTypes;
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(typeof data7 !== "string"){
+const err11 = {instancePath:instancePath+"/RecoveryPointSelection/RecoveryPointTypes/" + i2,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/RecoveryPointTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.RecoveryPointTypes.items.type,parentSchema:schema88.properties.RecoveryPointTypes.items,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!((data7 === "CONTINUOUS") || (data7 === "SNAPSHOT"))){
+const err12 = {instancePath:instancePath+"/RecoveryPointSelection/RecoveryPointTypes/" + i2,schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/RecoveryPointTypes/items/enum",keyword:"enum",params:{allowedValues: schema88.properties.RecoveryPointTypes.items.enum},message:"must be equal to one of the allowed values",schema:schema88.properties.RecoveryPointTypes.items.enum,parentSchema:schema88.properties.RecoveryPointTypes.items,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/RecoveryPointSelection/RecoveryPointTypes",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/RecoveryPointTypes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.RecoveryPointTypes.type,parentSchema:schema88.properties.RecoveryPointTypes,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.SelectionWindowDays !== undefined){
+let data8 = data0.SelectionWindowDays;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err14 = {instancePath:instancePath+"/RecoveryPointSelection/SelectionWindowDays",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/properties/SelectionWindowDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.SelectionWindowDays.type,parentSchema:schema88.properties.SelectionWindowDays,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/RecoveryPointSelection",schemaPath:"#/$defs/RestoreTestingRecoveryPointSelection/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data:data0};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.RestoreTestingPlanName !== undefined){
+let data9 = data.RestoreTestingPlanName;
+if(typeof data9 !== "string"){
+const err16 = {instancePath:instancePath+"/RestoreTestingPlanName",schemaPath:"#/properties/RestoreTestingPlanName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.RestoreTestingPlanName.type,parentSchema:schema87.properties.RestoreTestingPlanName,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.ScheduleExpression !== undefined){
+let data10 = data.ScheduleExpression;
+if(typeof data10 !== "string"){
+const err17 = {instancePath:instancePath+"/ScheduleExpression",schemaPath:"#/properties/ScheduleExpression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.ScheduleExpression.type,parentSchema:schema87.properties.ScheduleExpression,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.ScheduleExpressionTimezone !== undefined){
+let data11 = data.ScheduleExpressionTimezone;
+if(typeof data11 !== "string"){
+const err18 = {instancePath:instancePath+"/ScheduleExpressionTimezone",schemaPath:"#/properties/ScheduleExpressionTimezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.ScheduleExpressionTimezone.type,parentSchema:schema87.properties.ScheduleExpressionTimezone,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.StartWindowHours !== undefined){
+let data12 = data.StartWindowHours;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err19 = {instancePath:instancePath+"/StartWindowHours",schemaPath:"#/properties/StartWindowHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.StartWindowHours.type,parentSchema:schema87.properties.StartWindowHours,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://aws-backup-pitr.invalid/schemas/restore-testing-selection.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.IamRoleArn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "IamRoleArn"},message:"must have required property '"+"IamRoleArn"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ProtectedResourceType === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ProtectedResourceType"},message:"must have required property '"+"ProtectedResourceType"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.RestoreTestingSelectionName === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RestoreTestingSelectionName"},message:"must have required property '"+"RestoreTestingSelectionName"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "IamRoleArn") || (key0 === "ProtectedResourceArns")) || (key0 === "ProtectedResourceConditions")) || (key0 === "ProtectedResourceType")) || (key0 === "RestoreMetadataOverrides")) || (key0 === "RestoreTestingSelectionName")) || (key0 === "ValidationWindowHours"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.IamRoleArn !== undefined){
+let data0 = data.IamRoleArn;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/IamRoleArn",schemaPath:"#/properties/IamRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.IamRoleArn.type,parentSchema:schema89.properties.IamRoleArn,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ProtectedResourceArns !== undefined){
+let data1 = data.ProtectedResourceArns;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/ProtectedResourceArns/" + i0,schemaPath:"#/properties/ProtectedResourceArns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.ProtectedResourceArns.items.type,parentSchema:schema89.properties.ProtectedResourceArns.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ProtectedResourceArns",schemaPath:"#/properties/ProtectedResourceArns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.ProtectedResourceArns.type,parentSchema:schema89.properties.ProtectedResourceArns,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ProtectedResourceConditions !== undefined){
+if(!(validate59(data.ProtectedResourceConditions, {instancePath:instancePath+"/ProtectedResourceConditions",parentData:data,parentDataProperty:"ProtectedResourceConditions",rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate59.errors.slice(); else for (const e of validate59.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.ProtectedResourceType !== undefined){
+let data4 = data.ProtectedResourceType;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/ProtectedResourceType",schemaPath:"#/properties/ProtectedResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.ProtectedResourceType.type,parentSchema:schema89.properties.ProtectedResourceType,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.RestoreMetadataOverrides !== undefined){
+let data5 = data.RestoreMetadataOverrides;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+let data6 = data5[key1];
+if(typeof data6 !== "string"){
+const err8 = {instancePath:instancePath+"/RestoreMetadataOverrides/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/RestoreMetadataOverrides/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.RestoreMetadataOverrides.additionalProperties.type,parentSchema:schema89.properties.RestoreMetadataOverrides.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/RestoreMetadataOverrides",schemaPath:"#/properties/RestoreMetadataOverrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.RestoreMetadataOverrides.type,parentSchema:schema89.properties.RestoreMetadataOverrides,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.RestoreTestingSelectionName !== undefined){
+let data7 = data.RestoreTestingSelectionName;
+if(typeof data7 !== "string"){
+const err10 = {instancePath:instancePath+"/RestoreTestingSelectionName",schemaPath:"#/properties/RestoreTestingSelectionName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.RestoreTestingSelectionName.type,parentSchema:schema89.properties.RestoreTestingSelectionName,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ValidationWindowHours !== undefined){
+let data8 = data.ValidationWindowHours;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err11 = {instancePath:instancePath+"/ValidationWindowHours",schemaPath:"#/properties/ValidationWindowHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.ValidationWindowHours.type,parentSchema:schema89.properties.ValidationWindowHours,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/start-restore-job.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2158,7 +3283,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RecoveryPointArn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RecoveryPointArn"},message:"must have required property '"+"RecoveryPointArn"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RecoveryPointArn"},message:"must have required property '"+"RecoveryPointArn"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2168,7 +3293,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Metadata === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Metadata"},message:"must have required property '"+"Metadata"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Metadata"},message:"must have required property '"+"Metadata"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2179,7 +3304,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "RecoveryPointArn") || (key0 === "Metadata")) || (key0 === "IamRoleArn")) || (key0 === "IdempotencyToken")) || (key0 === "ResourceType")) || (key0 === "CopySourceTagsToRestoredResource"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2192,7 +3317,7 @@ errors++;
 if(data.RecoveryPointArn !== undefined){
 let data0 = data.RecoveryPointArn;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.RecoveryPointArn.type,parentSchema:schema79.properties.RecoveryPointArn,data:data0};
+const err3 = {instancePath:instancePath+"/RecoveryPointArn",schemaPath:"#/properties/RecoveryPointArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.RecoveryPointArn.type,parentSchema:schema93.properties.RecoveryPointArn,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2207,7 +3332,7 @@ let data1 = data.Metadata;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-const err4 = {instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.properties.Metadata.type,parentSchema:schema79.properties.Metadata,data:data1};
+const err4 = {instancePath:instancePath+"/Metadata",schemaPath:"#/properties/Metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.properties.Metadata.type,parentSchema:schema93.properties.Metadata,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2220,7 +3345,7 @@ errors++;
 if(data.IamRoleArn !== undefined){
 let data2 = data.IamRoleArn;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/IamRoleArn",schemaPath:"#/properties/IamRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.IamRoleArn.type,parentSchema:schema79.properties.IamRoleArn,data:data2};
+const err5 = {instancePath:instancePath+"/IamRoleArn",schemaPath:"#/properties/IamRoleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.IamRoleArn.type,parentSchema:schema93.properties.IamRoleArn,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2233,7 +3358,7 @@ errors++;
 if(data.IdempotencyToken !== undefined){
 let data3 = data.IdempotencyToken;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/IdempotencyToken",schemaPath:"#/properties/IdempotencyToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.IdempotencyToken.type,parentSchema:schema79.properties.IdempotencyToken,data:data3};
+const err6 = {instancePath:instancePath+"/IdempotencyToken",schemaPath:"#/properties/IdempotencyToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.IdempotencyToken.type,parentSchema:schema93.properties.IdempotencyToken,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2246,7 +3371,7 @@ errors++;
 if(data.ResourceType !== undefined){
 let data4 = data.ResourceType;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.ResourceType.type,parentSchema:schema79.properties.ResourceType,data:data4};
+const err7 = {instancePath:instancePath+"/ResourceType",schemaPath:"#/properties/ResourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.ResourceType.type,parentSchema:schema93.properties.ResourceType,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2259,7 +3384,7 @@ errors++;
 if(data.CopySourceTagsToRestoredResource !== undefined){
 let data5 = data.CopySourceTagsToRestoredResource;
 if(typeof data5 !== "boolean"){
-const err8 = {instancePath:instancePath+"/CopySourceTagsToRestoredResource",schemaPath:"#/properties/CopySourceTagsToRestoredResource/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.CopySourceTagsToRestoredResource.type,parentSchema:schema79.properties.CopySourceTagsToRestoredResource,data:data5};
+const err8 = {instancePath:instancePath+"/CopySourceTagsToRestoredResource",schemaPath:"#/properties/CopySourceTagsToRestoredResource/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema93.properties.CopySourceTagsToRestoredResource.type,parentSchema:schema93.properties.CopySourceTagsToRestoredResource,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2271,7 +3396,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2280,14 +3405,14 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://aws-backup-pitr.invalid/schemas/update-backup-plan.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2296,7 +3421,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.BackupPlanId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlanId"},message:"must have required property '"+"BackupPlanId"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlanId"},message:"must have required property '"+"BackupPlanId"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2306,7 +3431,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.BackupPlan === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlan"},message:"must have required property '"+"BackupPlan"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "BackupPlan"},message:"must have required property '"+"BackupPlan"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2317,7 +3442,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "BackupPlanId") || (key0 === "BackupPlan"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2330,7 +3455,7 @@ errors++;
 if(data.BackupPlanId !== undefined){
 let data0 = data.BackupPlanId;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/BackupPlanId",schemaPath:"#/properties/BackupPlanId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.BackupPlanId.type,parentSchema:schema80.properties.BackupPlanId,data:data0};
+const err3 = {instancePath:instancePath+"/BackupPlanId",schemaPath:"#/properties/BackupPlanId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.BackupPlanId.type,parentSchema:schema94.properties.BackupPlanId,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2341,14 +3466,14 @@ errors++;
 }
 }
 if(data.BackupPlan !== undefined){
-if(!(validate51(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
-if (vErrors === null) vErrors = validate51.errors.slice(); else for (const e of validate51.errors) vErrors.push(e);
+if(!(validate63(data.BackupPlan, {instancePath:instancePath+"/BackupPlan",parentData:data,parentDataProperty:"BackupPlan",rootData,dynamicAnchors}))){
+if (vErrors === null) vErrors = validate63.errors.slice(); else for (const e of validate63.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2357,7 +3482,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
 function validator0(p0, p1) {
@@ -3673,6 +4798,223 @@ validate.errors = vErrors;
 return errors === 0;
 };
 }
+function validator4(p0, p1) {
+return function validate(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "StringEquals") || (key0 === "StringNotEquals"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:p0,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.StringEquals !== undefined){
+let data0 = data.StringEquals;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Key === undefined){
+const err1 = {instancePath:instancePath+"/StringEquals/" + i0,schemaPath:"#/$defs/KeyValue/required",keyword:"required",params:{missingProperty: "Key"},message:"must have required property '"+"Key"+"'",schema:p1.required,parentSchema:p1,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data1.Value === undefined){
+const err2 = {instancePath:instancePath+"/StringEquals/" + i0,schemaPath:"#/$defs/KeyValue/required",keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'",schema:p1.required,parentSchema:p1,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "Key") || (key1 === "Value"))){
+const err3 = {instancePath:instancePath+"/StringEquals/" + i0,schemaPath:"#/$defs/KeyValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:p1,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1.Key !== undefined){
+let data2 = data1.Key;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/StringEquals/" + i0+"/Key",schemaPath:"#/$defs/KeyValue/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:p1.properties.Key.type,parentSchema:p1.properties.Key,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data1.Value !== undefined){
+let data3 = data1.Value;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/StringEquals/" + i0+"/Value",schemaPath:"#/$defs/KeyValue/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:p1.properties.Value.type,parentSchema:p1.properties.Value,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/StringEquals/" + i0,schemaPath:"#/$defs/KeyValue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:p1.type,parentSchema:p1,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/StringEquals",schemaPath:"#/properties/StringEquals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:p0.properties.StringEquals.type,parentSchema:p0.properties.StringEquals,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.StringNotEquals !== undefined){
+let data4 = data.StringNotEquals;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.Key === undefined){
+const err8 = {instancePath:instancePath+"/StringNotEquals/" + i1,schemaPath:"#/$defs/KeyValue/required",keyword:"required",params:{missingProperty: "Key"},message:"must have required property '"+"Key"+"'",schema:p1.required,parentSchema:p1,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data5.Value === undefined){
+const err9 = {instancePath:instancePath+"/StringNotEquals/" + i1,schemaPath:"#/$defs/KeyValue/required",keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'",schema:p1.required,parentSchema:p1,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!((key2 === "Key") || (key2 === "Value"))){
+const err10 = {instancePath:instancePath+"/StringNotEquals/" + i1,schemaPath:"#/$defs/KeyValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:p1,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data5.Key !== undefined){
+let data6 = data5.Key;
+if(typeof data6 !== "string"){
+const err11 = {instancePath:instancePath+"/StringNotEquals/" + i1+"/Key",schemaPath:"#/$defs/KeyValue/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:p1.properties.Key.type,parentSchema:p1.properties.Key,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data5.Value !== undefined){
+let data7 = data5.Value;
+if(typeof data7 !== "string"){
+const err12 = {instancePath:instancePath+"/StringNotEquals/" + i1+"/Value",schemaPath:"#/$defs/KeyValue/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:p1.properties.Value.type,parentSchema:p1.properties.Value,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/StringNotEquals/" + i1,schemaPath:"#/$defs/KeyValue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:p1.type,parentSchema:p1,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/StringNotEquals",schemaPath:"#/properties/StringNotEquals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:p0.properties.StringNotEquals.type,parentSchema:p0.properties.StringNotEquals,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:p0.type,parentSchema:p0,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate.errors = vErrors;
+return errors === 0;
+};
+}
 const validate22 = validator0(schema34, schema33);
 const validate21 = validator1(schema32, func1, pattern4, pattern5, schema33, validate22, schema36, schema37);
 const validate26 = validator2(schema42, schema43);
@@ -3680,11 +5022,13 @@ const validate31 = validator0(schema51, schema50);
 const validate30 = validator1(schema49, func1, pattern4, pattern5, schema50, validate31, schema53, schema54);
 const validate29 = validator3(schema48, validate30, schema55, pattern4, schema56);
 const validate37 = validator2(schema60, schema61);
-const validate41 = validator3(schema66, validate42, schema73, pattern4, schema74);
-const validate43 = validator0(schema69, schema68);
-const validate53 = validator0(schema84, schema83);
-const validate52 = validator1(schema82, func1, pattern4, pattern5, schema83, validate53, schema86, schema87);
-const validate51 = validator3(schema81, validate52, schema88, pattern4, schema89);
+const validate45 = validator4(schema70, schema71);
+const validate49 = validator3(schema74, validate50, schema81, pattern4, schema82);
+const validate51 = validator0(schema77, schema76);
+const validate59 = validator4(schema90, schema91);
+const validate65 = validator0(schema98, schema97);
+const validate64 = validator1(schema96, func1, pattern4, pattern5, schema97, validate65, schema100, schema101);
+const validate63 = validator3(schema95, validate64, schema102, pattern4, schema103);
 export const backupPlan = validate20;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
@@ -3701,31 +5045,47 @@ export const createBackupSelection = validate35;
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const getBackupPlan = validate40;
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const createRestoreTestingPlan = validate40;
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const getRecoveryPointRestoreMetadata = validate47;
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const restoreMetadata = validate48;
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const startRestoreJob = validate49;
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-export const updateBackupPlan = validate50;
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const createRestoreTestingSelection = validate43;
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const getBackupPlan = validate48;
 validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const getRecoveryPointRestoreMetadata = validate55;
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const restoreMetadata = validate56;
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const restoreTestingPlan = validate57;
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const restoreTestingSelection = validate58;
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const startRestoreJob = validate61;
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const updateBackupPlan = validate62;
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 /** The validator of each document kind. */
 export const validators = {
   "backup-plan": backupPlan,
   "backup-selection": backupSelection,
   "create-backup-plan": createBackupPlan,
   "create-backup-selection": createBackupSelection,
+  "create-restore-testing-plan": createRestoreTestingPlan,
+  "create-restore-testing-selection": createRestoreTestingSelection,
   "get-backup-plan": getBackupPlan,
   "get-recovery-point-restore-metadata": getRecoveryPointRestoreMetadata,
   "restore-metadata": restoreMetadata,
+  "restore-testing-plan": restoreTestingPlan,
+  "restore-testing-selection": restoreTestingSelection,
   "start-restore-job": startRestoreJob,
   "update-backup-plan": updateBackupPlan,
 };

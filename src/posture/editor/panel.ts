@@ -4,6 +4,7 @@ import type { PostureRow } from '../compute';
 import { coveredText, protectionText, rpoText, typeText } from '../format';
 import type { PostureReport } from '../report';
 import { formatDuration } from '../targets';
+import { rtoView } from './rtoView';
 import { drView } from './drView';
 import type { ExportFormat, FromPostureView, ToPostureView, ViewRow } from './viewModel';
 
@@ -25,6 +26,10 @@ interface PostureDrawn {
   /** The verdicts top to bottom, as shown. */
   verdicts: string[];
   failures: number;
+  /** The RTO cells top to bottom, as shown ("never restored" included). */
+  rto: string[];
+  /** The rows drawn with the "never restored" mark. */
+  neverMarked: number;
   /** The DR RPO cells top to bottom, and the strips of days drawn (two per row). */
   dr: string[];
   strips: number;
@@ -87,6 +92,8 @@ export class PosturePanel implements vscode.Disposable {
             rows: typeof m.rows === 'number' ? m.rows : 0,
             verdicts: Array.isArray(m.verdicts) ? m.verdicts.map(String) : [],
             failures: typeof m.failures === 'number' ? m.failures : 0,
+            rto: Array.isArray(m.rto) ? m.rto.map(String) : [],
+            neverMarked: typeof m.neverMarked === 'number' ? m.neverMarked : 0,
             dr: Array.isArray(m.dr) ? m.dr.map(String) : [],
             strips: typeof m.strips === 'number' ? m.strips : 0,
           };
@@ -142,6 +149,7 @@ export class PosturePanel implements vscode.Disposable {
       rpo: rpoText(r),
       targetMs: r.targetMs,
       target: formatDuration(r.targetMs),
+      ...rtoView(r),
       earliest: r.earliestRestorable?.replace(/\.\d{3}Z$/, 'Z') ?? '',
       coveredBy: coveredText(r),
       failedJobs: r.failedJobs.map((j) => `${j.at.slice(0, 10)}: ${j.message}`).join('\n'),

@@ -14,6 +14,7 @@ import { drTargetsFrom, NO_DR_TARGETS, type DrTargets } from '../dr';
 import { readSetting } from '../../ui/settings';
 import { openableRows } from './openable';
 import { PosturePanel } from './panel';
+import { readRtoTargets } from './rtoSettings';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 
@@ -164,10 +165,9 @@ export function registerPosture(
     running?.abort();
     const ac = new AbortController();
     running = ac;
-    const { targets: rpoTargets, problem } = readTargets();
-    if (problem) void vscode.window.showWarningMessage(problem);
-    const dr = readDrTargets();
-    if (dr.problem) void vscode.window.showWarningMessage(dr.problem);
+    const [rpo, rto, dr] = [readTargets(), readRtoTargets(), readDrTargets()];
+    for (const w of [rpo.problem, rto.rtoProblem, dr.problem])
+      if (w) void vscode.window.showWarningMessage(w);
     const drawn = p.whenDrawn();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Recovery posture', cancellable: true },
@@ -178,7 +178,8 @@ export function registerPosture(
         const report = await postureReport(t, {
           factory,
           now: new Date(),
-          targets: rpoTargets,
+          targets: rpo.targets,
+          rtoTargets: rto.rtoTargets,
           drTargets: dr.targets,
           signal: ac.signal,
           ...(org && first

@@ -20,6 +20,14 @@ export interface ViewRow {
   rpo: string;
   targetMs: number;
   target: string;
+  /** The measured RTO (src/posture/rto.ts): null when never restored. */
+  rtoMs: number | null;
+  rto: string;
+  rtoTargetMs: number | null;
+  rtoTarget: string;
+  rtoVerdict: PostureRow['rtoVerdict'];
+  /** When and what the RTO is from, the longest of the month, and a never-restored row's hint. */
+  rtoDetail: string;
   earliest: string;
   coveredBy: string;
   failedJobs: string;
@@ -65,4 +73,13 @@ export type FromPostureView =
   | { type: 'cancel' }
   | { type: 'open' | 'restore'; id: string }
   | { type: 'export'; format: ExportFormat | null }
-  | { type: 'drawn'; rows: number; verdicts: string[]; failures: number; dr: string[]; strips: number };
+  | {
+      type: 'drawn';
+      rows: number;
+      verdicts: string[];
+      failures: number;
+      rto: string[];
+      neverMarked: number;
+      dr: string[];
+      strips: number;
+    };

@@ -177,10 +177,13 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
     assert.equal(ledger.accountLossCopy?.region, 'us-east-1');
     assert.equal(byName.get('fresh-db')!.accountLossRpoMs, null, 'no copy in another account');
     const table = await run([...BOTH, '--dr-rpo-target', '1d']);
-    assert.match(table.stdout.split('\n')[0]!, /RPO now\s+Target\s+DR RPO\s+DR target$/);
+    assert.match(
+      table.stdout.split('\n')[0]!,
+      /RPO now\s+Target\s+RTO\s+RTO target\s+RTO verdict\s+DR RPO\s+DR target$/,
+    );
     assert.match(
       table.stdout,
-      /stale-db\s+RDS\s+continuous \(dr-source\)\s+5 min\s+1 h\s+9 d 3 h MISSES\s+1 d/,
+      /stale-db\s+RDS\s+continuous \(dr-source\)\s+5 min\s+1 h\s+never restored\s+9 d 3 h MISSES\s+1 d/,
     );
     assert.match(table.stdout, /missing their DR RPO target/);
     const md = await run([

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { awsBackup, type AwsCliResult } from '../aws/awsCli';
+import { restoreTestingConformance } from '../aws/cliRestoreTesting';
 import {
   IMPLEMENTED_OPERATIONS,
   drAccounts,
@@ -285,6 +286,14 @@ describe('AWS CLI conformance: `aws backup …` against the emulator', function 
     const copies = await ok(['list-copy-jobs']);
     assert.ok((copies.CopyJobs as unknown[]).length >= 2);
     cover('ListCopyJobs');
+  });
+
+  it('restore testing: plans, selections, inferred metadata, jobs by resource and by plan', async () => {
+    const control = async (path: string, body: unknown): Promise<Record<string, unknown>> =>
+      (await (
+        await fetch(`${emu.url}/__emulator/${path}`, { method: 'POST', body: JSON.stringify(body) })
+      ).json()) as Record<string, unknown>;
+    await restoreTestingConformance(ok, aws, cover, control);
   });
 
   it('deleting and disassociating recovery points', async () => {

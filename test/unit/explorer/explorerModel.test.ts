@@ -56,6 +56,7 @@ describe('explorer tree model, against the emulator', function () {
       'Restore jobs',
       'Backup jobs',
       'Copy jobs',
+      'Restore testing',
     ]);
     const [vaults] = await root.children();
     assert.deepEqual(await labels(vaults!), [

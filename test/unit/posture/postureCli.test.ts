@@ -69,7 +69,7 @@ describe('pitr-posture, the command line, against the emulator', function () {
     const lines = r.stdout.split('\n');
     assert.match(
       lines[0]!,
-      /^Verdict\s+Account\s+Region\s+Resource\s+Type\s+Protection\s+RPO now\s+Target\s+DR RPO\s+DR target$/,
+      /^Verdict\s+Account\s+Region\s+Resource\s+Type\s+Protection\s+RPO now\s+Target\s+RTO\s+RTO target\s+RTO verdict\s+DR RPO\s+DR target$/,
     );
     assert.match(lines[2]!, /^MISSES /);
     assert.match(
