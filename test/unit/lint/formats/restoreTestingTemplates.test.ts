@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { lint } from '../../src/lint';
-import { NOW } from './lint/helpers';
+import { lint } from '../../../../src/lint';
+import { NOW } from '../helpers';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../src/lint';
-import { applyFix, NOW } from './lint/helpers';
+import { lint } from '../../../src/lint';
+import { applyFix, NOW } from './helpers';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'real', name), 'utf8');
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 const findings = (text: string, fileName = 'file.json') => lint({ text, now: NOW, fileName })?.findings ?? [];

@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
 import type { RestoreJobsListMember } from '@aws-sdk/client-backup';
-import { indexRestores, rtoOf, rtoTargetsFrom, NO_RTO_TARGETS, type RtoTargets } from '../../src/posture/rto';
+import {
+  indexRestores,
+  rtoOf,
+  rtoTargetsFrom,
+  NO_RTO_TARGETS,
+  type RtoTargets,
+} from '../../../src/posture/rto';
 
 const NOW = new Date('2026-06-30T12:00:00Z');
 const HOUR = 3_600_000;

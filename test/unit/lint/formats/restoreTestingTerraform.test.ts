@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { lint } from '../../src/lint';
-import { NOW } from './lint/helpers';
-import { prepareFormats } from '../../src/lint/formats';
-import { applyEdits, WASM_DIR } from './lint/formats/terraformSupport';
+import { lint } from '../../../../src/lint';
+import { NOW } from '../helpers';
+import { prepareFormats } from '../../../../src/lint/formats';
+import { applyEdits, WASM_DIR } from './terraformSupport';
 
 /** The Terraform AWS provider's own examples (website/docs/r/backup_restore_testing_*.html.markdown), with a start window of 200 hours. */
 const TF = `resource "aws_backup_restore_testing_plan" "example" {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { openBackupApi } from '../../src/aws/backupApi';
-import { BackupClientFactory } from '../../src/aws/clientFactory';
-import type { ExplorerNode } from '../../src/explorer/nodes/base';
-import { ConnectionNode } from '../../src/explorer/nodes/connection';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
-import { isolateAwsEnvironment } from './aws/awsTestEnv';
+import { openBackupApi } from '../../../src/aws/backupApi';
+import { BackupClientFactory } from '../../../src/aws/clientFactory';
+import type { ExplorerNode } from '../../../src/explorer/nodes/base';
+import { ConnectionNode } from '../../../src/explorer/nodes/connection';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { isolateAwsEnvironment } from '../aws/awsTestEnv';
 
 /** The explorer's Restore testing group against the emulator's seeded plan: its selections and its jobs. */
 describe('explorer: restore testing plans, selections and their jobs', function () {
