@@ -20,6 +20,7 @@ import {
 import { liveFactsOver } from '../lint/liveProxy';
 import { withSeverity } from '../lint/rules';
 import type { Finding, LintResult, SeveritySetting } from '../lint/types';
+import { prepareFormats } from '../lint/formats';
 import { fileNameOf } from './documentLints';
 import type * as standaloneLive from './standaloneLive';
 
@@ -80,6 +81,8 @@ export class LiveRunner {
     const controller = new AbortController();
     this.runs.set(doc.uri, controller);
     try {
+      // The HCL parser starts in this thread too (the lint ran in the worker's): once, on the first .tf.
+      if (embedded) await prepareFormats(doc.getText(), fileNameOf(doc.uri));
       const raw = embedded
         ? await liveCheckEmbedded(doc.getText(), fileNameOf(doc.uri), facts, controller.signal)
         : await liveCheck(doc.getText(), result.recognition, facts, controller.signal);
