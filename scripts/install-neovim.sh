@@ -6,7 +6,7 @@ if command -v nvim >/dev/null 2>&1; then exit 0; fi
 if [ "$(id -u)" = "0" ]; then
   echo "[neovim] apt-get install neovim"
   # Another apt-get may hold the lock (a parallel job on the same machine): wait for it.
-  for _ in $(seq 1 60); do
+  for _ in 1 2 3 4 5; do
     if DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 install -y -qq --no-install-recommends neovim >/dev/null 2>&1; then
       exit 0
     fi
