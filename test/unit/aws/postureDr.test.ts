@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync } from 'node:fs';
-import { runPostureCli } from '../../../src/posture/cli';
+import { runPosture } from '../posture/runPosture';
 import type { PostureReport, ReportRow } from '../../../src/posture/report';
 import { drAccounts, startEmulator, type Emulator } from '../../../src/emulator/server';
 import { isolateAwsEnvironment } from './awsTestEnv';
@@ -57,18 +57,7 @@ describe('pitr-posture: the DR RPO, after losing the Region', function () {
     env.restore();
   });
 
-  async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runPostureCli(args, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      progressTty: false,
-      env: process.env,
-      version: '9.9.9',
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[]) => runPosture(args);
   const rows = (out: string): Map<string, ReportRow> =>
     new Map((JSON.parse(out) as PostureReport).rows.map((r) => [r.resourceName ?? r.resourceArn, r]));
   const near = (ms: number | null | undefined, expected: number, what: string) =>

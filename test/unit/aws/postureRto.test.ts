@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync } from 'node:fs';
 import { BackupClient, StartRestoreJobCommand } from '@aws-sdk/client-backup';
-import { runPostureCli } from '../../../src/posture/cli';
+import { runPosture } from '../posture/runPosture';
 import type { PostureReport } from '../../../src/posture/report';
 import { memberAccounts, startEmulator, type Emulator } from '../../../src/emulator/server';
 import { isolateAwsEnvironment } from './awsTestEnv';
@@ -53,18 +53,7 @@ describe('pitr-posture: the measured RTO against the emulator', function () {
     env.restore();
   });
 
-  async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runPostureCli(args, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      progressTty: false,
-      env: process.env,
-      version: '9.9.9',
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[]) => runPosture(args);
   const rowsOf = (out: string) => (JSON.parse(out) as PostureReport).rows;
 
   it('--rto-target 4h on the sample account: the slow resource misses, the never-restored one is untested, exit 1', async () => {

@@ -4,7 +4,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { runPostureCli } from '../../../src/posture/cli';
+import { runPosture } from './runPosture';
 import type { PostureReport } from '../../../src/posture/report';
 import { memberAccounts, startEmulator, type Emulator } from '../../../src/emulator/server';
 import { isolateAwsEnvironment } from '../aws/awsTestEnv';
@@ -50,18 +50,7 @@ describe('pitr-posture, the command line, against the emulator', function () {
     env.restore();
   });
 
-  async function run(args: string[], tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runPostureCli(args, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      progressTty: tty,
-      env: process.env,
-      version: '9.9.9',
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[], tty = false) => runPosture(args, tty);
 
   it('exit 1 when a resource misses its target: breaches first, with what to do', async () => {
     const r = await run(['--profile', 'emulator', '--profile', 'member', '--region', 'us-east-1']);
